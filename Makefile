@@ -1,0 +1,48 @@
+# Thin wrapper around CMake. Every target installs missing Debian packages first
+# (deploy/install-deps.sh is idempotent and quick when all are present).
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+DATA_DIR ?= demo-data
+LISTEN ?= 127.0.0.1:50051
+CTEST_ARGS ?=
+JOBS ?= $(shell nproc)
+
+.PHONY: deps configure build test demo run bench bench-peers fuzz clean help
+
+help:
+	@echo "make demo    build, start matchd on ./$(DATA_DIR), load a demo cohort, show suggestions and assignments"
+	@echo "make test    build and run every test (ctest)"
+	@echo "make build   build matchd, matchctl, tests and benchmarks into $(BUILD_DIR)/"
+	@echo "make run     build and run matchd on ./data at $(LISTEN)"
+	@echo "make bench   build and run the engine benchmarks"
+	@echo "make bench-peers  run the side-by-side comparison with scipy and LEMON"
+	@echo "make fuzz    build the libFuzzer targets with clang and run each briefly"
+
+deps:
+	@deploy/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > $(BUILD_DIR).configure.log 2>&1 \
+	  || (cat $(BUILD_DIR).configure.log; exit 1)
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+demo: build
+	@deploy/demo.sh $(BUILD_DIR) $(DATA_DIR)
+
+run: build
+	@$(BUILD_DIR)/bin/matchd --listen $(LISTEN) --data data
+
+bench: build
+	@$(BUILD_DIR)/bin/assignment_bench --benchmark_min_time=0.01
+
+bench-peers: build
+	@deploy/install-deps.sh --with-peers
+	@/usr/bin/python3 bench/peers/compare.py --build $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR) $(BUILD_DIR).configure.log
