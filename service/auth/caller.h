@@ -19,9 +19,26 @@ enum class Role {
 };
 
 // Lower-case name as used on the command line and in logs ("admin", "officer", ...).
-std::string_view RoleName(Role role);
+inline std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kAdmin: return "admin";
+    case Role::kOfficer: return "officer";
+    case Role::kPortal: return "portal";
+    case Role::kAnalyst: return "analyst";
+  }
+  return "unknown";
+}
+
 // Parses a lower-case role name; returns false if unknown.
-bool ParseRole(std::string_view name, Role* role);
+inline bool ParseRole(std::string_view name, Role* role) {
+  for (Role r : {Role::kAdmin, Role::kOfficer, Role::kPortal, Role::kAnalyst}) {
+    if (RoleName(r) == name) {
+      *role = r;
+      return true;
+    }
+  }
+  return false;
+}
 
 struct Caller {
   std::string member_id;  // owning member; empty only for an admin without member
