@@ -9,10 +9,10 @@ packages=(
   cmake ninja-build g++ make pkgconf ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
-  python3-grpcio
+  libssl-dev rocksdb-tools python3-grpcio
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
-  packages+=(python3-scipy python3-numpy liblemon-dev rocksdb-tools clang-14 libclang-rt-14-dev)
+  packages+=(python3-scipy python3-numpy liblemon-dev clang-14 libclang-rt-14-dev)
 fi
 
 missing=()
