@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages azubimatch needs to build, test and benchmark.
 # Idempotent: packages already present are left alone, and nothing is done when all are there.
 # Usage: deploy/install-deps.sh [--with-peers]
-#   --with-peers  also installs the benchmark peers (python3-scipy, liblemon-dev) and rocksdb-tools.
+#   --with-peers  also installs the benchmark peers (python3-scipy, liblemon-dev) and clang-14 for fuzzing.
 set -euo pipefail
 
 packages=(
