@@ -11,10 +11,21 @@
 // Read-modify-write sequences need the caller's own lock; the store has no transactions.
 //
 // Errors: Get() returns NotFound for a missing key; I/O failures come back as
-// Internal/Unavailable/ResourceExhausted (disk full), never as a false OK.
+// Internal/Unavailable/ResourceExhausted (disk full), never as a false OK. A Family
+// outside the enum or an empty key is InvalidArgument, and a batch holding one is
+// refused as a whole before anything is written.
+//
+// Complexity: Get O(log n); Write O(k log n) for k operations; Scan O(log n + visited).
+// Ties: keys are unique within a family; scans visit keys in bytewise (memcmp) order.
+//
+// Data protection: ForceOut()/ForceOutAll() make deleted entries leave the store's files
+// (GDPR Art. 17 erasure); CreateBackup() writes a consistent copy. Stores without files
+// (MemoryStore) implement ForceOut as a no-op; stores that cannot honour an operation
+// return Unimplemented, never a false OK.
 #ifndef AZUBIMATCH_SERVICE_STORE_KV_STORE_H_
 #define AZUBIMATCH_SERVICE_STORE_KV_STORE_H_
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -42,7 +53,20 @@ enum class Family {
 };
 inline constexpr int kFamilyCount = 11;
 
-// The persistent name of a family (the RocksDB column family name).
+// Every family, in enum order.
+inline constexpr std::array<Family, kFamilyCount> kAllFamilies = {
+    Family::kMeta,       Family::kMembers, Family::kKeys,  Family::kCompanies,
+    Family::kOffers,     Family::kCandidates, Family::kIndex, Family::kRuns,
+    Family::kPlacements, Family::kAudit,   Family::kErasures,
+};
+
+// True when `family` is one of the enumerators above (a cast integer may not be).
+constexpr bool IsKnownFamily(Family family) {
+  return static_cast<int>(family) >= 0 && static_cast<int>(family) < kFamilyCount;
+}
+
+// The persistent name of a family (the RocksDB column family name), e.g. "candidates";
+// "unknown" for a value outside the enum.
 std::string_view FamilyName(Family family);
 
 // An ordered list of puts and deletes applied atomically by KvStore::Write.
@@ -67,6 +91,24 @@ class WriteBatch {
   std::vector<Op> ops_;
 };
 
+// A key range [begin, end) of one family; an empty `end` means no upper bound.
+struct KeyRange {
+  Family family;
+  std::string begin;
+  std::string end;
+};
+
+// InvalidArgument naming the first operation with an unknown family or an empty key;
+// OK otherwise. Every KvStore::Write checks its batch with this before writing.
+absl::Status ValidateWriteBatch(const WriteBatch& batch);
+
+// InvalidArgument when `family` is not a known Family; `field` names the argument.
+absl::Status ValidateFamily(Family family, std::string_view field = "family");
+
+// The NotFound status KvStore::Get returns for a missing key. The message names the
+// family, never the key (keys may be personal ids).
+absl::Status KeyNotFoundError(Family family);
+
 class KvStore {
  public:
   // Called for each entry in key order; return false to stop the scan early.
@@ -89,6 +131,24 @@ class KvStore {
   // Visits the entries whose key begins with `prefix`, in key order.
   absl::Status ScanPrefix(Family family, std::string_view prefix,
                           const Visitor& visitor) const;
+
+  // Makes entries deleted earlier within `ranges` leave every file of the store: after
+  // OK, neither the deleted keys nor their values are in any file of the data folder
+  // (write-ahead log, tables, manifest). Call it after the Write() that deleted personal
+  // data. Slow (flushes and compacts); meant for erasure, not for every delete.
+  // Default: Unimplemented.
+  virtual absl::Status ForceOutRanges(const std::vector<KeyRange>& ranges);
+
+  // ForceOutRanges() for the single range [begin, end) of `family` (empty `end`: no bound).
+  absl::Status ForceOut(Family family, std::string_view begin, std::string_view end);
+
+  // ForceOutRanges() over every family and every key. Default: Unimplemented.
+  virtual absl::Status ForceOutAll();
+
+  // Writes a consistent backup of the whole store into `backup_dir` (created when
+  // missing; earlier backups there are kept and share unchanged files).
+  // Default: Unimplemented.
+  virtual absl::Status CreateBackup(const std::string& backup_dir);
 };
 
 }  // namespace azubimatch::service
