@@ -1,0 +1,151 @@
+// Internal to engine/assignment: the initialisation of Jonker & Volgenant (1987),
+// "A shortest augmenting path algorithm for dense and sparse linear assignment
+// problems", Computing 38: column reduction with reduction transfer, then two
+// passes of augmenting row reduction (an auction-like exchange of rows). They
+// assign most rows cheaply before the shortest-path phase.
+//
+// Capacities are native. A price change is only made on a column of capacity 1
+// (a column holding several rows has one price for all of them, and raising it
+// could push another of its rows off its best column); a row whose best column is
+// full with several seats is left to the shortest-path phase.
+//
+// Preconditions (checked by the caller, see sparse_assignment.cc):
+//  - ColumnReduction: perfect target rule, nothing assigned yet;
+//  - AugmentingRowReduction: every assigned row sits in a column of minimum
+//    reduced cost, and, with the sink rule, every column with a free seat has
+//    price == free_seat_price.
+// Both keep the invariant of solver_state.h. Ties go to the lowest column index.
+//
+// Complexity: ColumnReduction O(E); AugmentingRowReduction O(E) per pass times the
+// number of exchanges, capped at a multiple of the number of free rows.
+// Thread safety: none; operate on one solve's state.
+#ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
+#define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/assignment/internal/solver_state.h"
+
+namespace azubimatch::engine::assignment_internal {
+
+// Sets price[c] to the smallest cost in column c, gives each column its cheapest
+// row when that row is still free (columns in decreasing index order), and then
+// transfers the reduction of each row that got exactly one column. Returns the
+// rows left free, in increasing order.
+template <typename Graph>
+std::vector<int32_t> ColumnReduction(const Graph& graph, SolverState& state) {
+  const int32_t num_rows = graph.num_rows;
+  const int32_t num_cols = graph.num_cols;
+  std::vector<int64_t>& price = state.price;
+  price.assign(num_cols, kInfinity);
+  std::vector<int32_t> cheapest_row(num_cols, -1);
+  for (int32_t row = 0; row < num_rows; ++row) {
+    graph.ForEachEdge(row, [&](int32_t col, int64_t cost) {
+      if (cost < price[col]) {
+        price[col] = cost;
+        cheapest_row[col] = row;
+      }
+    });
+  }
+  std::vector<int32_t> times_cheapest(num_rows, 0);
+  for (int32_t col = num_cols - 1; col >= 0; --col) {
+    const int32_t row = cheapest_row[col];
+    if (row < 0) {
+      price[col] = 0;
+      continue;
+    }
+    if (times_cheapest[row]++ == 0 && !state.seats.full(col)) {
+      state.seats.Assign(row, col, price[col]);
+    }
+  }
+  std::vector<int32_t> free_rows;
+  for (int32_t row = 0; row < num_rows; ++row) {
+    const int32_t own = state.seats.col_of(row);
+    if (own < 0) {
+      free_rows.push_back(row);
+      continue;
+    }
+    if (times_cheapest[row] != 1) continue;
+    int64_t second = kInfinity;
+    graph.ForEachEdge(row, [&](int32_t col, int64_t cost) {
+      if (col != own && cost - price[col] < second) second = cost - price[col];
+    });
+    if (second != kInfinity) price[own] -= second;
+  }
+  return free_rows;
+}
+
+// Two passes over `free_rows`; on return it holds the rows still free.
+template <typename Graph>
+void AugmentingRowReduction(const Graph& graph, SolverState& state,
+                            std::vector<int32_t>& free_rows) {
+  SeatAssignment& seats = state.seats;
+  std::vector<int64_t>& price = state.price;
+  for (int pass = 0; pass < 2; ++pass) {
+    const int64_t previous_free = static_cast<int64_t>(free_rows.size());
+    int64_t next = 0;       // next entry of free_rows to handle
+    int64_t still_free = 0;  // rows kept for the next pass, written in place
+    int64_t budget = 8 * previous_free + 64;
+    while (next < previous_free) {
+      if (--budget < 0) {
+        while (next < previous_free) free_rows[still_free++] = free_rows[next++];
+        break;
+      }
+      const int32_t row = free_rows[next++];
+      int64_t best = kInfinity, second = kInfinity;
+      int32_t best_col = -1, second_col = -1;
+      graph.ForEachEdge(row, [&](int32_t col, int64_t cost) {
+        const int64_t reduced = cost - price[col];
+        if (reduced < second) {
+          if (reduced < best) {
+            second = best;
+            second_col = best_col;
+            best = reduced;
+            best_col = col;
+          } else {
+            second = reduced;
+            second_col = col;
+          }
+        }
+      });
+      if (best_col < 0) {
+        free_rows[still_free++] = row;
+        continue;
+      }
+      const bool strict = second_col >= 0 && best < second;
+      if (!seats.full(best_col)) {
+        const int64_t cost = best + price[best_col];
+        seats.Assign(row, best_col, cost);
+        if (strict && seats.capacity(best_col) == 1) price[best_col] -= second - best;
+        continue;
+      }
+      if (seats.capacity(best_col) == 1 && strict) {
+        const int32_t occupant = seats.rows_in(best_col)[0];
+        seats.Replace(occupant, row, best + price[best_col]);
+        price[best_col] -= second - best;
+        free_rows[--next] = occupant;  // handled next, with the higher price
+        continue;
+      }
+      if (second_col >= 0 && best == second) {
+        const int64_t cost = second + price[second_col];
+        if (!seats.full(second_col)) {
+          seats.Assign(row, second_col, cost);
+          continue;
+        }
+        if (seats.capacity(second_col) == 1) {
+          const int32_t occupant = seats.rows_in(second_col)[0];
+          seats.Replace(occupant, row, cost);
+          free_rows[still_free++] = occupant;
+          continue;
+        }
+      }
+      free_rows[still_free++] = row;  // left to the shortest-path phase
+    }
+    free_rows.resize(still_free);
+  }
+}
+
+}  // namespace azubimatch::engine::assignment_internal
+
+#endif  // AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
