@@ -1,0 +1,112 @@
+// GenerateDemoCohort: a realistic, synthetic Baden-Württemberg cohort of migrant-led
+// training companies, their training offers and candidates, as API v1 records ready
+// for the Registry `Import` RPC. Used by `matchctl demo` and by benchmarks and tests
+// that need plausible data. No gRPC, no files, no clock: only the options decide.
+//
+// What the records look like (tables in bw_municipalities.h, training_occupations.h,
+// heritage_groups.h, business_types.h):
+// - Companies sit in real BW towns drawn by population (Stuttgart most often), a few
+//   hundred metres to a few kilometres from the centre; a business type (Kfz workshop,
+//   dental practice, restaurant, IT service, ...) fixes sector, chamber (crafts: HWK)
+//   and occupations; an owner of a heritage group gives the name, the contact and the
+//   languages spoken (always "de" plus the heritage language, sometimes a related one
+//   or English). About 8% may not train yet (no chamber recognition, 0 trainers).
+// - Offers are for real training occupations with their KldB 2010 code, 1–5 seats
+//   (mostly 1), start 1 August (3 in 4) or 1 September of `training_year`, at the
+//   company's address; minimum certificate and German level vary around what the
+//   occupation typically asks for; some ask for English or the company's heritage
+//   language as well.
+// - Candidates live in BW towns (population-weighted); are 16–21 at the training start
+//   (birth_year = training_year - age); commute by public transport mostly, by bicycle
+//   sometimes, by car rarely and only when surely of age (training_year - birth_year
+//   >= 19); travel 30–90 minutes (mostly 45–60; bicycle at most 45); wish for 1–3
+//   occupations in order, correlated by sector and with their certificate; speak
+//   German from A2 to C2 (mostly B1/B2; born in Germany: B2–C2) plus 0–2 heritage
+//   languages at C1/C2 and often English; are available from the training year's
+//   summer (some earlier, some only in August or September); all gave the "matching"
+//   consent, about 60% the "statistics" consent as well, and only those carry a
+//   country_of_origin (the family's country; "DE" for no heritage language).
+//
+// Importing (the server assigns ids; offers need their company's id):
+//   1. stream `companies` to Import; ImportResponse.ids holds their ids in order;
+//   2. call AssignCompanyIds(ids, &cohort), which sets every offer's company_id from
+//      `offer_company_index`;
+//   3. stream `offers`, then `candidates`.
+//   All records carry external ids "<prefix>-company-0001", "<prefix>-offer-0001",
+//   "<prefix>-cand-0001" (4 digits, more when needed), so a second import of the
+//   same cohort upserts instead of duplicating.
+//
+// Determinism: the same options give byte-identical records on every platform (own
+// distributions over std::mt19937_64, see demo_random.h). Companies with offers and
+// candidates come from two independent streams of the seed: changing `candidates`
+// does not change a single company or offer, and the first N candidates of a larger
+// cohort are those of the cohort of N (likewise for the companies of fewer offers,
+// except for the last company, whose offer count is cut to fit).
+//
+// Complexity: O(companies + offers + candidates) time and memory, times the table
+// sizes (< 100). Thread safety: GenerateDemoCohort is a pure function; it may run on
+// several threads at once.
+#ifndef AZUBIMATCH_CLIENTS_DEMO_DEMO_COHORT_H_
+#define AZUBIMATCH_CLIENTS_DEMO_DEMO_COHORT_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "azubimatch/v1/records.pb.h"
+
+namespace azubimatch::clients {
+
+struct DemoCohortOptions {
+  // Number of candidates to generate, 0..1,000,000.
+  // Default: 200.
+  int candidates = 200;
+
+  // Number of training offers to generate, 0..1,000,000. Companies are generated as
+  // needed, with 1–3 offers each (about 1.5 on average).
+  // Default: 60.
+  int offers = 60;
+
+  // Seed of the random source; the same seed gives the same cohort.
+  // Default: 1.
+  uint64_t seed = 1;
+
+  // The year training starts (offers' start dates, candidates' availability and birth
+  // years, consent dates), 2000..2100. A fixed default rather than "next year" keeps
+  // the generator free of the clock.
+  // Default: 2027.
+  int training_year = 2027;
+
+  // First part of every external id, e.g. "demo" gives "demo-cand-0001". 1..32
+  // characters from [a-z0-9-]; a different prefix loads a second, separate cohort.
+  // Default: "demo".
+  std::string external_id_prefix = "demo";
+};
+
+struct DemoCohort {
+  std::vector<azubimatch::v1::Company> companies;
+  // company_id is empty until AssignCompanyIds fills it.
+  std::vector<azubimatch::v1::TrainingOffer> offers;
+  // offer_company_index[i] is the index in `companies` of the company of offers[i].
+  std::vector<int> offer_company_index;
+  std::vector<azubimatch::v1::Candidate> candidates;
+};
+
+// Generates the cohort the options describe. INVALID_ARGUMENT naming the field when an
+// option is out of range (negative counts, training_year, external_id_prefix).
+absl::StatusOr<DemoCohort> GenerateDemoCohort(const DemoCohortOptions& options);
+
+// Sets offers[i].company_id = company_ids[offer_company_index[i]] for every offer.
+// `company_ids` are the ids the server assigned to `cohort->companies`, in order (as in
+// ImportResponse.ids). INVALID_ARGUMENT when the sizes differ; FAILED_PRECONDITION
+// naming the company when an offer's company has an empty id (its import failed); on
+// error no offer is changed.
+absl::Status AssignCompanyIds(absl::Span<const std::string> company_ids,
+                              DemoCohort* cohort);
+
+}  // namespace azubimatch::clients
+
+#endif  // AZUBIMATCH_CLIENTS_DEMO_DEMO_COHORT_H_
