@@ -82,9 +82,17 @@ absl::Status RestoreLatestBackup(const std::string& backup_dir, const std::strin
     return absl::UnavailableError(
         absl::StrCat("db_path: cannot create '", db_path, "': ", error.message()));
   }
-  return ToAbslStatus(
+  // Hold the database's lock while replacing its files, so that an open store (in this
+  // or another process) makes the restore fail instead of being overwritten under it.
+  ROCKSDB_NAMESPACE::FileLock* lock = nullptr;
+  AZM_RETURN_IF_ERROR(ToAbslStatus(env->LockFile(db_path + "/LOCK", &lock),
+                                   absl::StrCat("lock ", db_path, " for the restore")));
+  const absl::Status restored = ToAbslStatus(
       engine->RestoreDBFromLatestBackup(ROCKSDB_NAMESPACE::RestoreOptions(), db_path, db_path),
       absl::StrCat("restore latest backup from ", backup_dir, " into ", db_path));
+  const absl::Status unlocked =
+      ToAbslStatus(env->UnlockFile(lock), absl::StrCat("unlock ", db_path));
+  return restored.ok() ? unlocked : restored;
 }
 
 }  // namespace azubimatch::service

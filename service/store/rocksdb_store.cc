@@ -16,6 +16,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
 #include "rocksdb/filter_policy.h"
+#include "rocksdb/listener.h"
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
@@ -52,6 +53,17 @@ absl::Status CheckOptions(const StoreOptions& options) {
   return absl::OkStatus();
 }
 
+// Turns off RocksDB's automatic recovery from a full disk (a background thread that
+// polls free space every few seconds and refuses DB::Resume() meanwhile). The store
+// resumes itself on the next write instead, at once and on the caller's thread.
+class ResumeOnNextWrite final : public rdb::EventListener {
+ public:
+  void OnErrorRecoveryBegin(rdb::BackgroundErrorReason, rdb::Status,
+                            bool* auto_recovery) override {
+    *auto_recovery = false;
+  }
+};
+
 rdb::DBOptions MakeDbOptions(const StoreOptions& options, rdb::Env* env) {
   rdb::DBOptions db;
   db.env = env;
@@ -73,6 +85,7 @@ rdb::DBOptions MakeDbOptions(const StoreOptions& options, rdb::Env* env) {
   // key compacted away by ForceOut* leaves the manifest too. Each change then writes
   // the list of live files (a few KiB), which is cheap at the sizes of this service.
   db.max_manifest_file_size = 0;
+  db.listeners.push_back(std::make_shared<ResumeOnNextWrite>());
   return db;
 }
 
@@ -272,17 +285,24 @@ absl::Status RocksDbStore::Write(const WriteBatch& batch) {
             : rocks_batch.Delete(Handle(op.family), ToSlice(op.key));
     AZM_RETURN_IF_ERROR(ToAbslStatus(added, "build write batch"));
   }
-  if (needs_resume_.load()) {
-    // A failed write stops RocksDB's writes until it is resumed; try once per Write
-    // so that writes work again as soon as the cause is gone. OK when nothing to do.
-    AZM_RETURN_IF_ERROR(ToAbslStatus(db_->Resume(), "resume writes after an earlier failure"));
-    needs_resume_.store(false);
-  }
+  AZM_RETURN_IF_ERROR(ResumeIfNeeded());
   rdb::WriteOptions write_options;
   write_options.sync = options_.sync_writes;
-  const rdb::Status written = db_->Write(write_options, &rocks_batch);
-  if (!written.ok()) needs_resume_.store(true);
-  return ToAbslStatus(written, "write batch");
+  return NoteFailure(ToAbslStatus(db_->Write(write_options, &rocks_batch), "write batch"));
+}
+
+absl::Status RocksDbStore::ResumeIfNeeded() {
+  if (!needs_resume_.load()) return absl::OkStatus();
+  // A failed write stops RocksDB's writes until it is resumed; try once per call so
+  // that writes work again as soon as the cause is gone. OK when there is nothing to do.
+  AZM_RETURN_IF_ERROR(ToAbslStatus(db_->Resume(), "resume writes after an earlier failure"));
+  needs_resume_.store(false);
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbStore::NoteFailure(absl::Status status) {
+  if (!status.ok()) needs_resume_.store(true);
+  return status;
 }
 
 absl::Status RocksDbStore::Scan(Family family, std::string_view start, std::string_view end,
@@ -345,6 +365,11 @@ absl::Status RocksDbStore::ForceOutAll() {
 
 absl::Status RocksDbStore::ForceOutTargets(const std::vector<CompactionTarget>& targets) {
   absl::MutexLock lock(&maintenance_mu_);
+  AZM_RETURN_IF_ERROR(ResumeIfNeeded());
+  return NoteFailure(FlushCompactAndPurge(targets));
+}
+
+absl::Status RocksDbStore::FlushCompactAndPurge(const std::vector<CompactionTarget>& targets) {
   // Every family, so that every log file written so far becomes obsolete.
   AZM_RETURN_IF_ERROR(FlushAll());
   rdb::CompactRangeOptions compact_options;
@@ -366,8 +391,9 @@ absl::Status RocksDbStore::ForceOutTargets(const std::vector<CompactionTarget>& 
 
 absl::Status RocksDbStore::CreateBackup(const std::string& backup_dir) {
   absl::MutexLock lock(&maintenance_mu_);
+  AZM_RETURN_IF_ERROR(ResumeIfNeeded());
   rdb::Env* env = options_.env != nullptr ? options_.env : rdb::Env::Default();
-  return CreateRocksDbBackup(db_, env, options_.path, backup_dir);
+  return NoteFailure(CreateRocksDbBackup(db_, env, options_.path, backup_dir));
 }
 
 }  // namespace azubimatch::service

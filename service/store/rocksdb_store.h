@@ -122,9 +122,17 @@ class RocksDbStore final : public KvStore {
   }
   // Flushes every family, waiting for the flushes to finish.
   absl::Status FlushAll();
+  // Resumes writes after an earlier failure (see needs_resume_), then
+  // FlushCompactAndPurge().
+  absl::Status ForceOutTargets(const std::vector<CompactionTarget>& targets);
   // Flushes every family, compacts every target down to and including the bottommost
   // level, then RollManifestAndPurge().
-  absl::Status ForceOutTargets(const std::vector<CompactionTarget>& targets);
+  absl::Status FlushCompactAndPurge(const std::vector<CompactionTarget>& targets)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(maintenance_mu_);
+  // Calls DB::Resume() when an earlier operation failed; OK when nothing failed.
+  absl::Status ResumeIfNeeded();
+  // Returns `status`; when it is an error, the next operation resumes first.
+  absl::Status NoteFailure(absl::Status status);
   // Writes, syncs and flushes a meta entry so that the manifest is rewritten from the
   // current set of files, then deletes every obsolete file.
   absl::Status RollManifestAndPurge() ABSL_EXCLUSIVE_LOCKS_REQUIRED(maintenance_mu_);
@@ -136,7 +144,8 @@ class RocksDbStore final : public KvStore {
   std::vector<ROCKSDB_NAMESPACE::ColumnFamilyHandle*> all_handles_;
   // Ours, indexed by Family.
   std::array<ROCKSDB_NAMESPACE::ColumnFamilyHandle*, kFamilyCount> handles_ = {};
-  // Set after a failed write; the next Write() calls DB::Resume() first.
+  // Set after a failed write, flush or backup; the next Write(), ForceOut* or
+  // CreateBackup() calls DB::Resume() first.
   std::atomic<bool> needs_resume_{false};
   // Serializes ForceOut*, CreateBackup(): they toggle file deletions and rely on
   // nobody else keeping obsolete files alive.
