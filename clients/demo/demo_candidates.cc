@@ -75,9 +75,9 @@ absl::string_view FirstCharacter(absl::string_view utf8) {
   return utf8.substr(0, n);
 }
 
-// 1–3 occupations in order of preference: the first by popularity (less likely when it
-// asks for more than the candidate's certificate), the next ones mostly of the same
-// sector.
+// 1–3 occupations with distinct KldB codes in order of preference: the first by
+// popularity (less likely when it asks for more than the candidate's certificate), the
+// next ones mostly of the same sector.
 std::vector<const TrainingOccupation*> SampleWishes(DemoRandom& rng,
                                                     Certificate certificate) {
   const std::vector<TrainingOccupation>& all = TrainingOccupations();
@@ -102,7 +102,11 @@ std::vector<const TrainingOccupation*> SampleWishes(DemoRandom& rng,
     }
     const size_t pick = rng.WeightedIndex(step);
     wishes.push_back(&all[pick]);
-    weights[pick] = 0;
+    // Wishes are matched by KldB code, so each code once (Verkäufer/in and
+    // Kaufmann/-frau im Einzelhandel share 62102).
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].kldb_code == all[pick].kldb_code) weights[i] = 0;
+    }
   }
   return wishes;
 }

@@ -268,12 +268,12 @@ TEST(DemoCohortTest, CandidatesArePlausible) {
     }
     ASSERT_GE(c.desired_occupations_size(), 1);
     ASSERT_LE(c.desired_occupations_size(), 3);
-    absl::flat_hash_set<std::string> wishes;
+    absl::flat_hash_set<std::string> wished_codes;
     for (const v1::Occupation& o : c.desired_occupations()) {
       const TrainingOccupation* known = FindTrainingOccupation(o.title());
       ASSERT_NE(known, nullptr) << o.title();
       EXPECT_EQ(o.kldb_code(), known->kldb_code);
-      EXPECT_TRUE(wishes.insert(o.title()).second) << "duplicate wish";
+      EXPECT_TRUE(wished_codes.insert(o.kldb_code()).second) << "KldB code wished twice";
     }
     EXPECT_EQ(c.desired_sectors(0), c.desired_occupations(0).sector());
     ASSERT_GE(c.languages_size(), 1);
