@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# The azubimatch demo (`make demo`): starts matchd on a local data folder, loads a
+# synthetic Baden-Württemberg cohort through the API, shows what the service holds and,
+# where matching is built in, suggestions for a few candidates and the three assignment
+# modes side by side. matchd is stopped when the script ends, however it ends; the data
+# folder is kept, so a second run skips the import and starts at once.
+#
+# Usage: deploy/demo.sh BUILD_DIR DATA_DIR
+#   BUILD_DIR  CMake build folder holding bin/matchd and bin/matchctl
+#   DATA_DIR   matchd's data folder (created when missing; delete it to start afresh)
+# Environment:
+#   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 80, 7)
+#   DEMO_LISTEN         address for matchd (default 127.0.0.1:0, a free port)
+#   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
+#   AZUBIMATCH_API_KEY  API key for matchctl (default: DATA_DIR/admin.key when present)
+set -euo pipefail
+
+usage() {
+  echo "usage: $0 BUILD_DIR DATA_DIR" >&2
+  echo "  starts BUILD_DIR/bin/matchd on DATA_DIR, loads a demo cohort and shows it" >&2
+  exit 2
+}
+[[ $# -eq 2 ]] || usage
+case "$1" in -h | --help) usage ;; esac
+
+BUILD_DIR=$1
+DATA_DIR=$2
+MATCHD="$BUILD_DIR/bin/matchd"
+MATCHCTL="$BUILD_DIR/bin/matchctl"
+CANDIDATES=${DEMO_CANDIDATES:-300}
+OFFERS=${DEMO_OFFERS:-80}
+SEED=${DEMO_SEED:-7}
+LISTEN=${DEMO_LISTEN:-127.0.0.1:0}
+START_TIMEOUT=${DEMO_START_TIMEOUT:-60}
+
+if [[ -t 1 ]]; then
+  BOLD=$'\e[1m' DIM=$'\e[2m' RED=$'\e[31m' RESET=$'\e[0m'
+else
+  BOLD='' DIM='' RED='' RESET=''
+fi
+heading() { printf '\n%s== %s ==%s\n' "$BOLD" "$*" "$RESET"; }
+note() { printf '%s%s%s\n' "$DIM" "$*" "$RESET"; }
+fail() {
+  printf '%sdemo: %s%s\n' "$RED" "$*" "$RESET" >&2
+  exit 1
+}
+
+for binary in "$MATCHD" "$MATCHCTL"; do
+  [[ -x $binary ]] || fail "$binary not found; build first: cmake --build $BUILD_DIR"
+done
+
+mkdir -p "$DATA_DIR"
+LOG=$(mktemp "${TMPDIR:-/tmp}/matchd-demo.XXXXXX")
+MATCHD_PID=
+
+show_log() {
+  echo "---- matchd log ($LOG) ----" >&2
+  tail -n 40 "$LOG" >&2 || true
+  echo "----" >&2
+}
+
+stop_matchd() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ -n $MATCHD_PID ]] && kill -0 "$MATCHD_PID" 2>/dev/null; then
+    kill -TERM "$MATCHD_PID" 2>/dev/null || true
+    # Graceful shutdown drains calls and closes the store; give it time, then insist.
+    for _ in $(seq 1 100); do
+      kill -0 "$MATCHD_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$MATCHD_PID" 2>/dev/null; then
+      echo "demo: matchd did not stop within 10 s; killing it" >&2
+      kill -KILL "$MATCHD_PID" 2>/dev/null || true
+    fi
+    wait "$MATCHD_PID" 2>/dev/null || true
+    note "matchd stopped; the data stays in $DATA_DIR (delete it to start afresh)"
+  fi
+  if [[ $status -eq 0 ]]; then rm -f "$LOG"; else echo "demo: matchd log kept in $LOG" >&2; fi
+  exit "$status"
+}
+trap stop_matchd EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------
+heading "Starting matchd"
+"$MATCHD" --listen "$LISTEN" --data "$DATA_DIR" >"$LOG" 2>&1 &
+MATCHD_PID=$!
+
+# matchd prints "matchd listening on HOST:PORT" once it serves (the bound port when
+# LISTEN asks for port 0).
+SERVER=
+deadline=$((SECONDS + START_TIMEOUT))
+while [[ -z $SERVER ]]; do
+  if ! kill -0 "$MATCHD_PID" 2>/dev/null; then
+    show_log
+    fail "matchd exited during start (see its log above)"
+  fi
+  SERVER=$(sed -n 's/.*matchd listening on \([^ ]*\).*/\1/p' "$LOG" | head -n 1)
+  if [[ -z $SERVER ]]; then
+    ((SECONDS < deadline)) || { show_log; fail "matchd did not start within ${START_TIMEOUT} s"; }
+    sleep 0.2
+  fi
+done
+
+# A fresh data folder gets an admin key file; use it unless a key was given.
+if [[ -z ${AZUBIMATCH_API_KEY:-} && -r "$DATA_DIR/admin.key" ]]; then
+  AZUBIMATCH_API_KEY=$(head -n 1 "$DATA_DIR/admin.key")
+  export AZUBIMATCH_API_KEY
+fi
+
+ctl() { "$MATCHCTL" --server "$SERVER" "$@"; }
+
+# Ready when a listing answers.
+until ctl list offers --limit 1 >/dev/null 2>"$LOG.ctl"; do
+  if ! kill -0 "$MATCHD_PID" 2>/dev/null; then
+    show_log
+    fail "matchd exited during start (see its log above)"
+  fi
+  if ((SECONDS >= deadline)); then
+    show_log
+    cat "$LOG.ctl" >&2
+    rm -f "$LOG.ctl"
+    fail "matchd at $SERVER did not answer within ${START_TIMEOUT} s"
+  fi
+  sleep 0.5
+done
+rm -f "$LOG.ctl"
+echo "matchd (pid $MATCHD_PID) serves $SERVER with data in $DATA_DIR"
+
+# ---------------------------------------------------------------------------------
+heading "Loading a demo cohort: $CANDIDATES candidates, $OFFERS offers, seed $SEED"
+# Candidates are imported last: when the last one is there, the whole cohort is.
+LAST_CANDIDATE=$(printf 'demo-cand-%04d' "$CANDIDATES")
+if [[ $CANDIDATES -gt 0 &&
+  -n $(ctl list candidates --external-id "$LAST_CANDIDATE" --json | grep -o '"id":' || true) ]]; then
+  note "The data folder already holds the demo cohort ($LAST_CANDIDATE exists); import skipped."
+else
+  echo "Companies in real Baden-Württemberg towns, offers for recognised training"
+  echo "occupations (KldB 2010), candidates with German levels, heritage languages,"
+  echo "certificates and commutes; streamed through the Import RPC."
+  ctl demo --candidates "$CANDIDATES" --offers "$OFFERS" --seed "$SEED" ||
+    fail "matchctl demo failed (exit $?)"
+fi
+
+# ---------------------------------------------------------------------------------
+heading "What the service holds"
+count() { ctl list "$1" | tail -n 1; }
+echo "$(count companies), $(count offers), $(count candidates)"
+echo
+echo "The first ten training offers:"
+ctl list offers --limit 10
+echo
+echo "The first five candidates:"
+ctl list candidates --limit 5
+
+# ---------------------------------------------------------------------------------
+# Matching commands exist once the matching service has landed; until then say so.
+has_command() { "$MATCHCTL" help "$1" >/dev/null 2>&1; }
+
+# The ids of the first N candidates, in id order.
+candidate_ids() {
+  ctl list candidates --limit "$1" --json | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/'
+}
+
+heading "Suggestions for three candidates"
+if ! has_command suggest; then
+  note "Skipped: this matchctl has no 'suggest' command (matching is not built in yet)."
+else
+  for id in $(candidate_ids 3); do
+    echo "${BOLD}Candidate $id${RESET}"
+    ctl get candidate "$id" | head -n 20 || true
+    echo "Best offers:"
+    ctl suggest --candidate "$id" --k 5 || note "suggest failed for $id (exit $?)"
+    echo
+  done
+fi
+
+heading "Assignment of the whole cohort: optimal, stable and greedy side by side"
+if ! has_command assign; then
+  note "Skipped: this matchctl has no 'assign' command (matching is not built in yet)."
+else
+  # metric MODE_JSON KEY: one number of the flat "metrics" object of `assign --json`.
+  metric() {
+    sed -n 's/.*"metrics":{\([^}]*\)}.*/\1/p' <<<"$1" | grep -o "\"$2\":[-0-9.eE+]*" |
+      head -n 1 | cut -d: -f2
+  }
+  declare -A RESULT
+  modes=(optimal stable greedy)
+  for mode in "${modes[@]}"; do
+    if out=$(ctl assign --mode "$mode" --json); then
+      RESULT[$mode]=$out
+    else
+      note "assign --mode $mode failed (exit $?)"
+      RESULT[$mode]=''
+    fi
+  done
+  rows=(
+    "candidates:candidates" "seats:seats" "placed:placed" "fill rate:fill_rate"
+    "total score:total_score" "mean score:mean_score" "first choice:first_choice_share"
+    "top three:top3_share" "commute median (min):commute_median_min"
+    "commute p90 (min):commute_p90_min" "blocking pairs:blocking_pairs"
+  )
+  printf '%-22s' ""
+  for mode in "${modes[@]}"; do printf '%14s' "$mode"; done
+  printf '\n'
+  for row in "${rows[@]}"; do
+    label=${row%%:*}
+    key=${row#*:}
+    printf '%-22s' "$label"
+    for mode in "${modes[@]}"; do
+      value=$(metric "${RESULT[$mode]}" "$key")
+      if [[ $value == *.* ]]; then value=$(printf '%.3f' "$value"); fi
+      printf '%14s' "${value:--}"
+    done
+    printf '\n'
+  done
+  note "Runs are proposals: they change no seat. 'optimal' places the most candidates, then"
+  note "maximises the total score; 'stable' leaves no blocking pair; 'greedy' takes the best"
+  note "pair first, as an officer would by hand."
+fi
+
+heading "Done"
+echo "To explore the cohort yourself:"
+echo "  $MATCHD --data $DATA_DIR &"
+echo "  $MATCHCTL list offers --municipality Stuttgart"
+echo "  $MATCHCTL list candidates --kldb 25212        # wishing Kfz-Mechatroniker/in"
