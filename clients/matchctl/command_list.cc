@@ -1,0 +1,31 @@
+#include "clients/matchctl/command_list.h"
+
+#include "clients/matchctl/registry_commands.h"
+
+namespace azubimatch::matchctl {
+namespace {
+
+// One line per command group; a new group adds its line here.
+std::vector<Command> BuildCommandList() {
+  std::vector<Command> commands;
+  AddRegistryCommands(commands);  // list, get, add, delete, import
+  AddDemoCommand(commands);       // demo
+  AddSolveCommand(commands);      // solve
+  return commands;
+}
+
+}  // namespace
+
+const std::vector<Command>& AllCommands() {
+  static const auto* const kCommands = new std::vector<Command>(BuildCommandList());
+  return *kCommands;
+}
+
+const Command* FindCommand(absl::string_view name) {
+  for (const Command& command : AllCommands()) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+}  // namespace azubimatch::matchctl

@@ -1,0 +1,26 @@
+// The list of every matchctl command, built once from the command groups.
+//
+// Thread-safe (built on first use, immutable afterwards). Lookup is O(commands).
+#ifndef AZUBIMATCH_CLIENTS_MATCHCTL_COMMAND_LIST_H_
+#define AZUBIMATCH_CLIENTS_MATCHCTL_COMMAND_LIST_H_
+
+#include "absl/strings/string_view.h"
+#include <vector>
+
+#include "clients/matchctl/command.h"
+
+namespace azubimatch::matchctl {
+
+// Every command, in the order `matchctl --help` lists them.
+const std::vector<Command>& AllCommands();
+
+// The command called `name`, or nullptr.
+const Command* FindCommand(absl::string_view name);
+
+// Groups defined outside registry_commands.h; each appends its commands.
+void AddSolveCommand(std::vector<Command>& commands);  // local_solve_command.cc
+void AddDemoCommand(std::vector<Command>& commands);   // demo_command.cc
+
+}  // namespace azubimatch::matchctl
+
+#endif  // AZUBIMATCH_CLIENTS_MATCHCTL_COMMAND_LIST_H_

@@ -1,0 +1,143 @@
+#include "clients/matchctl/global_flags.h"
+
+#include <cmath>
+#include "absl/strings/string_view.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace azubimatch::matchctl {
+namespace {
+
+struct GlobalFlag {
+  absl::string_view name;        // without the leading "--"
+  absl::string_view value_name;  // empty for a switch
+  absl::string_view help;
+  // Stores `value` ("true" for a switch given without a value).
+  absl::Status (*store)(absl::string_view value, GlobalOptions& options);
+};
+
+absl::Status StoreSwitch(absl::string_view flag, absl::string_view value, bool* out) {
+  if (value == "true" || value == "1") {
+    *out = true;
+  } else if (value == "false" || value == "0") {
+    *out = false;
+  } else {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--", flag, ": \"", value, "\" is not true or false"));
+  }
+  return absl::OkStatus();
+}
+
+constexpr GlobalFlag kGlobalFlags[] = {
+    {"server", "HOST:PORT",
+     "address of matchd (default 127.0.0.1:50051; environment AZUBIMATCH_SERVER)",
+     [](absl::string_view value, GlobalOptions& options) {
+       if (value.empty()) return absl::InvalidArgumentError("--server: empty address");
+       options.server = std::string(value);
+       return absl::OkStatus();
+     }},
+    {"api-key", "KEY",
+     "API key, sent as 'authorization: Bearer KEY' (environment AZUBIMATCH_API_KEY)",
+     [](absl::string_view value, GlobalOptions& options) {
+       options.api_key = std::string(value);
+       return absl::OkStatus();
+     }},
+    {"json", "", "print JSON for scripts instead of tables",
+     [](absl::string_view value, GlobalOptions& options) {
+       return StoreSwitch("json", value, &options.json);
+     }},
+    {"timeout", "SECONDS", "deadline of each call to the server (default 30)",
+     [](absl::string_view value, GlobalOptions& options) {
+       double seconds = 0;
+       if (!absl::SimpleAtod(value, &seconds) || !std::isfinite(seconds) || seconds <= 0) {
+         return absl::InvalidArgumentError(
+             absl::StrCat("--timeout: \"", value, "\" is not a positive number of seconds"));
+       }
+       options.timeout = absl::Seconds(seconds);
+       return absl::OkStatus();
+     }},
+    {"help", "", "show help (also -h); 'matchctl COMMAND --help' for a command",
+     [](absl::string_view value, GlobalOptions& options) {
+       return StoreSwitch("help", value, &options.help);
+     }},
+};
+
+const GlobalFlag* FindGlobalFlag(absl::string_view name) {
+  for (const GlobalFlag& flag : kGlobalFlags) {
+    if (flag.name == name) return &flag;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
+    const std::vector<std::string>& args,
+    const absl::flat_hash_map<std::string, std::string>& environment) {
+  GlobalFlagsResult result;
+  if (auto it = environment.find("AZUBIMATCH_SERVER"); it != environment.end() &&
+                                                        !it->second.empty()) {
+    result.options.server = it->second;
+  }
+  if (auto it = environment.find("AZUBIMATCH_API_KEY"); it != environment.end()) {
+    result.options.api_key = it->second;
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      result.rest.insert(result.rest.end(), args.begin() + i, args.end());
+      break;
+    }
+    if (arg == "-h") {
+      result.options.help = true;
+      continue;
+    }
+    if (!absl::StartsWith(arg, "--")) {
+      result.rest.push_back(arg);
+      continue;
+    }
+    absl::string_view name = absl::string_view(arg).substr(2);
+    absl::string_view value;
+    const size_t equals = name.find('=');
+    const bool inline_value = equals != absl::string_view::npos;
+    if (inline_value) {
+      value = name.substr(equals + 1);
+      name = name.substr(0, equals);
+    }
+    const GlobalFlag* flag = FindGlobalFlag(name);
+    if (flag == nullptr) {
+      result.rest.push_back(arg);  // the command's own flag
+      continue;
+    }
+    if (!inline_value) {
+      if (flag->value_name.empty()) {
+        value = "true";
+      } else if (i + 1 < args.size()) {
+        value = args[++i];
+      } else {
+        return absl::InvalidArgumentError(
+            absl::StrCat("--", flag->name, " needs a value (", flag->value_name, ")"));
+      }
+    }
+    if (absl::Status status = flag->store(value, result.options); !status.ok()) {
+      return status;
+    }
+  }
+  return result;
+}
+
+std::string GlobalFlagsHelp() {
+  std::string help;
+  for (const GlobalFlag& flag : kGlobalFlags) {
+    const std::string left =
+        flag.value_name.empty() ? absl::StrCat("--", flag.name)
+                                : absl::StrCat("--", flag.name, " ", flag.value_name);
+    absl::StrAppendFormat(&help, "  %-20s %s\n", left, flag.help);
+  }
+  return help;
+}
+
+}  // namespace azubimatch::matchctl

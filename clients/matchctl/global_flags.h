@@ -1,0 +1,62 @@
+// The global flags of matchctl (--server, --api-key, --json, --timeout, --help),
+// accepted anywhere on the command line, before or after the command, until a "--".
+// Environment variables give defaults that the flags override.
+//
+// To add a global flag: a field in GlobalOptions and one row in the table in
+// global_flags.cc (name, value name, help, how to store the value).
+//
+// Thread-safe (pure functions over a constant table). O(arguments).
+#ifndef AZUBIMATCH_CLIENTS_MATCHCTL_GLOBAL_FLAGS_H_
+#define AZUBIMATCH_CLIENTS_MATCHCTL_GLOBAL_FLAGS_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace azubimatch::matchctl {
+
+struct GlobalOptions {
+  // Address of matchd. Environment: AZUBIMATCH_SERVER.
+  // Default: "127.0.0.1:50051".
+  std::string server = "127.0.0.1:50051";
+
+  // API key sent as "authorization: Bearer <key>" on every call; empty sends none.
+  // Environment: AZUBIMATCH_API_KEY.
+  // Default: "".
+  std::string api_key;
+
+  // Print JSON for scripts instead of tables.
+  // Default: false.
+  bool json = false;
+
+  // Deadline of each RPC; zero means the command's own default (30 s for most calls).
+  // Default: zero.
+  absl::Duration timeout = absl::ZeroDuration();
+
+  // --help / -h: print help instead of running.
+  // Default: false.
+  bool help = false;
+};
+
+struct GlobalFlagsResult {
+  GlobalOptions options;
+  // What remains: the command name first (if any), then its arguments.
+  std::vector<std::string> rest;
+};
+
+// Takes the global flags out of `args` (the words after "matchctl"). Accepts
+// "--flag value" and "--flag=value". `environment` supplies AZUBIMATCH_SERVER and
+// AZUBIMATCH_API_KEY. InvalidArgument naming the flag when a value is missing or bad.
+absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
+    const std::vector<std::string>& args,
+    const absl::flat_hash_map<std::string, std::string>& environment);
+
+// The help lines of the global flags, for `matchctl --help`.
+std::string GlobalFlagsHelp();
+
+}  // namespace azubimatch::matchctl
+
+#endif  // AZUBIMATCH_CLIENTS_MATCHCTL_GLOBAL_FLAGS_H_
