@@ -163,19 +163,21 @@ absl::Status RunPhases(const Graph& graph, const Plan& plan, const SolverOptions
   }
   if (row_reduction) AugmentingRowReduction(graph, state, free_rows);
 
-  Paths paths(graph);
+  Paths paths(graph, state);
   const int64_t total = num_rows;
-  const int64_t already = total - static_cast<int64_t>(free_rows.size());
-  for (size_t k = 0; k < free_rows.size(); ++k) {
-    if (options.progress && k % kProgressEvery == 0 &&
-        !options.progress(already + static_cast<int64_t>(k), total)) {
-      return absl::CancelledError("assignment solve cancelled by the progress callback");
+  int64_t last_report = -kProgressEvery;
+  while (!free_rows.empty()) {
+    const int64_t done = total - static_cast<int64_t>(free_rows.size());
+    if (options.progress && done - last_report >= kProgressEvery) {
+      last_report = done;
+      if (!options.progress(done, total)) {
+        return absl::CancelledError("assignment solve cancelled by the progress callback");
+      }
     }
-    if (!paths.Augment(free_rows[k], state)) {
-      return absl::InternalError(absl::StrFormat(
-          "no augmenting path for row %d although a complete assignment of the "
-          "extended problem exists",
-          free_rows[k]));
+    if (paths.AugmentPhase(free_rows, state) < 0) {
+      return absl::InternalError(
+          "no augmenting path although a complete assignment of the extended problem "
+          "exists");
     }
   }
   if (options.progress && !options.progress(total, total)) {

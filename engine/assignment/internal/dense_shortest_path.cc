@@ -61,7 +61,7 @@ AZM_VECTOR_CLONES int64_t MinOf(const int64_t* __restrict values, int32_t n) {
 }  // namespace
 
 template <typename T>
-DenseShortestPath<T>::DenseShortestPath(const DenseCosts<T>& graph)
+DenseShortestPath<T>::DenseShortestPath(const DenseCosts<T>& graph, const SolverState&)
     : graph_(graph),
       dist_(graph.num_cols),
       bias_(graph.num_cols),
@@ -128,9 +128,20 @@ bool DenseShortestPath<T>::Augment(int32_t start, SolverState& state) {
     price[settled_cols_[k]] += settled_dist_[k] - length;
   }
   ShiftAlongPath(
-      start, end_col, pred_row_.data(),
+      end_col, [&](int32_t col) { return pred_row_[col]; },
       [&](int32_t row, int32_t col) { return graph_.At(row, col); }, seats);
   return true;
+}
+
+template <typename T>
+int64_t DenseShortestPath<T>::AugmentPhase(std::vector<int32_t>& free_rows,
+                                           SolverState& state) {
+  const size_t count = std::min<size_t>(free_rows.size(), kRowsPerPhase);
+  for (size_t k = 0; k < count; ++k) {
+    if (!Augment(free_rows[k], state)) return -1 - static_cast<int64_t>(free_rows[k]);
+  }
+  free_rows.erase(free_rows.begin(), free_rows.begin() + count);
+  return static_cast<int64_t>(count);
 }
 
 template class DenseShortestPath<int32_t>;

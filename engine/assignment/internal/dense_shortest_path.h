@@ -26,11 +26,18 @@ namespace azubimatch::engine::assignment_internal {
 template <typename T>
 class DenseShortestPath {
  public:
-  explicit DenseShortestPath(const DenseCosts<T>& graph);
+  DenseShortestPath(const DenseCosts<T>& graph, const SolverState& state);
 
   // Assigns the free row `row` along a shortest augmenting path. Returns false,
   // leaving `state` unchanged, if no free seat can be reached.
   bool Augment(int32_t row, SolverState& state);
+
+  // Assigns the first rows of `free_rows` (up to kRowsPerPhase), one shortest path
+  // each, and removes them from the list. Returns how many were assigned, or
+  // -1 - row if `row` could not reach a free seat.
+  int64_t AugmentPhase(std::vector<int32_t>& free_rows, SolverState& state);
+
+  static constexpr size_t kRowsPerPhase = 256;
 
  private:
   const DenseCosts<T>& graph_;

@@ -1,13 +1,14 @@
 // Internal to engine/assignment: the initialisation of Jonker & Volgenant (1987),
 // "A shortest augmenting path algorithm for dense and sparse linear assignment
-// problems", Computing 38: column reduction with reduction transfer, then two
+// problems", Computing 38: column reduction with reduction transfer, then
 // passes of augmenting row reduction (an auction-like exchange of rows). They
 // assign most rows cheaply before the shortest-path phase.
 //
-// Capacities are native. A price change is only made on a column of capacity 1
-// (a column holding several rows has one price for all of them, and raising it
-// could push another of its rows off its best column); a row whose best column is
-// full with several seats is left to the shortest-path phase.
+// Capacities are native. A column of capacity 1 follows JV exactly. A full column
+// with several seats has one price for all of its rows, so its price rises only as
+// far as every row that stays keeps it as a best column: the holder that loses
+// least by leaving (smallest margin to its next best column) is displaced if it
+// loses less than the newcomer gains.
 //
 // Preconditions (checked by the caller, see sparse_assignment.cc):
 //  - ColumnReduction: perfect target rule, nothing assigned yet;
@@ -22,6 +23,7 @@
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -76,13 +78,34 @@ std::vector<int32_t> ColumnReduction(const Graph& graph, SolverState& state) {
   return free_rows;
 }
 
-// Two passes over `free_rows`; on return it holds the rows still free.
+// JV use two passes; on sparse and capacitated problems two more leave about a
+// third fewer rows to the (more expensive) shortest-path phase.
+inline constexpr int kRowReductionPasses = 4;
+
+// Columns with more seats than this are not exchanged in AugmentingRowReduction
+// (finding the holder to displace costs a scan of all of them).
+inline constexpr int32_t kMaxExchangeCapacity = 32;
+
+// How much `row`, sitting in `col` at `cost`, would lose by moving to its next best
+// column (kInfinity if it has none).
+template <typename Graph>
+int64_t Margin(const Graph& graph, const std::vector<int64_t>& price, int32_t row,
+               int32_t col, int64_t cost) {
+  int64_t next = kInfinity;
+  graph.ForEachEdge(row, [&](int32_t c, int64_t edge_cost) {
+    if (c != col && edge_cost - price[c] < next) next = edge_cost - price[c];
+  });
+  return next == kInfinity ? kInfinity : next - (cost - price[col]);
+}
+
+// kRowReductionPasses passes over `free_rows`; on return it holds the rows still
+// free.
 template <typename Graph>
 void AugmentingRowReduction(const Graph& graph, SolverState& state,
                             std::vector<int32_t>& free_rows) {
   SeatAssignment& seats = state.seats;
   std::vector<int64_t>& price = state.price;
-  for (int pass = 0; pass < 2; ++pass) {
+  for (int pass = 0; pass < kRowReductionPasses; ++pass) {
     const int64_t previous_free = static_cast<int64_t>(free_rows.size());
     int64_t next = 0;       // next entry of free_rows to handle
     int64_t still_free = 0;  // rows kept for the next pass, written in place
@@ -126,6 +149,38 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
         price[best_col] -= second - best;
         free_rows[--next] = occupant;  // handled next, with the higher price
         continue;
+      }
+      if (strict && seats.capacity(best_col) <= kMaxExchangeCapacity) {
+        // A full column with several seats: the row that loses least by leaving
+        // (smallest margin to its next best column) makes way if it loses less
+        // than `row` gains; the price rises as far as the rows that stay allow.
+        int64_t weakest_margin = kInfinity, next_margin = kInfinity;
+        int32_t weakest = -1;
+        for (int32_t holder : seats.rows_in(best_col)) {
+          const int64_t margin = Margin(graph, price, holder, best_col, seats.cost_of(holder));
+          if (margin < weakest_margin) {
+            next_margin = weakest_margin;
+            weakest_margin = margin;
+            weakest = holder;
+          } else if (margin < next_margin) {
+            next_margin = margin;
+          }
+        }
+        if (weakest_margin < second - best) {
+          const int64_t rise = std::min(second - best, next_margin);
+          seats.Replace(weakest, row, best + price[best_col]);
+          price[best_col] -= rise;
+          if (rise > 0) {
+            free_rows[--next] = weakest;
+          } else {
+            free_rows[still_free++] = weakest;
+          }
+          continue;
+        }
+        // `row` gains least: every holder stays and the price rises until `row`
+        // is indifferent between this column and its second one.
+        price[best_col] -= second - best;
+        best = second;
       }
       if (second_col >= 0 && best == second) {
         const int64_t cost = second + price[second_col];

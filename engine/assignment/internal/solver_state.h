@@ -39,20 +39,21 @@ struct SolverState {
   }
 };
 
-// Moves the rows of a shortest path: `pred_row[c]` is the row from which column c
-// was reached; the path starts at the free row `start` and ends at `end_col`, which
-// has a free seat. `cost(row, col)` gives the edge cost. O(path length).
-template <typename CostFn>
-void ShiftAlongPath(int32_t start, int32_t end_col, const int32_t* pred_row,
-                    CostFn&& cost, SeatAssignment& seats) {
+// Moves the rows of an augmenting path: `pred_row(c)` is the row from which column
+// c was reached; the path ends at `end_col`, which has a free seat, and starts at
+// the only unassigned row on it. `cost(row, col)` gives the edge cost.
+// O(path length).
+template <typename PredFn, typename CostFn>
+void ShiftAlongPath(int32_t end_col, PredFn&& pred_row, CostFn&& cost,
+                    SeatAssignment& seats) {
   int32_t col = end_col;
   int64_t slot = seats.TakeFreeSeat(col);
   while (true) {
-    const int32_t row = pred_row[col];
+    const int32_t row = pred_row(col);
     const int32_t old_col = seats.col_of(row);
     const int64_t old_slot = seats.slot_of(row);
     seats.PlaceInSlot(row, col, slot, cost(row, col));
-    if (row == start) return;
+    if (old_col < 0) return;
     col = old_col;
     slot = old_slot;
   }

@@ -2,148 +2,147 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace azubimatch::engine::assignment_internal {
 namespace {
 
-constexpr uint32_t kSinkTag = 0;
-constexpr uint32_t kFullBit = uint32_t{1} << 31;
+constexpr int64_t kSettled = std::numeric_limits<int64_t>::min();
+
+// Min-heap order: distance, then column index (deterministic).
+inline bool After(int64_t d1, int32_t c1, int64_t d2, int32_t c2) {
+  return d1 != d2 ? d1 > d2 : c1 > c2;
+}
 
 }  // namespace
 
-SparseShortestPath::SparseShortestPath(const CsrCosts& graph)
-    : graph_(graph),
-      dist_(graph.num_cols, kInfinity),
-      pred_row_(graph.num_cols, -1),
-      pred_cost_(graph.num_cols, 0),
-      settled_(graph.num_cols, 0) {}
+SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
+    : graph_(graph), columns_(graph.num_cols) {
+  for (int32_t col = 0; col < graph.num_cols; ++col) {
+    columns_[col] = {state.price[col], kInfinity, 0, -1, false};
+    RefreshEnds(col, state);
+  }
+}
 
-void SparseShortestPath::Push(int64_t dist, uint32_t tag) {
-  heap_.push_back({dist, tag});
+void SparseShortestPath::RefreshEnds(int32_t col, const SolverState& state) {
+  columns_[col].ends_search = !state.seats.full(col) && state.SinkOffset(col) == 0;
+}
+
+void SparseShortestPath::Push(int64_t dist, int32_t col) {
+  heap_.push_back({dist, col});
   std::push_heap(heap_.begin(), heap_.end(), [](const HeapEntry& a, const HeapEntry& b) {
-    return a.dist != b.dist ? a.dist > b.dist : a.tag > b.tag;
+    return After(a.dist, a.col, b.dist, b.col);
   });
 }
 
-SparseShortestPath::HeapEntry SparseShortestPath::Pop() {
+int32_t SparseShortestPath::Pop() {
   std::pop_heap(heap_.begin(), heap_.end(), [](const HeapEntry& a, const HeapEntry& b) {
-    return a.dist != b.dist ? a.dist > b.dist : a.tag > b.tag;
+    return After(a.dist, a.col, b.dist, b.col);
   });
   const HeapEntry top = heap_.back();
   heap_.pop_back();
-  return top;
+  return columns_[top.col].dist == top.dist ? top.col : -1;  // -1: stale entry
 }
 
-void SparseShortestPath::Reset() {
-  for (int32_t col : touched_) {
-    dist_[col] = kInfinity;
-    settled_[col] = 0;
-  }
-  touched_.clear();
-  settled_cols_.clear();
-  heap_.clear();
+int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
+                                         SolverState& state) {
+  if (!Augment(free_rows.front(), state)) return -1;
+  free_rows.erase(free_rows.begin());
+  return 1;
 }
 
 bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
   SeatAssignment& seats = state.seats;
-  const std::vector<int64_t>& price = state.price;
+  Column* const columns = columns_.data();
   const int64_t* const row_begin = graph_.row_begin.data();
   const int32_t* const cols = graph_.col.data();
   const int64_t* const costs = graph_.cost.data();
 
-  auto tag_of = [&](int32_t col) {
-    return (seats.full(col) ? kFullBit : 0) | static_cast<uint32_t>(col + 1);
-  };
-  // A column with a free seat and no extra cost to the sink ends the search as
-  // soon as it is reached at the current minimum distance.
-  auto ends_at_once = [&](int32_t col) {
-    return !seats.full(col) && state.SinkOffset(col) == 0;
+  // The best free seat known so far ends the search at distance `bound`.
+  int64_t bound = kInfinity;
+  int32_t bound_col = -1;
+  // The sink through an empty column priced above the free-seat price (warm
+  // starts only): reached at `sink_dist` through `sink_col`.
+  int64_t sink_dist = kInfinity;
+  int32_t sink_col = -1;
+
+  auto relax = [&](int32_t row, int64_t h, int64_t e) {
+    const int32_t col = cols[e];
+    Column& c = columns[col];
+    const int64_t candidate = costs[e] - c.price + h;
+    if (candidate >= c.dist || candidate >= bound) return;
+    if (c.dist == kInfinity) touched_.push_back(col);
+    c.dist = candidate;
+    c.pred_row = row;
+    c.pred_cost = costs[e];
+    if (c.ends_search) {
+      bound = candidate;
+      bound_col = col;
+      return;
+    }
+    Push(candidate, col);
   };
 
-  for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) {
-    const int32_t col = cols[e];
-    const int64_t d = costs[e] - price[col];
-    if (d < dist_[col]) {
-      if (dist_[col] == kInfinity) touched_.push_back(col);
-      dist_[col] = d;
-      pred_row_[col] = start;
-      pred_cost_[col] = costs[e];
-      Push(d, tag_of(col));
-    }
-  }
+  for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) relax(start, 0, e);
 
   int32_t end_col = -1;
   int64_t length = 0;
-  int64_t best_sink = kInfinity;
-  int32_t best_sink_col = -1;
-  while (!heap_.empty() && end_col < 0) {
-    const HeapEntry top = Pop();
-    if (top.dist >= best_sink) {
-      end_col = best_sink_col;
-      length = best_sink;
+  while (true) {
+    const int64_t limit = std::min(bound, sink_dist);
+    if (heap_.empty() || heap_.front().dist >= limit) {
+      if (bound <= sink_dist) {
+        end_col = bound_col;
+        length = bound;
+      } else {
+        end_col = sink_col;
+        length = sink_dist;
+      }
       break;
     }
-    const int32_t col = static_cast<int32_t>((top.tag & ~kFullBit) - 1);
-    if (settled_[col] || top.dist != dist_[col]) continue;
-    const int64_t d = top.dist;
+    const int32_t col = Pop();
+    if (col < 0) continue;
+    Column& c = columns[col];
+    const int64_t d = c.dist;
+    c.dist = kSettled;
+    settled_cols_.push_back(col);
+    settled_dist_.push_back(d);
     if (!seats.full(col)) {
-      const int64_t offset = state.SinkOffset(col);
-      if (offset == 0) {
-        end_col = col;
-        length = d;
-        break;
-      }
-      // An empty column priced above the free-seat price: settled, and the sink
-      // becomes reachable through it at d + offset.
-      settled_[col] = 1;
-      settled_cols_.push_back(col);
-      if (d + offset < best_sink) {
-        best_sink = d + offset;
-        best_sink_col = col;
-        Push(best_sink, kSinkTag);
+      // An empty column priced above the free-seat price: the sink is reachable
+      // through it at an extra cost.
+      const int64_t via_sink = d + (c.price - state.free_seat_price);
+      if (via_sink < sink_dist) {
+        sink_dist = via_sink;
+        sink_col = col;
       }
       continue;
     }
-    settled_[col] = 1;
-    settled_cols_.push_back(col);
     for (int32_t row : seats.rows_in(col)) {
       // h = d - u[row]; the next reduced cost is cost - price - u[row].
-      const int64_t h = d - (seats.cost_of(row) - price[col]);
-      for (int64_t e = row_begin[row]; e < row_begin[row + 1]; ++e) {
-        const int32_t next = cols[e];
-        if (settled_[next]) continue;
-        const int64_t candidate = costs[e] - price[next] + h;
-        if (candidate < dist_[next]) {
-          if (dist_[next] == kInfinity) touched_.push_back(next);
-          dist_[next] = candidate;
-          pred_row_[next] = row;
-          pred_cost_[next] = costs[e];
-          if (candidate == d && ends_at_once(next)) {
-            end_col = next;
-            length = d;
-            break;
-          }
-          Push(candidate, tag_of(next));
-        }
-      }
-      if (end_col >= 0) break;
+      const int64_t h = d - (seats.cost_of(row) - c.price);
+      const int64_t end = row_begin[row + 1];
+      for (int64_t e = row_begin[row]; e < end; ++e) relax(row, h, e);
     }
   }
-  if (end_col < 0 && best_sink_col >= 0) {
-    end_col = best_sink_col;
-    length = best_sink;
+
+  bool found = end_col >= 0;
+  if (found) {
+    for (size_t k = 0; k < settled_cols_.size(); ++k) {
+      const int32_t col = settled_cols_[k];
+      columns[col].price += settled_dist_[k] - length;
+      state.price[col] = columns[col].price;
+    }
+    ShiftAlongPath(
+        end_col, [&](int32_t col) { return columns[col].pred_row; },
+        [&](int32_t, int32_t col) { return columns[col].pred_cost; }, seats);
+    RefreshEnds(end_col, state);
   }
-  if (end_col < 0) {
-    Reset();
-    return false;
-  }
-  for (int32_t col : settled_cols_) state.price[col] += dist_[col] - length;
-  ShiftAlongPath(
-      start, end_col, pred_row_.data(),
-      [&](int32_t, int32_t col) { return pred_cost_[col]; }, seats);
-  Reset();
-  return true;
+  for (int32_t col : touched_) columns[col].dist = kInfinity;
+  touched_.clear();
+  settled_cols_.clear();
+  settled_dist_.clear();
+  heap_.clear();
+  return found;
 }
 
 }  // namespace azubimatch::engine::assignment_internal
