@@ -36,25 +36,34 @@ constexpr std::pair<int, double> kAges[] = {{16, 0.20}, {17, 0.25}, {18, 0.22},
 // Certificates of young people grown up here, and of those who came recently (foreign
 // certificates as recognised).
 constexpr std::pair<Certificate, double> kCertificatesGrownUpHere[] = {
-    {kNoCertificate, 0.03}, {kHauptschule, 0.27}, {kMittlere, 0.42},
-    {kFachhochschulreife, 0.12}, {kAbitur, 0.16}};
+    {kNoCertificate, 0.03},
+    {kHauptschule, 0.27},
+    {kMittlere, 0.42},
+    {kFachhochschulreife, 0.12},
+    {kAbitur, 0.16}};
 constexpr std::pair<Certificate, double> kCertificatesArrived[] = {
-    {kNoCertificate, 0.10}, {kHauptschule, 0.35}, {kMittlere, 0.35},
-    {kFachhochschulreife, 0.08}, {kAbitur, 0.12}};
+    {kNoCertificate, 0.10},
+    {kHauptschule, 0.35},
+    {kMittlere, 0.35},
+    {kFachhochschulreife, 0.08},
+    {kAbitur, 0.12}};
 // German: no heritage language / born in Germany with one / came to Germany.
 constexpr std::pair<Level, double> kGermanNative[] = {{kC1, 0.2}, {kC2, 0.8}};
-constexpr std::pair<Level, double> kGermanBornHere[] = {{kB2, 0.3}, {kC1, 0.4}, {kC2, 0.3}};
+constexpr std::pair<Level, double> kGermanBornHere[] = {
+    {kB2, 0.3}, {kC1, 0.4}, {kC2, 0.3}};
 constexpr std::pair<Level, double> kGermanArrived[] = {
     {kA2, 0.20}, {kB1, 0.45}, {kB2, 0.28}, {kC1, 0.07}};
 // English by certificate.
 constexpr std::pair<Level, double> kEnglishHigh[] = {{kB1, 0.3}, {kB2, 0.5}, {kC1, 0.2}};
-constexpr std::pair<Level, double> kEnglishMiddle[] = {{kA2, 0.3}, {kB1, 0.5}, {kB2, 0.2}};
+constexpr std::pair<Level, double> kEnglishMiddle[] = {
+    {kA2, 0.3}, {kB1, 0.5}, {kB2, 0.2}};
 constexpr std::pair<Level, double> kEnglishBasic[] = {{kA2, 0.6}, {kB1, 0.4}};
 
 constexpr std::pair<int, double> kWishCount[] = {{1, 0.3}, {2, 0.4}, {3, 0.3}};
 constexpr std::pair<int, double> kTravelLimits[] = {{30, 0.08}, {40, 0.10}, {45, 0.25},
-                                                   {60, 0.37}, {75, 0.10}, {90, 0.10}};
-constexpr std::pair<int, double> kBicycleTravelLimits[] = {{30, 0.5}, {40, 0.2}, {45, 0.3}};
+                                                    {60, 0.37}, {75, 0.10}, {90, 0.10}};
+constexpr std::pair<int, double> kBicycleTravelLimits[] = {
+    {30, 0.5}, {40, 0.2}, {45, 0.3}};
 
 constexpr double kCarShareOfAdults = 0.25;
 constexpr double kBicycleShare = 0.15;
@@ -134,8 +143,9 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
   candidate.set_birth_year(options.training_year - age);
 
   Certificate certificate =
-      grew_up_here ? PickWeighted<Certificate>(rng, absl::MakeConstSpan(kCertificatesGrownUpHere))
-                   : PickWeighted<Certificate>(rng, absl::MakeConstSpan(kCertificatesArrived));
+      grew_up_here
+          ? PickWeighted<Certificate>(rng, absl::MakeConstSpan(kCertificatesGrownUpHere))
+          : PickWeighted<Certificate>(rng, absl::MakeConstSpan(kCertificatesArrived));
   if (age < kMinAgeForUpperSecondary && certificate > kMittlere) certificate = kMittlere;
   candidate.set_school_certificate(certificate);
 
@@ -171,9 +181,11 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
                      : PickWeighted<Level>(rng, absl::MakeConstSpan(kGermanArrived));
   AddLanguage("de", german, &candidate);
   if (has_heritage) {
-    AddLanguage(group.language, grew_up_here && rng.Bernoulli(0.5) ? kC1 : kC2, &candidate);
+    AddLanguage(group.language, grew_up_here && rng.Bernoulli(0.5) ? kC1 : kC2,
+                &candidate);
     if (!group.related.empty() && rng.Bernoulli(kRelatedLanguageShare)) {
-      AddLanguage(PickOne(rng, group.related), rng.Bernoulli(0.5) ? kC1 : kC2, &candidate);
+      AddLanguage(PickOne(rng, group.related), rng.Bernoulli(0.5) ? kC1 : kC2,
+                  &candidate);
     }
   }
   if (rng.Bernoulli(kEnglishShare)) {
@@ -195,9 +207,9 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
         MakeDate(year, rng.UniformInt(2, 5), rng.UniformInt(1, 28));
   } else if (when < 0.85) {
     const int day_of_summer = rng.UniformInt(0, 46);  // 15 June + n days
-    *candidate.mutable_available_from() =
-        day_of_summer < 16 ? MakeDate(year, 6, 15 + day_of_summer)
-                           : MakeDate(year, 7, day_of_summer - 15);
+    *candidate.mutable_available_from() = day_of_summer < 16
+                                              ? MakeDate(year, 6, 15 + day_of_summer)
+                                              : MakeDate(year, 7, day_of_summer - 15);
   } else if (when < 0.95) {
     *candidate.mutable_available_from() = MakeDate(year, 8, rng.UniformInt(1, 31));
   } else {
@@ -217,7 +229,8 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
     // The family's country; the first listed is three times as likely as each other.
     std::vector<double> weights(group.countries.size(), 1.0);
     weights[0] = 3.0;
-    candidate.set_country_of_origin(std::string(group.countries[rng.WeightedIndex(weights)]));
+    candidate.set_country_of_origin(
+        std::string(group.countries[rng.WeightedIndex(weights)]));
   }
   candidate.set_status(v1::CANDIDATE_STATUS_ACTIVE);
   return candidate;

@@ -22,8 +22,8 @@ constexpr uint64_t kCandidateStream = 2;
 
 absl::Status ValidateCount(absl::string_view field, int value) {
   if (value < 0 || value > kMaxCount) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": must be between 0 and ", kMaxCount, ", got ", value));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": must be between 0 and ", kMaxCount, ", got ", value));
   }
   return absl::OkStatus();
 }
@@ -33,20 +33,19 @@ absl::Status ValidateOptions(const DemoCohortOptions& options) {
   AZM_RETURN_IF_ERROR(ValidateCount("offers", options.offers));
   if (options.training_year < kMinTrainingYear ||
       options.training_year > kMaxTrainingYear) {
-    return absl::InvalidArgumentError(absl::StrCat("training_year: must be between ",
-                                                   kMinTrainingYear, " and ",
-                                                   kMaxTrainingYear, ", got ",
-                                                   options.training_year));
+    return absl::InvalidArgumentError(
+        absl::StrCat("training_year: must be between ", kMinTrainingYear, " and ",
+                     kMaxTrainingYear, ", got ", options.training_year));
   }
   const std::string& prefix = options.external_id_prefix;
   if (prefix.empty() || prefix.size() > kMaxPrefixLength) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "external_id_prefix: must have 1 to ", kMaxPrefixLength, " characters"));
+    return absl::InvalidArgumentError(absl::StrCat("external_id_prefix: must have 1 to ",
+                                                   kMaxPrefixLength, " characters"));
   }
   for (char c : prefix) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("external_id_prefix: only [a-z0-9-] allowed, got \"", prefix, "\""));
+      return absl::InvalidArgumentError(absl::StrCat(
+          "external_id_prefix: only [a-z0-9-] allowed, got \"", prefix, "\""));
     }
   }
   return absl::OkStatus();
@@ -67,14 +66,14 @@ absl::StatusOr<DemoCohort> GenerateDemoCohort(const DemoCohortOptions& options) 
 absl::Status AssignCompanyIds(absl::Span<const std::string> company_ids,
                               DemoCohort* cohort) {
   if (company_ids.size() != cohort->companies.size()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("company_ids: expected ", cohort->companies.size(), " ids, got ",
-                     company_ids.size()));
+    return absl::InvalidArgumentError(absl::StrCat("company_ids: expected ",
+                                                   cohort->companies.size(), " ids, got ",
+                                                   company_ids.size()));
   }
   if (cohort->offer_company_index.size() != cohort->offers.size()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "offer_company_index: expected ", cohort->offers.size(), " entries, got ",
-        cohort->offer_company_index.size()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("offer_company_index: expected ", cohort->offers.size(),
+                     " entries, got ", cohort->offer_company_index.size()));
   }
   for (size_t i = 0; i < cohort->offers.size(); ++i) {
     const int c = cohort->offer_company_index[i];

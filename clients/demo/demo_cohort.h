@@ -22,10 +22,10 @@
 //   >= 19); travel 30–90 minutes (mostly 45–60; bicycle at most 45); wish for 1–3
 //   occupations (distinct KldB codes) in order, correlated by sector and with their
 //   certificate; speak German from A2 to C2 (mostly B1/B2; born in Germany: B2–C2)
-//   plus 0–2 heritage languages at C1/C2 and often English; are available from the training year's
-//   summer (some earlier, some only in August or September); all gave the "matching"
-//   consent, about 60% the "statistics" consent as well, and only those carry a
-//   country_of_origin (the family's country; "DE" for no heritage language).
+//   plus 0–2 heritage languages at C1/C2 and often English; are available from the
+//   training year's summer (some earlier, some only in August or September); all gave the
+//   "matching" consent, about 60% the "statistics" consent as well, and only those carry
+//   a country_of_origin (the family's country; "DE" for no heritage language).
 //
 // Importing (the server assigns ids; offers need their company's id):
 //   1. stream `companies` to Import; ImportResponse.ids holds their ids in order;

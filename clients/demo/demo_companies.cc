@@ -135,7 +135,8 @@ v1::CefrLevel VaryGermanLevel(DemoRandom& rng, v1::CefrLevel typical) {
 }
 
 v1::TrainingOffer NewOffer(const DemoCohortOptions& options, int index, DemoRandom& rng,
-                           const v1::Company& company, const TrainingOccupation& occupation) {
+                           const v1::Company& company,
+                           const TrainingOccupation& occupation) {
   v1::TrainingOffer offer;
   offer.set_external_id(DemoExternalId(options.external_id_prefix, "offer", index));
   v1::Occupation* o = offer.mutable_occupation();
@@ -163,7 +164,8 @@ v1::TrainingOffer NewOffer(const DemoCohortOptions& options, int index, DemoRand
     skill->set_level(occupation.useful_english_level);
   }
   offer.set_status(v1::OFFER_STATUS_OPEN);
-  offer.set_title(absl::StrCat("Ausbildung ", occupation.title, " ", options.training_year));
+  offer.set_title(
+      absl::StrCat("Ausbildung ", occupation.title, " ", options.training_year));
   return offer;
 }
 

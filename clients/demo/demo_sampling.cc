@@ -29,13 +29,14 @@ const std::vector<double>& MunicipalityWeights() {
 }  // namespace
 
 azubimatch::v1::Location SampleTownLocation(DemoRandom& rng) {
-  const BwMunicipality& town = BwMunicipalities()[rng.WeightedIndex(MunicipalityWeights())];
+  const BwMunicipality& town =
+      BwMunicipalities()[rng.WeightedIndex(MunicipalityWeights())];
   const double radius_km = 0.5 + 3.5 * std::sqrt(town.population / kLargestPopulation);
   const double r = radius_km * std::sqrt(rng.UniformDouble());
   const double theta = 2 * kPi * rng.UniformDouble();
   const double dlat = r * std::cos(theta) / kKmPerDegreeLatitude;
-  const double dlon = r * std::sin(theta) /
-                      (kKmPerDegreeLatitude * std::cos(town.latitude * kPi / 180));
+  const double dlon =
+      r * std::sin(theta) / (kKmPerDegreeLatitude * std::cos(town.latitude * kPi / 180));
   azubimatch::v1::Location location;
   location.set_latitude(RoundTo5Decimals(town.latitude + dlat));
   location.set_longitude(RoundTo5Decimals(town.longitude + dlon));
@@ -77,8 +78,8 @@ google::protobuf::Timestamp SampleOfficeHoursTimestamp(DemoRandom& rng, int firs
                                                        int last_day) {
   const absl::CivilDay first(first_year, first_month, first_day);
   const absl::CivilDay last(last_year, last_month, last_day);
-  const absl::CivilDay day = first + static_cast<absl::civil_diff_t>(
-                                         rng.Uniform(static_cast<uint64_t>(last - first) + 1));
+  const absl::CivilDay day = first + static_cast<absl::civil_diff_t>(rng.Uniform(
+                                         static_cast<uint64_t>(last - first) + 1));
   const absl::CivilSecond when(day.year(), day.month(), day.day(), rng.UniformInt(8, 17),
                                rng.UniformInt(0, 59), rng.UniformInt(0, 59));
   google::protobuf::Timestamp timestamp;

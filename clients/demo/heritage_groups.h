@@ -20,12 +20,12 @@
 namespace azubimatch::clients {
 
 struct HeritageGroup {
-  absl::string_view language;                   // ISO 639-1, lower case
-  std::vector<absl::string_view> countries;     // ISO 3166-1 alpha-2, most frequent first
-  std::vector<absl::string_view> related;       // languages often spoken as well
-  double candidate_weight;                      // relative share among candidates
-  double company_weight;                        // relative share among companies
-  double born_in_germany_share;                 // of candidates of this group, 0..1
+  absl::string_view language;                // ISO 639-1, lower case
+  std::vector<absl::string_view> countries;  // ISO 3166-1 alpha-2, most frequent first
+  std::vector<absl::string_view> related;    // languages often spoken as well
+  double candidate_weight;                   // relative share among candidates
+  double company_weight;                     // relative share among companies
+  double born_in_germany_share;              // of candidates of this group, 0..1
   std::vector<absl::string_view> first_names;
   std::vector<absl::string_view> surnames;
 };

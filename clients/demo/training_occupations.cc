@@ -19,7 +19,8 @@ constexpr Sector kServices = azubimatch::v1::SECTOR_SERVICES;
 
 constexpr Chamber kIhk = azubimatch::v1::CHAMBER_IHK;
 constexpr Chamber kHwk = azubimatch::v1::CHAMBER_HWK;
-constexpr Chamber kOther = azubimatch::v1::CHAMBER_OTHER;  // Ärzte-, Zahnärzte-, ... kammer
+constexpr Chamber kOther =
+    azubimatch::v1::CHAMBER_OTHER;  // Ärzte-, Zahnärzte-, ... kammer
 
 constexpr SchoolCertificate kHauptschule =
     azubimatch::v1::SCHOOL_CERTIFICATE_HAUPTSCHULABSCHLUSS;
@@ -86,8 +87,8 @@ const std::vector<TrainingOccupation>& TrainingOccupations() {
        kB1, kNone, 1},
       // Health (Gesundheit); training contracts with the Landesärzte-, Zahnärzte-,
       // Tierärzte- and Apothekerkammer, care training with a Pflegeschule.
-      {"81102", "Medizinische/r Fachangestellte/r", kHealth, kOther, kMittlere, kB2, kNone,
-       7},
+      {"81102", "Medizinische/r Fachangestellte/r", kHealth, kOther, kMittlere, kB2,
+       kNone, 7},
       {"81112", "Zahnmedizinische/r Fachangestellte/r", kHealth, kOther, kMittlere, kB2,
        kNone, 5},
       {"81142", "Tiermedizinische/r Fachangestellte/r", kHealth, kOther, kMittlere, kB2,
@@ -129,10 +130,11 @@ const std::vector<TrainingOccupation>& TrainingOccupations() {
       {"71402", "Kaufmann/-frau für Büromanagement", kServices, kIhk, kMittlere, kB2,
        kNone, 9},
       {"72302", "Steuerfachangestellte/r", kServices, kOther, kMittlere, kB2, kNone, 2},
-      {"73112", "Rechtsanwaltsfachangestellte/r", kServices, kOther, kMittlere, kC1, kNone,
-       1.5},
-      {"63112", "Tourismuskaufmann/-frau (Kaufmann/-frau für Privat- und Geschäftsreisen)", kServices, kIhk,
-       kMittlere, kB2, kB1, 1},
+      {"73112", "Rechtsanwaltsfachangestellte/r", kServices, kOther, kMittlere, kC1,
+       kNone, 1.5},
+      {"63112",
+       "Tourismuskaufmann/-frau (Kaufmann/-frau für Privat- und Geschäftsreisen)",
+       kServices, kIhk, kMittlere, kB2, kB1, 1},
       {"54112", "Gebäudereiniger/in", kServices, kHwk, kHauptschule, kB1, kNone, 1.5},
       {"53112", "Fachkraft für Schutz und Sicherheit", kServices, kIhk, kHauptschule, kB1,
        kNone, 1},

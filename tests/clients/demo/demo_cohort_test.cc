@@ -131,8 +131,7 @@ TEST(DemoCohortTest, OutOfRangeOptionsAreInvalidArgumentNamingTheField) {
   for (const Case& c : cases) {
     const absl::StatusOr<DemoCohort> cohort = GenerateDemoCohort(c.options);
     EXPECT_EQ(cohort.status().code(), absl::StatusCode::kInvalidArgument) << c.field;
-    EXPECT_TRUE(absl::StartsWith(cohort.status().message(), c.field))
-        << cohort.status();
+    EXPECT_TRUE(absl::StartsWith(cohort.status().message(), c.field)) << cohort.status();
   }
 }
 
@@ -318,8 +317,9 @@ TEST(DemoCohortTest, LargeCohortHasRealisticDistributions) {
   absl::flat_hash_map<std::string, int> workplaces;
   for (const auto& c : cohort.companies) ++workplaces[c.location().municipality()];
   auto most_frequent = [](const absl::flat_hash_map<std::string, int>& counts) {
-    return std::max_element(counts.begin(), counts.end(),
-                            [](const auto& a, const auto& b) { return a.second < b.second; })
+    return std::max_element(
+               counts.begin(), counts.end(),
+               [](const auto& a, const auto& b) { return a.second < b.second; })
         ->first;
   };
   EXPECT_EQ(most_frequent(homes), "Stuttgart");
@@ -343,10 +343,10 @@ TEST(DemoCohortTest, LargeCohortHasRealisticDistributions) {
   for (int level = v1::CEFR_LEVEL_A2; level <= v1::CEFR_LEVEL_C2; ++level) {
     EXPECT_GT(german[level], 0) << v1::CefrLevel_Name(level);
   }
-  const int mode_level = std::max_element(german.begin(), german.end(),
-                                          [](const auto& a, const auto& b) {
-                                            return a.second < b.second;
-                                          })->first;
+  const int mode_level =
+      std::max_element(german.begin(), german.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      })->first;
   EXPECT_TRUE(mode_level == v1::CEFR_LEVEL_B1 || mode_level == v1::CEFR_LEVEL_B2)
       << v1::CefrLevel_Name(mode_level);
   EXPECT_NEAR(statistics / n, 0.6, 0.05);
@@ -382,7 +382,8 @@ TEST(DemoCohortTest, AssignCompanyIdsFillsEveryOffer) {
 TEST(DemoCohortTest, AssignCompanyIdsRejectsWrongCountAndFailedImports) {
   DemoCohort cohort = Generate(Options(0, 25, 31));
   std::vector<std::string> too_few(cohort.companies.size() - 1, "x");
-  EXPECT_EQ(AssignCompanyIds(too_few, &cohort).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(AssignCompanyIds(too_few, &cohort).code(),
+            absl::StatusCode::kInvalidArgument);
 
   std::vector<std::string> ids(cohort.companies.size(), "some-id");
   const int failed = cohort.offer_company_index.back();

@@ -28,7 +28,8 @@ TEST(DemoRecordsValidationTest, EveryRecordPassesRegistryValidation) {
     ASSERT_TRUE(AssignCompanyIds(ids, &*cohort).ok());
     for (const auto& c : cohort->companies) {
       EXPECT_TRUE(service::ValidateCompany(c, WriteMode::kUpsert).ok())
-          << service::ValidateCompany(c, WriteMode::kUpsert) << " " << c.ShortDebugString();
+          << service::ValidateCompany(c, WriteMode::kUpsert) << " "
+          << c.ShortDebugString();
     }
     for (const auto& o : cohort->offers) {
       EXPECT_TRUE(service::ValidateOffer(o, WriteMode::kUpsert).ok())

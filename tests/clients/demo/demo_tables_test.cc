@@ -53,11 +53,10 @@ TEST(BwMunicipalitiesTest, LargestFirstWithStuttgartOnTop) {
   for (size_t i = 1; i < towns.size(); ++i) {
     EXPECT_GE(towns[i - 1].population, towns[i].population) << towns[i].name;
   }
-  for (absl::string_view city : {"Mannheim", "Karlsruhe", "Freiburg im Breisgau",
-                                 "Heidelberg", "Ulm", "Heilbronn", "Pforzheim",
-                                 "Reutlingen", "Esslingen am Neckar", "Ludwigsburg",
-                                 "Tübingen", "Villingen-Schwenningen", "Konstanz", "Aalen",
-                                 "Sindelfingen"}) {
+  for (absl::string_view city :
+       {"Mannheim", "Karlsruhe", "Freiburg im Breisgau", "Heidelberg", "Ulm", "Heilbronn",
+        "Pforzheim", "Reutlingen", "Esslingen am Neckar", "Ludwigsburg", "Tübingen",
+        "Villingen-Schwenningen", "Konstanz", "Aalen", "Sindelfingen"}) {
     EXPECT_NE(FindBwMunicipality(city), nullptr) << city;
   }
   EXPECT_EQ(FindBwMunicipality("München"), nullptr);
@@ -70,12 +69,12 @@ TEST(BwMunicipalitiesTest, NeighbouringCitiesAreWhereTheyBelong) {
   const BwMunicipality* freiburg = FindBwMunicipality("Freiburg im Breisgau");
   const BwMunicipality* ulm = FindBwMunicipality("Ulm");
   const BwMunicipality* konstanz = FindBwMunicipality("Konstanz");
-  EXPECT_GT(mannheim->latitude, stuttgart->latitude);   // Mannheim is north
-  EXPECT_LT(mannheim->longitude, stuttgart->longitude); // and west
-  EXPECT_LT(freiburg->longitude, stuttgart->longitude); // Freiburg is south-west
+  EXPECT_GT(mannheim->latitude, stuttgart->latitude);    // Mannheim is north
+  EXPECT_LT(mannheim->longitude, stuttgart->longitude);  // and west
+  EXPECT_LT(freiburg->longitude, stuttgart->longitude);  // Freiburg is south-west
   EXPECT_LT(freiburg->latitude, stuttgart->latitude);
-  EXPECT_GT(ulm->longitude, stuttgart->longitude);      // Ulm is east
-  EXPECT_LT(konstanz->latitude, freiburg->latitude);    // Konstanz is further south
+  EXPECT_GT(ulm->longitude, stuttgart->longitude);    // Ulm is east
+  EXPECT_LT(konstanz->latitude, freiburg->latitude);  // Konstanz is further south
 }
 
 TEST(TrainingOccupationsTest, AtLeastTwentyFiveWithValidKldbCodes) {
@@ -152,7 +151,8 @@ TEST(BusinessTypesTest, OccupationsExistAndTheMainOneMatchesTheSector) {
 
 TEST(BusinessTypesTest, NamePatternsNameTheBusinessAndKnownLanguages) {
   absl::flat_hash_set<std::string> languages;
-  for (const HeritageGroup& g : HeritageGroups()) languages.insert(std::string(g.language));
+  for (const HeritageGroup& g : HeritageGroups())
+    languages.insert(std::string(g.language));
   for (const BusinessType& type : BusinessTypes()) {
     SCOPED_TRACE(std::string(type.label));
     bool has_generic = false;
