@@ -49,9 +49,10 @@ for binary in "$MATCHD" "$MATCHCTL"; do
   [[ -x $binary ]] || fail "$binary not found; build first: cmake --build $BUILD_DIR"
 done
 
-mkdir -p "$DATA_DIR"
+mkdir -p "$DATA_DIR" || fail "cannot create the data folder $DATA_DIR"
 LOG=$(mktemp "${TMPDIR:-/tmp}/matchd-demo.XXXXXX")
 MATCHD_PID=
+IMPORT_PID=
 
 show_log() {
   echo "---- matchd log ($LOG) ----" >&2
@@ -62,6 +63,7 @@ show_log() {
 stop_matchd() {
   local status=$?
   trap - EXIT INT TERM
+  if [[ -n $IMPORT_PID ]]; then kill -TERM "$IMPORT_PID" 2>/dev/null || true; fi
   if [[ -n $MATCHD_PID ]] && kill -0 "$MATCHD_PID" 2>/dev/null; then
     kill -TERM "$MATCHD_PID" 2>/dev/null || true
     # Graceful shutdown drains calls and closes the store; give it time, then insist.
@@ -140,8 +142,11 @@ else
   echo "Companies in real Baden-Württemberg towns, offers for recognised training"
   echo "occupations (KldB 2010), candidates with German levels, heritage languages,"
   echo "certificates and commutes; streamed through the Import RPC."
-  ctl demo --candidates "$CANDIDATES" --offers "$OFFERS" --seed "$SEED" ||
-    fail "matchctl demo failed (exit $?)"
+  # In the background, so that a signal to this script interrupts the wait at once.
+  ctl demo --candidates "$CANDIDATES" --offers "$OFFERS" --seed "$SEED" &
+  IMPORT_PID=$!
+  wait "$IMPORT_PID" || fail "matchctl demo failed (exit $?)"
+  IMPORT_PID=
 fi
 
 # ---------------------------------------------------------------------------------
