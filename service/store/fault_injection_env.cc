@@ -25,7 +25,8 @@ struct FaultInjectionEnv::State {
         return rdb::IOStatus::OK();
       case Fault::kNoSpace:
         ++injected;
-        return rdb::IOStatus::NoSpace(operation, "injected fault: no space left on device");
+        return rdb::IOStatus::NoSpace(operation,
+                                      "injected fault: no space left on device");
       case Fault::kIoError:
         ++injected;
         return rdb::IOStatus::IOError(operation, "injected fault: device error");
@@ -40,7 +41,8 @@ using State = FaultInjectionEnv::State;
 
 class FaultyWritableFile final : public rdb::FSWritableFileOwnerWrapper {
  public:
-  FaultyWritableFile(std::unique_ptr<rdb::FSWritableFile> file, std::shared_ptr<State> state)
+  FaultyWritableFile(std::unique_ptr<rdb::FSWritableFile> file,
+                     std::shared_ptr<State> state)
       : FSWritableFileOwnerWrapper(std::move(file)), state_(std::move(state)) {}
 
   rdb::IOStatus Append(const rdb::Slice& data, const rdb::IOOptions& options,
@@ -59,16 +61,17 @@ class FaultyWritableFile final : public rdb::FSWritableFileOwnerWrapper {
                                  const rdb::IOOptions& options,
                                  rdb::IODebugContext* dbg) override {
     rdb::IOStatus status = state_->Check(state_->append_fault, "positioned append");
-    return status.ok() ? FSWritableFileOwnerWrapper::PositionedAppend(data, offset, options, dbg)
-                       : status;
+    return status.ok()
+               ? FSWritableFileOwnerWrapper::PositionedAppend(data, offset, options, dbg)
+               : status;
   }
   rdb::IOStatus PositionedAppend(const rdb::Slice& data, uint64_t offset,
                                  const rdb::IOOptions& options,
                                  const rdb::DataVerificationInfo& info,
                                  rdb::IODebugContext* dbg) override {
     rdb::IOStatus status = state_->Check(state_->append_fault, "positioned append");
-    return status.ok() ? FSWritableFileOwnerWrapper::PositionedAppend(data, offset, options,
-                                                                      info, dbg)
+    return status.ok() ? FSWritableFileOwnerWrapper::PositionedAppend(data, offset,
+                                                                      options, info, dbg)
                        : status;
   }
   rdb::IOStatus Sync(const rdb::IOOptions& options, rdb::IODebugContext* dbg) override {
@@ -82,8 +85,9 @@ class FaultyWritableFile final : public rdb::FSWritableFileOwnerWrapper {
   rdb::IOStatus RangeSync(uint64_t offset, uint64_t nbytes, const rdb::IOOptions& options,
                           rdb::IODebugContext* dbg) override {
     rdb::IOStatus status = state_->Check(state_->sync_fault, "range sync");
-    return status.ok() ? FSWritableFileOwnerWrapper::RangeSync(offset, nbytes, options, dbg)
-                       : status;
+    return status.ok()
+               ? FSWritableFileOwnerWrapper::RangeSync(offset, nbytes, options, dbg)
+               : status;
   }
 
  private:
@@ -102,7 +106,8 @@ class FaultyFileSystem final : public rdb::FileSystemWrapper {
                                 rdb::IODebugContext* dbg) override {
     return Wrap(target()->NewWritableFile(name, options, result, dbg), result);
   }
-  rdb::IOStatus ReopenWritableFile(const std::string& name, const rdb::FileOptions& options,
+  rdb::IOStatus ReopenWritableFile(const std::string& name,
+                                   const rdb::FileOptions& options,
                                    std::unique_ptr<rdb::FSWritableFile>* result,
                                    rdb::IODebugContext* dbg) override {
     return Wrap(target()->ReopenWritableFile(name, options, result, dbg), result);
@@ -111,12 +116,14 @@ class FaultyFileSystem final : public rdb::FileSystemWrapper {
                                   const rdb::FileOptions& options,
                                   std::unique_ptr<rdb::FSWritableFile>* result,
                                   rdb::IODebugContext* dbg) override {
-    return Wrap(target()->ReuseWritableFile(name, old_name, options, result, dbg), result);
+    return Wrap(target()->ReuseWritableFile(name, old_name, options, result, dbg),
+                result);
   }
 
  private:
   rdb::IOStatus Wrap(rdb::IOStatus opened, std::unique_ptr<rdb::FSWritableFile>* result) {
-    if (opened.ok()) *result = std::make_unique<FaultyWritableFile>(std::move(*result), state_);
+    if (opened.ok())
+      *result = std::make_unique<FaultyWritableFile>(std::move(*result), state_);
     return opened;
   }
 

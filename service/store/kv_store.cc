@@ -82,12 +82,11 @@ absl::Status ValidateWriteBatch(const WriteBatch& batch) {
 absl::Status KvStore::ScanPrefix(Family family, std::string_view prefix,
                                  const Visitor& visitor) const {
   const std::string end = PrefixSuccessor(prefix);
-  return Scan(family, prefix, end,
-              [&](std::string_view key, std::string_view value) {
-                // Only a prefix of 0xff bytes has no successor; stop past its keys.
-                if (!key.starts_with(prefix)) return false;
-                return visitor(key, value);
-              });
+  return Scan(family, prefix, end, [&](std::string_view key, std::string_view value) {
+    // Only a prefix of 0xff bytes has no successor; stop past its keys.
+    if (!key.starts_with(prefix)) return false;
+    return visitor(key, value);
+  });
 }
 
 absl::Status KvStore::ForceOutRanges(const std::vector<KeyRange>& ranges) {

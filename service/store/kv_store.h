@@ -55,9 +55,9 @@ inline constexpr int kFamilyCount = 11;
 
 // Every family, in enum order.
 inline constexpr std::array<Family, kFamilyCount> kAllFamilies = {
-    Family::kMeta,       Family::kMembers, Family::kKeys,  Family::kCompanies,
-    Family::kOffers,     Family::kCandidates, Family::kIndex, Family::kRuns,
-    Family::kPlacements, Family::kAudit,   Family::kErasures,
+    Family::kMeta,       Family::kMembers,    Family::kKeys,     Family::kCompanies,
+    Family::kOffers,     Family::kCandidates, Family::kIndex,    Family::kRuns,
+    Family::kPlacements, Family::kAudit,      Family::kErasures,
 };
 
 // True when `family` is one of the enumerators above (a cast integer may not be).
@@ -139,7 +139,8 @@ class KvStore {
   // Default: Unimplemented.
   virtual absl::Status ForceOutRanges(const std::vector<KeyRange>& ranges);
 
-  // ForceOutRanges() for the single range [begin, end) of `family` (empty `end`: no bound).
+  // ForceOutRanges() for the single range [begin, end) of `family` (empty `end`: no
+  // bound).
   absl::Status ForceOut(Family family, std::string_view begin, std::string_view end);
 
   // ForceOutRanges() over every family and every key. Default: Unimplemented.

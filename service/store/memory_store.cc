@@ -35,8 +35,8 @@ absl::Status MemoryStore::Write(const WriteBatch& batch) {
   return absl::OkStatus();
 }
 
-absl::Status MemoryStore::Scan(Family family, std::string_view start, std::string_view end,
-                               const Visitor& visitor) const {
+absl::Status MemoryStore::Scan(Family family, std::string_view start,
+                               std::string_view end, const Visitor& visitor) const {
   AZM_RETURN_IF_ERROR(ValidateFamily(family));
   if (!end.empty() && end <= start) return absl::OkStatus();
   std::vector<std::pair<std::string, std::string>> entries;

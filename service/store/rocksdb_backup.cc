@@ -18,16 +18,19 @@ namespace {
 // InvalidArgument when either path is empty or `backup_dir` lies inside `db_path`
 // (the backup would then be part of what it backs up, or be wiped by a restore).
 absl::Status CheckFolders(const std::string& db_path, const std::string& backup_dir) {
-  if (backup_dir.empty()) return absl::InvalidArgumentError("backup_dir: must not be empty");
+  if (backup_dir.empty())
+    return absl::InvalidArgumentError("backup_dir: must not be empty");
   if (db_path.empty()) return absl::InvalidArgumentError("db_path: must not be empty");
   std::error_code error;
   const std::filesystem::path db = std::filesystem::weakly_canonical(db_path, error);
-  const std::filesystem::path backup = std::filesystem::weakly_canonical(backup_dir, error);
+  const std::filesystem::path backup =
+      std::filesystem::weakly_canonical(backup_dir, error);
   if (error) return absl::OkStatus();  // RocksDB reports unusable paths itself.
   const std::filesystem::path relative = backup.lexically_relative(db);
   if (!relative.empty() && *relative.begin() != "..") {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "backup_dir: '", backup_dir, "' must not be inside the data folder '", db_path, "'"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("backup_dir: '", backup_dir,
+                     "' must not be inside the data folder '", db_path, "'"));
   }
   return absl::OkStatus();
 }
@@ -43,7 +46,8 @@ ROCKSDB_NAMESPACE::BackupEngineOptions EngineOptions(const std::string& backup_d
 }  // namespace
 
 absl::Status CreateRocksDbBackup(ROCKSDB_NAMESPACE::DB* db, ROCKSDB_NAMESPACE::Env* env,
-                                 const std::string& db_path, const std::string& backup_dir) {
+                                 const std::string& db_path,
+                                 const std::string& backup_dir) {
   AZM_RETURN_IF_ERROR(CheckFolders(db_path, backup_dir));
   ROCKSDB_NAMESPACE::BackupEngine* raw_engine = nullptr;
   AZM_RETURN_IF_ERROR(ToAbslStatus(
@@ -59,7 +63,8 @@ absl::Status CreateRocksDbBackup(ROCKSDB_NAMESPACE::DB* db, ROCKSDB_NAMESPACE::E
                       absl::StrCat("verify backup ", id, " in ", backup_dir));
 }
 
-absl::Status RestoreLatestBackup(const std::string& backup_dir, const std::string& db_path) {
+absl::Status RestoreLatestBackup(const std::string& backup_dir,
+                                 const std::string& db_path) {
   AZM_RETURN_IF_ERROR(CheckFolders(db_path, backup_dir));
   ROCKSDB_NAMESPACE::Env* env = ROCKSDB_NAMESPACE::Env::Default();
   if (!env->FileExists(backup_dir).ok()) {
@@ -74,7 +79,8 @@ absl::Status RestoreLatestBackup(const std::string& backup_dir, const std::strin
   std::vector<ROCKSDB_NAMESPACE::BackupInfo> backups;
   engine->GetBackupInfo(&backups);
   if (backups.empty()) {
-    return absl::NotFoundError(absl::StrCat("backup_dir: no backup in '", backup_dir, "'"));
+    return absl::NotFoundError(
+        absl::StrCat("backup_dir: no backup in '", backup_dir, "'"));
   }
   std::error_code error;
   std::filesystem::create_directories(db_path, error);
@@ -88,7 +94,8 @@ absl::Status RestoreLatestBackup(const std::string& backup_dir, const std::strin
   AZM_RETURN_IF_ERROR(ToAbslStatus(env->LockFile(db_path + "/LOCK", &lock),
                                    absl::StrCat("lock ", db_path, " for the restore")));
   const absl::Status restored = ToAbslStatus(
-      engine->RestoreDBFromLatestBackup(ROCKSDB_NAMESPACE::RestoreOptions(), db_path, db_path),
+      engine->RestoreDBFromLatestBackup(ROCKSDB_NAMESPACE::RestoreOptions(), db_path,
+                                        db_path),
       absl::StrCat("restore latest backup from ", backup_dir, " into ", db_path));
   const absl::Status unlocked =
       ToAbslStatus(env->UnlockFile(lock), absl::StrCat("unlock ", db_path));

@@ -28,14 +28,16 @@ namespace azubimatch::service {
 // then checks the new backup's file sizes. `env` is the database's Env (also used for
 // the backup files). Used by RocksDbStore::CreateBackup(); prefer that.
 absl::Status CreateRocksDbBackup(ROCKSDB_NAMESPACE::DB* db, ROCKSDB_NAMESPACE::Env* env,
-                                 const std::string& db_path, const std::string& backup_dir);
+                                 const std::string& db_path,
+                                 const std::string& backup_dir);
 
 // Restores the newest intact backup in `backup_dir` into `db_path` (created when
 // missing), replacing whatever store was there. No RocksDbStore may have `db_path` open
 // (RocksDB's lock file makes that Unavailable). Errors: InvalidArgument for empty
 // arguments or `backup_dir` inside `db_path`; NotFound when `backup_dir` holds no backup;
 // the I/O codes of rocksdb_status.h otherwise.
-absl::Status RestoreLatestBackup(const std::string& backup_dir, const std::string& db_path);
+absl::Status RestoreLatestBackup(const std::string& backup_dir,
+                                 const std::string& db_path);
 
 }  // namespace azubimatch::service
 

@@ -52,7 +52,8 @@ absl::StatusCode CodeFor(const RocksStatus& status) {
 
 absl::Status ToAbslStatus(const RocksStatus& status, std::string_view context) {
   if (status.ok()) return absl::OkStatus();
-  return absl::Status(CodeFor(status), absl::StrCat(std::string(context), ": ", status.ToString()));
+  return absl::Status(CodeFor(status),
+                      absl::StrCat(std::string(context), ": ", status.ToString()));
 }
 
 }  // namespace azubimatch::service

@@ -29,26 +29,28 @@ namespace {
 namespace rdb = ::ROCKSDB_NAMESPACE;
 
 rdb::Slice ToSlice(std::string_view s) { return rdb::Slice(s.data(), s.size()); }
-std::string_view ToView(const rdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+std::string_view ToView(const rdb::Slice& s) {
+  return std::string_view(s.data(), s.size());
+}
 
 absl::Status CheckOptions(const StoreOptions& options) {
   if (options.path.empty()) {
     return absl::InvalidArgumentError("StoreOptions.path: must not be empty");
   }
   if (options.write_buffer_bytes < (64 << 10)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "StoreOptions.write_buffer_bytes: ", options.write_buffer_bytes,
-        " is below the minimum of 65536"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("StoreOptions.write_buffer_bytes: ", options.write_buffer_bytes,
+                     " is below the minimum of 65536"));
   }
   if (options.max_background_jobs < 1) {
-    return absl::InvalidArgumentError(absl::StrCat("StoreOptions.max_background_jobs: ",
-                                                   options.max_background_jobs,
-                                                   " must be at least 1"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("StoreOptions.max_background_jobs: ", options.max_background_jobs,
+                     " must be at least 1"));
   }
   if (options.info_log_files_to_keep < 1) {
-    return absl::InvalidArgumentError(absl::StrCat("StoreOptions.info_log_files_to_keep: ",
-                                                   options.info_log_files_to_keep,
-                                                   " must be at least 1"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "StoreOptions.info_log_files_to_keep: ", options.info_log_files_to_keep,
+        " must be at least 1"));
   }
   return absl::OkStatus();
 }
@@ -97,7 +99,8 @@ class QuietInfoLog {
   explicit QuietInfoLog(rdb::Logger* log) : log_(log) {
     if (log_ == nullptr) return;
     saved_ = log_->GetInfoLogLevel();
-    if (saved_ < rdb::InfoLogLevel::WARN_LEVEL) log_->SetInfoLogLevel(rdb::InfoLogLevel::WARN_LEVEL);
+    if (saved_ < rdb::InfoLogLevel::WARN_LEVEL)
+      log_->SetInfoLogLevel(rdb::InfoLogLevel::WARN_LEVEL);
   }
   ~QuietInfoLog() {
     if (log_ != nullptr) log_->SetInfoLogLevel(saved_);
@@ -156,7 +159,8 @@ absl::Status RocksDbStore::OpenDatabase() {
   rdb::Env* env = options_.env != nullptr ? options_.env : rdb::Env::Default();
   block_cache_ = rdb::NewLRUCache(options_.block_cache_bytes);
   const rdb::DBOptions db_options = MakeDbOptions(options_, env);
-  const rdb::ColumnFamilyOptions family_options = MakeFamilyOptions(options_, block_cache_);
+  const rdb::ColumnFamilyOptions family_options =
+      MakeFamilyOptions(options_, block_cache_);
 
   // Which column families exist decides between creating and opening.
   std::vector<std::string> existing;
@@ -169,12 +173,13 @@ absl::Status RocksDbStore::OpenDatabase() {
     std::error_code error;
     std::filesystem::create_directories(path, error);
     if (error) {
-      return absl::UnavailableError(absl::StrCat("StoreOptions.path: cannot create '", path,
-                                                 "': ", error.message()));
+      return absl::UnavailableError(absl::StrCat("StoreOptions.path: cannot create '",
+                                                 path, "': ", error.message()));
     }
     existing.push_back(rdb::kDefaultColumnFamilyName);
   } else {
-    AZM_RETURN_IF_ERROR(ToAbslStatus(current, absl::StrCat("look for a store at ", path)));
+    AZM_RETURN_IF_ERROR(
+        ToAbslStatus(current, absl::StrCat("look for a store at ", path)));
     AZM_RETURN_IF_ERROR(
         ToAbslStatus(rdb::DB::ListColumnFamilies(db_options, path, &existing),
                      absl::StrCat("list column families of ", path)));
@@ -182,21 +187,24 @@ absl::Status RocksDbStore::OpenDatabase() {
     std::vector<std::string> foreign;
     for (const std::string& name : existing) {
       if (name == FamilyName(Family::kMeta)) has_meta = true;
-      if (name != rdb::kDefaultColumnFamilyName && !FamilyNamed(name)) foreign.push_back(name);
+      if (name != rdb::kDefaultColumnFamilyName && !FamilyNamed(name))
+        foreign.push_back(name);
     }
     // Without meta, only an interrupted creation (our families, no others) may proceed.
     if (!has_meta && !foreign.empty()) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "'", path, "' holds a RocksDB database that is not an azubimatch store "
-          "(no 'meta' column family; unknown families: ", absl::StrJoin(foreign, ", "), ")"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("'", path,
+                       "' holds a RocksDB database that is not an azubimatch store "
+                       "(no 'meta' column family; unknown families: ",
+                       absl::StrJoin(foreign, ", "), ")"));
     }
   }
 
   std::vector<rdb::ColumnFamilyDescriptor> descriptors;
   for (const std::string& name : existing) descriptors.emplace_back(name, family_options);
-  AZM_RETURN_IF_ERROR(ToAbslStatus(
-      rdb::DB::Open(db_options, path, descriptors, &all_handles_, &db_),
-      absl::StrCat("open store at ", path)));
+  AZM_RETURN_IF_ERROR(
+      ToAbslStatus(rdb::DB::Open(db_options, path, descriptors, &all_handles_, &db_),
+                   absl::StrCat("open store at ", path)));
   for (rdb::ColumnFamilyHandle* handle : all_handles_) {
     if (std::optional<Family> family = FamilyNamed(handle->GetName())) {
       handles_[static_cast<int>(*family)] = handle;
@@ -210,7 +218,8 @@ absl::Status RocksDbStore::OpenDatabase() {
     rdb::ColumnFamilyHandle* handle = nullptr;
     AZM_RETURN_IF_ERROR(ToAbslStatus(
         db_->CreateColumnFamily(family_options, std::string(FamilyName(family)), &handle),
-        absl::StrCat("create column family ", std::string(FamilyName(family)), " in ", path)));
+        absl::StrCat("create column family ", std::string(FamilyName(family)), " in ",
+                     path)));
     all_handles_.push_back(handle);
     handles_[static_cast<int>(family)] = handle;
   }
@@ -236,10 +245,10 @@ absl::StatusOr<bool> RocksDbStore::CheckSchemaVersion() {
                                                 value, "' in family meta is not valid"));
       }
       if (version > kSchemaVersion) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "store at '", path, "' has schema version ", version,
-            " but this build reads versions up to ", kSchemaVersion,
-            "; open it with a newer azubimatch"));
+        return absl::FailedPreconditionError(
+            absl::StrCat("store at '", path, "' has schema version ", version,
+                         " but this build reads versions up to ", kSchemaVersion,
+                         "; open it with a newer azubimatch"));
       }
       // Older versions would be migrated here; version 1 is the first.
       return true;
@@ -266,11 +275,13 @@ absl::StatusOr<bool> RocksDbStore::CheckSchemaVersion() {
 absl::StatusOr<std::string> RocksDbStore::Get(Family family, std::string_view key) const {
   AZM_RETURN_IF_ERROR(ValidateFamily(family));
   std::string value;
-  const rdb::Status status = db_->Get(rdb::ReadOptions(), Handle(family), ToSlice(key), &value);
+  const rdb::Status status =
+      db_->Get(rdb::ReadOptions(), Handle(family), ToSlice(key), &value);
   if (status.IsNotFound()) {
     return KeyNotFoundError(family);
   }
-  AZM_RETURN_IF_ERROR(ToAbslStatus(status, absl::StrCat("get from ", std::string(FamilyName(family)))));
+  AZM_RETURN_IF_ERROR(
+      ToAbslStatus(status, absl::StrCat("get from ", std::string(FamilyName(family)))));
   return value;
 }
 
@@ -288,14 +299,16 @@ absl::Status RocksDbStore::Write(const WriteBatch& batch) {
   AZM_RETURN_IF_ERROR(ResumeIfNeeded());
   rdb::WriteOptions write_options;
   write_options.sync = options_.sync_writes;
-  return NoteFailure(ToAbslStatus(db_->Write(write_options, &rocks_batch), "write batch"));
+  return NoteFailure(
+      ToAbslStatus(db_->Write(write_options, &rocks_batch), "write batch"));
 }
 
 absl::Status RocksDbStore::ResumeIfNeeded() {
   if (!needs_resume_.load()) return absl::OkStatus();
   // A failed write stops RocksDB's writes until it is resumed; try once per call so
   // that writes work again as soon as the cause is gone. OK when there is nothing to do.
-  AZM_RETURN_IF_ERROR(ToAbslStatus(db_->Resume(), "resume writes after an earlier failure"));
+  AZM_RETURN_IF_ERROR(
+      ToAbslStatus(db_->Resume(), "resume writes after an earlier failure"));
   needs_resume_.store(false);
   return absl::OkStatus();
 }
@@ -305,8 +318,8 @@ absl::Status RocksDbStore::NoteFailure(absl::Status status) {
   return status;
 }
 
-absl::Status RocksDbStore::Scan(Family family, std::string_view start, std::string_view end,
-                                const Visitor& visitor) const {
+absl::Status RocksDbStore::Scan(Family family, std::string_view start,
+                                std::string_view end, const Visitor& visitor) const {
   AZM_RETURN_IF_ERROR(ValidateFamily(family));
   if (!end.empty() && end <= start) return absl::OkStatus();
   rdb::ReadOptions read_options;
@@ -316,7 +329,8 @@ absl::Status RocksDbStore::Scan(Family family, std::string_view start, std::stri
   for (it->Seek(ToSlice(start)); it->Valid(); it->Next()) {
     if (!visitor(ToView(it->key()), ToView(it->value()))) break;
   }
-  return ToAbslStatus(it->status(), absl::StrCat("scan ", std::string(FamilyName(family))));
+  return ToAbslStatus(it->status(),
+                      absl::StrCat("scan ", std::string(FamilyName(family))));
 }
 
 absl::Status RocksDbStore::FlushAll() {
@@ -337,14 +351,14 @@ absl::Status RocksDbStore::RollManifestAndPurge() {
       "write manifest roll marker"));
   rdb::FlushOptions flush_options;
   flush_options.allow_write_stall = true;
-  AZM_RETURN_IF_ERROR(
-      ToAbslStatus(db_->Flush(flush_options, Handle(Family::kMeta)), "flush family meta"));
+  AZM_RETURN_IF_ERROR(ToAbslStatus(db_->Flush(flush_options, Handle(Family::kMeta)),
+                                   "flush family meta"));
   // Enabling file deletions scans the folder and deletes every obsolete file (old logs,
   // tables, manifests) before it returns. Nobody else disables deletions: backups take
   // maintenance_mu_ too.
-  AZM_RETURN_IF_ERROR(ToAbslStatus(db_->DisableFileDeletions(), "disable file deletions"));
-  return ToAbslStatus(db_->EnableFileDeletions(/*force=*/false),
-                      "delete obsolete files");
+  AZM_RETURN_IF_ERROR(
+      ToAbslStatus(db_->DisableFileDeletions(), "disable file deletions"));
+  return ToAbslStatus(db_->EnableFileDeletions(/*force=*/false), "delete obsolete files");
 }
 
 absl::Status RocksDbStore::ForceOutRanges(const std::vector<KeyRange>& ranges) {
@@ -359,7 +373,8 @@ absl::Status RocksDbStore::ForceOutRanges(const std::vector<KeyRange>& ranges) {
 
 absl::Status RocksDbStore::ForceOutAll() {
   std::vector<CompactionTarget> targets;
-  for (rdb::ColumnFamilyHandle* handle : all_handles_) targets.push_back({handle, "", ""});
+  for (rdb::ColumnFamilyHandle* handle : all_handles_)
+    targets.push_back({handle, "", ""});
   return ForceOutTargets(targets);
 }
 
@@ -369,7 +384,8 @@ absl::Status RocksDbStore::ForceOutTargets(const std::vector<CompactionTarget>& 
   return NoteFailure(FlushCompactAndPurge(targets));
 }
 
-absl::Status RocksDbStore::FlushCompactAndPurge(const std::vector<CompactionTarget>& targets) {
+absl::Status RocksDbStore::FlushCompactAndPurge(
+    const std::vector<CompactionTarget>& targets) {
   // Every family, so that every log file written so far becomes obsolete.
   AZM_RETURN_IF_ERROR(FlushAll());
   rdb::CompactRangeOptions compact_options;
@@ -380,11 +396,11 @@ absl::Status RocksDbStore::FlushCompactAndPurge(const std::vector<CompactionTarg
   for (const CompactionTarget& target : targets) {
     const rdb::Slice begin = ToSlice(target.begin);
     const rdb::Slice end = ToSlice(target.end);
-    AZM_RETURN_IF_ERROR(ToAbslStatus(
-        db_->CompactRange(compact_options, target.handle,
-                          target.begin.empty() ? nullptr : &begin,
-                          target.end.empty() ? nullptr : &end),
-        absl::StrCat("compact family ", target.handle->GetName())));
+    AZM_RETURN_IF_ERROR(
+        ToAbslStatus(db_->CompactRange(compact_options, target.handle,
+                                       target.begin.empty() ? nullptr : &begin,
+                                       target.end.empty() ? nullptr : &end),
+                     absl::StrCat("compact family ", target.handle->GetName())));
   }
   return RollManifestAndPurge();
 }

@@ -14,8 +14,9 @@
 //
 // Errors: RocksDB failures are converted by ToAbslStatus() (rocksdb_status.h): a full
 // disk is ResourceExhausted, other I/O errors Unavailable, corruption DataLoss. After a
-// failed write RocksDB stops accepting writes; the next Write() first asks RocksDB to
-// resume, so that writes work again once the cause (e.g. a full disk) is gone.
+// failed write (or flush) RocksDB stops accepting writes; the next Write(), ForceOut* or
+// CreateBackup() first asks RocksDB to resume, so that writes work again as soon as the
+// cause (e.g. a full disk) is gone. Reads keep working throughout.
 //
 // Thread safety: every method may be called concurrently from any thread. ForceOut*
 // and CreateBackup() are serialized among themselves. Destruction closes the database
@@ -84,7 +85,11 @@ class RocksDbStore final : public KvStore {
   // and is deleted), compacts each range down to and including the bottommost level
   // (dropping deleted values and their tombstones), rewrites the manifest (which records
   // the first and last key of every table file) and deletes every obsolete file before
-  // returning. Entries deleted before the call are then in no file of the data folder.
+  // returning. Entries deleted before the call are then in no file of the data folder;
+  // RocksDB's own LOG, which would print the compaction bounds in hex, is held at
+  // warning level during the compactions. The store starts a new manifest on every
+  // change of its file set (max_manifest_file_size 0) so that old manifests, which
+  // name the first and last keys of deleted table files, are deleted too.
   // Caveats: a live Scan (or any other reader's snapshot) keeps the old versions until
   // it ends; file system blocks that held deleted files are not overwritten (use an
   // encrypted file system for that); existing backups are not touched.

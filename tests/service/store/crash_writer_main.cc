@@ -23,7 +23,8 @@ std::string RecordId(const std::string& round, int i) {
 
 void Report(const std::string& line) {
   const std::string out = line + "\n";
-  if (::write(STDOUT_FILENO, out.data(), out.size()) != static_cast<ssize_t>(out.size())) {
+  if (::write(STDOUT_FILENO, out.data(), out.size()) !=
+      static_cast<ssize_t>(out.size())) {
     std::_Exit(4);  // the parent is gone
   }
 }

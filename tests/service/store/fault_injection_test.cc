@@ -73,7 +73,8 @@ TEST_F(FaultInjectionTest, WriteOnFullDiskIsResourceExhaustedAndWritesNothing) {
 
 TEST_F(FaultInjectionTest, WritesWorkAgainOnceTheDiskHasSpace) {
   faults_.SetAppendFault(Fault::kNoSpace);
-  EXPECT_EQ(store_->Write(RecordBatch("failed")).code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_EQ(store_->Write(RecordBatch("failed")).code(),
+            absl::StatusCode::kResourceExhausted);
   faults_.Heal();
   const absl::Status status = store_->Write(RecordBatch("after"));
   ASSERT_TRUE(status.ok()) << status;

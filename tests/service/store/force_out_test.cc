@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gmock/gmock.h"
@@ -25,8 +25,9 @@ namespace {
 using ::testing::IsEmpty;
 using ::testing::Not;
 
-constexpr Family kPersonalFamilies[] = {Family::kCandidates, Family::kIndex, Family::kRuns,
-                                        Family::kPlacements, Family::kAudit};
+constexpr Family kPersonalFamilies[] = {Family::kCandidates, Family::kIndex,
+                                        Family::kRuns, Family::kPlacements,
+                                        Family::kAudit};
 
 std::string UniqueMarker() {
   std::random_device random;
@@ -46,7 +47,8 @@ std::vector<std::string> FilesContaining(const std::string& folder,
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file()) continue;
     std::ifstream in(entry.path(), std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string bytes((std::istreambuf_iterator<char>(in)),
+                            std::istreambuf_iterator<char>());
     for (const std::string& needle : needles) {
       if (bytes.find(needle) != std::string::npos) {
         hits.push_back(absl::StrCat(entry.path().filename().string(), ": ", needle));
@@ -72,10 +74,12 @@ std::string Run(const std::string& command) {
 // manifest, every write-ahead log and every table file. Empty when the tools
 // (Debian package rocksdb-tools) are missing.
 std::string DecodedByTools(const std::string& folder) {
-  if (!std::filesystem::exists("/usr/bin/ldb") || !std::filesystem::exists("/usr/bin/sst_dump")) {
+  if (!std::filesystem::exists("/usr/bin/ldb") ||
+      !std::filesystem::exists("/usr/bin/sst_dump")) {
     return "";
   }
-  std::string decoded = Run(absl::StrCat("/usr/bin/ldb --db=", folder, " manifest_dump --verbose"));
+  std::string decoded =
+      Run(absl::StrCat("/usr/bin/ldb --db=", folder, " manifest_dump --verbose"));
   std::vector<std::string> families = {"default"};
   for (Family family : kAllFamilies) families.emplace_back(FamilyName(family));
   for (const std::string& family : families) {
@@ -85,7 +89,8 @@ std::string DecodedByTools(const std::string& folder) {
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     const std::string path = entry.path().string();
     if (entry.path().extension() == ".log") {
-      decoded += Run(absl::StrCat("/usr/bin/ldb dump_wal --print_value --walfile=", path));
+      decoded +=
+          Run(absl::StrCat("/usr/bin/ldb dump_wal --print_value --walfile=", path));
     } else if (entry.path().extension() == ".sst") {
       decoded += Run(absl::StrCat("/usr/bin/sst_dump --command=scan --file=", path));
     }
@@ -115,7 +120,9 @@ class ForceOutTest : public ::testing::Test {
         batch.Put(family, "ref-1", marker_);
       }
       ASSERT_TRUE(store_->Write(batch).ok());
-      if (round == 0) ASSERT_TRUE(store_->ForceOutAll().ok());  // into table files
+      if (round == 0) {
+        ASSERT_TRUE(store_->ForceOutAll().ok());  // into table files
+      }
     }
   }
 
@@ -140,7 +147,8 @@ class ForceOutTest : public ::testing::Test {
   void ExpectOtherEntriesKept() {
     for (Family family : kPersonalFamilies) {
       EXPECT_EQ(store_->Get(family, "other-7").value(), "value-7");
-      EXPECT_EQ(store_->Get(family, marker_).status().code(), absl::StatusCode::kNotFound);
+      EXPECT_EQ(store_->Get(family, marker_).status().code(),
+                absl::StatusCode::kNotFound);
     }
   }
 
@@ -154,19 +162,25 @@ TEST_F(ForceOutTest, ErasedMarkerIsInNoFileAfterForceOutRanges) {
   StoreMarker();
   ASSERT_THAT(FilesContaining(options_.path, {marker_}), Not(IsEmpty()));
   const bool tools = std::filesystem::exists("/usr/bin/ldb");
-  if (tools) ASSERT_NE(DecodedByTools(options_.path).find(marker_), std::string::npos);
+  if (tools) {
+    ASSERT_NE(DecodedByTools(options_.path).find(marker_), std::string::npos);
+  }
 
   DeleteMarker();
   // A delete alone leaves the bytes in the log and the table files.
   ASSERT_THAT(FilesContaining(options_.path, {marker_}), Not(IsEmpty()));
 
   ASSERT_TRUE(store_->ForceOutRanges(MarkerRanges()).ok());
-  EXPECT_THAT(FilesContaining(options_.path, Needles(marker_)), IsEmpty()) << "while open";
+  EXPECT_THAT(FilesContaining(options_.path, Needles(marker_)), IsEmpty())
+      << "while open";
   ExpectOtherEntriesKept();
 
   store_.reset();
-  EXPECT_THAT(FilesContaining(options_.path, Needles(marker_)), IsEmpty()) << "after close";
-  if (tools) EXPECT_EQ(DecodedByTools(options_.path).find(marker_), std::string::npos);
+  EXPECT_THAT(FilesContaining(options_.path, Needles(marker_)), IsEmpty())
+      << "after close";
+  if (tools) {
+    EXPECT_EQ(DecodedByTools(options_.path).find(marker_), std::string::npos);
+  }
 
   // Reopening replays the log and writes a new manifest: still nothing.
   auto reopened = RocksDbStore::Open(options_);
@@ -174,7 +188,8 @@ TEST_F(ForceOutTest, ErasedMarkerIsInNoFileAfterForceOutRanges) {
   store_ = std::move(reopened).value();
   ExpectOtherEntriesKept();
   store_.reset();
-  EXPECT_THAT(FilesContaining(options_.path, Needles(marker_)), IsEmpty()) << "after reopen";
+  EXPECT_THAT(FilesContaining(options_.path, Needles(marker_)), IsEmpty())
+      << "after reopen";
 }
 
 TEST_F(ForceOutTest, ErasedMarkerIsInNoFileAfterForceOutAll) {

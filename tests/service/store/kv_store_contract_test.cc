@@ -195,9 +195,10 @@ TYPED_TEST(KvStoreContractTest, ReadsOfUnknownFamilyAreInvalidArgument) {
 }
 
 TYPED_TEST(KvStoreContractTest, ScanVisitsKeysInBytewiseOrder) {
-  const std::vector<std::string> keys = {"b", std::string("a\0", 2), "\xff", "ab", "a",
-                                         std::string("\0", 1), "B", "aa"};
-  for (const std::string& key : keys) ASSERT_TRUE(this->Put(Family::kIndex, key, key).ok());
+  const std::vector<std::string> keys = {"b", std::string("a\0", 2), "\xff", "ab",
+                                         "a", std::string("\0", 1),  "B",    "aa"};
+  for (const std::string& key : keys)
+    ASSERT_TRUE(this->Put(Family::kIndex, key, key).ok());
   std::vector<std::string> expected = keys;
   std::sort(expected.begin(), expected.end());  // std::string compares bytes unsigned
   std::vector<std::string> visited;
@@ -214,7 +215,8 @@ TYPED_TEST(KvStoreContractTest, ScanBoundsAreHalfOpen) {
   }
   auto keys = [&](std::string_view start, std::string_view end) {
     std::vector<std::string> out;
-    for (auto& [key, value] : this->ScanAll(Family::kRuns, start, end)) out.push_back(key);
+    for (auto& [key, value] : this->ScanAll(Family::kRuns, start, end))
+      out.push_back(key);
     return out;
   };
   EXPECT_THAT(keys("b", "d"), ElementsAre("b", "c"));
@@ -226,7 +228,8 @@ TYPED_TEST(KvStoreContractTest, ScanBoundsAreHalfOpen) {
 }
 
 TYPED_TEST(KvStoreContractTest, ScanStopsWhenVisitorReturnsFalse) {
-  for (const char* key : {"a", "b", "c"}) ASSERT_TRUE(this->Put(Family::kRuns, key, "v").ok());
+  for (const char* key : {"a", "b", "c"})
+    ASSERT_TRUE(this->Put(Family::kRuns, key, "v").ok());
   std::vector<std::string> visited;
   ASSERT_TRUE(this->store_
                   ->Scan(Family::kRuns, "", "",
@@ -252,7 +255,8 @@ TYPED_TEST(KvStoreContractTest, ScanPrefixVisitsExactlyTheKeysWithThePrefix) {
 }
 
 TYPED_TEST(KvStoreContractTest, ScanSeesASnapshotAndVisitorMayWrite) {
-  for (const char* key : {"a", "c"}) ASSERT_TRUE(this->Put(Family::kAudit, key, "v").ok());
+  for (const char* key : {"a", "c"})
+    ASSERT_TRUE(this->Put(Family::kAudit, key, "v").ok());
   std::vector<std::string> visited;
   ASSERT_TRUE(this->store_
                   ->Scan(Family::kAudit, "", "",
@@ -297,7 +301,8 @@ TYPED_TEST(KvStoreContractTest, ConcurrentWritersLandEveryBatchAtomically) {
   done.store(true);
   reader.join();
   EXPECT_EQ(torn.load(), 0);
-  EXPECT_EQ(this->ScanAll(Family::kCandidates).size(), size_t{kThreads * kBatchesPerThread});
+  EXPECT_EQ(this->ScanAll(Family::kCandidates).size(),
+            size_t{kThreads * kBatchesPerThread});
   EXPECT_EQ(this->ScanAll(Family::kIndex).size(), size_t{kThreads * kBatchesPerThread});
 }
 
@@ -310,7 +315,8 @@ TYPED_TEST(KvStoreContractTest, ForceOutKeepsLiveEntries) {
   ASSERT_TRUE(this->store_->Write(erase).ok());
   ASSERT_TRUE(this->store_->ForceOut(Family::kCandidates, "c2", "c3").ok());
   ASSERT_TRUE(this->store_->ForceOutAll().ok());
-  EXPECT_THAT(this->ScanAll(Family::kCandidates), ElementsAre(Pair("c1", "v"), Pair("c3", "v")));
+  EXPECT_THAT(this->ScanAll(Family::kCandidates),
+              ElementsAre(Pair("c1", "v"), Pair("c3", "v")));
   ASSERT_TRUE(this->Put(Family::kCandidates, "c4", "v").ok());
   EXPECT_EQ(this->store_->Get(Family::kCandidates, "c4").value(), "v");
 }

@@ -26,7 +26,8 @@ class RocksDbBackupTest : public ::testing::Test {
     return store.ok() ? std::move(store).value() : nullptr;
   }
 
-  static void Put(KvStore& store, Family family, const std::string& key, const std::string& value) {
+  static void Put(KvStore& store, Family family, const std::string& key,
+                  const std::string& value) {
     WriteBatch batch;
     batch.Put(family, key, value);
     ASSERT_TRUE(store.Write(batch).ok());
@@ -59,7 +60,8 @@ TEST_F(RocksDbBackupTest, RestoredStoreHoldsExactlyTheDataOfTheBackup) {
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->Get(Family::kCandidates, "c1").value(), "before backup");
   EXPECT_EQ(store->Get(Family::kIndex, "ext/1").value(), "c1");
-  EXPECT_EQ(store->Get(Family::kCandidates, "c2").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store->Get(Family::kCandidates, "c2").status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(store->Get(Family::kMeta, RocksDbStore::kSchemaVersionKey).value(), "1");
 }
 
@@ -78,7 +80,8 @@ TEST_F(RocksDbBackupTest, RestoreReplacesTheStoreInPlaceWithTheLatestBackup) {
   auto store = Open(data_);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->Get(Family::kOffers, "o1").value(), "v2");
-  EXPECT_EQ(store->Get(Family::kOffers, "o2").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store->Get(Family::kOffers, "o2").status().code(),
+            absl::StatusCode::kNotFound);
   // The restored store takes writes.
   Put(*store, Family::kOffers, "o3", "new");
   EXPECT_EQ(store->Get(Family::kOffers, "o3").value(), "new");

@@ -45,14 +45,16 @@ TEST(ToAbslStatusTest, CorruptionIsDataLoss) {
 }
 
 TEST(ToAbslStatusTest, RemainingCodesMapToTheirAbslCounterparts) {
-  EXPECT_EQ(ToAbslStatus(rocksdb::Status::NotFound(), "c").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(ToAbslStatus(rocksdb::Status::NotFound(), "c").code(),
+            absl::StatusCode::kNotFound);
   EXPECT_EQ(ToAbslStatus(rocksdb::Status::NotSupported(), "c").code(),
             absl::StatusCode::kUnimplemented);
   EXPECT_EQ(ToAbslStatus(rocksdb::Status::InvalidArgument(), "c").code(),
             absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(ToAbslStatus(rocksdb::Status::TimedOut(), "c").code(),
             absl::StatusCode::kDeadlineExceeded);
-  EXPECT_EQ(ToAbslStatus(rocksdb::Status::Aborted(), "c").code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(ToAbslStatus(rocksdb::Status::Aborted(), "c").code(),
+            absl::StatusCode::kAborted);
   EXPECT_EQ(ToAbslStatus(rocksdb::Status::Incomplete(), "c").code(),
             absl::StatusCode::kInternal);
 }

@@ -34,7 +34,8 @@ class RocksDbStoreTest : public ::testing::Test {
 
   // Creates a plain RocksDB database (not a store) at Options().path with the given
   // column families, each holding `key` -> "v" unless `key` is empty.
-  void CreateRawDatabase(const std::vector<std::string>& families, const std::string& key) {
+  void CreateRawDatabase(const std::vector<std::string>& families,
+                         const std::string& key) {
     rocksdb::Options options;
     options.create_if_missing = true;
     options.create_missing_column_families = true;
@@ -42,9 +43,12 @@ class RocksDbStoreTest : public ::testing::Test {
     for (const std::string& name : families) descriptors.emplace_back(name, options);
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, Options().path, descriptors, &handles, &db).ok());
+    ASSERT_TRUE(
+        rocksdb::DB::Open(options, Options().path, descriptors, &handles, &db).ok());
     for (rocksdb::ColumnFamilyHandle* handle : handles) {
-      if (!key.empty()) ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handle, key, "v").ok());
+      if (!key.empty()) {
+        ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), handle, key, "v").ok());
+      }
       ASSERT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
     }
     ASSERT_TRUE(db->Close().ok());
@@ -112,7 +116,8 @@ TEST_F(RocksDbStoreTest, OutOfRangeOptionsAreInvalidArgumentNamingTheField) {
               HasSubstr("StoreOptions.write_buffer_bytes"));
   StoreOptions no_jobs = Options();
   no_jobs.max_background_jobs = 0;
-  EXPECT_EQ(RocksDbStore::Open(no_jobs).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(RocksDbStore::Open(no_jobs).status().code(),
+            absl::StatusCode::kInvalidArgument);
   StoreOptions no_logs = Options();
   no_logs.info_log_files_to_keep = 0;
   EXPECT_THAT(RocksDbStore::Open(no_logs).status().message(),
@@ -153,8 +158,9 @@ TEST_F(RocksDbStoreTest, NewerSchemaVersionIsFailedPrecondition) {
   }
   const absl::Status status = RocksDbStore::Open(Options()).status();
   EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(status.message(),
-              HasSubstr(absl::StrCat("schema version ", RocksDbStore::kSchemaVersion + 1)));
+  EXPECT_THAT(
+      status.message(),
+      HasSubstr(absl::StrCat("schema version ", RocksDbStore::kSchemaVersion + 1)));
   EXPECT_THAT(status.message(), HasSubstr("newer azubimatch"));
 }
 
@@ -205,15 +211,22 @@ TEST_F(RocksDbStoreTest, FamilyUnknownToThisBuildIsKeptOpen) {
     // A later build added a family; this build must still open the store.
     rocksdb::DB* db = nullptr;
     std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), Options().path, &names).ok());
+    ASSERT_TRUE(
+        rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), Options().path, &names)
+            .ok());
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const std::string& name : names) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    for (const std::string& name : names)
+      descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), Options().path, descriptors, &handles, &db).ok());
+    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), Options().path, descriptors,
+                                  &handles, &db)
+                    .ok());
     rocksdb::ColumnFamilyHandle* added = nullptr;
-    ASSERT_TRUE(db->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), "future", &added).ok());
+    ASSERT_TRUE(
+        db->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), "future", &added).ok());
     handles.push_back(added);
-    for (rocksdb::ColumnFamilyHandle* handle : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
+    for (rocksdb::ColumnFamilyHandle* handle : handles)
+      ASSERT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
     ASSERT_TRUE(db->Close().ok());
     delete db;
   }

@@ -36,7 +36,8 @@ struct WriterRun {
 // Starts the writer on `path`, lets it run `run_millis` after its first acknowledged
 // batch (or from its start, when `kill_during_open`), kills it with SIGKILL, and
 // returns every line it reported.
-WriterRun RunAndKill(const std::string& path, int round, int run_millis, bool kill_during_open) {
+WriterRun RunAndKill(const std::string& path, int round, int run_millis,
+                     bool kill_during_open) {
   WriterRun run;
   int fds[2];
   if (pipe(fds) != 0) {
@@ -49,8 +50,8 @@ WriterRun RunAndKill(const std::string& path, int round, int run_millis, bool ki
     dup2(fds[1], STDOUT_FILENO);
     close(fds[0]);
     close(fds[1]);
-    execl(AZM_STORE_CRASH_WRITER, AZM_STORE_CRASH_WRITER, path.c_str(), round_name.c_str(),
-          static_cast<char*>(nullptr));
+    execl(AZM_STORE_CRASH_WRITER, AZM_STORE_CRASH_WRITER, path.c_str(),
+          round_name.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   close(fds[1]);
@@ -73,7 +74,8 @@ WriterRun RunAndKill(const std::string& path, int round, int run_millis, bool ki
   }
   const auto deadline = Clock::now() + std::chrono::milliseconds(run_millis);
   while (Clock::now() < deadline) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (!read_some(static_cast<int>(std::max<int64_t>(1, left.count())))) break;
   }
   kill(pid, SIGKILL);
@@ -93,8 +95,8 @@ WriterRun RunAndKill(const std::string& path, int round, int run_millis, bool ki
 
 // 0..3: how many entries of record `id` the store holds.
 int EntriesOf(const KvStore& store, const std::string& id) {
-  return store.Get(Family::kCandidates, id).ok() + store.Get(Family::kIndex, "ext/" + id).ok() +
-         store.Get(Family::kAudit, id).ok();
+  return store.Get(Family::kCandidates, id).ok() +
+         store.Get(Family::kIndex, "ext/" + id).ok() + store.Get(Family::kAudit, id).ok();
 }
 
 TEST(StoreCrashTest, AcknowledgedBatchesSurviveSigkillAtRandomMoments) {
@@ -131,8 +133,8 @@ TEST(StoreCrashTest, AcknowledgedBatchesSurviveSigkillAtRandomMoments) {
     // put of record i with i % 10 == 9 the writer deletes record i - 5, otherwise it
     // puts record i + 1.
     const bool delete_in_flight = last_was_put && last_put % 10 == 9;
-    const std::string in_flight = absl::StrFormat("r%02d-%06d", round,
-                                                  delete_in_flight ? last_put - 5 : last_put + 1);
+    const std::string in_flight = absl::StrFormat(
+        "r%02d-%06d", round, delete_in_flight ? last_put - 5 : last_put + 1);
     if (delete_in_flight) live.erase(in_flight);
 
     StoreOptions options;
@@ -147,7 +149,8 @@ TEST(StoreCrashTest, AcknowledgedBatchesSurviveSigkillAtRandomMoments) {
     }
     // Whole or absent, never torn; durable even though never acknowledged.
     const int entries = EntriesOf(**store, in_flight);
-    ASSERT_TRUE(entries == 0 || entries == 3) << in_flight << " has " << entries << " of 3";
+    ASSERT_TRUE(entries == 0 || entries == 3)
+        << in_flight << " has " << entries << " of 3";
     if (entries == 3) live.insert(in_flight);
     if (entries == 0 && delete_in_flight) deleted.insert(in_flight);
   }
