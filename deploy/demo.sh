@@ -14,6 +14,7 @@
 #   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
 #   AZUBIMATCH_API_KEY  API key for matchctl (default: DATA_DIR/admin.key when present)
 set -euo pipefail
+export LC_NUMERIC=C  # decimal points in printf, whatever the user's locale
 
 usage() {
   echo "usage: $0 BUILD_DIR DATA_DIR" >&2
@@ -175,7 +176,9 @@ if ! has_command suggest; then
 else
   for id in $(candidate_ids 3); do
     echo "${BOLD}Candidate $id${RESET}"
-    ctl get candidate "$id" | head -n 20 || true
+    record=$(ctl get candidate "$id" || true)
+    summary=$(grep -E '^(external_id|display_name|home\.municipality|travel_|desired_occupations|languages|school_certificate|available_from) ' <<<"$record" || true)
+    echo "${summary:-$record}"
     echo "Best offers:"
     ctl suggest --candidate "$id" --k 5 || note "suggest failed for $id (exit $?)"
     echo
@@ -201,23 +204,31 @@ else
       RESULT[$mode]=''
     fi
   done
+  # label:metric:format (count, share as a percentage, score, minutes)
   rows=(
-    "candidates:candidates" "seats:seats" "placed:placed" "fill rate:fill_rate"
-    "total score:total_score" "mean score:mean_score" "first choice:first_choice_share"
-    "top three:top3_share" "commute median (min):commute_median_min"
-    "commute p90 (min):commute_p90_min" "blocking pairs:blocking_pairs"
+    "candidates:candidates:count" "seats:seats:count" "placed:placed:count"
+    "fill rate:fill_rate:share" "total score:total_score:score"
+    "mean score:mean_score:score" "first choice:first_choice_share:share"
+    "top three:top3_share:share" "commute median:commute_median_min:minutes"
+    "commute p90:commute_p90_min:minutes" "blocking pairs:blocking_pairs:count"
   )
-  printf '%-22s' ""
-  for mode in "${modes[@]}"; do printf '%14s' "$mode"; done
+  printf '%-18s' ""
+  for mode in "${modes[@]}"; do printf '%12s' "$mode"; done
   printf '\n'
   for row in "${rows[@]}"; do
-    label=${row%%:*}
-    key=${row#*:}
-    printf '%-22s' "$label"
+    IFS=: read -r label key format <<<"$row"
+    printf '%-18s' "$label"
     for mode in "${modes[@]}"; do
       value=$(metric "${RESULT[$mode]}" "$key")
-      if [[ $value == *.* ]]; then value=$(printf '%.3f' "$value"); fi
-      printf '%14s' "${value:--}"
+      if [[ -n $value ]]; then
+        case $format in
+          count) value=$(printf '%.0f' "$value") ;;
+          share) value=$(awk -v v="$value" 'BEGIN { printf "%.1f%%", 100 * v }') ;;
+          score) value=$(printf '%.3f' "$value") ;;
+          minutes) value=$(printf '%.0f min' "$value") ;;
+        esac
+      fi
+      printf '%12s' "${value:--}"
     done
     printf '\n'
   done
