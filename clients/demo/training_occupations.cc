@@ -41,6 +41,7 @@ const std::vector<TrainingOccupation>& TrainingOccupations() {
       // Trade (Handel)
       {"62102", "Kaufmann/-frau im Einzelhandel", kTrade, kIhk, kHauptschule, kB1, kNone,
        9},
+      // Verkäufer/in shares 62102 with the Kaufmann/-frau (62112 is cashiers).
       {"62102", "Verkäufer/in", kTrade, kIhk, kHauptschule, kB1, kNone, 7},
       {"61212", "Kaufmann/-frau im Groß- und Außenhandelsmanagement", kTrade, kIhk,
        kMittlere, kB2, kB1, 4},
