@@ -1,0 +1,74 @@
+#include "service/server/run_server.h"
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "service/server/request_log.h"
+#include "service/server/server.h"
+
+namespace azubimatch::service {
+namespace {
+
+// Blocks SIGTERM and SIGINT in the calling thread while alive; restores the old mask.
+class BlockedShutdownSignals {
+ public:
+  BlockedShutdownSignals() {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGTERM);
+    sigaddset(&signals_, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals_, &old_mask_);
+  }
+  ~BlockedShutdownSignals() { pthread_sigmask(SIG_SETMASK, &old_mask_, nullptr); }
+
+  // Blocks until one of the signals arrives; returns its number.
+  int Wait() const {
+    int signal_number = 0;
+    while (sigwait(&signals_, &signal_number) != 0) {
+    }
+    return signal_number;
+  }
+
+ private:
+  sigset_t signals_;
+  sigset_t old_mask_;
+};
+
+}  // namespace
+
+absl::Status RunServer(const ServerOptions& options,
+                       const std::vector<ServiceInstaller>& installers) {
+  BlockedShutdownSignals signals;
+  const LogSink log = options.log_sink ? options.log_sink : LogSink(WriteToStderr);
+
+  absl::StatusOr<std::unique_ptr<Server>> server = Server::Open(options);
+  if (!server.ok()) {
+    return absl::Status(server.status().code(),
+                        absl::StrCat("data folder ", options.data_dir, ": ",
+                                     server.status().message()));
+  }
+  for (const ServiceInstaller& install : installers) {
+    if (absl::Status status = install(**server); !status.ok()) return status;
+  }
+  if (absl::Status status = (*server)->Start(); !status.ok()) return status;
+  log(absl::StrCat("matchd listening on ", (*server)->bound_address()));
+
+  const int signal_number = signals.Wait();
+  log(absl::StrCat("matchd: ", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",
+                   " received; shutting down (grace ",
+                   absl::FormatDuration(options.shutdown_grace), ")"));
+  (*server)->Shutdown(options.shutdown_grace);
+  (*server)->Wait();
+  server->reset();  // closes the store
+  log("matchd: stopped; store closed");
+  return absl::OkStatus();
+}
+
+absl::Status RunServer(const ServerOptions& options) {
+  return RunServer(options, InstalledServices());
+}
+
+}  // namespace azubimatch::service

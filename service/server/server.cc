@@ -1,0 +1,136 @@
+#include "service/server/server.h"
+
+#include <chrono>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "azubimatch/v1/registry.grpc.pb.h"
+#include "grpcpp/ext/proto_server_reflection_plugin.h"
+#include "grpcpp/health_check_service_interface.h"
+#include "service/store/rocksdb_store.h"
+
+namespace azubimatch::service {
+namespace {
+
+// Forwards to whatever resolver the server holds at the time of the call.
+class ForwardingResolver final : public CallerResolver {
+ public:
+  explicit ForwardingResolver(const std::unique_ptr<CallerResolver>* target)
+      : target_(target) {}
+  absl::StatusOr<Caller> Resolve(const grpc::ServerContextBase& context) override {
+    return (*target_)->Resolve(context);
+  }
+
+ private:
+  const std::unique_ptr<CallerResolver>* const target_;
+};
+
+// The host part of HOST:PORT ("[::1]:0" -> "[::1]").
+std::string HostOf(const std::string& address) {
+  const size_t colon = address.rfind(':');
+  return colon == std::string::npos ? address : address.substr(0, colon);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Server>> Server::Open(ServerOptions options) {
+  StoreOptions store_options;
+  store_options.path = options.data_dir;
+  store_options.sync_writes = options.sync_writes;
+  absl::StatusOr<std::unique_ptr<RocksDbStore>> store = RocksDbStore::Open(store_options);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<Server>(new Server(std::move(options), *std::move(store)));
+}
+
+Server::Server(ServerOptions options, std::unique_ptr<KvStore> store)
+    : options_(std::move(options)), store_(std::move(store)) {
+  log_sink_ = options_.log_sink ? options_.log_sink : LogSink(WriteToStderr);
+  RecordStoreOptions record_options;
+  record_options.max_page_size = options_.max_page_size;
+  records_ = std::make_unique<RecordStore>(store_.get(), record_options);
+  resolver_ = std::make_unique<FixedCallerResolver>(DefaultCaller());
+  resolver_proxy_ = std::make_unique<ForwardingResolver>(&resolver_);
+  RegistryServiceOptions registry_options;
+  registry_options.import_batch_size = options_.import_batch_size;
+  services_.push_back(std::make_unique<RegistryService>(
+      records_.get(), resolver_proxy_.get(), registry_options));
+}
+
+Server::~Server() {
+  Shutdown(absl::ZeroDuration());
+  if (grpc_server_ != nullptr) grpc_server_->Wait();
+  grpc_server_.reset();
+  services_.clear();
+  records_.reset();
+  store_.reset();
+}
+
+void Server::SetCallerResolver(std::unique_ptr<CallerResolver> resolver) {
+  resolver_ = std::move(resolver);
+}
+
+void Server::AddService(std::unique_ptr<grpc::Service> service) {
+  services_.push_back(std::move(service));
+}
+
+void Server::AddInterceptor(
+    std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface> factory) {
+  interceptors_.push_back(std::move(factory));
+}
+
+absl::Status Server::Start() {
+  if (grpc_server_ != nullptr) return absl::FailedPreconditionError("server already started");
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options_.listen_address, grpc::InsecureServerCredentials(),
+                           &port_);
+  builder.SetMaxReceiveMessageSize(options_.max_receive_message_bytes);
+  builder.SetMaxSendMessageSize(options_.max_send_message_bytes);
+  for (const auto& service : services_) builder.RegisterService(service.get());
+
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      creators;
+  if (options_.log_requests) {
+    creators.push_back(std::make_unique<RequestLogInterceptorFactory>(log_sink_));
+  }
+  for (auto& factory : interceptors_) creators.push_back(std::move(factory));
+  interceptors_.clear();
+  if (!creators.empty()) builder.experimental().SetInterceptorCreators(std::move(creators));
+
+  grpc_server_ = builder.BuildAndStart();
+  if (grpc_server_ == nullptr || port_ == 0) {
+    grpc_server_.reset();
+    port_ = 0;
+    return absl::UnavailableError(
+        absl::StrCat("listen: cannot bind ", options_.listen_address));
+  }
+  if (grpc::HealthCheckServiceInterface* health = grpc_server_->GetHealthCheckService()) {
+    health->SetServingStatus(true);
+    health->SetServingStatus(v1::Registry::service_full_name(), true);
+  }
+  return absl::OkStatus();
+}
+
+std::string Server::bound_address() const {
+  return absl::StrCat(HostOf(options_.listen_address), ":", port_);
+}
+
+void Server::Shutdown(absl::Duration grace) {
+  {
+    absl::MutexLock lock(&shutdown_mu_);
+    if (shut_down_ || grpc_server_ == nullptr) return;
+    shut_down_ = true;
+  }
+  if (grpc::HealthCheckServiceInterface* health = grpc_server_->GetHealthCheckService()) {
+    health->Shutdown();
+  }
+  grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+}
+
+void Server::Wait() {
+  if (grpc_server_ != nullptr) grpc_server_->Wait();
+}
+
+}  // namespace azubimatch::service
