@@ -1,0 +1,123 @@
+#include "engine/matching/constraints.h"
+
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "engine/matching/language_names.h"
+#include "engine/matching/pair_evaluation.h"
+
+namespace azubimatch::engine {
+namespace {
+
+bool Has(ConstraintMask mask, ReasonCode code) {
+  return (mask & ConstraintBit(code)) != 0;
+}
+
+// Whole minutes, or one decimal when rounding would hide that the limit is exceeded.
+std::string FormatMinutes(double minutes, double limit) {
+  if (std::round(minutes) <= limit && minutes > limit) {
+    return absl::StrFormat("%.1f", minutes);
+  }
+  return absl::StrFormat("%.0f", minutes);
+}
+
+std::string OccupationText(const OfferProfile& offer, const ScoringPolicy& policy) {
+  std::string occupation = absl::StrCat("occupation ", offer.occupation.kldb_code);
+  if (!offer.occupation.title.empty()) {
+    absl::StrAppend(&occupation, " (", offer.occupation.title, ")");
+  }
+  if (!policy.allow_sector_match) {
+    return absl::StrCat(occupation, " is not among the candidate's desired occupations");
+  }
+  return absl::StrFormat(
+      "%s is not among the candidate's desired occupations and its sector %s is not "
+      "among the desired sectors",
+      occupation, SectorName(MatchingSector(offer)));
+}
+
+std::string TravelText(const CandidateProfile& candidate, double travel_minutes) {
+  const std::string_view mode = TravelModeName(candidate.travel_mode);
+  if (std::isinf(travel_minutes) || std::isnan(travel_minutes)) {
+    return absl::StrFormat("place of work cannot be reached by %s", mode);
+  }
+  return absl::StrFormat("travel time %s min exceeds limit of %g min (%s)",
+                         FormatMinutes(travel_minutes, candidate.travel_limit_minutes),
+                         candidate.travel_limit_minutes, mode);
+}
+
+}  // namespace
+
+std::string_view ReasonCodeName(ReasonCode code) {
+  switch (code) {
+    case ReasonCode::kOccupationNotWished:
+      return "occupation_not_wished";
+    case ReasonCode::kLanguageBelowRequired:
+      return "language_below_required";
+    case ReasonCode::kTravelTimeOverLimit:
+      return "travel_time_over_limit";
+    case ReasonCode::kCertificateBelowMinimum:
+      return "certificate_below_minimum";
+    case ReasonCode::kStartBeforeAvailable:
+      return "start_before_available";
+    case ReasonCode::kOfferNotOpen:
+      return "offer_not_open";
+    case ReasonCode::kNoFreeSeats:
+      return "no_free_seats";
+    case ReasonCode::kBannedPair:
+      return "banned_pair";
+  }
+  return "unknown";
+}
+
+std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
+                                          const OfferProfile& offer,
+                                          const ScoringPolicy& policy,
+                                          double travel_minutes, ConstraintMask failed) {
+  std::vector<Exclusion> out;
+  if (Has(failed, ReasonCode::kOccupationNotWished)) {
+    out.push_back({ReasonCode::kOccupationNotWished, OccupationText(offer, policy)});
+  }
+  if (Has(failed, ReasonCode::kLanguageBelowRequired)) {
+    for (const LanguageSkill& required : offer.required_languages) {
+      const CefrLevel have = LevelOf(candidate.languages, required.language);
+      if (have >= required.level) continue;
+      const std::string_view name = LanguageName(required.language);
+      out.push_back(
+          {ReasonCode::kLanguageBelowRequired,
+           have == CefrLevel::kNone
+               ? absl::StrFormat("%s %s required, candidate does not speak it", name,
+                                 CefrLevelName(required.level))
+               : absl::StrFormat("%s %s required, candidate has %s", name,
+                                 CefrLevelName(required.level), CefrLevelName(have))});
+    }
+  }
+  if (Has(failed, ReasonCode::kTravelTimeOverLimit)) {
+    out.push_back(
+        {ReasonCode::kTravelTimeOverLimit, TravelText(candidate, travel_minutes)});
+  }
+  if (Has(failed, ReasonCode::kCertificateBelowMinimum)) {
+    out.push_back({ReasonCode::kCertificateBelowMinimum,
+                   absl::StrFormat("%s required, candidate has %s",
+                                   SchoolCertificateName(offer.min_certificate),
+                                   SchoolCertificateName(candidate.certificate))});
+  }
+  if (Has(failed, ReasonCode::kStartBeforeAvailable)) {
+    out.push_back({ReasonCode::kStartBeforeAvailable,
+                   absl::StrCat("training starts ", offer.start_date.ToString(),
+                                ", candidate available from ",
+                                candidate.available_from.ToString())});
+  }
+  if (Has(failed, ReasonCode::kOfferNotOpen)) {
+    out.push_back({ReasonCode::kOfferNotOpen, "offer is not open for candidates"});
+  }
+  if (Has(failed, ReasonCode::kNoFreeSeats)) {
+    out.push_back({ReasonCode::kNoFreeSeats, "offer has no free seat"});
+  }
+  if (Has(failed, ReasonCode::kBannedPair)) {
+    out.push_back({ReasonCode::kBannedPair, "pair was rejected before and is banned"});
+  }
+  return out;
+}
+
+}  // namespace azubimatch::engine

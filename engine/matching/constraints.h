@@ -1,0 +1,74 @@
+// Hard constraints of matching: the reasons a candidate–offer pair is excluded, their
+// codes, and the sentence each failed constraint is explained with.
+//
+// A pair is eligible exactly when no constraint fails. The constraints, with the code
+// each reports:
+//   kOccupationNotWished     the offer's occupation is not among the candidate's desired
+//                            occupations (nor, with policy.allow_sector_match, its sector
+//                            among the desired sectors)
+//   kLanguageBelowRequired   a required language is spoken below its CEFR level (one
+//                            Exclusion per such language)
+//   kTravelTimeOverLimit     travel time exceeds the candidate's limit
+//   kCertificateBelowMinimum school certificate below the offer's minimum (only when
+//                            policy.certificate_is_hard; otherwise a penalty in scoring)
+//   kStartBeforeAvailable    the training starts before the candidate is available
+//   kOfferNotOpen            the offer does not accept candidates
+//   kNoFreeSeats             the offer has no free seat
+//   kBannedPair              the pair was rejected before and is banned
+//
+// Thread safety: pure functions. Complexity: DescribeExclusions is O(languages).
+#ifndef AZUBIMATCH_ENGINE_MATCHING_CONSTRAINTS_H_
+#define AZUBIMATCH_ENGINE_MATCHING_CONSTRAINTS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/matching/model.h"
+#include "engine/matching/scoring_policy.h"
+
+namespace azubimatch::engine {
+
+enum class ReasonCode : int8_t {
+  kOccupationNotWished = 0,
+  kLanguageBelowRequired = 1,
+  kTravelTimeOverLimit = 2,
+  kCertificateBelowMinimum = 3,
+  kStartBeforeAvailable = 4,
+  kOfferNotOpen = 5,
+  kNoFreeSeats = 6,
+  kBannedPair = 7,
+};
+inline constexpr int kReasonCodeCount = 8;
+
+// Stable lower-case names for storage and the API: "occupation_not_wished",
+// "language_below_required", "travel_time_over_limit", "certificate_below_minimum",
+// "start_before_available", "offer_not_open", "no_free_seats", "banned_pair".
+std::string_view ReasonCodeName(ReasonCode code);
+
+// A set of failed constraints, bit i standing for ReasonCode i.
+using ConstraintMask = uint32_t;
+constexpr ConstraintMask ConstraintBit(ReasonCode code) {
+  return ConstraintMask{1} << static_cast<int>(code);
+}
+
+// One failed constraint in words.
+struct Exclusion {
+  ReasonCode code;
+  std::string text;  // e.g. "German B1 required, candidate has A2"
+
+  friend bool operator==(const Exclusion&, const Exclusion&) = default;
+};
+
+// The failed constraints in `failed`, in ReasonCode order, one Exclusion each (one per
+// unmet language requirement, in the offer's order). `travel_minutes` is the travel
+// time the constraints were checked with.
+std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
+                                          const OfferProfile& offer,
+                                          const ScoringPolicy& policy,
+                                          double travel_minutes, ConstraintMask failed);
+
+}  // namespace azubimatch::engine
+
+#endif  // AZUBIMATCH_ENGINE_MATCHING_CONSTRAINTS_H_

@@ -1,0 +1,43 @@
+// Optimal assignment: the most placements possible, and among those the highest total
+// score, solved exactly by the sparse assignment solver (engine/assignment).
+//
+// Scores become integer weights by a fixed scale: weight = llround(score * 1e6)
+// (kOptimalScoreScale), so scores are in [0, 1e6]. The solver maximises the number of
+// placements first and then the total weight; two assignments whose exact total scores
+// differ by less than about placements * 1e-6 may therefore be ranked by rounding.
+// Each placement still reports the exact double of its pair (== Explain's score).
+// Locked pairs are fixed beforehand and their seats removed.
+//
+// Ties: among equal-weight optima the solver's deterministic order applies (edges in
+// candidate index, then offer index order; see sparse_assignment.h), so the result
+// depends on the order of the pool.
+//
+// Thread safety: pure function.
+// Complexity: O(E) to set up, plus the solver: O(R * E log E) worst case for R
+// candidates with edges, far less in practice.
+#ifndef AZUBIMATCH_ENGINE_MATCHING_OPTIMAL_ASSIGNMENT_H_
+#define AZUBIMATCH_ENGINE_MATCHING_OPTIMAL_ASSIGNMENT_H_
+
+#include <cstdint>
+
+#include "absl/status/statusor.h"
+#include "engine/matching/assignment_instance.h"
+#include "engine/matching/assignment_outcome.h"
+#include "engine/matching/progress.h"
+
+namespace azubimatch::engine {
+
+// Integer weight units per score unit.
+inline constexpr double kOptimalScoreScale = 1e6;
+
+// The solver's weight for a score.
+int64_t OptimalWeight(double score);
+
+// Errors: Cancelled when progress (candidates handled, candidates with edges) says so;
+// Internal if the solver fails on a well-formed problem.
+absl::StatusOr<AssignmentOutcome> AssignOptimal(const AssignmentInstance& instance,
+                                                const ProgressCallback& progress = {});
+
+}  // namespace azubimatch::engine
+
+#endif  // AZUBIMATCH_ENGINE_MATCHING_OPTIMAL_ASSIGNMENT_H_

@@ -1,0 +1,44 @@
+// Seeded, platform-independent hashing for breaking ties between equal scores.
+//
+// Ties are broken by hashes of the ids (not of positions), so a result depends on the
+// seed and the pool's content but not on the order in which the pool lists its
+// profiles. The hashes are fixed functions (FNV-1a and SplitMix64), identical on every
+// platform and in every run, unlike absl::Hash, which is salted per process.
+//
+// Thread safety: pure functions. Complexity: O(length of the id).
+#ifndef AZUBIMATCH_ENGINE_MATCHING_TIE_BREAK_H_
+#define AZUBIMATCH_ENGINE_MATCHING_TIE_BREAK_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace azubimatch::engine {
+
+// SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijective 64-bit mixer.
+constexpr uint64_t SplitMix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// 64-bit FNV-1a of the bytes of `id`.
+constexpr uint64_t StableIdHash(std::string_view id) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char ch : id) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+// A tie-break key for the ordered pair (first, second) of id hashes under `seed`.
+// `salt` separates independent uses (e.g. the candidate side from the offer side).
+constexpr uint64_t PairTieBreak(uint64_t seed, uint64_t salt, uint64_t first_hash,
+                                uint64_t second_hash) {
+  return SplitMix64(SplitMix64(SplitMix64(seed ^ salt) ^ first_hash) ^ second_hash);
+}
+
+}  // namespace azubimatch::engine
+
+#endif  // AZUBIMATCH_ENGINE_MATCHING_TIE_BREAK_H_

@@ -1,0 +1,75 @@
+#include "engine/matching/travel_time.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "engine/base/status_macros.h"
+
+namespace azubimatch::engine {
+namespace {
+
+constexpr double kRadiansPerDegree = 3.14159265358979323846 / 180.0;
+
+absl::Status CheckMode(const TravelModeParameters& p, absl::string_view name) {
+  if (!std::isfinite(p.detour_factor) || p.detour_factor < 1.0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        name, ".detour_factor must be a finite number >= 1, got ", p.detour_factor));
+  }
+  if (!std::isfinite(p.speed_kmh) || p.speed_kmh <= 0.0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, ".speed_kmh must be a finite number > 0, got ", p.speed_kmh));
+  }
+  if (!std::isfinite(p.fixed_minutes) || p.fixed_minutes < 0.0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        name, ".fixed_minutes must be a finite number >= 0, got ", p.fixed_minutes));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+double GreatCircleKm(GeoPoint from, GeoPoint to) {
+  const double lat1 = from.lat * kRadiansPerDegree;
+  const double lat2 = to.lat * kRadiansPerDegree;
+  const double sin_dlat = std::sin((lat2 - lat1) / 2.0);
+  const double sin_dlon = std::sin((to.lon - from.lon) * kRadiansPerDegree / 2.0);
+  const double h =
+      sin_dlat * sin_dlat + std::cos(lat1) * std::cos(lat2) * sin_dlon * sin_dlon;
+  return 2.0 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+void TravelTimeModel::MinutesFrom(GeoPoint from, absl::Span<const GeoPoint> to,
+                                  TravelMode mode, absl::Span<double> out) const {
+  for (size_t i = 0; i < to.size(); ++i) out[i] = Minutes(from, to[i], mode);
+}
+
+absl::StatusOr<GreatCircleTravelTime> GreatCircleTravelTime::Create(
+    const GreatCircleTravelTimeOptions& options) {
+  AZM_RETURN_IF_ERROR(CheckMode(options.public_transport, "public_transport"));
+  AZM_RETURN_IF_ERROR(CheckMode(options.bicycle, "bicycle"));
+  AZM_RETURN_IF_ERROR(CheckMode(options.car, "car"));
+  return GreatCircleTravelTime(options);
+}
+
+GreatCircleTravelTime::GreatCircleTravelTime()
+    : GreatCircleTravelTime(GreatCircleTravelTimeOptions()) {}
+
+GreatCircleTravelTime::GreatCircleTravelTime(const GreatCircleTravelTimeOptions& options)
+    : modes_{options.public_transport, options.bicycle, options.car} {}
+
+double GreatCircleTravelTime::Minutes(GeoPoint from, GeoPoint to, TravelMode mode) const {
+  const TravelModeParameters& p = parameters(mode);
+  return p.fixed_minutes + 60.0 * GreatCircleKm(from, to) * p.detour_factor / p.speed_kmh;
+}
+
+double GreatCircleTravelTime::ReachBoundKm(double minutes, TravelMode mode) const {
+  const TravelModeParameters& p = parameters(mode);
+  if (!(minutes >= p.fixed_minutes)) return 0.0;
+  // Inverse of Minutes, widened by a relative 1e-9 so that rounding in Minutes can
+  // never put a pair the bound rejects within the limit.
+  return (minutes - p.fixed_minutes) * p.speed_kmh / (60.0 * p.detour_factor) *
+         (1.0 + 1e-9);
+}
+
+}  // namespace azubimatch::engine
