@@ -44,6 +44,9 @@ struct Caller {
   std::string member_id;  // owning member; empty only for an admin without member
   std::string key_id;     // id of the API key used (never the key itself)
   Role role = Role::kOfficer;
+  // Full method name of the call being served, e.g. "/azubimatch.v1.Registry/GetCandidate";
+  // empty outside a call. Set by the resolver; recorded in the audit log.
+  std::string rpc;
 
   bool is_admin() const { return role == Role::kAdmin; }
   // True when the caller may read personal fields of records owned by `owner_member_id`.

@@ -1,0 +1,131 @@
+#include "service/auth/server_auth.h"
+
+#include <grpc/grpc.h>
+#include <grpc/grpc_security.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "engine/base/status_macros.h"
+
+namespace azubimatch::service {
+namespace {
+
+std::string_view SliceView(const grpc_slice& slice) {
+  return std::string_view(reinterpret_cast<const char*>(GRPC_SLICE_START_PTR(slice)),
+                          GRPC_SLICE_LENGTH(slice));
+}
+
+// The processor's state: shares ownership of the authenticator with nobody else once
+// the credentials are built; gRPC destroys it with the credentials.
+struct ProcessorState {
+  std::shared_ptr<const RequestAuthenticator> authenticator;
+};
+
+void ProcessCall(void* state, grpc_auth_context* context, const grpc_metadata* md,
+                 size_t num_md, grpc_process_auth_metadata_done_cb done, void* user_data) {
+  const auto* processor = static_cast<const ProcessorState*>(state);
+  std::string_view method;
+  std::vector<std::string_view> authorization;
+  std::vector<grpc_metadata> consumed;
+  for (size_t i = 0; i < num_md; ++i) {
+    std::string_view key = SliceView(md[i].key);
+    if (key == ":path") method = SliceView(md[i].value);
+    if (key == "authorization") {
+      authorization.push_back(SliceView(md[i].value));
+      consumed.push_back(md[i]);
+    }
+  }
+  absl::StatusOr<std::optional<Caller>> caller =
+      processor->authenticator->Authenticate(method, authorization);
+  if (!caller.ok()) {
+    std::string message(caller.status().message());
+    done(user_data, nullptr, 0, nullptr, 0,
+         static_cast<grpc_status_code>(caller.status().code()), message.c_str());
+    return;
+  }
+  if (caller->has_value()) {
+    const Caller& c = **caller;
+    grpc_auth_context_add_property(context, kMemberIdProperty, c.member_id.data(),
+                                   c.member_id.size());
+    grpc_auth_context_add_property(context, kKeyIdProperty, c.key_id.data(), c.key_id.size());
+    grpc_auth_context_add_cstring_property(context, kRoleProperty,
+                                           std::string(RoleName(c.role)).c_str());
+    grpc_auth_context_add_property(context, kRpcProperty, c.rpc.data(), c.rpc.size());
+  }
+  done(user_data, consumed.data(), consumed.size(), nullptr, 0, GRPC_STATUS_OK, nullptr);
+}
+
+void DestroyProcessor(void* state) { delete static_cast<ProcessorState*>(state); }
+
+// grpc::ServerCredentials over core credentials. gRPC's C++ plaintext credentials do
+// not take an auth metadata processor; core ones of every kind do.
+class CoreServerCredentials final : public grpc::ServerCredentials {
+ public:
+  explicit CoreServerCredentials(grpc_server_credentials* credentials)
+      : credentials_(credentials) {}
+  ~CoreServerCredentials() override { grpc_server_credentials_release(credentials_); }
+
+  // The processor is attached at construction; a C++ one is not supported.
+  void SetAuthMetadataProcessor(const std::shared_ptr<grpc::AuthMetadataProcessor>&) override {}
+
+ private:
+  int AddPortToServer(const std::string& address, grpc_server* server) override {
+    return grpc_server_add_http2_port(server, address.c_str(), credentials_);
+  }
+
+  grpc_server_credentials* const credentials_;
+};
+
+// The single value of `name` in `context`, or "" when absent.
+std::string PropertyValue(const grpc::AuthContext& context, const char* name, int* count) {
+  std::vector<grpc::string_ref> values = context.FindPropertyValues(name);
+  *count = static_cast<int>(values.size());
+  return values.empty() ? "" : std::string(values.front().data(), values.front().size());
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeAuthenticatedServerCredentials(
+    const TlsServerOptions& tls, std::shared_ptr<const RequestAuthenticator> authenticator) {
+  grpc_server_credentials* credentials = nullptr;
+  if (tls.enabled()) {
+    AZM_ASSIGN_OR_RETURN(TlsServerMaterial material, LoadTlsServerMaterial(tls));
+    grpc_ssl_pem_key_cert_pair pair = {material.private_key_pem.c_str(),
+                                       material.cert_chain_pem.c_str()};
+    const bool mutual = !material.client_ca_pem.empty();
+    credentials = grpc_ssl_server_credentials_create_ex(
+        mutual ? material.client_ca_pem.c_str() : nullptr, &pair, 1,
+        mutual ? GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY
+               : GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE,
+        nullptr);
+  } else {
+    credentials = grpc_insecure_server_credentials_create();
+  }
+  if (credentials == nullptr) return absl::InternalError("gRPC refused the server credentials");
+  grpc_server_credentials_set_auth_metadata_processor(
+      credentials, {&ProcessCall, &DestroyProcessor,
+                    new ProcessorState{std::move(authenticator)}});
+  return std::make_shared<CoreServerCredentials>(credentials);
+}
+
+absl::StatusOr<Caller> AuthContextCallerResolver::Resolve(const grpc::ServerContextBase& context) {
+  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
+  int key_count = 0, member_count = 0, role_count = 0, rpc_count = 0;
+  Caller caller;
+  if (auth != nullptr) {
+    caller.key_id = PropertyValue(*auth, kKeyIdProperty, &key_count);
+    caller.member_id = PropertyValue(*auth, kMemberIdProperty, &member_count);
+    caller.rpc = PropertyValue(*auth, kRpcProperty, &rpc_count);
+    std::string role = PropertyValue(*auth, kRoleProperty, &role_count);
+    if (key_count == 1 && member_count == 1 && role_count == 1 && rpc_count == 1 &&
+        ParseRole(role, &caller.role)) {
+      return caller;
+    }
+  }
+  return absl::UnauthenticatedError("the call carries no authenticated caller");
+}
+
+}  // namespace azubimatch::service
