@@ -18,7 +18,7 @@ inline bool After(int64_t d1, int32_t c1, int64_t d2, int32_t c2) {
 }  // namespace
 
 SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
-    : graph_(graph), columns_(graph.num_cols) {
+    : graph_(graph), columns_(graph.num_cols), visited_phase_(graph.num_cols, -1) {
   for (int32_t col = 0; col < graph.num_cols; ++col) {
     columns_[col] = {state.price[col], kInfinity, 0, -1, false};
     RefreshEnds(col, state);
@@ -47,9 +47,117 @@ int32_t SparseShortestPath::Pop() {
 
 int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
                                          SolverState& state) {
+  int64_t assigned = 0;
+  const size_t free_count = free_rows.size();
+  if (state.perfect && free_count >= kMinRowsForFullPhase &&
+      free_count * kColumnsPerFreeRow >= static_cast<size_t>(graph_.num_cols)) {
+    SettleFromAll(free_rows, state);
+    ++phase_;
+    size_t kept = 0;
+    for (int32_t row : free_rows) {
+      if (TightPathAugment(row, state)) {
+        ++assigned;
+      } else {
+        free_rows[kept++] = row;
+      }
+    }
+    free_rows.resize(kept);
+    if (assigned > 0) return assigned;
+  }
   if (!Augment(free_rows.front(), state)) return -1;
   free_rows.erase(free_rows.begin());
-  return 1;
+  return assigned + 1;
+}
+
+void SparseShortestPath::SettleFromAll(const std::vector<int32_t>& free_rows,
+                                       SolverState& state) {
+  SeatAssignment& seats = state.seats;
+  Column* const columns = columns_.data();
+  const int64_t* const row_begin = graph_.row_begin.data();
+  const int32_t* const cols = graph_.col.data();
+  const int64_t* const costs = graph_.cost.data();
+  auto relax = [&](int32_t row, int64_t h, int64_t e) {
+    const int32_t col = cols[e];
+    Column& c = columns[col];
+    const int64_t candidate = costs[e] - c.price + h;
+    if (candidate >= c.dist) return;
+    if (c.dist == kInfinity) touched_.push_back(col);
+    c.dist = candidate;
+    Push(candidate, col);
+  };
+  for (int32_t start : free_rows) {
+    int64_t offset = kInfinity;
+    for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) {
+      offset = std::min(offset, costs[e] - columns[cols[e]].price);
+    }
+    for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) relax(start, -offset, e);
+  }
+  int64_t last = 0;
+  while (!heap_.empty()) {
+    const int32_t col = Pop();
+    if (col < 0) continue;
+    Column& c = columns[col];
+    const int64_t d = c.dist;
+    last = d;
+    c.dist = kSettled;
+    settled_cols_.push_back(col);
+    settled_dist_.push_back(d);
+    for (int32_t row : seats.rows_in(col)) {
+      const int64_t h = d - (seats.cost_of(row) - c.price);
+      const int64_t end = row_begin[row + 1];
+      for (int64_t e = row_begin[row]; e < end; ++e) relax(row, h, e);
+    }
+  }
+  for (size_t k = 0; k < settled_cols_.size(); ++k) {
+    const int32_t col = settled_cols_[k];
+    columns[col].price += settled_dist_[k] - last;
+    state.price[col] = columns[col].price;
+  }
+  for (int32_t col : touched_) columns[col].dist = kInfinity;
+  touched_.clear();
+  settled_cols_.clear();
+  settled_dist_.clear();
+}
+
+bool SparseShortestPath::TightPathAugment(int32_t start, SolverState& state) {
+  SeatAssignment& seats = state.seats;
+  Column* const columns = columns_.data();
+  const int64_t* const row_begin = graph_.row_begin.data();
+  const int32_t* const cols = graph_.col.data();
+  const int64_t* const costs = graph_.cost.data();
+  int64_t dual = kInfinity;
+  for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) {
+    dual = std::min(dual, costs[e] - columns[cols[e]].price);
+  }
+  stack_.clear();
+  stack_.push_back({start, row_begin[start], dual});
+  while (!stack_.empty()) {
+    Frame& frame = stack_.back();
+    if (frame.next_edge == row_begin[frame.row + 1]) {
+      stack_.pop_back();
+      continue;
+    }
+    const int64_t e = frame.next_edge++;
+    const int32_t col = cols[e];
+    Column& c = columns[col];
+    if (visited_phase_[col] == phase_ || costs[e] - c.price != frame.dual) continue;
+    c.pred_row = frame.row;
+    c.pred_cost = costs[e];
+    if (c.ends_search) {
+      ShiftAlongPath(
+          col, [&](int32_t k) { return columns[k].pred_row; },
+          [&](int32_t, int32_t k) { return columns[k].pred_cost; }, seats);
+      RefreshEnds(col, state);
+      return true;
+    }
+    visited_phase_[col] = phase_;
+    const auto holders = seats.rows_in(col);
+    for (size_t k = holders.size(); k-- > 0;) {
+      const int32_t next = holders[k];
+      stack_.push_back({next, row_begin[next], seats.cost_of(next) - c.price});
+    }
+  }
+  return false;
 }
 
 bool SparseShortestPath::Augment(int32_t start, SolverState& state) {

@@ -1,7 +1,7 @@
 // Internal to engine/assignment: shortest augmenting paths on compressed sparse
 // rows (LAPJVsp-style, with native capacities).
 //
-// Dijkstra over columns from one free row, with a binary heap and lazy deletion;
+// Dijkstra over columns from a free row, with a binary heap and lazy deletion;
 // reduced costs cost - u[row] - price[col] are >= 0, so distances are exact. A full
 // column is passed through all of its rows at zero reduced cost; a column with a
 // free seat ends the search (early exit; ties toward free columns, then lower
@@ -11,6 +11,16 @@
 // distance, predecessor, whether full) sits in one 32-byte record, one cache line
 // per edge. Only the columns touched are reset, so a short search costs O(its
 // size).
+//
+// With the perfect target rule (every seat is taken in the end, so the price of a
+// free column is unconstrained) and many free rows per column, a phase instead runs Dijkstra
+// from all free rows at once to the end, each row starting at its own offset
+// u[r] = min over its edges of cost - price (a constant per row changes nothing
+// when every row is assigned), and sets price += dist - Dmax on every settled
+// column: every shortest path becomes tight (zero reduced cost). Then, as in
+// Hopcroft-Karp, each free row tries a depth-first search over tight edges, each
+// full column entered at most once per phase; every tight augmenting path keeps
+// each assigned row on a column of minimum reduced cost, so all are taken.
 //
 // Complexity: O(E' log E') per augmentation, E' the edges of the rows reached.
 // Thread safety: none; owned by one solve.
@@ -30,9 +40,18 @@ class SparseShortestPath {
   // Takes over the prices of `state` until the solve ends; they stay in sync.
   SparseShortestPath(const CsrCosts& graph, const SolverState& state);
 
-  // Assigns the first row of `free_rows` along a shortest augmenting path and
-  // removes it. Returns 1, or -1 (state unchanged) if no free seat is reachable.
+  // Assigns rows of `free_rows` (at least one) and removes them; the others keep
+  // their order. Returns how many were assigned, or -1 (state unchanged) if no
+  // free seat is reachable.
   int64_t AugmentPhase(std::vector<int32_t>& free_rows, SolverState& state);
+
+  // With the perfect target rule, at least kMinRowsForFullPhase free rows and at
+  // least one free row per kColumnsPerFreeRow columns, a phase computes distances
+  // from all free rows at once and then takes every tight augmenting path (see
+  // the file comment); a full search then costs less than the single-row searches
+  // it replaces. Otherwise one row is assigned per phase.
+  static constexpr size_t kMinRowsForFullPhase = 8;
+  static constexpr size_t kColumnsPerFreeRow = 64;
 
  private:
   struct alignas(32) Column {
@@ -47,6 +66,15 @@ class SparseShortestPath {
     int32_t col;
   };
   bool Augment(int32_t row, SolverState& state);
+  // Full Dijkstra from all `free_rows`, prices made tight on all shortest paths.
+  void SettleFromAll(const std::vector<int32_t>& free_rows, SolverState& state);
+  // Depth-first search for a tight augmenting path from the free row `row`.
+  bool TightPathAugment(int32_t row, SolverState& state);
+  struct Frame {
+    int32_t row;
+    int64_t next_edge;
+    int64_t dual;  // u[row]
+  };
   void Push(int64_t dist, int32_t col);
   int32_t Pop();
   void RefreshEnds(int32_t col, const SolverState& state);
@@ -57,6 +85,9 @@ class SparseShortestPath {
   std::vector<int32_t> settled_cols_;
   std::vector<int64_t> settled_dist_;
   std::vector<HeapEntry> heap_;
+  std::vector<int32_t> visited_phase_;  // phase in which a full column was entered
+  int32_t phase_ = 0;
+  std::vector<Frame> stack_;
 };
 
 }  // namespace azubimatch::engine::assignment_internal
