@@ -1,0 +1,173 @@
+// The command line of matchctl without a server: global flags anywhere, help, and the
+// exit codes of usage and input errors.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "clients/matchctl/global_flags.h"
+#include "clients/matchctl/run_matchctl.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace azubimatch::matchctl {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+struct Result {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Result RunCtl(const std::vector<std::string>& args, const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  MatchctlIo io;
+  io.in = &in;
+  io.out = &out;
+  io.err = &err;
+  Result result;
+  result.code = RunMatchctl(args, io);
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+TEST(GlobalFlagsTest, AcceptedBeforeAndAfterTheCommandInBothSpellings) {
+  absl::StatusOr<GlobalFlagsResult> before = ExtractGlobalFlags(
+      {"--server", "h:1", "--json", "list", "offers", "--limit", "3"}, {});
+  absl::StatusOr<GlobalFlagsResult> after = ExtractGlobalFlags(
+      {"list", "offers", "--limit", "3", "--server=h:1", "--json=true"}, {});
+  absl::StatusOr<GlobalFlagsResult> between = ExtractGlobalFlags(
+      {"list", "--json", "offers", "--server", "h:1", "--limit", "3"}, {});
+  for (const auto* result : {&before, &after, &between}) {
+    ASSERT_TRUE(result->ok()) << result->status();
+    EXPECT_EQ((*result)->options.server, "h:1");
+    EXPECT_TRUE((*result)->options.json);
+    EXPECT_THAT((*result)->rest, ElementsAre("list", "offers", "--limit", "3"));
+  }
+}
+
+TEST(GlobalFlagsTest, EnvironmentGivesDefaultsThatFlagsOverride) {
+  const absl::flat_hash_map<std::string, std::string> env = {
+      {"AZUBIMATCH_SERVER", "env-host:7"}, {"AZUBIMATCH_API_KEY", "env-key"}};
+  absl::StatusOr<GlobalFlagsResult> from_env = ExtractGlobalFlags({"list"}, env);
+  ASSERT_TRUE(from_env.ok());
+  EXPECT_EQ(from_env->options.server, "env-host:7");
+  EXPECT_EQ(from_env->options.api_key, "env-key");
+  absl::StatusOr<GlobalFlagsResult> from_flags =
+      ExtractGlobalFlags({"list", "--api-key", "flag-key", "--server", "flag-host:8"}, env);
+  ASSERT_TRUE(from_flags.ok());
+  EXPECT_EQ(from_flags->options.server, "flag-host:8");
+  EXPECT_EQ(from_flags->options.api_key, "flag-key");
+  absl::StatusOr<GlobalFlagsResult> defaults = ExtractGlobalFlags({"list"}, {});
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->options.server, "127.0.0.1:50051");
+  EXPECT_EQ(defaults->options.api_key, "");
+  EXPECT_EQ(defaults->options.timeout, absl::ZeroDuration());
+}
+
+TEST(GlobalFlagsTest, DoubleDashEndsGlobalFlagsAndBadValuesNameTheFlag) {
+  absl::StatusOr<GlobalFlagsResult> result =
+      ExtractGlobalFlags({"solve", "--", "--json", "-h"}, {});
+  ASSERT_TRUE(result.ok());
+  EXPECT_FALSE(result->options.json);
+  EXPECT_FALSE(result->options.help);
+  EXPECT_THAT(result->rest, ElementsAre("solve", "--", "--json", "-h"));
+
+  EXPECT_THAT(ExtractGlobalFlags({"list", "--timeout", "soon"}, {}).status().message(),
+              HasSubstr("--timeout"));
+  EXPECT_THAT(ExtractGlobalFlags({"list", "--timeout", "-1"}, {}).status().message(),
+              HasSubstr("--timeout"));
+  EXPECT_THAT(ExtractGlobalFlags({"list", "--server"}, {}).status().message(),
+              HasSubstr("--server needs a value"));
+  absl::StatusOr<GlobalFlagsResult> timeout = ExtractGlobalFlags({"--timeout=2.5"}, {});
+  ASSERT_TRUE(timeout.ok());
+  EXPECT_EQ(timeout->options.timeout, absl::Milliseconds(2500));
+}
+
+TEST(MatchctlCommandLineTest, HelpListsCommandsAndExplainsEachWithExitCodeZero) {
+  Result help = RunCtl({"--help"});
+  EXPECT_EQ(help.code, 0);
+  for (const char* name : {"list", "get", "add", "delete", "import", "demo", "solve"}) {
+    EXPECT_THAT(help.out, HasSubstr(std::string("\n  ") + name + " ")) << name;
+  }
+  EXPECT_THAT(help.out, HasSubstr("--server HOST:PORT"));
+  EXPECT_THAT(help.out, HasSubstr("exit codes"));
+  EXPECT_THAT(help.err, IsEmpty());
+
+  Result list_help = RunCtl({"list", "--help"});
+  EXPECT_EQ(list_help.code, 0);
+  EXPECT_THAT(list_help.out, HasSubstr("usage: matchctl list {companies|offers|candidates}"));
+  EXPECT_THAT(list_help.out, HasSubstr("--municipality NAME"));
+
+  Result import_help = RunCtl({"-h", "import"});
+  EXPECT_EQ(import_help.code, 0);
+  EXPECT_THAT(import_help.out, HasSubstr("IMPORT.md"));
+
+  Result help_word = RunCtl({"help", "delete"});
+  EXPECT_EQ(help_word.code, 0);
+  EXPECT_THAT(help_word.out, HasSubstr("--version V"));
+}
+
+TEST(MatchctlCommandLineTest, UsageErrorsExitTwoWithAMessageOnStderr) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{}, "no command given"},
+      {{"lst", "offers"}, "unknown command \"lst\""},
+      {{"--verbose", "list", "offers"}, "unknown global flag --verbose"},
+      {{"list"}, "expected KIND"},
+      {{"list", "offerz"}, "unknown record kind \"offerz\""},
+      {{"list", "offers", "--bogus"}, "unknown flag --bogus"},
+      {{"list", "offers", "--limit", "0"}, "--limit: must be at least 1"},
+      {{"list", "offers", "--limit"}, "--limit needs a value"},
+      {{"list", "offers", "--status", "sold"}, "--status: unknown OfferStatus \"sold\""},
+      {{"list", "companies", "--company", "x"}, "--company filters offers only"},
+      {{"get", "offer"}, "expected KIND ID"},
+      {{"delete", "offer", "x", "--version", "new"}, "--version: \"new\" is not a whole number"},
+      {{"add", "--seats", "2"}, "the kind comes first"},
+      {{"add", "offer"}, "give --file or at least one --COLUMN VALUE"},
+      {{"add", "offer", "--seats", "two"}, "--seats: \"two\" is not a whole number"},
+      {{"add", "offer", "--seat", "2"}, "unknown flag --seat"},
+      {{"import", "offers"}, "expected KIND FILE"},
+      {{"import", "offers", "x.txt"}, "use --format csv or --format jsonl"},
+      {{"import", "offers", "/nonexistent/o.csv"}, "/nonexistent/o.csv: no such file"},
+      {{"list", "offers", "--timeout", "0"}, "--timeout"},
+      {{"demo", "--candidates", "-5"}, "--candidates: must be at least 0"},
+  };
+  for (const Case& c : cases) {
+    const Result result = RunCtl(c.args);
+    EXPECT_EQ(result.code, 2) << testing::PrintToString(c.args);
+    EXPECT_THAT(result.err, HasSubstr(c.message)) << testing::PrintToString(c.args);
+    EXPECT_THAT(result.out, IsEmpty()) << testing::PrintToString(c.args);
+  }
+}
+
+TEST(MatchctlCommandLineTest, MalformedImportFileExitsTwoNamingEveryBadLine) {
+  const Result result = RunCtl({"import", "offers", "-", "--format", "csv"},
+                            "external_id,seats\n"
+                            "o-1,1\n"
+                            "o-2,zwei\n"
+                            "o-3,\"3\n");
+  EXPECT_EQ(result.code, 2);
+  EXPECT_THAT(result.err, HasSubstr("-:3: seats: \"zwei\" is not a whole number"));
+  EXPECT_THAT(result.err, HasSubstr("-:4: field 2: quoted field is not closed"));
+  EXPECT_THAT(result.err, HasSubstr("2 errors; nothing was sent"));
+}
+
+TEST(MatchctlCommandLineTest, DryRunReadsTheFileAndSendsNothing) {
+  const Result result = RunCtl({"--json", "import", "candidates", "-", "--format=jsonl",
+                             "--dry-run"},
+                            "{\"display_name\":\"A\"}\n{\"display_name\":\"B\"}\n");
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_EQ(result.out, "{\"file\":\"-\",\"kind\":\"candidates\",\"records\":2}\n");
+}
+
+}  // namespace
+}  // namespace azubimatch::matchctl
