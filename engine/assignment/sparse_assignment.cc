@@ -43,6 +43,7 @@ namespace {
 
 using assignment_internal::AugmentingRowReduction;
 using assignment_internal::BuildCsrCosts;
+using assignment_internal::BuildDenseCosts;
 using assignment_internal::ColumnReduction;
 using assignment_internal::CsrCosts;
 using assignment_internal::DenseCosts;
@@ -50,7 +51,6 @@ using assignment_internal::DenseShortestPath;
 using assignment_internal::MaxCardinality;
 using assignment_internal::SolverState;
 using assignment_internal::SparseShortestPath;
-using assignment_internal::ToDense;
 
 constexpr int64_t kMagnitudeLimit = int64_t{1} << 57;
 constexpr int64_t kProgressEvery = 256;
@@ -270,40 +270,44 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
     plan.shift = lowest;
     plan.max_cost = highest - lowest;
   }
-  CsrCosts csr = BuildCsrCosts(problem, plan.sign, plan.shift);
-
-  std::vector<int32_t> degree(num_cols, 0);
-  for (int32_t col : csr.col) ++degree[col];
-  plan.capacities.resize(num_cols);
-  int64_t usable_seats = 0;
-  for (int32_t col = 0; col < num_cols; ++col) {
-    plan.capacities[col] = std::min({problem.capacities[col], degree[col], num_rows});
-    usable_seats += plan.capacities[col];
-  }
-  const int64_t entries = int64_t{num_rows} * num_cols;
-  plan.dense = num_rows > 0 && num_cols > 0 && csr.num_edges() == entries &&
-               entries <= options.max_dense_entries;
-  if (plan.dense) {
-    plan.max_assigned = static_cast<int32_t>(std::min<int64_t>(num_rows, usable_seats));
-  } else {
-    plan.max_assigned = MaxCardinality(csr, plan.capacities);
-  }
-  plan.extra_seats = num_rows - plan.max_assigned;
-  plan.extra_cost = plan.max_cost;
-  plan.perfect = usable_seats == plan.max_assigned;
-  if (plan.extra_seats > 0) plan.capacities.push_back(plan.extra_seats);
+  // Usable seats per column (at most the rows that reach it), then the maximum
+  // number of assigned rows, and the extra column Z if some rows must stay out.
+  auto finish_plan = [&](const std::vector<int32_t>& degree, auto&& max_assigned) {
+    plan.capacities.resize(num_cols);
+    int64_t usable_seats = 0;
+    for (int32_t col = 0; col < num_cols; ++col) {
+      plan.capacities[col] = std::min({problem.capacities[col], degree[col], num_rows});
+      usable_seats += plan.capacities[col];
+    }
+    plan.max_assigned = max_assigned(usable_seats);
+    plan.extra_seats = num_rows - plan.max_assigned;
+    plan.extra_cost = plan.max_cost;
+    plan.perfect = usable_seats == plan.max_assigned;
+    if (plan.extra_seats > 0) plan.capacities.push_back(plan.extra_seats);
+  };
 
   SolverState state;
   AssignmentResult result;
-  if (plan.dense) {
+  const int64_t entries = int64_t{num_rows} * num_cols;
+  bool solved = false;
+  if (num_rows > 0 && num_cols > 0 && static_cast<int64_t>(problem.edges.size()) == entries &&
+      entries <= options.max_dense_entries) {
+    // Possibly complete: every column reaches every row.
+    finish_plan(std::vector<int32_t>(num_cols, num_rows), [&](int64_t usable_seats) {
+      return static_cast<int32_t>(std::min<int64_t>(num_rows, usable_seats));
+    });
     const int32_t width = num_cols + (plan.extra_seats > 0 ? 1 : 0);
     auto solve_dense = [&](auto tag) -> absl::Status {
       using T = decltype(tag);
-      const DenseCosts<T> dense = ToDense<T>(csr, width, plan.extra_cost);
-      csr = CsrCosts();
+      DenseCosts<T> dense;
+      if (!BuildDenseCosts(problem, plan.sign, plan.shift, width, plan.extra_cost, &dense)) {
+        return absl::OkStatus();  // a pair is missing: not complete after all
+      }
+      plan.dense = true;
       AZM_RETURN_IF_ERROR(
           (RunPhases<DenseCosts<T>, DenseShortestPath<T>>(dense, plan, options, state)));
       result = BuildResult(problem, plan, state);
+      solved = true;
       return absl::OkStatus();
     };
     if (plan.max_cost <= std::numeric_limits<int32_t>::max()) {
@@ -311,7 +315,12 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
     } else {
       AZM_RETURN_IF_ERROR(solve_dense(int64_t{0}));
     }
-  } else {
+  }
+  if (!solved) {
+    CsrCosts csr = BuildCsrCosts(problem, plan.sign, plan.shift);
+    std::vector<int32_t> degree(num_cols, 0);
+    for (int32_t col : csr.col) ++degree[col];
+    finish_plan(degree, [&](int64_t) { return MaxCardinality(csr, plan.capacities); });
     if (plan.extra_seats > 0) {
       csr = BuildCsrCosts(problem, plan.sign, plan.shift, num_cols, plan.extra_cost);
     }

@@ -60,19 +60,35 @@ CsrCosts BuildCsrCosts(const AssignmentProblem& problem, int64_t sign, int64_t s
 }
 
 template <typename T>
-DenseCosts<T> ToDense(const CsrCosts& csr, int32_t width, int64_t fill_cost) {
-  DenseCosts<T> dense;
-  dense.num_rows = csr.num_rows;
-  dense.num_cols = width;
-  dense.cost.assign(static_cast<size_t>(csr.num_rows) * width, static_cast<T>(fill_cost));
-  for (int32_t row = 0; row < csr.num_rows; ++row) {
-    T* out = dense.cost.data() + static_cast<int64_t>(row) * width;
-    csr.ForEachEdge(row, [&](int32_t col, int64_t cost) { out[col] = static_cast<T>(cost); });
+bool BuildDenseCosts(const AssignmentProblem& problem, int64_t sign, int64_t shift,
+                     int32_t width, int64_t fill_cost, DenseCosts<T>* out) {
+  const int32_t num_rows = problem.num_rows;
+  const int32_t num_cols = problem.num_cols();
+  std::vector<T>& cost = out->cost;
+  cost.assign(static_cast<size_t>(num_rows) * width, T{-1});  // -1: no edge yet
+  for (const AssignmentEdge& edge : problem.edges) {
+    const T value = static_cast<T>(sign * edge.cost - shift);
+    T& slot = cost[static_cast<size_t>(edge.row) * width + edge.col];
+    if (slot < 0 || value < slot) slot = value;
   }
-  return dense;
+  for (int32_t row = 0; row < num_rows; ++row) {
+    T* r = cost.data() + static_cast<size_t>(row) * width;
+    for (int32_t col = 0; col < num_cols; ++col) {
+      if (r[col] < 0) {
+        cost.clear();
+        return false;
+      }
+    }
+    for (int32_t col = num_cols; col < width; ++col) r[col] = static_cast<T>(fill_cost);
+  }
+  out->num_rows = num_rows;
+  out->num_cols = width;
+  return true;
 }
 
-template DenseCosts<int32_t> ToDense(const CsrCosts&, int32_t, int64_t);
-template DenseCosts<int64_t> ToDense(const CsrCosts&, int32_t, int64_t);
+template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t, int64_t,
+                              DenseCosts<int32_t>*);
+template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t, int64_t,
+                              DenseCosts<int64_t>*);
 
 }  // namespace azubimatch::engine::assignment_internal

@@ -41,12 +41,15 @@ struct CsrCosts {
 CsrCosts BuildCsrCosts(const AssignmentProblem& problem, int64_t sign, int64_t shift,
                        int32_t extra_col = -1, int64_t extra_cost = 0);
 
-// Copies a CSR graph whose every row has every column into a dense matrix of
-// `width` >= num_cols columns; columns num_cols .. width-1 get `fill_cost`.
+// Builds the dense form of a validated problem (cost' = sign * cost - shift,
+// duplicates keep the smallest cost') with `width` >= num_cols columns; columns
+// num_cols .. width-1 get `fill_cost`. Returns false, leaving `out` empty, if some
+// (row, col) pair has no edge. REQUIRES: every cost' fits in T and is >= 0.
 template <typename T>
 struct DenseCosts;
 template <typename T>
-DenseCosts<T> ToDense(const CsrCosts& csr, int32_t width, int64_t fill_cost);
+bool BuildDenseCosts(const AssignmentProblem& problem, int64_t sign, int64_t shift,
+                     int32_t width, int64_t fill_cost, DenseCosts<T>* out);
 
 // A complete cost matrix, row-major. `T` is int32_t when every cost fits, which
 // halves the memory traffic of the scans, and int64_t otherwise.
@@ -68,8 +71,10 @@ struct DenseCosts {
   }
 };
 
-extern template DenseCosts<int32_t> ToDense(const CsrCosts&, int32_t, int64_t);
-extern template DenseCosts<int64_t> ToDense(const CsrCosts&, int32_t, int64_t);
+extern template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t,
+                                     int64_t, DenseCosts<int32_t>*);
+extern template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t,
+                                     int64_t, DenseCosts<int64_t>*);
 
 }  // namespace azubimatch::engine::assignment_internal
 

@@ -143,6 +143,16 @@ TEST(SparseAssignmentTest, DuplicateEdgesKeepTheBestCost) {
   EXPECT_EQ(SolveAndProve(problem, options).objective, 8);
 }
 
+TEST(SparseAssignmentTest, AsManyEdgesAsPairsButOneMissingIsNotComplete) {
+  // rows x cols edges, yet (1, 0) is missing because (0, 0) is given twice.
+  AssignmentProblem problem{.num_rows = 2,
+                            .capacities = {1, 1},
+                            .edges = {{0, 0, 4}, {0, 0, 2}, {0, 1, 3}, {1, 1, 1}}};
+  const AssignmentResult result = SolveAndProve(problem);
+  EXPECT_THAT(result.row_to_col, ElementsAre(0, 1));
+  EXPECT_EQ(result.objective, 3);
+}
+
 TEST(SparseAssignmentTest, CapacitiesAreUsedWithoutReplication) {
   AssignmentProblem problem;
   problem.num_rows = 6;
