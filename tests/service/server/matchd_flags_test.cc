@@ -1,0 +1,70 @@
+// matchd's command line.
+#include "service/server/matchd_flags.h"
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace azubimatch::service {
+namespace {
+
+using ::testing::HasSubstr;
+
+TEST(MatchdFlagsTest, DefaultsWithoutFlags) {
+  auto parsed = ParseMatchdFlags({});
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->options.listen_address, "127.0.0.1:50051");
+  EXPECT_EQ(parsed->options.data_dir, "./data");
+  EXPECT_TRUE(parsed->options.sync_writes);
+  EXPECT_TRUE(parsed->options.log_requests);
+  EXPECT_FALSE(parsed->show_help);
+}
+
+TEST(MatchdFlagsTest, ListenAndDataTakeSeparateOrInlineValues) {
+  auto parsed = ParseMatchdFlags({"--listen", "0.0.0.0:7000", "--data=/srv/azm"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->options.listen_address, "0.0.0.0:7000");
+  EXPECT_EQ(parsed->options.data_dir, "/srv/azm");
+  parsed = ParseMatchdFlags({"--listen=[::1]:0", "--max-message-mb", "4", "--no-sync-writes",
+                             "--shutdown-grace-seconds=3", "--quiet"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->options.listen_address, "[::1]:0");
+  EXPECT_EQ(parsed->options.max_receive_message_bytes, 4 << 20);
+  EXPECT_EQ(parsed->options.max_send_message_bytes, 4 << 20);
+  EXPECT_FALSE(parsed->options.sync_writes);
+  EXPECT_EQ(parsed->options.shutdown_grace, absl::Seconds(3));
+  EXPECT_FALSE(parsed->options.log_requests);
+}
+
+TEST(MatchdFlagsTest, HelpIsRecognisedAndDescribesEveryFlag) {
+  EXPECT_TRUE(ParseMatchdFlags({"--help"})->show_help);
+  EXPECT_TRUE(ParseMatchdFlags({"-h"})->show_help);
+  const std::string usage = MatchdUsage();
+  for (const char* flag : {"--listen", "--data", "--max-message-mb", "--no-sync-writes",
+                           "--shutdown-grace-seconds", "--import-batch-size", "--quiet",
+                           "--help"}) {
+    EXPECT_THAT(usage, HasSubstr(flag));
+  }
+  EXPECT_THAT(usage, HasSubstr("127.0.0.1:50051"));
+}
+
+TEST(MatchdFlagsTest, BadFlagsAreInvalidArgumentNamingTheFlag) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"--listen"}, "--listen: missing value"},
+      {{"--listen", "localhost"}, "--listen: bad value"},
+      {{"--listen", "host:99999"}, "--listen: bad value"},
+      {{"--data="}, "--data: bad value"},
+      {{"--max-message-mb", "0"}, "--max-message-mb: bad value"},
+      {{"--shutdown-grace-seconds", "soon"}, "--shutdown-grace-seconds: bad value"},
+      {{"--quiet=yes"}, "--quiet: takes no value"},
+      {{"--port", "1"}, "--port: unknown flag"},
+      {{"serve"}, "unexpected argument \"serve\""},
+  };
+  for (const auto& [args, message] : cases) {
+    auto parsed = ParseMatchdFlags(args);
+    EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument) << message;
+    EXPECT_THAT(std::string(parsed.status().message()), HasSubstr(message));
+  }
+}
+
+}  // namespace
+}  // namespace azubimatch::service
