@@ -54,10 +54,11 @@ grpc::ServerUnaryReactor* AdminService::Run(
   return reactor;
 }
 
-absl::Status AdminService::Audit(const Caller& caller, const char* kind, const std::string& id,
-                                 const absl::Status& outcome) {
+absl::Status AdminService::Audit(const Caller& caller, const char* method, const char* kind,
+                                 const std::string& id, const absl::Status& outcome) {
   AuditEvent event;
   event.action = AuditAction::kAdmin;
+  event.rpc = method;
   event.subject_kind = kind;
   event.subject_id = id;
   event.code = outcome.code();
@@ -71,7 +72,7 @@ grpc::ServerUnaryReactor* AdminService::CreateMember(grpc::CallbackServerContext
   return Run(context, kCreateMember, [&](const Caller& caller) {
     absl::StatusOr<v1::Member> member = access_->members().Create(request->name());
     if (member.ok()) *response = *member;
-    return Audit(caller, "member", member.ok() ? member->id() : "", member.status());
+    return Audit(caller, kCreateMember, "member", member.ok() ? member->id() : "", member.status());
   });
 }
 
@@ -97,7 +98,7 @@ grpc::ServerUnaryReactor* AdminService::CreateApiKey(grpc::CallbackServerContext
       response->set_key(created->key);
     }
     absl::Status audited =
-        Audit(caller, "api_key", created.ok() ? created->info.id() : "", created.status());
+        Audit(caller, kCreateApiKey, "api_key", created.ok() ? created->info.id() : "", created.status());
     // A key whose creation cannot be audited is not handed out.
     if (!audited.ok()) response->Clear();
     return audited;
@@ -121,7 +122,7 @@ grpc::ServerUnaryReactor* AdminService::RevokeApiKey(grpc::CallbackServerContext
   return Run(context, kRevokeApiKey, [&](const Caller& caller) {
     absl::StatusOr<v1::ApiKeyInfo> revoked = access_->keys().Revoke(request->id());
     if (revoked.ok()) *response = *revoked;
-    return Audit(caller, "api_key", request->id(), revoked.status());
+    return Audit(caller, kRevokeApiKey, "api_key", request->id(), revoked.status());
   });
 }
 
@@ -153,7 +154,7 @@ grpc::ServerUnaryReactor* AdminService::CreateBackup(grpc::CallbackServerContext
       response->set_backup_dir(options_.backup_dir);
       DescribeBackupFolder(options_.backup_dir, response);
     }
-    return Audit(caller, "backup", status.ok() ? absl::StrCat(response->backup_id()) : "",
+    return Audit(caller, kCreateBackup, "backup", status.ok() ? absl::StrCat(response->backup_id()) : "",
                  status);
   });
 }

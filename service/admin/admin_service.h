@@ -78,9 +78,10 @@ class AdminService final : public v1::Admin::CallbackService {
   // Resolves and checks the caller for `method`, runs `body`, finishes the call.
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, const char* method,
                                 const std::function<absl::Status(const Caller&)>& body);
-  // Records an administrative change (subject `kind`:`id`) with its outcome.
-  absl::Status Audit(const Caller& caller, const char* kind, const std::string& id,
-                     const absl::Status& outcome);
+  // Records an administrative change by `method` (subject `kind`:`id`) with its
+  // outcome; returns `outcome`, or the audit log's error when it cannot record.
+  absl::Status Audit(const Caller& caller, const char* method, const char* kind,
+                     const std::string& id, const absl::Status& outcome);
 
   AccessControl* const access_;
   KvStore* const store_;

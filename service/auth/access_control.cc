@@ -20,6 +20,7 @@ AccessControl::AccessControl(KvStore* store, AccessControlOptions options, AuthC
       hasher_(std::move(hasher)),
       audit_(std::move(audit)),
       rate_limiter_(options.rate_limit, clock),
-      authenticator_(std::make_shared<RequestAuthenticator>(&keys_, &rate_limiter_)) {}
+      authenticator_(std::make_shared<RequestAuthenticator>(&keys_, &rate_limiter_)),
+      resolver_(&keys_) {}
 
 }  // namespace azubimatch::service

@@ -77,7 +77,7 @@ class AccessControl {
   std::unique_ptr<AuditLog> audit_;
   RateLimiter rate_limiter_;
   std::shared_ptr<const RequestAuthenticator> authenticator_;
-  AuthContextCallerResolver resolver_;
+  ApiKeyCallerResolver resolver_;
 };
 
 }  // namespace azubimatch::service

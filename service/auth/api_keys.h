@@ -71,7 +71,7 @@ class ApiKeyStore {
   absl::StatusOr<v1::ApiKeyInfo> Revoke(std::string_view key_id) ABSL_LOCKS_EXCLUDED(mu_);
 
   // The caller a presented key stands for; Unauthenticated when the key is not a valid,
-  // unrevoked key. Caller::rpc is left empty.
+  // unrevoked key.
   absl::StatusOr<Caller> Authenticate(std::string_view key) const;
 
   // True when at least one unrevoked admin key exists.

@@ -125,7 +125,7 @@ absl::Status AuditLog::Append(const Caller& caller, const AuditEvent& event) {
   entry.set_member_id(caller.member_id);
   entry.set_key_id(caller.key_id);
   entry.set_action(std::string(AuditActionName(event.action)));
-  entry.set_rpc(caller.rpc);
+  entry.set_rpc(event.rpc);
   entry.set_subject(SubjectOf(event.subject_kind, event.subject_id));
   entry.set_code(StatusCodeName(event.code));
 

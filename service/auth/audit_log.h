@@ -61,9 +61,11 @@ enum class AuditAction {
 // "read", "write", "erase", "export", "admin".
 std::string_view AuditActionName(AuditAction action);
 
-// One event to record. The caller's member and key and its RPC come from the Caller.
+// One event to record. The caller's member and key come from the Caller.
 struct AuditEvent {
   AuditAction action = AuditAction::kRead;
+  // Full method name of the call, e.g. "/azubimatch.v1.Registry/GetCandidate".
+  std::string rpc;
   // Record kind: "candidate", "company", "offer", "run", "placement", "member", "api_key".
   std::string subject_kind;
   // The record id; empty for a listing or a batch.

@@ -45,7 +45,6 @@ absl::StatusOr<std::optional<Caller>> RequestAuthenticator::Authenticate(
   AZM_ASSIGN_OR_RETURN(Caller caller, keys_->Authenticate(key));
   AZM_RETURN_IF_ERROR(CheckMethodAccess(caller.role, method));
   AZM_RETURN_IF_ERROR(rate_limiter_->Acquire(caller.key_id));
-  caller.rpc = std::string(method);
   return caller;
 }
 

@@ -33,8 +33,7 @@ class RequestAuthenticator {
   RequestAuthenticator(const ApiKeyStore* keys, RateLimiter* rate_limiter);
 
   // The caller of a call to `method` that carries the `authorization` metadata values
-  // `authorization` (empty when absent); std::nullopt for an open method. The Caller's
-  // rpc is `method`.
+  // `authorization` (empty when absent); std::nullopt for an open method.
   absl::StatusOr<std::optional<Caller>> Authenticate(
       std::string_view method, const std::vector<std::string_view>& authorization) const;
 

@@ -24,18 +24,16 @@ struct ProcessorState {
   std::shared_ptr<const RequestAuthenticator> authenticator;
 };
 
-void ProcessCall(void* state, grpc_auth_context* context, const grpc_metadata* md,
+void ProcessCall(void* state, grpc_auth_context* /*connection_context*/, const grpc_metadata* md,
                  size_t num_md, grpc_process_auth_metadata_done_cb done, void* user_data) {
   const auto* processor = static_cast<const ProcessorState*>(state);
   std::string_view method;
   std::vector<std::string_view> authorization;
-  std::vector<grpc_metadata> consumed;
   for (size_t i = 0; i < num_md; ++i) {
     std::string_view key = SliceView(md[i].key);
     if (key == ":path") method = SliceView(md[i].value);
     if (key == "authorization") {
       authorization.push_back(SliceView(md[i].value));
-      consumed.push_back(md[i]);
     }
   }
   absl::StatusOr<std::optional<Caller>> caller =
@@ -46,16 +44,7 @@ void ProcessCall(void* state, grpc_auth_context* context, const grpc_metadata* m
          static_cast<grpc_status_code>(caller.status().code()), message.c_str());
     return;
   }
-  if (caller->has_value()) {
-    const Caller& c = **caller;
-    grpc_auth_context_add_property(context, kMemberIdProperty, c.member_id.data(),
-                                   c.member_id.size());
-    grpc_auth_context_add_property(context, kKeyIdProperty, c.key_id.data(), c.key_id.size());
-    grpc_auth_context_add_cstring_property(context, kRoleProperty,
-                                           std::string(RoleName(c.role)).c_str());
-    grpc_auth_context_add_property(context, kRpcProperty, c.rpc.data(), c.rpc.size());
-  }
-  done(user_data, consumed.data(), consumed.size(), nullptr, 0, GRPC_STATUS_OK, nullptr);
+  done(user_data, nullptr, 0, nullptr, 0, GRPC_STATUS_OK, nullptr);
 }
 
 void DestroyProcessor(void* state) { delete static_cast<ProcessorState*>(state); }
@@ -78,13 +67,6 @@ class CoreServerCredentials final : public grpc::ServerCredentials {
 
   grpc_server_credentials* const credentials_;
 };
-
-// The single value of `name` in `context`, or "" when absent.
-std::string PropertyValue(const grpc::AuthContext& context, const char* name, int* count) {
-  std::vector<grpc::string_ref> values = context.FindPropertyValues(name);
-  *count = static_cast<int>(values.size());
-  return values.empty() ? "" : std::string(values.front().data(), values.front().size());
-}
 
 }  // namespace
 
@@ -111,21 +93,19 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeAuthenticatedServer
   return std::make_shared<CoreServerCredentials>(credentials);
 }
 
-absl::StatusOr<Caller> AuthContextCallerResolver::Resolve(const grpc::ServerContextBase& context) {
-  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
-  int key_count = 0, member_count = 0, role_count = 0, rpc_count = 0;
-  Caller caller;
-  if (auth != nullptr) {
-    caller.key_id = PropertyValue(*auth, kKeyIdProperty, &key_count);
-    caller.member_id = PropertyValue(*auth, kMemberIdProperty, &member_count);
-    caller.rpc = PropertyValue(*auth, kRpcProperty, &rpc_count);
-    std::string role = PropertyValue(*auth, kRoleProperty, &role_count);
-    if (key_count == 1 && member_count == 1 && role_count == 1 && rpc_count == 1 &&
-        ParseRole(role, &caller.role)) {
-      return caller;
-    }
+absl::StatusOr<Caller> ApiKeyCallerResolver::Resolve(const grpc::ServerContextBase& context) {
+  std::vector<std::string_view> authorization;
+  auto [begin, end] = context.client_metadata().equal_range("authorization");
+  for (auto it = begin; it != end; ++it) {
+    authorization.emplace_back(it->second.data(), it->second.size());
   }
-  return absl::UnauthenticatedError("the call carries no authenticated caller");
+  if (authorization.size() != 1) {
+    return absl::UnauthenticatedError(authorization.empty()
+                                          ? "authorization: missing"
+                                          : "authorization: given more than once");
+  }
+  AZM_ASSIGN_OR_RETURN(std::string_view key, BearerToken(authorization.front()));
+  return keys_->Authenticate(key);
 }
 
 }  // namespace azubimatch::service

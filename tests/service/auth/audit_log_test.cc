@@ -22,13 +22,13 @@ Caller Officer() {
   caller.member_id = "member0000000001";
   caller.key_id = "key0000000000001";
   caller.role = Role::kOfficer;
-  caller.rpc = "/azubimatch.v1.Registry/GetCandidate";
   return caller;
 }
 
 AuditEvent Read(const std::string& kind, const std::string& id) {
   AuditEvent event;
   event.action = AuditAction::kRead;
+  event.rpc = "/azubimatch.v1.Registry/GetCandidate";
   event.subject_kind = kind;
   event.subject_id = id;
   return event;
