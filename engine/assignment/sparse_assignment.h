@@ -15,12 +15,14 @@
 //     constant is involved.
 //  3. If every seat must be taken (the extended problem is perfect), JV column
 //     reduction with reduction transfer runs first; otherwise prices start at 0.
-//     Two passes of augmenting row reduction follow.
+//     Passes of augmenting row reduction follow (capacity-aware).
 //  4. Each row still free is assigned along a shortest augmenting path: Dijkstra
 //     on reduced costs with lazy price updates and early exit at the first free
 //     seat; a full column continues the search through all of its rows (native
 //     capacities, no column replication). Complete matrices use contiguous,
-//     vectorised scans instead of a heap.
+//     vectorised scans instead of a heap. When every seat must be taken and many
+//     rows per column are still free, a phase searches from all free rows at
+//     once and then takes every tight augmenting path (Hopcroft-Karp style).
 // The duals of the result prove optimality (optimality_certificate.h).
 //
 // Complexity: O(E + R + C) to build; the shortest-path phase is O(R * E log E) in

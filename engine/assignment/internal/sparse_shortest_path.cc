@@ -10,11 +10,6 @@ namespace {
 
 constexpr int64_t kSettled = std::numeric_limits<int64_t>::min();
 
-// Min-heap order: distance, then column index (deterministic).
-inline bool After(int64_t d1, int32_t c1, int64_t d2, int32_t c2) {
-  return d1 != d2 ? d1 > d2 : c1 > c2;
-}
-
 }  // namespace
 
 SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
@@ -29,20 +24,9 @@ void SparseShortestPath::RefreshEnds(int32_t col, const SolverState& state) {
   columns_[col].ends_search = !state.seats.full(col) && state.SinkOffset(col) == 0;
 }
 
-void SparseShortestPath::Push(int64_t dist, int32_t col) {
-  heap_.push_back({dist, col});
-  std::push_heap(heap_.begin(), heap_.end(), [](const HeapEntry& a, const HeapEntry& b) {
-    return After(a.dist, a.col, b.dist, b.col);
-  });
-}
-
 int32_t SparseShortestPath::Pop() {
-  std::pop_heap(heap_.begin(), heap_.end(), [](const HeapEntry& a, const HeapEntry& b) {
-    return After(a.dist, a.col, b.dist, b.col);
-  });
-  const HeapEntry top = heap_.back();
-  heap_.pop_back();
-  return columns_[top.col].dist == top.dist ? top.col : -1;  // -1: stale entry
+  const RadixHeap::Entry top = heap_.Pop();
+  return columns_[top.value].dist == static_cast<int64_t>(top.key) ? top.value : -1;
 }
 
 int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
@@ -83,7 +67,7 @@ void SparseShortestPath::SettleFromAll(const std::vector<int32_t>& free_rows,
     if (candidate >= c.dist) return;
     if (c.dist == kInfinity) touched_.push_back(col);
     c.dist = candidate;
-    Push(candidate, col);
+    heap_.Push(static_cast<uint64_t>(candidate), col);
   };
   for (int32_t start : free_rows) {
     int64_t offset = kInfinity;
@@ -117,6 +101,7 @@ void SparseShortestPath::SettleFromAll(const std::vector<int32_t>& free_rows,
   touched_.clear();
   settled_cols_.clear();
   settled_dist_.clear();
+  heap_.Clear();
 }
 
 bool SparseShortestPath::TightPathAugment(int32_t start, SolverState& state) {
@@ -189,7 +174,7 @@ bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
       bound_col = col;
       return;
     }
-    Push(candidate, col);
+    heap_.Push(static_cast<uint64_t>(candidate), col);
   };
 
   for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) relax(start, 0, e);
@@ -198,7 +183,7 @@ bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
   int64_t length = 0;
   while (true) {
     const int64_t limit = std::min(bound, sink_dist);
-    if (heap_.empty() || heap_.front().dist >= limit) {
+    if (heap_.empty() || static_cast<int64_t>(heap_.MinKey()) >= limit) {
       if (bound <= sink_dist) {
         end_col = bound_col;
         length = bound;
@@ -249,7 +234,7 @@ bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
   touched_.clear();
   settled_cols_.clear();
   settled_dist_.clear();
-  heap_.clear();
+  heap_.Clear();
   return found;
 }
 

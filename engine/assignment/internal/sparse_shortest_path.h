@@ -1,12 +1,12 @@
 // Internal to engine/assignment: shortest augmenting paths on compressed sparse
 // rows (LAPJVsp-style, with native capacities).
 //
-// Dijkstra over columns from a free row, with a binary heap and lazy deletion;
+// Dijkstra over columns from a free row, with a radix heap and lazy deletion;
 // reduced costs cost - u[row] - price[col] are >= 0, so distances are exact. A full
 // column is passed through all of its rows at zero reduced cost; a column with a
-// free seat ends the search (early exit; ties toward free columns, then lower
-// index). Once some free seat is known at distance B, nothing at B or beyond is
-// queued. Prices are updated lazily, only for the settled columns: price += dist
+// free seat ends the search (early exit; ties toward free columns, then in the
+// fixed order of the queue). Once some free seat is known at distance B, nothing
+// at B or beyond is queued. Prices are updated lazily, only for the settled columns: price += dist
 // - D, D the length of the path. The per-column data a relaxation touches (price,
 // distance, predecessor, whether full) sits in one 32-byte record, one cache line
 // per edge. Only the columns touched are reset, so a short search costs O(its
@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "engine/assignment/internal/cost_graph.h"
+#include "engine/assignment/internal/radix_heap.h"
 #include "engine/assignment/internal/solver_state.h"
 
 namespace azubimatch::engine::assignment_internal {
@@ -50,8 +51,8 @@ class SparseShortestPath {
   // from all free rows at once and then takes every tight augmenting path (see
   // the file comment); a full search then costs less than the single-row searches
   // it replaces. Otherwise one row is assigned per phase.
-  static constexpr size_t kMinRowsForFullPhase = 8;
-  static constexpr size_t kColumnsPerFreeRow = 64;
+  static constexpr size_t kMinRowsForFullPhase = 2;
+  static constexpr size_t kColumnsPerFreeRow = 1024;
 
  private:
   struct alignas(32) Column {
@@ -60,10 +61,6 @@ class SparseShortestPath {
     int64_t pred_cost;
     int32_t pred_row;
     bool ends_search;  // has a free seat and no extra cost to the sink
-  };
-  struct HeapEntry {
-    int64_t dist;
-    int32_t col;
   };
   bool Augment(int32_t row, SolverState& state);
   // Full Dijkstra from all `free_rows`, prices made tight on all shortest paths.
@@ -75,7 +72,7 @@ class SparseShortestPath {
     int64_t next_edge;
     int64_t dual;  // u[row]
   };
-  void Push(int64_t dist, int32_t col);
+  // Next column to settle, or -1 for a stale queue entry.
   int32_t Pop();
   void RefreshEnds(int32_t col, const SolverState& state);
 
@@ -84,7 +81,7 @@ class SparseShortestPath {
   std::vector<int32_t> touched_;
   std::vector<int32_t> settled_cols_;
   std::vector<int64_t> settled_dist_;
-  std::vector<HeapEntry> heap_;
+  RadixHeap heap_;
   std::vector<int32_t> visited_phase_;  // phase in which a full column was entered
   int32_t phase_ = 0;
   std::vector<Frame> stack_;
