@@ -11,6 +11,7 @@
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_RADIX_HEAP_H_
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
