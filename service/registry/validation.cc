@@ -212,41 +212,47 @@ void CheckLanguageCode(absl::string_view field, absl::string_view code, FieldVio
   }
 }
 
-// Language codes, each at most once.
-void CheckLanguageCodes(absl::string_view field,
-                        const google::protobuf::RepeatedPtrField<std::string>& codes,
-                        FieldViolations* v) {
-  if (codes.size() > kMaxLanguages) {
+// A list of languages: at most kMaxLanguages, each an ISO 639-1 code, each at most once.
+// `code_of(item)` is an item's code, `code_path(i)` the path of item i's code, and
+// `check_rest(i, item)` checks the item's other fields.
+template <typename Items, typename CodeOf, typename CodePath, typename CheckRest>
+void CheckLanguageList(absl::string_view field, const Items& items, CodeOf code_of,
+                       CodePath code_path, CheckRest check_rest, FieldViolations* v) {
+  if (items.size() > kMaxLanguages) {
     v->Add(std::string(field), absl::StrCat("at most ", kMaxLanguages, " languages"));
     return;
   }
   absl::flat_hash_set<absl::string_view> seen;
-  for (int i = 0; i < codes.size(); ++i) {
-    CheckLanguageCode(At(field, i), codes[i], v);
-    if (!seen.insert(codes[i]).second) {
-      v->Add(At(field, i), absl::StrCat("language \"", codes[i], "\" listed twice"));
+  for (int i = 0; i < items.size(); ++i) {
+    const std::string& code = code_of(items[i]);
+    CheckLanguageCode(code_path(i), code, v);
+    if (!code.empty() && !seen.insert(code).second) {
+      v->Add(code_path(i), absl::StrCat("language \"", code, "\" listed twice"));
     }
+    check_rest(i, items[i]);
   }
 }
 
-// Language skills: each language at most once, a known level is required.
+void CheckLanguageCodes(absl::string_view field,
+                        const google::protobuf::RepeatedPtrField<std::string>& codes,
+                        FieldViolations* v) {
+  CheckLanguageList(
+      field, codes, [](const std::string& code) -> const std::string& { return code; },
+      [&](int i) { return At(field, i); }, [](int, const std::string&) {}, v);
+}
+
+// Language skills also need a known level.
 void CheckLanguageSkills(absl::string_view field,
                          const google::protobuf::RepeatedPtrField<v1::LanguageSkill>& skills,
                          FieldViolations* v) {
-  if (skills.size() > kMaxLanguages) {
-    v->Add(std::string(field), absl::StrCat("at most ", kMaxLanguages, " languages"));
-    return;
-  }
-  absl::flat_hash_set<absl::string_view> seen;
-  for (int i = 0; i < skills.size(); ++i) {
-    const std::string item = At(field, i);
-    CheckLanguageCode(Join(item, "language"), skills[i].language(), v);
-    if (!skills[i].language().empty() && !seen.insert(skills[i].language()).second) {
-      v->Add(Join(item, "language"),
-             absl::StrCat("language \"", skills[i].language(), "\" listed twice"));
-    }
-    CheckEnum(Join(item, "level"), skills[i].level(), v1::CefrLevel_IsValid, true, v);
-  }
+  CheckLanguageList(
+      field, skills,
+      [](const v1::LanguageSkill& skill) -> const std::string& { return skill.language(); },
+      [&](int i) { return Join(At(field, i), "language"); },
+      [&](int i, const v1::LanguageSkill& skill) {
+        CheckEnum(Join(At(field, i), "level"), skill.level(), v1::CefrLevel_IsValid, true, v);
+      },
+      v);
 }
 
 // Seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (google.protobuf.Timestamp).

@@ -10,13 +10,19 @@
 
 namespace azubimatch::service {
 
-inline v1::Location StuttgartLocation() {
+inline v1::Location MakeLocation(double latitude, double longitude,
+                                 const std::string& postal_code,
+                                 const std::string& municipality) {
   v1::Location location;
-  location.set_latitude(48.7758);
-  location.set_longitude(9.1829);
-  location.set_postal_code("70173");
-  location.set_municipality("Stuttgart");
+  location.set_latitude(latitude);
+  location.set_longitude(longitude);
+  location.set_postal_code(postal_code);
+  location.set_municipality(municipality);
   return location;
+}
+
+inline v1::Location StuttgartLocation() {
+  return MakeLocation(48.7758, 9.1829, "70173", "Stuttgart");
 }
 
 inline v1::Company SampleCompany(const std::string& external_id = "") {
@@ -61,11 +67,7 @@ inline v1::Candidate SampleCandidate(const std::string& external_id = "") {
   v1::Candidate candidate;
   candidate.set_external_id(external_id);
   candidate.set_display_name("Kandidat 17");
-  v1::Location* home = candidate.mutable_home();
-  home->set_latitude(48.7406);
-  home->set_longitude(9.3108);
-  home->set_postal_code("73728");
-  home->set_municipality("Esslingen am Neckar");
+  *candidate.mutable_home() = MakeLocation(48.7406, 9.3108, "73728", "Esslingen am Neckar");
   candidate.set_travel_limit_minutes(60);
   candidate.set_travel_mode(v1::TRAVEL_MODE_PUBLIC_TRANSPORT);
   v1::Occupation* first = candidate.add_desired_occupations();
