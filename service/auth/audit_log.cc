@@ -15,7 +15,7 @@ namespace {
 // Subject kinds that name a person: stored only as a keyed hash.
 constexpr std::string_view kPersonKinds[] = {"candidate"};
 
-// Largest number of entries one group commit writes.
+// Largest number of entries one group commit writes (one call's entries may exceed it).
 constexpr size_t kMaxGroupSize = 512;
 
 std::string SequenceKey(uint64_t sequence) { return absl::StrFormat("%020u", sequence); }
@@ -55,7 +55,7 @@ absl::StatusOr<v1::AuditEntry> ParseEntry(std::string_view key, std::string_view
 }  // namespace
 
 struct AuditLog::Pending {
-  v1::AuditEntry entry;
+  std::vector<v1::AuditEntry> entries;
   absl::Status status;
   bool done = false;
 };
@@ -118,16 +118,24 @@ std::string AuditLog::SubjectOf(std::string_view kind, std::string_view id) cons
 }
 
 absl::Status AuditLog::Append(const Caller& caller, const AuditEvent& event) {
+  return AppendAll(caller, {event});
+}
+
+absl::Status AuditLog::AppendAll(const Caller& caller, const std::vector<AuditEvent>& events) {
+  if (events.empty()) return absl::OkStatus();
   Pending pending;
-  v1::AuditEntry& entry = pending.entry;
-  *entry.mutable_at() =
+  const google::protobuf::Timestamp at =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
-  entry.set_member_id(caller.member_id);
-  entry.set_key_id(caller.key_id);
-  entry.set_action(std::string(AuditActionName(event.action)));
-  entry.set_rpc(event.rpc);
-  entry.set_subject(SubjectOf(event.subject_kind, event.subject_id));
-  entry.set_code(StatusCodeName(event.code));
+  for (const AuditEvent& event : events) {
+    v1::AuditEntry& entry = pending.entries.emplace_back();
+    *entry.mutable_at() = at;
+    entry.set_member_id(caller.member_id);
+    entry.set_key_id(caller.key_id);
+    entry.set_action(std::string(AuditActionName(event.action)));
+    entry.set_rpc(event.rpc);
+    entry.set_subject(SubjectOf(event.subject_kind, event.subject_id));
+    entry.set_code(StatusCodeName(event.code));
+  }
 
   absl::MutexLock lock(&mu_);
   queue_.push_back(&pending);
@@ -137,22 +145,30 @@ absl::Status AuditLog::Append(const Caller& caller, const AuditEvent& event) {
 }
 
 void AuditLog::CommitQueue() {
-  std::vector<Pending*> group(queue_.begin(),
-                              queue_.begin() + std::min(queue_.size(), kMaxGroupSize));
+  // Whole calls only, so that each call's entries commit together; at least one call.
+  std::vector<Pending*> group;
+  size_t entries = 0;
+  for (Pending* p : queue_) {
+    if (!group.empty() && entries + p->entries.size() > kMaxGroupSize) break;
+    group.push_back(p);
+    entries += p->entries.size();
+  }
   uint64_t sequence = last_sequence_;
   std::string hash = last_hash_;
   WriteBatch batch;
   for (Pending* p : group) {
-    p->entry.set_sequence(++sequence);
-    p->entry.set_previous_hash(hash);
-    hash = Sha256(absl::StrCat(hash, Canonical(p->entry)));
-    p->entry.set_hash(hash);
-    batch.Put(Family::kAudit, SequenceKey(sequence), p->entry.SerializeAsString());
+    for (v1::AuditEntry& entry : p->entries) {
+      entry.set_sequence(++sequence);
+      entry.set_previous_hash(hash);
+      hash = Sha256(absl::StrCat(hash, Canonical(entry)));
+      entry.set_hash(hash);
+      batch.Put(Family::kAudit, SequenceKey(sequence), entry.SerializeAsString());
+    }
   }
   batch.Put(Family::kMeta, kAuditHeadKey, HeadValue(sequence, hash));
 
   // Others may queue up meanwhile; none of them commits before this group is done,
-  // because the group's first entry stays at the front of the queue.
+  // because the group's first call stays at the front of the queue.
   mu_.Unlock();
   absl::Status status = store_->Write(batch);
   mu_.Lock();

@@ -89,6 +89,11 @@ class AuditLog {
   // Records `event` by `caller` durably; returns the store's error when it cannot.
   absl::Status Append(const Caller& caller, const AuditEvent& event) ABSL_LOCKS_EXCLUDED(mu_);
 
+  // Records every event of `events` by `caller` in one commit, with consecutive
+  // sequence numbers; all or none of them. An empty list records nothing.
+  absl::Status AppendAll(const Caller& caller, const std::vector<AuditEvent>& events)
+      ABSL_LOCKS_EXCLUDED(mu_);
+
   // The subject string an event is stored with ("candidate:#<hash>", "offer:<id>", ...).
   std::string SubjectOf(std::string_view kind, std::string_view id) const;
 

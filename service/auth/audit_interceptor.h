@@ -1,0 +1,63 @@
+// AuditInterceptor: records every call that reads or writes candidate data in the
+// audit log, in one place for every service, without the handlers' help.
+//
+// A gRPC server interceptor sees each call's method, its request and response messages
+// (before serialization) and its final status. For the methods below it collects the
+// candidate ids the call touched and, just before the status is sent, appends one
+// audit entry per candidate (subject "candidate:#<keyed hash>"), or one entry without
+// id when there is none (a failed call, an empty listing), all in one commit:
+//
+//   read    Registry GetCandidate (request id), ListCandidates (returned ids);
+//           Matching SuggestOffers, Explain (request candidate_id), SuggestCandidates
+//           (suggested candidates), ListPlacements (returned placements' candidates)
+//   write   Registry CreateCandidate, UpsertCandidate (returned id), UpdateCandidate
+//           (request id), DeleteCandidate (request id), Import (ids of the candidate
+//           records stored); Matching AcceptPlacement, RejectPlacement (request
+//           candidate_id), WithdrawPlacement (returned candidate_id)
+//   erase   DataProtection EraseCandidate (request id)
+//   export  DataProtection ExportCandidate (request id)
+//
+// Entries name the caller's member and key (resolved from the call's API key), the
+// method and the status code. If the audit log cannot record, the call fails with
+// UNAVAILABLE and its response message is emptied: no access goes unrecorded.
+// Calls refused by the auth step never reach a handler and are not recorded.
+// Every other method passes without an interceptor (no cost).
+//
+// Wiring: ServerBuilder::experimental().SetInterceptorCreators({..., factory}), e.g.
+// matchd's Server::AddInterceptor(std::make_unique<AuditInterceptorFactory>(...)).
+//
+// Thread safety: the factory is shared by all calls; each call gets its own
+// interceptor. Complexity: O(candidates in the response) plus one audit commit.
+#ifndef AZUBIMATCH_SERVICE_AUTH_AUDIT_INTERCEPTOR_H_
+#define AZUBIMATCH_SERVICE_AUTH_AUDIT_INTERCEPTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "grpcpp/support/server_interceptor.h"
+#include "service/auth/audit_log.h"
+#include "service/registry/caller_resolver.h"
+
+namespace azubimatch::service {
+
+class AuditInterceptorFactory final
+    : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  // Neither argument is owned; both must outlive the server.
+  AuditInterceptorFactory(AuditLog* audit, CallerResolver* resolver)
+      : audit_(audit), resolver_(resolver) {}
+
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override;
+
+ private:
+  AuditLog* const audit_;
+  CallerResolver* const resolver_;
+};
+
+// The methods the interceptor records, sorted (for tests and documentation).
+std::vector<std::string> AuditedMethods();
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_AUTH_AUDIT_INTERCEPTOR_H_
