@@ -51,8 +51,8 @@ class SparseShortestPath {
   // from all free rows at once and then takes every tight augmenting path (see
   // the file comment); a full search then costs less than the single-row searches
   // it replaces. Otherwise one row is assigned per phase.
-  static constexpr size_t kMinRowsForFullPhase = 2;
-  static constexpr size_t kColumnsPerFreeRow = 1024;
+  static constexpr size_t kMinRowsForFullPhase = 4;
+  static constexpr size_t kColumnsPerFreeRow = 256;
 
  private:
   struct alignas(32) Column {
