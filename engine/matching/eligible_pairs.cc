@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -22,15 +23,23 @@ constexpr int kProgressEvery = 256;
 struct OfferList {
   std::vector<int32_t> offers;
   std::vector<double> lats;
+  std::vector<GeoPoint> places;
+  std::optional<OfferFactsTable> facts;  // in list order
 };
 
-void SortByLatitude(absl::Span<const OfferProfile> offers, OfferList& list) {
+void SortByLatitude(absl::Span<const OfferProfile> offers, const ScoringPolicy& policy,
+                    LanguageIds& languages, OfferList& list) {
   std::sort(list.offers.begin(), list.offers.end(), [&](int32_t a, int32_t b) {
     const double la = offers[a].location.lat, lb = offers[b].location.lat;
     return la != lb ? la < lb : a < b;
   });
   list.lats.reserve(list.offers.size());
-  for (int32_t o : list.offers) list.lats.push_back(offers[o].location.lat);
+  list.places.reserve(list.offers.size());
+  for (int32_t o : list.offers) {
+    list.lats.push_back(offers[o].location.lat);
+    list.places.push_back(offers[o].location);
+  }
+  list.facts.emplace(offers, list.offers, policy, languages);
 }
 
 // The region that can hold offers within reach of a candidate: a latitude window and,
@@ -87,22 +96,22 @@ class PairBuilder {
               absl::Span<const OfferProfile> offers, const ScoringPolicy& policy,
               const TravelTimeModel& travel, absl::flat_hash_set<uint64_t> banned)
       : candidates_(candidates),
-        offers_(offers),
-        policy_(policy),
+        num_offers_(static_cast<int32_t>(offers.size())),
+        prepared_(policy, /*rank_tables=*/true),
         travel_(travel),
         banned_(std::move(banned)),
         visited_by_(offers.size(), -1) {
-    for (int32_t o = 0; o < static_cast<int32_t>(offers.size()); ++o) {
+    for (int32_t o = 0; o < num_offers_; ++o) {
       const OfferProfile& offer = offers[o];
+      const int sector = static_cast<int>(MatchingSector(offer));
       by_occupation_[offer.occupation.kldb_code].offers.push_back(o);
-      ++occupation_sector_count_[offer.occupation.kldb_code]
-                                [static_cast<int>(MatchingSector(offer))];
-      if (policy.allow_sector_match) {
-        by_sector_[static_cast<int>(MatchingSector(offer))].offers.push_back(o);
-      }
+      ++occupation_sector_count_[offer.occupation.kldb_code][sector];
+      if (policy.allow_sector_match) by_sector_[sector].offers.push_back(o);
     }
-    for (auto& [code, list] : by_occupation_) SortByLatitude(offers, list);
-    for (OfferList& list : by_sector_) SortByLatitude(offers, list);
+    for (auto& [code, list] : by_occupation_) {
+      SortByLatitude(offers, policy, languages_, list);
+    }
+    for (OfferList& list : by_sector_) SortByLatitude(offers, policy, languages_, list);
   }
 
   // Appends candidate c's edges (sorted by offer) to `edges` and returns its counts.
@@ -110,28 +119,37 @@ class PairBuilder {
     const CandidateProfile& candidate = candidates_[c];
     CandidateExclusions ex;
     const size_t first_edge = edges.size();
+    languages_.FillLevels(candidate, levels_);
+    const CandidateFacts facts{candidate.travel_limit_minutes, candidate.certificate,
+                               candidate.available_from.days_since_epoch, levels_};
     const ReachWindow window = MakeReachWindow(
         candidate.home,
         travel_.ReachBoundKm(candidate.travel_limit_minutes, candidate.travel_mode));
 
+    // The rank passed on is the first position of the code (or sector), as
+    // FindOccupationMatch would find it.
     wished_codes_.clear();
-    for (const Occupation& wish : candidate.desired_occupations) {
-      if (std::find(wished_codes_.begin(), wished_codes_.end(), wish.kldb_code) !=
+    const auto& wishes = candidate.desired_occupations;
+    for (size_t i = 0; i < wishes.size(); ++i) {
+      const std::string& code = wishes[i].kldb_code;
+      if (std::find(wished_codes_.begin(), wished_codes_.end(), code) !=
           wished_codes_.end()) {
         continue;
       }
-      wished_codes_.push_back(wish.kldb_code);
-      auto it = by_occupation_.find(wish.kldb_code);
+      wished_codes_.push_back(code);
+      auto it = by_occupation_.find(code);
       if (it == by_occupation_.end()) continue;
       ex.wished_offers += static_cast<int32_t>(it->second.offers.size());
-      VisitList(c, window, it->second, /*already_counted=*/0, ex, edges);
+      VisitList(c, facts, OccupationMatch{static_cast<int32_t>(i), -1}, window,
+                it->second,
+                /*already_counted=*/0, ex, edges);
     }
-    if (policy_.allow_sector_match) {
+    if (prepared_.policy().allow_sector_match) {
       bool seen[kSectorCount] = {};
-      for (Sector sector : candidate.desired_sectors) {
-        const int s = static_cast<int>(sector);
-        if (sector == Sector::kUnspecified || s < 0 || s >= kSectorCount || seen[s])
-          continue;
+      const auto& sectors = candidate.desired_sectors;
+      for (size_t j = 0; j < sectors.size(); ++j) {
+        const int s = static_cast<int>(sectors[j]);
+        if (s <= 0 || s >= kSectorCount || seen[s]) continue;
         seen[s] = true;
         // Offers of this sector in a wished occupation were counted with their
         // occupation.
@@ -142,11 +160,12 @@ class PairBuilder {
         }
         ex.wished_offers +=
             static_cast<int32_t>(by_sector_[s].offers.size()) - in_wished_occupation;
-        VisitList(c, window, by_sector_[s], in_wished_occupation, ex, edges);
+        VisitList(c, facts, OccupationMatch{-1, static_cast<int32_t>(j)}, window,
+                  by_sector_[s], in_wished_occupation, ex, edges);
       }
     }
     ex.offers_by_reason[static_cast<int>(ReasonCode::kOccupationNotWished)] =
-        static_cast<int32_t>(offers_.size()) - ex.wished_offers;
+        num_offers_ - ex.wished_offers;
     ex.eligible_offers = static_cast<int32_t>(edges.size() - first_edge);
     std::sort(edges.begin() + first_edge, edges.end(),
               [](const ScoredEdge& a, const ScoredEdge& b) { return a.offer < b.offer; });
@@ -157,7 +176,8 @@ class PairBuilder {
   // Visits the offers of `list` within the window. `already_counted` offers of the list
   // were counted before (through their occupation); in the window they are found marked
   // as visited, outside it they are subtracted from the travel count.
-  void VisitList(int32_t c, const ReachWindow& window, const OfferList& list,
+  void VisitList(int32_t c, const CandidateFacts& facts, OccupationMatch match,
+                 const ReachWindow& window, const OfferList& list,
                  int32_t already_counted, CandidateExclusions& ex,
                  std::vector<ScoredEdge>& edges) {
     const CandidateProfile& candidate = candidates_[c];
@@ -171,7 +191,7 @@ class PairBuilder {
     }
     int32_t found_counted = 0;
     int32_t travel_over = 0;
-    batch_offers_.clear();
+    batch_positions_.clear();
     batch_points_.clear();
     for (size_t i = lo; i < hi; ++i) {
       const int32_t o = list.offers[i];
@@ -180,12 +200,12 @@ class PairBuilder {
         continue;
       }
       visited_by_[o] = c;
-      if (!WithinLongitude(window, candidate.home.lon, offers_[o].location.lon)) {
+      if (!WithinLongitude(window, candidate.home.lon, list.places[i].lon)) {
         ++travel_over;
         continue;
       }
-      batch_offers_.push_back(o);
-      batch_points_.push_back(offers_[o].location);
+      batch_positions_.push_back(i);
+      batch_points_.push_back(list.places[i]);
     }
     const int32_t outside = static_cast<int32_t>(list.offers.size() - (hi - lo));
     travel_over += outside - (already_counted - found_counted);
@@ -195,11 +215,12 @@ class PairBuilder {
     batch_minutes_.resize(batch_points_.size());
     travel_.MinutesFrom(candidate.home, batch_points_, candidate.travel_mode,
                         absl::MakeSpan(batch_minutes_));
-    for (size_t k = 0; k < batch_offers_.size(); ++k) {
-      const int32_t o = batch_offers_[k];
+    for (size_t k = 0; k < batch_positions_.size(); ++k) {
+      const int32_t o = list.offers[batch_positions_[k]];
       const bool banned = !banned_.empty() && banned_.contains(PairKey(c, o));
       const PairEvaluation e =
-          EvaluatePair(candidate, offers_[o], policy_, batch_minutes_[k], banned);
+          EvaluateFacts(facts, list.facts->facts(batch_positions_[k]), match, prepared_,
+                        batch_minutes_[k], banned);
       if (e.eligible()) {
         edges.push_back(ScoredEdge{c, o, e.score, e.travel_minutes, e.wish_rank});
         continue;
@@ -212,8 +233,9 @@ class PairBuilder {
   }
 
   absl::Span<const CandidateProfile> candidates_;
-  absl::Span<const OfferProfile> offers_;
-  const ScoringPolicy& policy_;
+  const int32_t num_offers_;
+  const PreparedPolicy prepared_;
+  LanguageIds languages_;
   const TravelTimeModel& travel_;
   absl::flat_hash_set<uint64_t> banned_;
   absl::flat_hash_map<std::string, OfferList> by_occupation_;
@@ -222,7 +244,8 @@ class PairBuilder {
   std::array<OfferList, kSectorCount> by_sector_;
   std::vector<int32_t> visited_by_;  // last candidate that visited each offer
   std::vector<std::string> wished_codes_;
-  std::vector<int32_t> batch_offers_;
+  std::vector<CefrLevel> levels_;
+  std::vector<size_t> batch_positions_;
   std::vector<GeoPoint> batch_points_;
   std::vector<double> batch_minutes_;
 };

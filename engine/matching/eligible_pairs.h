@@ -8,12 +8,12 @@
 // offers inside a latitude window, further cut by a longitude bound, derived from the
 // travel-time model's ReachBoundKm for the candidate's limit and mode. Only those
 // offers are asked for travel times (one MinutesFrom batch per list) and evaluated with
-// EvaluatePair, the code behind Explain, so every edge score equals its Explain score
-// exactly.
+// EvaluateFacts (pair_evaluation.h), the code behind Explain, on facts gathered once per
+// offer (languages interned), so every edge score equals its Explain score exactly.
 //
 // Complexity: O(O log O) to index O offers; then per candidate
 // O(W log O + V * (e + t)) for W wishes, V offers visited in the windows, e the cost of
-// EvaluatePair and t of one travel time; plus sorting each candidate's edges.
+// EvaluateFacts and t of one travel time; plus sorting each candidate's edges.
 // Memory O(O + E) for E eligible edges.
 //
 // Exclusion counts (CandidateExclusions), per candidate:

@@ -1,7 +1,6 @@
 #include "engine/matching/greedy_assignment.h"
 
 #include <algorithm>
-#include <numeric>
 #include <vector>
 
 #include "engine/base/status_macros.h"
@@ -20,16 +19,23 @@ absl::StatusOr<AssignmentOutcome> AssignGreedy(const AssignmentInstance& instanc
   const std::vector<int32_t> candidate_rank = IdRanks(instance.candidates);
   const std::vector<int32_t> offer_rank = IdRanks(instance.offers);
 
-  std::vector<int64_t> order(edges.size());
-  std::iota(order.begin(), order.end(), int64_t{0});
-  std::sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-    const ScoredEdge& x = edges[a];
-    const ScoredEdge& y = edges[b];
+  // Sort keys laid out contiguously: sorting them beats sorting indirect indices.
+  struct Key {
+    double score;
+    int32_t candidate_rank;
+    int32_t offer_rank;
+    int64_t edge;
+  };
+  std::vector<Key> order;
+  order.reserve(edges.size());
+  for (size_t i = 0; i < edges.size(); ++i) {
+    order.push_back(Key{edges[i].score, candidate_rank[edges[i].candidate],
+                        offer_rank[edges[i].offer], static_cast<int64_t>(i)});
+  }
+  std::sort(order.begin(), order.end(), [](const Key& x, const Key& y) {
     if (x.score != y.score) return x.score > y.score;
-    if (x.candidate != y.candidate) {
-      return candidate_rank[x.candidate] < candidate_rank[y.candidate];
-    }
-    return offer_rank[x.offer] < offer_rank[y.offer];
+    if (x.candidate_rank != y.candidate_rank) return x.candidate_rank < y.candidate_rank;
+    return x.offer_rank < y.offer_rank;
   });
 
   std::vector<int32_t> seats_left = instance.capacity;
@@ -39,9 +45,9 @@ absl::StatusOr<AssignmentOutcome> AssignGreedy(const AssignmentInstance& instanc
     if (i % kProgressEvery == 0) {
       AZM_RETURN_IF_ERROR(ReportProgress(progress, "greedy assignment", i, total));
     }
-    const ScoredEdge& e = edges[order[i]];
+    const ScoredEdge& e = edges[order[i].edge];
     if (chosen[e.candidate] >= 0 || seats_left[e.offer] == 0) continue;
-    chosen[e.candidate] = order[i];
+    chosen[e.candidate] = order[i].edge;
     --seats_left[e.offer];
   }
   AZM_RETURN_IF_ERROR(ReportProgress(progress, "greedy assignment", total, total));

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+
+#include "absl/container/inlined_vector.h"
 
 namespace azubimatch::engine {
 namespace {
@@ -10,35 +13,36 @@ double Clamp01(double x) { return x > 0.0 ? (x < 1.0 ? x : 1.0) : 0.0; }
 
 int Index(ComponentId id) { return static_cast<int>(id); }
 
-double OccupationValue(const CandidateProfile& candidate, const OfferProfile& offer,
-                       const ScoringPolicy& policy, PairEvaluation& e) {
-  const auto& wishes = candidate.desired_occupations;
-  for (size_t i = 0; i < wishes.size(); ++i) {
-    if (wishes[i].kldb_code == offer.occupation.kldb_code) {
-      e.wish_rank = static_cast<int32_t>(i);
-      return Clamp01(std::pow(policy.occupation_rank_decay, e.wish_rank));
-    }
-  }
-  if (policy.allow_sector_match) {
-    const Sector sector = MatchingSector(offer);
-    const auto& sectors = candidate.desired_sectors;
-    for (size_t j = 0; sector != Sector::kUnspecified && j < sectors.size(); ++j) {
-      if (sectors[j] == sector) {
-        e.sector_rank = static_cast<int32_t>(j);
-        return Clamp01(policy.sector_match_value *
-                       std::pow(policy.occupation_rank_decay, e.sector_rank));
-      }
-    }
-  }
+CefrLevel LevelOfId(const CandidateFacts& candidate, int32_t language) {
+  return language >= 0 && static_cast<size_t>(language) < candidate.levels.size()
+             ? candidate.levels[language]
+             : CefrLevel::kNone;
+}
+
+double ComputeWishValue(const ScoringPolicy& policy, int32_t rank) {
+  return Clamp01(std::pow(policy.occupation_rank_decay, rank));
+}
+
+double ComputeSectorValue(const ScoringPolicy& policy, int32_t rank) {
+  return Clamp01(policy.sector_match_value *
+                 std::pow(policy.occupation_rank_decay, rank));
+}
+
+double OccupationValue(OccupationMatch match, const PreparedPolicy& prepared,
+                       PairEvaluation& e) {
+  e.wish_rank = match.wish_rank;
+  e.sector_rank = match.sector_rank;
+  if (match.wish_rank >= 0) return prepared.WishValue(match.wish_rank);
+  if (match.sector_rank >= 0) return prepared.SectorValue(match.sector_rank);
   e.failed |= ConstraintBit(ReasonCode::kOccupationNotWished);
   return 0.0;
 }
 
-double LanguageValue(const CandidateProfile& candidate, const OfferProfile& offer,
+double LanguageValue(const CandidateFacts& candidate, const OfferFacts& offer,
                      const ScoringPolicy& policy, PairEvaluation& e) {
   double requirement_fit = 1.0;
-  for (const LanguageSkill& required : offer.required_languages) {
-    const int have = static_cast<int>(LevelOf(candidate.languages, required.language));
+  for (const RequiredLanguage& required : offer.required) {
+    const int have = static_cast<int>(LevelOfId(candidate, required.language));
     const int need = static_cast<int>(required.level);
     if (have < need) {
       e.failed |= ConstraintBit(ReasonCode::kLanguageBelowRequired);
@@ -50,9 +54,8 @@ double LanguageValue(const CandidateProfile& candidate, const OfferProfile& offe
                                           policy.language_fit_per_level * (have - need)));
   }
   double shared = 0.0;
-  for (const std::string& language : offer.company_languages) {
-    if (language != policy.local_language &&
-        LevelOf(candidate.languages, language) >= policy.shared_language_min_level) {
+  for (int32_t language : offer.company_languages) {
+    if (LevelOfId(candidate, language) >= policy.shared_language_min_level) {
       shared = 1.0;
       break;
     }
@@ -61,7 +64,7 @@ double LanguageValue(const CandidateProfile& candidate, const OfferProfile& offe
                  policy.shared_language_share * shared);
 }
 
-double CommuteValue(const CandidateProfile& candidate, PairEvaluation& e) {
+double CommuteValue(const CandidateFacts& candidate, PairEvaluation& e) {
   const double limit = candidate.travel_limit_minutes;
   if (!(e.travel_minutes <= limit)) {
     e.failed |= ConstraintBit(ReasonCode::kTravelTimeOverLimit);
@@ -70,7 +73,7 @@ double CommuteValue(const CandidateProfile& candidate, PairEvaluation& e) {
   return limit > 0.0 ? Clamp01(1.0 - e.travel_minutes / limit) : 0.0;
 }
 
-double CertificateValue(const CandidateProfile& candidate, const OfferProfile& offer,
+double CertificateValue(const CandidateFacts& candidate, const OfferFacts& offer,
                         const ScoringPolicy& policy, PairEvaluation& e) {
   const int missing =
       static_cast<int>(offer.min_certificate) - static_cast<int>(candidate.certificate);
@@ -82,10 +85,9 @@ double CertificateValue(const CandidateProfile& candidate, const OfferProfile& o
   return Clamp01(1.0 - missing * policy.certificate_deficit_penalty);
 }
 
-double StartDateValue(const CandidateProfile& candidate, const OfferProfile& offer,
+double StartDateValue(const CandidateFacts& candidate, const OfferFacts& offer,
                       const ScoringPolicy& policy, PairEvaluation& e) {
-  const int64_t wait = int64_t{offer.start_date.days_since_epoch} -
-                       int64_t{candidate.available_from.days_since_epoch};
+  const int64_t wait = int64_t{offer.start_day} - int64_t{candidate.available_day};
   if (wait < 0) {
     e.failed |= ConstraintBit(ReasonCode::kStartBeforeAvailable);
     return 0.0;
@@ -95,20 +97,24 @@ double StartDateValue(const CandidateProfile& candidate, const OfferProfile& off
                            policy.start_date_decay_days);
 }
 
-}  // namespace
-
-Sector MatchingSector(const OfferProfile& offer) {
-  return offer.occupation.sector != Sector::kUnspecified ? offer.occupation.sector
-                                                         : offer.company_sector;
+OfferFacts BasicFacts(const OfferProfile& offer) {
+  OfferFacts facts;
+  facts.start_day = offer.start_date.days_since_epoch;
+  facts.seats_free = offer.seats_free;
+  facts.min_certificate = offer.min_certificate;
+  facts.open = offer.open;
+  return facts;
 }
 
-PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfile& offer,
-                            const ScoringPolicy& policy, double travel_minutes,
-                            bool banned) {
+}  // namespace
+
+PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& offer,
+                             OccupationMatch occupation, const PreparedPolicy& prepared,
+                             double travel_minutes, bool banned) {
+  const ScoringPolicy& policy = prepared.policy();
   PairEvaluation e;
   e.travel_minutes = travel_minutes;
-  e.values[Index(ComponentId::kOccupation)] =
-      OccupationValue(candidate, offer, policy, e);
+  e.values[Index(ComponentId::kOccupation)] = OccupationValue(occupation, prepared, e);
   e.values[Index(ComponentId::kLanguage)] = LanguageValue(candidate, offer, policy, e);
   e.values[Index(ComponentId::kCommute)] = CommuteValue(candidate, e);
   e.values[Index(ComponentId::kCertificate)] =
@@ -118,7 +124,7 @@ PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfil
   if (offer.seats_free <= 0) e.failed |= ConstraintBit(ReasonCode::kNoFreeSeats);
   if (banned) e.failed |= ConstraintBit(ReasonCode::kBannedPair);
 
-  e.weights = NormalizedWeights(policy);
+  e.weights = prepared.weights();
   double score = 0.0;
   for (int i = 0; i < kComponentCount; ++i) {
     e.contributions[i] = e.weights[i] * e.values[i];
@@ -126,6 +132,139 @@ PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfil
   }
   e.score = score;
   return e;
+}
+
+PreparedPolicy::PreparedPolicy(const ScoringPolicy& policy, bool rank_tables)
+    : policy_(policy), weights_(NormalizedWeights(policy)), tables_(rank_tables) {
+  if (!tables_) return;
+  for (int32_t r = 0; r < kRankTableSize; ++r) {
+    wish_values_[r] = ComputeWishValue(policy, r);
+    sector_values_[r] = ComputeSectorValue(policy, r);
+  }
+}
+
+double PreparedPolicy::WishValue(int32_t rank) const {
+  return tables_ && rank < kRankTableSize ? wish_values_[rank]
+                                          : ComputeWishValue(policy_, rank);
+}
+
+double PreparedPolicy::SectorValue(int32_t rank) const {
+  return tables_ && rank < kRankTableSize ? sector_values_[rank]
+                                          : ComputeSectorValue(policy_, rank);
+}
+
+Sector MatchingSector(const OfferProfile& offer) {
+  return offer.occupation.sector != Sector::kUnspecified ? offer.occupation.sector
+                                                         : offer.company_sector;
+}
+
+OccupationMatch FindOccupationMatch(const CandidateProfile& candidate,
+                                    const OfferProfile& offer,
+                                    const ScoringPolicy& policy) {
+  OccupationMatch match;
+  const auto& wishes = candidate.desired_occupations;
+  for (size_t i = 0; i < wishes.size(); ++i) {
+    if (wishes[i].kldb_code == offer.occupation.kldb_code) {
+      match.wish_rank = static_cast<int32_t>(i);
+      return match;
+    }
+  }
+  if (!policy.allow_sector_match) return match;
+  const Sector sector = MatchingSector(offer);
+  if (sector == Sector::kUnspecified) return match;
+  const auto& sectors = candidate.desired_sectors;
+  for (size_t j = 0; j < sectors.size(); ++j) {
+    if (sectors[j] == sector) {
+      match.sector_rank = static_cast<int32_t>(j);
+      break;
+    }
+  }
+  return match;
+}
+
+PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfile& offer,
+                            const ScoringPolicy& policy, double travel_minutes,
+                            bool banned) {
+  // Interns the offer's languages by linear search: a pair has only a handful.
+  absl::InlinedVector<std::string_view, 8> ids;
+  auto intern = [&ids](std::string_view language) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] == language) return static_cast<int32_t>(i);
+    }
+    ids.push_back(language);
+    return static_cast<int32_t>(ids.size() - 1);
+  };
+  absl::InlinedVector<RequiredLanguage, 4> required;
+  for (const LanguageSkill& skill : offer.required_languages) {
+    required.push_back(RequiredLanguage{intern(skill.language), skill.level});
+  }
+  absl::InlinedVector<int32_t, 4> company;
+  for (const std::string& language : offer.company_languages) {
+    if (language != policy.local_language) company.push_back(intern(language));
+  }
+  absl::InlinedVector<CefrLevel, 8> levels(ids.size(), CefrLevel::kNone);
+  // In reverse, so that the first listing of a language wins.
+  for (auto it = candidate.languages.rbegin(); it != candidate.languages.rend(); ++it) {
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (ids[i] == it->language) levels[i] = it->level;
+    }
+  }
+  OfferFacts offer_facts = BasicFacts(offer);
+  offer_facts.required = required;
+  offer_facts.company_languages = company;
+  const CandidateFacts candidate_facts{candidate.travel_limit_minutes,
+                                       candidate.certificate,
+                                       candidate.available_from.days_since_epoch, levels};
+  return EvaluateFacts(candidate_facts, offer_facts,
+                       FindOccupationMatch(candidate, offer, policy),
+                       PreparedPolicy(policy), travel_minutes, banned);
+}
+
+int32_t LanguageIds::Intern(const std::string& language) {
+  return ids_.try_emplace(language, static_cast<int32_t>(ids_.size())).first->second;
+}
+
+void LanguageIds::FillLevels(const CandidateProfile& candidate,
+                             std::vector<CefrLevel>& levels) const {
+  levels.assign(ids_.size(), CefrLevel::kNone);
+  for (auto it = candidate.languages.rbegin(); it != candidate.languages.rend(); ++it) {
+    auto id = ids_.find(it->language);
+    if (id != ids_.end()) levels[id->second] = it->level;
+  }
+}
+
+OfferFactsTable::OfferFactsTable(absl::Span<const OfferProfile> offers,
+                                 absl::Span<const int32_t> order,
+                                 const ScoringPolicy& policy, LanguageIds& languages) {
+  std::vector<std::pair<size_t, size_t>> required_range, company_range;
+  required_range.reserve(order.size());
+  company_range.reserve(order.size());
+  for (int32_t o : order) {
+    const OfferProfile& offer = offers[o];
+    const size_t r = required_.size();
+    for (const LanguageSkill& skill : offer.required_languages) {
+      required_.push_back(
+          RequiredLanguage{languages.Intern(skill.language), skill.level});
+    }
+    required_range.emplace_back(r, required_.size() - r);
+    const size_t c = company_languages_.size();
+    for (const std::string& language : offer.company_languages) {
+      if (language != policy.local_language) {
+        company_languages_.push_back(languages.Intern(language));
+      }
+    }
+    company_range.emplace_back(c, company_languages_.size() - c);
+  }
+  facts_.reserve(order.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    OfferFacts facts = BasicFacts(offers[order[k]]);
+    facts.required = absl::MakeConstSpan(required_).subspan(required_range[k].first,
+                                                            required_range[k].second);
+    facts.company_languages =
+        absl::MakeConstSpan(company_languages_)
+            .subspan(company_range[k].first, company_range[k].second);
+    facts_.push_back(facts);
+  }
 }
 
 }  // namespace azubimatch::engine

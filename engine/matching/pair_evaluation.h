@@ -1,7 +1,11 @@
-// EvaluatePair: the one computation behind every score and eligibility decision.
-// Explain (scoring.h) adds words to it; pair generation and the assignment modes use
-// it directly. Because they all run this same code on the same inputs, a score in a
-// suggestion or a placement equals the Explain score of its pair bit for bit.
+// The one computation behind every score and eligibility decision.
+//
+// EvaluateFacts turns the facts of a pair (plain numbers: levels, days, ranks, travel
+// minutes) into failed constraints, component values and the score. Everything else
+// only gathers facts: EvaluatePair (used by Explain, scoring.h) does it for one pair,
+// pair generation (eligible_pairs.h) for a whole pool with interned languages. Because
+// both end in this same function with the same facts, a score in a suggestion or a
+// placement equals the Explain score of its pair bit for bit.
 //
 // Formulas (policy fields in scoring_policy.h; all values clamped to [0, 1]):
 //   occupation  decay^r for the wish at 0-based rank r; with a sector-only match
@@ -23,14 +27,19 @@
 // summed in exactly that order. Scores are computed for ineligible pairs too (what the
 // pair would score); the failed constraints decide eligibility alone.
 //
-// Thread safety: pure function. Complexity: O(wishes + languages * (requirements +
-// company languages)), no allocation.
+// Thread safety: pure functions; OfferFactsTable is immutable after construction.
+// Complexity: EvaluateFacts is O(requirements + company languages), no allocation;
+// EvaluatePair adds O(wishes + languages^2) for gathering facts.
 #ifndef AZUBIMATCH_ENGINE_MATCHING_PAIR_EVALUATION_H_
 #define AZUBIMATCH_ENGINE_MATCHING_PAIR_EVALUATION_H_
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/types/span.h"
 #include "engine/matching/constraints.h"
 #include "engine/matching/model.h"
 #include "engine/matching/scoring_policy.h"
@@ -50,16 +59,120 @@ struct PairEvaluation {
   bool eligible() const { return failed == 0; }
 };
 
-// Evaluates the pair with the given one-way travel time (from the travel-time model)
+// A policy with its normalised weights computed once and, for bulk scoring, the
+// occupation values of the first kRankTableSize ranks looked up instead of computed
+// (the table holds the very doubles the computation gives).
+// REQUIRES: ValidateScoringPolicy(policy).ok(); `policy` outlives this object.
+class PreparedPolicy {
+ public:
+  static constexpr int kRankTableSize = 16;
+
+  explicit PreparedPolicy(const ScoringPolicy& policy, bool rank_tables = false);
+
+  const ScoringPolicy& policy() const { return policy_; }
+  const std::array<double, kComponentCount>& weights() const { return weights_; }
+  // decay^rank, clamped to [0, 1].
+  double WishValue(int32_t rank) const;
+  // sector_match_value * decay^rank, clamped to [0, 1].
+  double SectorValue(int32_t rank) const;
+
+ private:
+  const ScoringPolicy& policy_;
+  std::array<double, kComponentCount> weights_;
+  bool tables_;
+  std::array<double, kRankTableSize> wish_values_{};
+  std::array<double, kRankTableSize> sector_values_{};
+};
+
+// Where the offer's occupation stands among the candidate's wishes.
+struct OccupationMatch {
+  int32_t wish_rank = -1;    // first position of the offer's code in the wishes
+  int32_t sector_rank = -1;  // with allow_sector_match and no wish: first position of
+                             // MatchingSector(offer) in the desired sectors
+};
+
+// A language requirement with the language as a small id (interned per pool or pair).
+struct RequiredLanguage {
+  int32_t language = 0;
+  CefrLevel level = CefrLevel::kNone;
+};
+
+// What scoring needs of an offer, besides its occupation and location.
+struct OfferFacts {
+  int32_t start_day = 0;  // Date::days_since_epoch
+  int32_t seats_free = 0;
+  SchoolCertificate min_certificate = SchoolCertificate::kNone;
+  bool open = true;
+  absl::Span<const RequiredLanguage> required;  // in the offer's order
+  absl::Span<const int32_t> company_languages;  // ids, local language left out
+};
+
+// What scoring needs of a candidate, besides wishes and home.
+struct CandidateFacts {
+  double travel_limit_minutes = 0.0;
+  SchoolCertificate certificate = SchoolCertificate::kNone;
+  int32_t available_day = 0;  // Date::days_since_epoch
+  // Level per language id (kNone where not spoken); ids past the end are not spoken.
+  absl::Span<const CefrLevel> levels;
+};
+
+// The core: see the file comment.
+PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& offer,
+                             OccupationMatch occupation, const PreparedPolicy& prepared,
+                             double travel_minutes, bool banned);
+
+// The sector an offer is matched by under policy.allow_sector_match: the occupation's
+// sector, or the company's when the occupation has none.
+Sector MatchingSector(const OfferProfile& offer);
+
+// Scans the candidate's wishes (and sectors, when the policy allows) for the offer.
+OccupationMatch FindOccupationMatch(const CandidateProfile& candidate,
+                                    const OfferProfile& offer,
+                                    const ScoringPolicy& policy);
+
+// Gathers the facts of one pair and evaluates it, with the given one-way travel time
 // and whether the pair is banned.
 // REQUIRES: ValidateScoringPolicy(policy).ok().
 PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfile& offer,
                             const ScoringPolicy& policy, double travel_minutes,
                             bool banned);
 
-// The sector an offer is matched by under policy.allow_sector_match: the occupation's
-// sector, or the company's when the occupation has none.
-Sector MatchingSector(const OfferProfile& offer);
+// Small ids for language codes, shared by the offer facts of one pool.
+class LanguageIds {
+ public:
+  int32_t Intern(const std::string& language);
+  int32_t size() const { return static_cast<int32_t>(ids_.size()); }
+
+  // Writes the candidate's level of every interned language into `levels` (resized to
+  // size(); kNone where not spoken). The first listing of a language counts.
+  void FillLevels(const CandidateProfile& candidate,
+                  std::vector<CefrLevel>& levels) const;
+
+ private:
+  absl::flat_hash_map<std::string, int32_t> ids_;
+};
+
+// The facts of some offers of a pool, stored contiguously in the order given, so that
+// a scan in that order reads memory sequentially.
+class OfferFactsTable {
+ public:
+  // Facts of offers[order[0]], offers[order[1]], ...; languages are interned in
+  // `languages`. `policy` must outlive the call only.
+  OfferFactsTable(absl::Span<const OfferProfile> offers, absl::Span<const int32_t> order,
+                  const ScoringPolicy& policy, LanguageIds& languages);
+  OfferFactsTable(const OfferFactsTable&) = delete;
+  OfferFactsTable& operator=(const OfferFactsTable&) = delete;
+  OfferFactsTable(OfferFactsTable&&) = default;  // spans stay valid: buffers move
+  OfferFactsTable& operator=(OfferFactsTable&&) = default;
+
+  // The facts of offers[order[position]].
+  const OfferFacts& facts(size_t position) const { return facts_[position]; }
+
+ private:
+  std::vector<RequiredLanguage> required_;
+  std::vector<int32_t> company_languages_;
+  std::vector<OfferFacts> facts_;
+};
 
 }  // namespace azubimatch::engine
 

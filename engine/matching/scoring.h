@@ -1,6 +1,6 @@
 // Explain: the score of one candidate–offer pair with every component, and every failed
 // hard constraint in words. It is the single source of truth for scores: pair generation
-// (eligible_pairs.h) and the assignment modes compute through the same EvaluatePair
+// (eligible_pairs.h) and the assignment modes compute through the same EvaluateFacts
 // (pair_evaluation.h), so their doubles equal Explain's exactly.
 //
 // The score is in [0, 1] and equals the sum of the components' contributions, added in

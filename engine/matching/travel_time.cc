@@ -27,16 +27,28 @@ absl::Status CheckMode(const TravelModeParameters& p, absl::string_view name) {
   return absl::OkStatus();
 }
 
-}  // namespace
-
-double GreatCircleKm(GeoPoint from, GeoPoint to) {
+// Haversine with the cosine of the origin's latitude given, so that a batch from one
+// origin computes it once; GreatCircleKm and the batch give the same doubles.
+double GreatCircleKmFrom(GeoPoint from, double cos_from_lat, GeoPoint to) {
   const double lat1 = from.lat * kRadiansPerDegree;
   const double lat2 = to.lat * kRadiansPerDegree;
   const double sin_dlat = std::sin((lat2 - lat1) / 2.0);
   const double sin_dlon = std::sin((to.lon - from.lon) * kRadiansPerDegree / 2.0);
   const double h =
-      sin_dlat * sin_dlat + std::cos(lat1) * std::cos(lat2) * sin_dlon * sin_dlon;
+      sin_dlat * sin_dlat + cos_from_lat * std::cos(lat2) * sin_dlon * sin_dlon;
   return 2.0 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h)));
+}
+
+double CosOfLatitude(GeoPoint point) { return std::cos(point.lat * kRadiansPerDegree); }
+
+double MinutesForKm(const TravelModeParameters& p, double km) {
+  return p.fixed_minutes + 60.0 * km * p.detour_factor / p.speed_kmh;
+}
+
+}  // namespace
+
+double GreatCircleKm(GeoPoint from, GeoPoint to) {
+  return GreatCircleKmFrom(from, CosOfLatitude(from), to);
 }
 
 void TravelTimeModel::MinutesFrom(GeoPoint from, absl::Span<const GeoPoint> to,
@@ -59,8 +71,16 @@ GreatCircleTravelTime::GreatCircleTravelTime(const GreatCircleTravelTimeOptions&
     : modes_{options.public_transport, options.bicycle, options.car} {}
 
 double GreatCircleTravelTime::Minutes(GeoPoint from, GeoPoint to, TravelMode mode) const {
+  return MinutesForKm(parameters(mode), GreatCircleKm(from, to));
+}
+
+void GreatCircleTravelTime::MinutesFrom(GeoPoint from, absl::Span<const GeoPoint> to,
+                                        TravelMode mode, absl::Span<double> out) const {
   const TravelModeParameters& p = parameters(mode);
-  return p.fixed_minutes + 60.0 * GreatCircleKm(from, to) * p.detour_factor / p.speed_kmh;
+  const double cos_from_lat = CosOfLatitude(from);
+  for (size_t i = 0; i < to.size(); ++i) {
+    out[i] = MinutesForKm(p, GreatCircleKmFrom(from, cos_from_lat, to[i]));
+  }
 }
 
 double GreatCircleTravelTime::ReachBoundKm(double minutes, TravelMode mode) const {

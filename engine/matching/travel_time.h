@@ -90,6 +90,9 @@ class GreatCircleTravelTime final : public TravelTimeModel {
   GreatCircleTravelTime();
 
   double Minutes(GeoPoint from, GeoPoint to, TravelMode mode) const override;
+  // Same doubles as Minutes; the origin's trigonometry is computed once.
+  void MinutesFrom(GeoPoint from, absl::Span<const GeoPoint> to, TravelMode mode,
+                   absl::Span<double> out) const override;
   double ReachBoundKm(double minutes, TravelMode mode) const override;
 
   const TravelModeParameters& parameters(TravelMode mode) const {
