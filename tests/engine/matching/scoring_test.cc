@@ -228,3 +228,23 @@ TEST(ModelTest, DatesOrderAndPrint) {
 
 }  // namespace
 }  // namespace azubimatch::engine
+
+namespace azubimatch::engine {
+namespace {
+
+TEST(PreparedPolicyTest, RankTablesHoldTheComputedValuesExactly) {
+  ScoringPolicy policy;
+  policy.occupation_rank_decay = 0.77;
+  policy.sector_match_value = 0.4;
+  const PreparedPolicy computed(policy);
+  const PreparedPolicy tabled(policy, /*rank_tables=*/true);
+  for (int32_t rank = 0; rank < 2 * PreparedPolicy::kRankTableSize; ++rank) {
+    EXPECT_EQ(tabled.WishValue(rank), computed.WishValue(rank)) << rank;
+    EXPECT_EQ(tabled.SectorValue(rank), computed.SectorValue(rank)) << rank;
+  }
+  EXPECT_EQ(computed.WishValue(0), 1.0);
+  EXPECT_DOUBLE_EQ(computed.SectorValue(1), 0.4 * 0.77);
+}
+
+}  // namespace
+}  // namespace azubimatch::engine
