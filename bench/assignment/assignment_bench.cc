@@ -51,7 +51,8 @@ void SolveLoop(benchmark::State& state, const engine::AssignmentProblem& problem
 void BM_Dense(benchmark::State& state) {
   SolveLoop(state, DenseInstance(static_cast<int32_t>(state.range(0)), 1));
 }
-BENCHMARK(BM_Dense)->Arg(500)->Arg(1000)->Arg(2000)->Arg(4000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Dense)->Arg(500)->Arg(1000)->Arg(2000)->Arg(4000)->Unit(
+    benchmark::kMillisecond);
 
 void BM_Sparse(benchmark::State& state) {
   SolveLoop(state, SparseInstance(20000, static_cast<int32_t>(state.range(0)), 2));

@@ -49,7 +49,8 @@ inline engine::AssignmentProblem WithRandomEdges(std::vector<int32_t> capacities
   problem.edges.reserve(int64_t{problem.num_rows} * (degree + 1));
   for (int32_t row = 0; row < problem.num_rows; ++row) {
     problem.edges.push_back({row, hidden_col[row], cost(rng)});
-    for (int32_t k = 0; k < degree; ++k) problem.edges.push_back({row, pick(rng), cost(rng)});
+    for (int32_t k = 0; k < degree; ++k)
+      problem.edges.push_back({row, pick(rng), cost(rng)});
   }
   return problem;
 }
@@ -66,7 +67,8 @@ inline std::vector<int32_t> ShuffledSeats(const std::vector<int32_t>& capacities
   return seats;
 }
 
-inline engine::AssignmentProblem SparseInstance(int32_t n, int32_t degree, uint64_t seed) {
+inline engine::AssignmentProblem SparseInstance(int32_t n, int32_t degree,
+                                                uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<int32_t> capacities(n, 1);
   return WithRandomEdges(capacities, ShuffledSeats(capacities, n, rng), degree, rng);
@@ -103,8 +105,9 @@ inline engine::AssignmentProblem CapacitatedInstance(int32_t rows, int32_t cols,
   return WithRandomEdges(std::move(capacities), hidden, degree, rng);
 }
 
-inline engine::AssignmentProblem NationalInstance(int32_t rows, int32_t cols, int64_t seats,
-                                                  int32_t degree, uint64_t seed) {
+inline engine::AssignmentProblem NationalInstance(int32_t rows, int32_t cols,
+                                                  int64_t seats, int32_t degree,
+                                                  uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::vector<int32_t> capacities = RandomCapacities(cols, 1, 3, seats, rng);
   std::vector<int32_t> hidden = ShuffledSeats(capacities, rows, rng);

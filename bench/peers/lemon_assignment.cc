@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
   for (int k = 1; k < argc; ++k) {
     const std::string arg = argv[k];
     if (arg == "--format" && k + 1 < argc) {
-      std::optional<ProblemFormat> parsed = azubimatch::solve::ProblemFormatFromName(argv[++k]);
+      std::optional<ProblemFormat> parsed =
+          azubimatch::solve::ProblemFormatFromName(argv[++k]);
       if (!parsed) {
         std::fprintf(stderr, "lemon_assignment: unknown format %s\n", argv[k]);
         return 2;
@@ -45,7 +46,8 @@ int main(int argc, char** argv) {
   }
   auto problem = azubimatch::solve::ReadProblem(in, format);
   if (!problem.ok()) {
-    std::fprintf(stderr, "lemon_assignment: %s\n", std::string(problem.status().message()).c_str());
+    std::fprintf(stderr, "lemon_assignment: %s\n",
+                 std::string(problem.status().message()).c_str());
     return 2;
   }
 

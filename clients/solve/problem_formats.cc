@@ -83,16 +83,16 @@ absl::Status ParseNumber(const LineReader& reader, std::string_view token,
   return absl::OkStatus();
 }
 
-
 // Reads the first content line, which must hold exactly one size n >= 0.
 absl::StatusOr<int32_t> ReadSize(LineReader& reader) {
   if (!reader.Next()) {
-    return absl::InvalidArgumentError(
-        absl::StrFormat("line %d: empty input, expected the size n", reader.lines_read() + 1));
+    return absl::InvalidArgumentError(absl::StrFormat(
+        "line %d: empty input, expected the size n", reader.lines_read() + 1));
   }
   if (reader.tokens().size() != 1) {
-    return reader.Error(absl::StrFormat("expected the size n alone on the first line, found %d values",
-                                        reader.tokens().size()));
+    return reader.Error(
+        absl::StrFormat("expected the size n alone on the first line, found %d values",
+                        reader.tokens().size()));
   }
   int32_t n = 0;
   AZM_RETURN_IF_ERROR(ParseNumber(reader, reader.tokens()[0], "size n", &n));
@@ -127,14 +127,15 @@ absl::StatusOr<AssignmentProblem> ReadOrlib(std::istream& in) {
       }
       int64_t cost = 0;
       AZM_RETURN_IF_ERROR(ParseNumber(reader, token, "cost", &cost));
-      problem.edges.push_back({static_cast<int32_t>(read / n), static_cast<int32_t>(read % n), cost});
+      problem.edges.push_back(
+          {static_cast<int32_t>(read / n), static_cast<int32_t>(read % n), cost});
       ++read;
     }
   }
   if (read < expected) {
-    return absl::InvalidArgumentError(absl::StrFormat(
-        "line %d: expected %d costs (n = %d), found only %d", reader.lines_read() + 1,
-        expected, n, read));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("line %d: expected %d costs (n = %d), found only %d",
+                        reader.lines_read() + 1, expected, n, read));
   }
   if (reader.Next()) {
     return reader.Error(absl::StrFormat("expected %d costs, found more", expected));
@@ -199,8 +200,8 @@ absl::StatusOr<AssignmentProblem> ReadEdges(std::istream& in) {
     const auto& tokens = reader.tokens();
     if (tokens[0] == "cap") {
       if (tokens.size() != 3) {
-        return reader.Error(absl::StrFormat("expected 'cap <col> <capacity>', found %d values",
-                                            tokens.size()));
+        return reader.Error(absl::StrFormat(
+            "expected 'cap <col> <capacity>', found %d values", tokens.size()));
       }
       if (!problem.edges.empty()) {
         return reader.Error("'cap' lines must come before the edges");
@@ -212,7 +213,8 @@ absl::StatusOr<AssignmentProblem> ReadEdges(std::istream& in) {
         return reader.Error(absl::StrFormat("column %d is outside [0, %d)", col, cols));
       }
       if (capacity < 1) {
-        return reader.Error(absl::StrFormat("capacity %d of column %d must be >= 1", capacity, col));
+        return reader.Error(
+            absl::StrFormat("capacity %d of column %d must be >= 1", capacity, col));
       }
       if (capacity_given[col]) {
         return reader.Error(absl::StrFormat("capacity of column %d given twice", col));
@@ -222,8 +224,8 @@ absl::StatusOr<AssignmentProblem> ReadEdges(std::istream& in) {
       continue;
     }
     if (tokens.size() != 3) {
-      return reader.Error(
-          absl::StrFormat("expected '<row> <col> <cost>', found %d values", tokens.size()));
+      return reader.Error(absl::StrFormat(
+          "expected '<row> <col> <cost>', found %d values", tokens.size()));
     }
     if (static_cast<int64_t>(problem.edges.size()) == edges) {
       return reader.Error(absl::StrFormat("more than E = %d edges", edges));
@@ -236,14 +238,15 @@ absl::StatusOr<AssignmentProblem> ReadEdges(std::istream& in) {
       return reader.Error(absl::StrFormat("row %d is outside [0, %d)", edge.row, rows));
     }
     if (edge.col < 0 || edge.col >= cols) {
-      return reader.Error(absl::StrFormat("column %d is outside [0, %d)", edge.col, cols));
+      return reader.Error(
+          absl::StrFormat("column %d is outside [0, %d)", edge.col, cols));
     }
     problem.edges.push_back(edge);
   }
   if (static_cast<int64_t>(problem.edges.size()) != edges) {
     return absl::InvalidArgumentError(
-        absl::StrFormat("line %d: expected E = %d edges, found %d", reader.lines_read() + 1,
-                        edges, problem.edges.size()));
+        absl::StrFormat("line %d: expected E = %d edges, found %d",
+                        reader.lines_read() + 1, edges, problem.edges.size()));
   }
   return problem;
 }

@@ -29,7 +29,8 @@ enum class ProblemFormat { kOrlib, kOrlibSparse, kEdges };
 // "orlib", "orlib-sparse" or "edges"; nullopt for anything else.
 std::optional<ProblemFormat> ProblemFormatFromName(std::string_view name);
 
-absl::StatusOr<engine::AssignmentProblem> ReadProblem(std::istream& in, ProblemFormat format);
+absl::StatusOr<engine::AssignmentProblem> ReadProblem(std::istream& in,
+                                                      ProblemFormat format);
 
 absl::StatusOr<engine::AssignmentProblem> ReadOrlib(std::istream& in);
 absl::StatusOr<engine::AssignmentProblem> ReadOrlibSparse(std::istream& in);

@@ -27,7 +27,8 @@ struct SolveFlags {
 };
 
 // Parses the arguments; on error writes to `err` and returns nullopt.
-std::optional<SolveFlags> ParseFlags(const std::vector<std::string>& args, std::ostream& err) {
+std::optional<SolveFlags> ParseFlags(const std::vector<std::string>& args,
+                                     std::ostream& err) {
   SolveFlags flags;
   bool have_file = false;
   for (size_t k = 0; k < args.size(); ++k) {
@@ -77,8 +78,9 @@ std::optional<SolveFlags> ParseFlags(const std::vector<std::string>& args, std::
   return flags;
 }
 
-void PrintJson(const engine::AssignmentProblem& problem, const engine::AssignmentResult& result,
-               double seconds, bool with_assignment, std::ostream& out) {
+void PrintJson(const engine::AssignmentProblem& problem,
+               const engine::AssignmentResult& result, double seconds,
+               bool with_assignment, std::ostream& out) {
   out << absl::StrFormat(
       "{\"status\":\"OPTIMAL\",\"rows\":%d,\"cols\":%d,\"assigned\":%d,\"cost\":%d,"
       "\"solve_seconds\":%.6f",
@@ -94,8 +96,9 @@ void PrintJson(const engine::AssignmentProblem& problem, const engine::Assignmen
   out << "}\n";
 }
 
-void PrintText(const engine::AssignmentProblem& problem, const engine::AssignmentResult& result,
-               double seconds, bool maximize, bool with_assignment, std::ostream& out) {
+void PrintText(const engine::AssignmentProblem& problem,
+               const engine::AssignmentResult& result, double seconds, bool maximize,
+               bool with_assignment, std::ostream& out) {
   out << "status         OPTIMAL\n";
   out << absl::StrFormat("rows           %d\ncolumns        %d\n", problem.num_rows,
                          problem.num_cols());
@@ -113,7 +116,8 @@ void PrintText(const engine::AssignmentProblem& problem, const engine::Assignmen
 }  // namespace
 
 const char* SolveUsage() {
-  return "usage: matchctl solve [--format orlib|orlib-sparse|edges] [--maximize] [--json]\n"
+  return "usage: matchctl solve [--format orlib|orlib-sparse|edges] [--maximize] "
+         "[--json]\n"
          "                      [--no-assignment] FILE\n"
          "\n"
          "Solves an assignment problem file locally: assigns as many rows as possible,\n"
@@ -122,7 +126,8 @@ const char* SolveUsage() {
          "  --format F        orlib: n, then the n x n cost matrix row by row;\n"
          "                    orlib-sparse: n, then 'i j c' lines, 1-based;\n"
          "                    edges (default): 'R C E', optional 'cap <col> <capacity>'\n"
-         "                    lines (0-based, default 1), then E '<row> <col> <cost>' lines.\n"
+         "                    lines (0-based, default 1), then E '<row> <col> <cost>' "
+         "lines.\n"
          "                    Lines starting with '#' are comments.\n"
          "  --maximize        maximise the total instead of minimising it\n"
          "  --json            print one JSON line: status, rows, cols, assigned, cost,\n"
@@ -154,13 +159,15 @@ int RunSolveCommand(const std::vector<std::string>& args, std::ostream& out,
     problem = ReadProblem(file, flags->format);
   }
   if (!problem.ok()) {
-    err << "matchctl solve: " << flags->file << ": " << problem.status().message() << "\n";
+    err << "matchctl solve: " << flags->file << ": " << problem.status().message()
+        << "\n";
     return kSolveExitUsage;
   }
   engine::SolverOptions options;
   options.maximize = flags->maximize;
   const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<engine::AssignmentResult> result = engine::SolveAssignment(*problem, options);
+  absl::StatusOr<engine::AssignmentResult> result =
+      engine::SolveAssignment(*problem, options);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!result.ok()) {

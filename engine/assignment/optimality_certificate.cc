@@ -37,9 +37,9 @@ absl::Status CheckOptimalityCertificate(const AssignmentProblem& problem,
   }
   for (const AssignmentEdge& edge : problem.edges) {
     if (edge.row < 0 || edge.row >= num_rows || edge.col < 0 || edge.col >= num_cols) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "edge (%d, %d) is outside the %d x %d problem", edge.row, edge.col, num_rows,
-          num_cols));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("edge (%d, %d) is outside the %d x %d problem", edge.row,
+                          edge.col, num_rows, num_cols));
     }
   }
 
@@ -55,8 +55,9 @@ absl::Status CheckOptimalityCertificate(const AssignmentProblem& problem,
     }
     ++assigned;
     if (++load[col] > problem.capacities[col]) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "column %d holds more rows than its capacity %d", col, problem.capacities[col]));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("column %d holds more rows than its capacity %d", col,
+                          problem.capacities[col]));
     }
   }
   if (assigned != result.assigned) {
@@ -77,8 +78,9 @@ absl::Status CheckOptimalityCertificate(const AssignmentProblem& problem,
   for (int32_t row = 0; row < num_rows; ++row) {
     if (result.row_to_col[row] == -1) continue;
     if (!has_edge[row]) {
-      return absl::InvalidArgumentError(absl::StrFormat(
-          "row %d is assigned to column %d without an edge", row, result.row_to_col[row]));
+      return absl::InvalidArgumentError(
+          absl::StrFormat("row %d is assigned to column %d without an edge", row,
+                          result.row_to_col[row]));
     }
     total += assigned_cost[row];
   }
@@ -94,7 +96,8 @@ absl::Status CheckOptimalityCertificate(const AssignmentProblem& problem,
   std::vector<int32_t> adjacent(problem.edges.size());
   {
     std::vector<int64_t> fill(row_begin.begin(), row_begin.end() - 1);
-    for (const AssignmentEdge& edge : problem.edges) adjacent[fill[edge.row]++] = edge.col;
+    for (const AssignmentEdge& edge : problem.edges)
+      adjacent[fill[edge.row]++] = edge.col;
   }
   std::vector<int64_t> col_begin(num_cols + 1, 0);
   for (int32_t row = 0; row < num_rows; ++row) {
@@ -162,8 +165,8 @@ absl::Status CheckOptimalityCertificate(const AssignmentProblem& problem,
       continue;
     }
     if (u > row_limit) {
-      return absl::FailedPreconditionError(absl::StrFormat(
-          "assigned row %d has a dual beyond unassigned_row_dual", row));
+      return absl::FailedPreconditionError(
+          absl::StrFormat("assigned row %d has a dual beyond unassigned_row_dual", row));
     }
     if (u + Min(sign, duals.col_duals[col]) != assigned_cost[row]) {
       return absl::FailedPreconditionError(absl::StrFormat(

@@ -93,9 +93,9 @@ absl::Status Validate(const AssignmentProblem& problem, const SolverOptions& opt
   if (options.warm_start != nullptr) {
     const std::vector<int64_t>& duals = options.warm_start->col_duals;
     if (static_cast<int64_t>(duals.size()) != num_cols) {
-      return absl::InvalidArgumentError(
-          absl::StrFormat("warm_start.col_duals has %d entries, expected %d (one per column)",
-                          duals.size(), num_cols));
+      return absl::InvalidArgumentError(absl::StrFormat(
+          "warm_start.col_duals has %d entries, expected %d (one per column)",
+          duals.size(), num_cols));
     }
     for (int32_t col = 0; col < num_cols; ++col) {
       if (Magnitude(duals[col]) > static_cast<uint64_t>(kMagnitudeLimit)) {
@@ -109,12 +109,12 @@ absl::Status Validate(const AssignmentProblem& problem, const SolverOptions& opt
 
 // Everything decided before the shortest-path phases.
 struct Plan {
-  int64_t sign = 1;           // -1 for maximize
-  int64_t shift = 0;          // internal cost = sign * cost - shift >= 0
-  int64_t max_cost = 0;       // largest internal cost
-  int32_t max_assigned = 0;   // K
-  int32_t extra_seats = 0;    // seats of the extra column Z (num_rows - K)
-  int64_t extra_cost = 0;     // cost of every edge to Z
+  int64_t sign = 1;          // -1 for maximize
+  int64_t shift = 0;         // internal cost = sign * cost - shift >= 0
+  int64_t max_cost = 0;      // largest internal cost
+  int32_t max_assigned = 0;  // K
+  int32_t extra_seats = 0;   // seats of the extra column Z (num_rows - K)
+  int64_t extra_cost = 0;    // cost of every edge to Z
   bool dense = false;
   bool perfect = false;
   std::vector<int32_t> capacities;  // usable seats per column, then Z if any
@@ -171,7 +171,8 @@ absl::Status RunPhases(const Graph& graph, const Plan& plan, const SolverOptions
     if (options.progress && done - last_report >= kProgressEvery) {
       last_report = done;
       if (!options.progress(done, total)) {
-        return absl::CancelledError("assignment solve cancelled by the progress callback");
+        return absl::CancelledError(
+            "assignment solve cancelled by the progress callback");
       }
     }
     if (paths.AugmentPhase(free_rows, state) < 0) {
@@ -198,8 +199,8 @@ AssignmentResult BuildResult(const AssignmentProblem& problem, const Plan& plan,
 
   int64_t free_price = state.free_seat_price;
   if (plan.perfect) {
-    free_price = num_cols > 0 ? *std::max_element(price.begin(), price.begin() + num_cols)
-                              : 0;
+    free_price =
+        num_cols > 0 ? *std::max_element(price.begin(), price.begin() + num_cols) : 0;
   }
   AssignmentResult result;
   result.row_to_col.assign(num_rows, -1);
@@ -226,7 +227,8 @@ AssignmentResult BuildResult(const AssignmentProblem& problem, const Plan& plan,
       price[col] = free_price;
     } else if (load == plan.capacities[col]) {
       price[col] = free_price;
-      for (int32_t row : seats.rows_in(col)) row_dual[row] = seats.cost_of(row) - free_price;
+      for (int32_t row : seats.rows_in(col))
+        row_dual[row] = seats.cost_of(row) - free_price;
     }
   }
   int64_t unassigned_dual = 0;
@@ -290,7 +292,8 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
   AssignmentResult result;
   const int64_t entries = int64_t{num_rows} * num_cols;
   bool solved = false;
-  if (num_rows > 0 && num_cols > 0 && static_cast<int64_t>(problem.edges.size()) == entries &&
+  if (num_rows > 0 && num_cols > 0 &&
+      static_cast<int64_t>(problem.edges.size()) == entries &&
       entries <= options.max_dense_entries) {
     // Possibly complete: every column reaches every row.
     finish_plan(std::vector<int32_t>(num_cols, num_rows), [&](int64_t usable_seats) {
@@ -300,7 +303,8 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
     auto solve_dense = [&](auto tag) -> absl::Status {
       using T = decltype(tag);
       DenseCosts<T> dense;
-      if (!BuildDenseCosts(problem, plan.sign, plan.shift, width, plan.extra_cost, &dense)) {
+      if (!BuildDenseCosts(problem, plan.sign, plan.shift, width, plan.extra_cost,
+                           &dense)) {
         return absl::OkStatus();  // a pair is missing: not complete after all
       }
       plan.dense = true;

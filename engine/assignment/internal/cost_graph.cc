@@ -86,9 +86,9 @@ bool BuildDenseCosts(const AssignmentProblem& problem, int64_t sign, int64_t shi
   return true;
 }
 
-template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t, int64_t,
-                              DenseCosts<int32_t>*);
-template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t, int64_t,
-                              DenseCosts<int64_t>*);
+template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t,
+                              int64_t, DenseCosts<int32_t>*);
+template bool BuildDenseCosts(const AssignmentProblem&, int64_t, int64_t, int32_t,
+                              int64_t, DenseCosts<int64_t>*);
 
 }  // namespace azubimatch::engine::assignment_internal

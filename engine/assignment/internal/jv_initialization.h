@@ -107,7 +107,7 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
   std::vector<int64_t>& price = state.price;
   for (int pass = 0; pass < kRowReductionPasses; ++pass) {
     const int64_t previous_free = static_cast<int64_t>(free_rows.size());
-    int64_t next = 0;       // next entry of free_rows to handle
+    int64_t next = 0;        // next entry of free_rows to handle
     int64_t still_free = 0;  // rows kept for the next pass, written in place
     int64_t budget = 8 * previous_free + 64;
     while (next < previous_free) {
@@ -157,7 +157,8 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
         int64_t weakest_margin = kInfinity, next_margin = kInfinity;
         int32_t weakest = -1;
         for (int32_t holder : seats.rows_in(best_col)) {
-          const int64_t margin = Margin(graph, price, holder, best_col, seats.cost_of(holder));
+          const int64_t margin =
+              Margin(graph, price, holder, best_col, seats.cost_of(holder));
           if (margin < weakest_margin) {
             next_margin = weakest_margin;
             weakest_margin = margin;

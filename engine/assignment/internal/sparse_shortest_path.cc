@@ -74,7 +74,8 @@ void SparseShortestPath::SettleFromAll(const std::vector<int32_t>& free_rows,
     for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) {
       offset = std::min(offset, costs[e] - columns[cols[e]].price);
     }
-    for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) relax(start, -offset, e);
+    for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e)
+      relax(start, -offset, e);
   }
   int64_t last = 0;
   while (!heap_.empty()) {

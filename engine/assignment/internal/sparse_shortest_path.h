@@ -2,27 +2,29 @@
 // rows (LAPJVsp-style, with native capacities).
 //
 // Dijkstra over columns from a free row, with a radix heap and lazy deletion;
-// reduced costs cost - u[row] - price[col] are >= 0, so distances are exact. A full
-// column is passed through all of its rows at zero reduced cost; a column with a
-// free seat ends the search (early exit; ties toward free columns, then in the
-// fixed order of the queue). Once some free seat is known at distance B, nothing
-// at B or beyond is queued. Prices are updated lazily, only for the settled columns: price += dist
-// - D, D the length of the path. The per-column data a relaxation touches (price,
-// distance, predecessor, whether full) sits in one 32-byte record, one cache line
-// per edge. Only the columns touched are reset, so a short search costs O(its
-// size).
+// reduced costs cost - u[row] - price[col] are >= 0, so distances are exact. A
+// full column is passed through all of its rows at zero reduced cost; a column
+// with a free seat ends the search (early exit; ties toward free columns, then in
+// the fixed order of the queue). Once some free seat is known at distance B,
+// nothing at B or beyond is queued. Prices are updated lazily, only for the
+// settled columns: price += dist - D, D the length of the path. The per-column
+// data a relaxation touches (price, distance, predecessor, whether it ends the
+// search) sits in one 32-byte record, one cache line per edge. Only the columns
+// touched are reset, so a short search costs O(its size).
 //
-// With the perfect target rule (every seat is taken in the end, so the price of a
-// free column is unconstrained) and many free rows per column, a phase instead runs Dijkstra
-// from all free rows at once to the end, each row starting at its own offset
-// u[r] = min over its edges of cost - price (a constant per row changes nothing
-// when every row is assigned), and sets price += dist - Dmax on every settled
-// column: every shortest path becomes tight (zero reduced cost). Then, as in
-// Hopcroft-Karp, each free row tries a depth-first search over tight edges, each
-// full column entered at most once per phase; every tight augmenting path keeps
-// each assigned row on a column of minimum reduced cost, so all are taken.
+// With the perfect target rule (every seat is taken in the end, so the price of
+// a free column is unconstrained) and many free rows per column, a phase instead
+// runs Dijkstra from all free rows at once to the end, each row starting at its
+// own offset u[r] = min over its edges of cost - price (a constant per row
+// changes nothing when every row is assigned), and sets price += dist - Dmax on
+// every settled column: every shortest path becomes tight (zero reduced cost).
+// Then, as in Hopcroft-Karp, each free row tries a depth-first search over tight
+// edges, each full column entered at most once per phase; every tight augmenting
+// path keeps each assigned row on a column of minimum reduced cost, so all are
+// taken.
 //
-// Complexity: O(E' log E') per augmentation, E' the edges of the rows reached.
+// Complexity: O(E' log C) per single-row search, E' the edges of the rows
+// reached, C the cost range; O(E log C) per phase from all free rows.
 // Thread safety: none; owned by one solve.
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_

@@ -15,7 +15,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-absl::StatusOr<engine::AssignmentProblem> Read(const std::string& text, ProblemFormat format) {
+absl::StatusOr<engine::AssignmentProblem> Read(const std::string& text,
+                                               ProblemFormat format) {
   std::istringstream in(text);
   return ReadProblem(in, format);
 }
@@ -62,7 +63,8 @@ TEST(ProblemFormatsTest, OrlibRejectsBadSizeAndTokens) {
   ExpectErrorAtLine("-2\n", ProblemFormat::kOrlib, 1, ">= 0");
   ExpectErrorAtLine("two\n", ProblemFormat::kOrlib, 1, "not an integer");
   ExpectErrorAtLine("2\n1 2\n3 x4\n", ProblemFormat::kOrlib, 3, "'x4' is not an integer");
-  ExpectErrorAtLine("1\n99999999999999999999\n", ProblemFormat::kOrlib, 2, "out of range");
+  ExpectErrorAtLine("1\n99999999999999999999\n", ProblemFormat::kOrlib, 2,
+                    "out of range");
 }
 
 TEST(ProblemFormatsTest, OrlibSparseIsOneBased) {
@@ -76,7 +78,8 @@ TEST(ProblemFormatsTest, OrlibSparseIsOneBased) {
 }
 
 TEST(ProblemFormatsTest, OrlibSparseRejectsBadLines) {
-  ExpectErrorAtLine("2\n1 1 5\n1 2\n", ProblemFormat::kOrlibSparse, 3, "expected 'i j c'");
+  ExpectErrorAtLine("2\n1 1 5\n1 2\n", ProblemFormat::kOrlibSparse, 3,
+                    "expected 'i j c'");
   ExpectErrorAtLine("2\n0 1 5\n", ProblemFormat::kOrlibSparse, 2, "row i = 0");
   ExpectErrorAtLine("2\n1 3 5\n", ProblemFormat::kOrlibSparse, 2, "column j = 3");
   ExpectErrorAtLine("2\n1 2 five\n", ProblemFormat::kOrlibSparse, 2, "cost c");
@@ -84,7 +87,8 @@ TEST(ProblemFormatsTest, OrlibSparseRejectsBadLines) {
 
 TEST(ProblemFormatsTest, EdgesReadsCapacitiesAndComments) {
   absl::StatusOr<engine::AssignmentProblem> problem = Read(
-      "# two candidates, two offers\n2 2 3\ncap 1 4\n  # edges follow\n0 0 10\n1 1 -2\n0 1 +3\n",
+      "# two candidates, two offers\n2 2 3\ncap 1 4\n  # edges follow\n0 0 10\n1 1 -2\n0 "
+      "1 +3\n",
       ProblemFormat::kEdges);
   ASSERT_TRUE(problem.ok()) << problem.status();
   EXPECT_EQ(problem->num_rows, 2);
@@ -94,7 +98,8 @@ TEST(ProblemFormatsTest, EdgesReadsCapacitiesAndComments) {
 }
 
 TEST(ProblemFormatsTest, EdgesAcceptsEmptyProblem) {
-  absl::StatusOr<engine::AssignmentProblem> problem = Read("0 0 0\n", ProblemFormat::kEdges);
+  absl::StatusOr<engine::AssignmentProblem> problem =
+      Read("0 0 0\n", ProblemFormat::kEdges);
   ASSERT_TRUE(problem.ok()) << problem.status();
   EXPECT_EQ(problem->num_rows, 0);
 }
@@ -107,21 +112,22 @@ TEST(ProblemFormatsTest, EdgesRejectsMalformedFiles) {
   ExpectErrorAtLine("2 2 1\ncap 1 0\n", ProblemFormat::kEdges, 2, "must be >= 1");
   ExpectErrorAtLine("2 2 1\ncap 1 2\ncap 1 3\n", ProblemFormat::kEdges, 3, "given twice");
   ExpectErrorAtLine("2 2 1\ncap 1\n", ProblemFormat::kEdges, 2, "cap <col> <capacity>");
-  ExpectErrorAtLine("2 2 2\n0 0 1\ncap 1 2\n", ProblemFormat::kEdges, 3, "before the edges");
+  ExpectErrorAtLine("2 2 2\n0 0 1\ncap 1 2\n", ProblemFormat::kEdges, 3,
+                    "before the edges");
   ExpectErrorAtLine("2 2 1\n0 0\n", ProblemFormat::kEdges, 2, "'<row> <col> <cost>'");
   ExpectErrorAtLine("2 2 1\n2 0 1\n", ProblemFormat::kEdges, 2, "row 2 is outside");
   ExpectErrorAtLine("2 2 1\n0 -1 1\n", ProblemFormat::kEdges, 2, "column -1 is outside");
   ExpectErrorAtLine("2 2 1\n0 0 1\n1 1 1\n", ProblemFormat::kEdges, 3, "more than E = 1");
-  ExpectErrorAtLine("2 2 3\n0 0 1\n\n# end\n", ProblemFormat::kEdges, 5, "expected E = 3");
+  ExpectErrorAtLine("2 2 3\n0 0 1\n\n# end\n", ProblemFormat::kEdges, 5,
+                    "expected E = 3");
 }
 
 // The OR-Library files, when present in ../shared beside the project (never
 // required: the test is skipped without them).
 TEST(ProblemFormatsTest, OrLibraryInstancesSolveToTheirKnownOptima) {
   const std::string dir = AZM_ORLIB_DIR;
-  const std::pair<const char*, int64_t> known[] = {{"assign100.txt", 305},
-                                                   {"assign400.txt", 804},
-                                                   {"assignp800.txt", 2239}};
+  const std::pair<const char*, int64_t> known[] = {
+      {"assign100.txt", 305}, {"assign400.txt", 804}, {"assignp800.txt", 2239}};
   int found = 0;
   for (const auto& [name, optimum] : known) {
     std::ifstream file(dir + name);
@@ -134,7 +140,8 @@ TEST(ProblemFormatsTest, OrLibraryInstancesSolveToTheirKnownOptima) {
     ASSERT_TRUE(problem.ok()) << name << ": " << problem.status();
     engine::SolverOptions options;
     options.check_certificate = true;
-    absl::StatusOr<engine::AssignmentResult> result = engine::SolveAssignment(*problem, options);
+    absl::StatusOr<engine::AssignmentResult> result =
+        engine::SolveAssignment(*problem, options);
     ASSERT_TRUE(result.ok()) << name << ": " << result.status();
     EXPECT_EQ(result->objective, optimum) << name;
   }

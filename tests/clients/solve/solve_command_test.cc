@@ -45,9 +45,11 @@ constexpr char kEdges[] =
 TEST_F(SolveCommandTest, JsonLineHasEveryField) {
   const std::string file = WriteFile("json.edges", kEdges);
   ASSERT_EQ(Run({"--json", file}), kSolveExitOk) << err_.str();
-  EXPECT_THAT(out_.str(),
-              MatchesRegex("\\{\"status\":\"OPTIMAL\",\"rows\":3,\"cols\":2,\"assigned\":3,"
-                           "\"cost\":6,\"solve_seconds\":[0-9.]+,\"assignment\":\\[1,1,0\\]\\}\n"));
+  EXPECT_THAT(
+      out_.str(),
+      MatchesRegex(
+          "\\{\"status\":\"OPTIMAL\",\"rows\":3,\"cols\":2,\"assigned\":3,"
+          "\"cost\":6,\"solve_seconds\":[0-9.]+,\"assignment\":\\[1,1,0\\]\\}\n"));
   EXPECT_EQ(err_.str(), "");
 }
 

@@ -57,8 +57,10 @@ TEST_F(OptimalityCertificateTest, RejectsAssignmentWithoutEdge) {
 }
 
 TEST_F(OptimalityCertificateTest, RejectsOverfullColumn) {
-  AssignmentProblem problem{.num_rows = 2, .capacities = {1}, .edges = {{0, 0, 1}, {1, 0, 1}}};
-  AssignmentResult result{.row_to_col = {0, 0}, .assigned = 2, .objective = 2, .duals = {}};
+  AssignmentProblem problem{
+      .num_rows = 2, .capacities = {1}, .edges = {{0, 0, 1}, {1, 0, 1}}};
+  AssignmentResult result{
+      .row_to_col = {0, 0}, .assigned = 2, .objective = 2, .duals = {}};
   result.duals.row_duals = {0, 0};
   result.duals.col_duals = {0};
   const absl::Status status = CheckOptimalityCertificate(problem, {}, result);
@@ -119,7 +121,8 @@ TEST_F(OptimalityCertificateTest, RejectsUnassignedRowWithOtherDual) {
 
 TEST(OptimalityCertificateStandaloneTest, RejectsSuboptimalAssignmentWithAnyDuals) {
   // Row 0 on column 1 (cost 5) instead of column 0 (cost 0): no duals can prove it.
-  AssignmentProblem problem{.num_rows = 1, .capacities = {1, 1}, .edges = {{0, 0, 0}, {0, 1, 5}}};
+  AssignmentProblem problem{
+      .num_rows = 1, .capacities = {1, 1}, .edges = {{0, 0, 0}, {0, 1, 5}}};
   AssignmentResult result{.row_to_col = {1}, .assigned = 1, .objective = 5, .duals = {}};
   result.duals.row_duals = {5};
   result.duals.col_duals = {-5, 0};
@@ -131,7 +134,8 @@ TEST(OptimalityCertificateStandaloneTest, RejectsSuboptimalAssignmentWithAnyDual
 
 TEST(OptimalityCertificateStandaloneTest, AcceptsMaximizeResult) {
   std::mt19937_64 rng(12);
-  const AssignmentProblem problem = testing::RandomSparseProblem(300, 300, 4, 1, 100, true, rng);
+  const AssignmentProblem problem =
+      testing::RandomSparseProblem(300, 300, 4, 1, 100, true, rng);
   SolverOptions options;
   options.maximize = true;
   absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);

@@ -98,10 +98,22 @@ TEST(SparseAssignmentBruteForceTest, MatchesExhaustiveSearchOnSmallSparseProblem
     shape.density = density(rng);
     shape.duplicate_rate = instance % 5 == 0 ? 0.3 : 0.0;
     switch (kind(rng)) {
-      case 0: shape.min_cost = 0; shape.max_cost = 20; break;
-      case 1: shape.min_cost = -50; shape.max_cost = 50; break;  // negative costs
-      case 2: shape.min_cost = 7; shape.max_cost = 7; break;     // all equal
-      default: shape.min_cost = -1000000; shape.max_cost = 1000000; break;
+      case 0:
+        shape.min_cost = 0;
+        shape.max_cost = 20;
+        break;
+      case 1:
+        shape.min_cost = -50;
+        shape.max_cost = 50;
+        break;  // negative costs
+      case 2:
+        shape.min_cost = 7;
+        shape.max_cost = 7;
+        break;  // all equal
+      default:
+        shape.min_cost = -1000000;
+        shape.max_cost = 1000000;
+        break;
     }
     const AssignmentProblem problem = testing::RandomProblem(shape, rng);
     ExpectMatchesExhaustive(problem, /*maximize=*/instance % 2 == 1,

@@ -78,7 +78,8 @@ TEST(SparseAssignmentTest, RowsWithoutEdgesStayUnassigned) {
 
 TEST(SparseAssignmentTest, MoreRowsThanSeatsKeepsTheCheapestRows) {
   // One seat; the row that comes first is the expensive one.
-  AssignmentProblem problem{.num_rows = 2, .capacities = {1}, .edges = {{0, 0, 10}, {1, 0, 1}}};
+  AssignmentProblem problem{
+      .num_rows = 2, .capacities = {1}, .edges = {{0, 0, 10}, {1, 0, 1}}};
   const AssignmentResult result = SolveAndProve(problem);
   EXPECT_THAT(result.row_to_col, ElementsAre(-1, 0));
   EXPECT_EQ(result.objective, 1);
@@ -96,10 +97,10 @@ TEST(SparseAssignmentTest, CardinalityComesBeforeCost) {
 
 TEST(SparseAssignmentTest, SwapsRowsWhenSeatsRunOutInADeficientGraph) {
   // Rows 0..2 compete for columns 0 and 1; row 3 alone reaches column 2.
-  AssignmentProblem problem{.num_rows = 4,
-                            .capacities = {1, 1, 1},
-                            .edges = {{0, 0, 9}, {0, 1, 9}, {1, 0, 5}, {2, 1, 1},
-                                      {3, 2, 4}}};
+  AssignmentProblem problem{
+      .num_rows = 4,
+      .capacities = {1, 1, 1},
+      .edges = {{0, 0, 9}, {0, 1, 9}, {1, 0, 5}, {2, 1, 1}, {3, 2, 4}}};
   const AssignmentResult result = SolveAndProve(problem);
   EXPECT_THAT(result.row_to_col, ElementsAre(-1, 0, 1, 2));
   EXPECT_EQ(result.objective, 10);
@@ -125,7 +126,8 @@ TEST(SparseAssignmentTest, AllEqualCostsAssignEveryRowDeterministically) {
   problem.num_rows = 50;
   problem.capacities.assign(30, 2);
   for (int32_t row = 0; row < 50; ++row) {
-    for (int32_t col = 0; col < 30; col += 1 + row % 3) problem.edges.push_back({row, col, 3});
+    for (int32_t col = 0; col < 30; col += 1 + row % 3)
+      problem.edges.push_back({row, col, 3});
   }
   const AssignmentResult first = SolveAndProve(problem);
   const AssignmentResult second = SolveAndProve(problem);
@@ -172,7 +174,8 @@ AssignmentProblem MacholWien(int32_t n) {
   problem.num_rows = n;
   problem.capacities.assign(n, 1);
   for (int32_t i = 0; i < n; ++i) {
-    for (int32_t j = 0; j < n; ++j) problem.edges.push_back({i, j, int64_t{i + 1} * (j + 1)});
+    for (int32_t j = 0; j < n; ++j)
+      problem.edges.push_back({i, j, int64_t{i + 1} * (j + 1)});
   }
   return problem;
 }
@@ -205,9 +208,8 @@ TEST(SparseAssignmentTest, LargeRandomSparseProblemsHaveValidCertificates) {
                         Case{5000, 800, 6, 5, true}, Case{3000, 2000, 4, 3, false},
                         Case{2000, 5000, 5, 1, false}}) {
     for (bool maximize : {false, true}) {
-      AssignmentProblem problem =
-          testing::RandomSparseProblem(c.rows, c.cols, c.degree, c.max_capacity, 1000,
-                                       c.hidden, rng);
+      AssignmentProblem problem = testing::RandomSparseProblem(
+          c.rows, c.cols, c.degree, c.max_capacity, 1000, c.hidden, rng);
       SolverOptions options;
       options.maximize = maximize;
       const AssignmentResult result = SolveAndProve(problem, options);
@@ -218,8 +220,9 @@ TEST(SparseAssignmentTest, LargeRandomSparseProblemsHaveValidCertificates) {
 
 TEST(SparseAssignmentTest, TightCapacitatedProblemFillsEverySeat) {
   std::mt19937_64 rng(2);
-  AssignmentProblem problem = testing::RandomSparseProblem(3000, 400, 10, 1, 1000,
-                                                           /*hidden_matching=*/false, rng);
+  AssignmentProblem problem =
+      testing::RandomSparseProblem(3000, 400, 10, 1, 1000,
+                                   /*hidden_matching=*/false, rng);
   // 3000 seats over 400 columns, each row also on its own column (row % 400).
   problem.capacities.assign(400, 3000 / 400);
   for (int32_t col = 0; col < 3000 % 400; ++col) ++problem.capacities[col];
@@ -233,8 +236,12 @@ TEST(SparseAssignmentTest, LargeRandomDenseProblemsHaveValidCertificates) {
   for (auto [rows, cols, max_capacity] :
        {std::tuple{300, 300, 1}, std::tuple{200, 350, 1}, std::tuple{350, 200, 1},
         std::tuple{400, 100, 3}, std::tuple{250, 120, 2}}) {
-    testing::RandomShape shape{.rows = rows, .cols = cols, .max_capacity = max_capacity,
-                               .density = 1.0, .min_cost = -500, .max_cost = 500};
+    testing::RandomShape shape{.rows = rows,
+                               .cols = cols,
+                               .max_capacity = max_capacity,
+                               .density = 1.0,
+                               .min_cost = -500,
+                               .max_cost = 500};
     const AssignmentProblem problem = testing::RandomProblem(shape, rng);
     SolverOptions sparse_options;
     sparse_options.max_dense_entries = 0;
@@ -249,12 +256,16 @@ TEST(SparseAssignmentTest, LargeRandomDenseProblemsHaveValidCertificates) {
 
 TEST(SparseAssignmentTest, WideCostRangeUsesTheSixtyFourBitKernel) {
   std::mt19937_64 rng(4);
-  testing::RandomShape shape{.rows = 60, .cols = 60, .density = 1.0,
-                             .min_cost = -(int64_t{1} << 45), .max_cost = int64_t{1} << 45};
+  testing::RandomShape shape{.rows = 60,
+                             .cols = 60,
+                             .density = 1.0,
+                             .min_cost = -(int64_t{1} << 45),
+                             .max_cost = int64_t{1} << 45};
   const AssignmentProblem problem = testing::RandomProblem(shape, rng);
   SolverOptions sparse_options;
   sparse_options.max_dense_entries = 0;
-  EXPECT_EQ(SolveAndProve(problem).objective, SolveAndProve(problem, sparse_options).objective);
+  EXPECT_EQ(SolveAndProve(problem).objective,
+            SolveAndProve(problem, sparse_options).objective);
 }
 
 TEST(SparseAssignmentTest, SameInputGivesTheSameResult) {
@@ -272,9 +283,8 @@ TEST(SparseAssignmentTest, WarmStartReachesTheColdOptimumAfterSmallChanges) {
   std::mt19937_64 rng(6);
   for (int32_t max_capacity : {1, 3}) {
     for (bool maximize : {false, true}) {
-      AssignmentProblem problem =
-          testing::RandomSparseProblem(3000, 3000 / max_capacity, 8, max_capacity, 1000,
-                                       true, rng);
+      AssignmentProblem problem = testing::RandomSparseProblem(
+          3000, 3000 / max_capacity, 8, max_capacity, 1000, true, rng);
       SolverOptions options;
       options.maximize = maximize;
       const AssignmentResult first = SolveAndProve(problem, options);
@@ -292,7 +302,8 @@ TEST(SparseAssignmentTest, WarmStartReachesTheColdOptimumAfterSmallChanges) {
 TEST(SparseAssignmentTest, WarmStartWithSparePricedSeats) {
   // More seats than rows: the sink rule with prices that differ between columns.
   std::mt19937_64 rng(7);
-  AssignmentProblem problem = testing::RandomSparseProblem(1000, 800, 6, 2, 100, false, rng);
+  AssignmentProblem problem =
+      testing::RandomSparseProblem(1000, 800, 6, 2, 100, false, rng);
   const AssignmentResult first = SolveAndProve(problem);
   for (int k = 0; k < 30; ++k) problem.edges[k * 7].cost = 0;
   SolverOptions options;
@@ -356,7 +367,8 @@ TEST(SparseAssignmentTest, RejectsZeroCapacity) {
 }
 
 TEST(SparseAssignmentTest, RejectsEdgeRowOutOfRange) {
-  AssignmentProblem problem{.num_rows = 1, .capacities = {1}, .edges = {{0, 0, 1}, {1, 0, 1}}};
+  AssignmentProblem problem{
+      .num_rows = 1, .capacities = {1}, .edges = {{0, 0, 1}, {1, 0, 1}}};
   absl::StatusOr<AssignmentResult> result = SolveAssignment(problem);
   EXPECT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(result.status().message(), HasSubstr("edges[1].row"));
@@ -371,7 +383,8 @@ TEST(SparseAssignmentTest, RejectsEdgeColumnOutOfRange) {
 
 TEST(SparseAssignmentTest, RejectsCostsThatCouldOverflow) {
   AssignmentProblem problem{
-      .num_rows = 2, .capacities = {1, 1},
+      .num_rows = 2,
+      .capacities = {1, 1},
       .edges = {{0, 0, 1}, {1, 1, std::numeric_limits<int64_t>::max()}}};
   absl::StatusOr<AssignmentResult> result = SolveAssignment(problem);
   EXPECT_EQ(result.status().code(), absl::StatusCode::kOutOfRange);
@@ -388,7 +401,8 @@ TEST(SparseAssignmentTest, AcceptsCostsAtTheOverflowBound) {
   // |cost| * (rows + cols + 3) <= 2^57.
   const int64_t bound = (int64_t{1} << 57) / (2 + 2 + 3);
   AssignmentProblem problem{
-      .num_rows = 2, .capacities = {1, 1},
+      .num_rows = 2,
+      .capacities = {1, 1},
       .edges = {{0, 0, bound}, {0, 1, -bound}, {1, 0, -bound}, {1, 1, bound}}};
   const AssignmentResult result = SolveAndProve(problem);
   EXPECT_EQ(result.objective, -2 * bound);
