@@ -2,7 +2,6 @@
 #include <ostream>
 
 #include "absl/strings/str_cat.h"
-#include "clients/matchctl/company_reference.h"
 #include "clients/matchctl/json_writer.h"
 #include "clients/matchctl/proto_json.h"
 #include "clients/matchctl/record_columns.h"
@@ -47,32 +46,17 @@ int RunAdd(Context& context, const std::vector<std::string>& args) {
     return context.UsageError("give --file or at least one --COLUMN VALUE");
   }
 
-  std::vector<ParsedRecord> records;
-  records.push_back(std::move(record));
-  if (std::vector<LineError> conflicts = CheckCompanyReferences(records); !conflicts.empty()) {
-    return context.InputError(conflicts[0].message);
-  }
-  std::vector<size_t> unresolved;
-  grpc::Status status = ResolveCompanyExternalIds(context, records, &unresolved);
-  if (!status.ok()) return context.RpcError(status);
-  if (!unresolved.empty()) {
-    return context.RpcError(grpc::Status(
-        grpc::StatusCode::NOT_FOUND,
-        absl::StrCat("company_external_id: no company with external_id \"",
-                     records[0].company_external_id, "\"")));
-  }
-
-  const google::protobuf::Message& message = *RecordMessage(records[0].record);
+  const google::protobuf::Message& message = *RecordMessage(record.record);
   std::unique_ptr<RegistryCalls> calls = NewRegistryCalls(*kind, context);
   std::unique_ptr<google::protobuf::Message> stored;
   if (!parsed->args.Has("upsert")) {
-    status = calls->Create(message, &stored);
+    const grpc::Status status = calls->Create(message, &stored);
     if (!status.ok()) return context.RpcError(status);
     PrintRecord(context, *stored);
     return kExitOk;
   }
   bool created = false;
-  status = calls->Upsert(message, &stored, &created);
+  const grpc::Status status = calls->Upsert(message, &stored, &created);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     std::string out;

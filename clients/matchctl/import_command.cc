@@ -5,7 +5,6 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "clients/matchctl/company_reference.h"
 #include "clients/matchctl/import_stream.h"
 #include "clients/matchctl/json_writer.h"
 #include "clients/matchctl/progress_bar.h"
@@ -24,12 +23,6 @@ struct RecordError {
   int64_t line = 0;
   v1::ImportError error;
 };
-
-std::string ExternalIdOf(const ParsedRecord& record) {
-  const google::protobuf::Message* message = RecordMessage(record.record);
-  return message->GetReflection()->GetString(
-      *message, message->GetDescriptor()->FindFieldByName("external_id"));
-}
 
 int ReportUnreadable(Context& context, const std::string& path,
                      std::vector<LineError> errors) {
@@ -50,8 +43,6 @@ void PrintReport(Context& context, const std::string& path, RecordKind kind,
                  size_t records, const ImportOutcome& outcome,
                  const std::vector<RecordError>& errors, const std::vector<std::string>& ids,
                  bool complete) {
-  const int64_t failed = outcome.failed + static_cast<int64_t>(errors.size()) -
-                         static_cast<int64_t>(outcome.errors.size());
   if (context.json()) {
     std::string out;
     JsonWriter json(&out);
@@ -69,7 +60,7 @@ void PrintReport(Context& context, const std::string& path, RecordKind kind,
     json.Key("updated");
     json.Int(outcome.updated);
     json.Key("failed");
-    json.Int(failed);
+    json.Int(outcome.failed);
     json.Key("complete");
     json.Bool(complete);
     json.Key("errors");
@@ -99,7 +90,7 @@ void PrintReport(Context& context, const std::string& path, RecordKind kind,
   }
   context.out() << path << ": " << records << " " << KindPlural(kind) << " read, "
                 << outcome.received << " received by the server: " << outcome.created
-                << " created, " << outcome.updated << " updated, " << failed << " failed"
+                << " created, " << outcome.updated << " updated, " << outcome.failed << " failed"
                 << (complete ? "" : " (import stopped early)") << "\n";
   for (const RecordError& e : errors) {
     context.err() << path << ":" << e.line;
@@ -134,8 +125,6 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
   absl::StatusOr<std::string> text = ReadInputFile(path, context.in());
   if (!text.ok()) return context.InputError(text.status().message());
   ParsedRecords input = ParseRecords(kind, *format, *text);
-  std::vector<LineError> reference_errors = CheckCompanyReferences(input.records);
-  input.errors.insert(input.errors.end(), reference_errors.begin(), reference_errors.end());
   if (!input.errors.empty()) return ReportUnreadable(context, path, std::move(input.errors));
 
   if (parsed->args.Has("dry_run")) {
@@ -149,33 +138,17 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
     return kExitOk;
   }
 
-  std::vector<size_t> unresolved;
-  grpc::Status status = ResolveCompanyExternalIds(context, input.records, &unresolved);
-  if (!status.ok()) return context.RpcError(status);
-
-  std::vector<RecordError> errors;
-  std::vector<bool> skip(input.records.size(), false);
-  for (size_t index : unresolved) {
-    skip[index] = true;
-    RecordError& e = errors.emplace_back();
-    e.line = input.records[index].line;
-    e.error.set_external_id(ExternalIdOf(input.records[index]));
-    e.error.set_code("NOT_FOUND");
-    e.error.set_field("company_external_id");
-    e.error.set_message(absl::StrCat("no company with external_id \"",
-                                     input.records[index].company_external_id, "\""));
-  }
   std::vector<v1::ImportRequest> to_send;
-  std::vector<size_t> record_of_sent;  // index in input.records of each sent record
-  for (size_t i = 0; i < input.records.size(); ++i) {
-    if (skip[i]) continue;
-    to_send.push_back(std::move(input.records[i].record));
-    record_of_sent.push_back(i);
+  std::vector<int64_t> lines;  // input line of each record sent
+  for (ParsedRecord& record : input.records) {
+    to_send.push_back(std::move(record.record));
+    lines.push_back(record.line);
   }
 
   ImportOptions options;
   if (batch_size->has_value()) options.batch_size = static_cast<int>(**batch_size);
   ImportOutcome outcome;
+  grpc::Status status;
   {
     ProgressBar bar(context.err(), context.err_is_terminal(),
                     absl::StrCat("importing ", KindPlural(kind)),
@@ -184,21 +157,20 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
                           [&bar](int64_t written) { bar.Update(written); }, &outcome);
   }
 
+  std::vector<RecordError> errors;
   for (const v1::ImportError& error : outcome.errors) {
     RecordError& e = errors.emplace_back();
-    const size_t sent = static_cast<size_t>(error.index());
-    e.line = sent < record_of_sent.size() ? input.records[record_of_sent[sent]].line : 0;
+    const size_t index = static_cast<size_t>(error.index());
+    e.line = index < lines.size() ? lines[index] : 0;
     e.error = error;
   }
   std::stable_sort(errors.begin(), errors.end(),
                    [](const RecordError& a, const RecordError& b) { return a.line < b.line; });
-  std::vector<std::string> ids(input.records.size());
-  for (size_t sent = 0; sent < outcome.ids.size(); ++sent) {
-    ids[record_of_sent[sent]] = outcome.ids[sent];
-  }
-  PrintReport(context, path, kind, input.records.size(), outcome, errors, ids, status.ok());
+  std::vector<std::string> ids = outcome.ids;
+  ids.resize(to_send.size());  // records after a failed batch were not imported
+  PrintReport(context, path, kind, to_send.size(), outcome, errors, ids, status.ok());
   if (!status.ok()) return context.RpcError(status);
-  return errors.empty() && outcome.failed == 0 ? kExitOk : kExitRefused;
+  return outcome.failed == 0 ? kExitOk : kExitRefused;
 }
 
 }  // namespace

@@ -17,9 +17,6 @@ namespace azubimatch::matchctl {
 struct ParsedRecord {
   int64_t line = 0;            // 1-based input line the record starts on
   v1::ImportRequest record;    // exactly one of company / offer / candidate is set
-  // Offers only: the external_id of the company, when the input named the company
-  // that way instead of by company_id. Resolved to company_id before sending.
-  std::string company_external_id;
 };
 
 struct LineError {

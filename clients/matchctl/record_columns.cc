@@ -122,9 +122,9 @@ std::vector<RecordColumn> OfferColumns() {
                        AsOffer(r).set_company_id(std::move(v));
                      }));
   c.push_back(Column("company_external_id",
-                     "or: the company's external_id (looked up before sending)", Text,
+                     "or: the company's external_id (the server looks it up)", Text,
                      [](ParsedRecord& r, std::string v) {
-                       r.company_external_id = std::move(v);
+                       AsOffer(r).set_company_external_id(std::move(v));
                      }));
   c.push_back(Column("kldb_code", "KldB 2010 occupation code, 5 digits, e.g. 62102", Text,
                      [](ParsedRecord& r, std::string v) {
