@@ -242,7 +242,7 @@ def main():
 
     if args.national:
         bench = os.path.join(build, "bin", "assignment_bench")
-        cmd = ["/usr/bin/time", "-v", bench, "--benchmark_filter=BM_National",
+        cmd = ["/usr/bin/time", "-v", bench, "--national", "--benchmark_filter=BM_National",
                "--benchmark_format=json"]
         proc = subprocess.run(cmd, capture_output=True, text=True)
         if proc.returncode != 0:
