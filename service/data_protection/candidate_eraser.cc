@@ -11,6 +11,7 @@
 #include "engine/base/status_macros.h"
 #include "service/data_protection/candidate_holdings.h"
 #include "service/data_protection/string_field_rewriter.h"
+#include "service/matching/matching_keys.h"
 #include "service/registry/access_policy.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/registry_keys.h"
@@ -63,6 +64,23 @@ std::optional<std::string> PseudonymizedRun(v1::Run run, const std::string& id,
   bytes = run.SerializeAsString();
   if (!MentionsId(bytes, id)) return bytes;
   return std::nullopt;
+}
+
+// Puts the pseudonymized form of `stored` (a run in `family`) into `batch`, or deletes
+// it when the id cannot be taken out of it.
+template <typename Touched>
+void RewriteRun(Family family, const StoredRun& stored, const std::string& id,
+                const std::string& pseudonym, WriteBatch* batch, Touched* touched) {
+  std::optional<std::string> rewritten;
+  if (stored.parsed && !MentionsId(stored.key, id)) {
+    rewritten = PseudonymizedRun(stored.run, id, pseudonym);
+  }
+  if (rewritten.has_value()) {
+    batch->Put(family, stored.key, *rewritten);
+  } else {
+    batch->Delete(family, stored.key);
+  }
+  touched->Add(family, stored.key);
 }
 
 // Every candidate id a run names.
@@ -139,7 +157,6 @@ bool PlacementHoldsSeat(v1::PlacementStatus status) {
     case v1::PLACEMENT_STATUS_CONTRACT_SIGNED:
     case v1::PLACEMENT_STATUS_STARTED:
     case v1::PLACEMENT_STATUS_PROBATION_PASSED:
-    case v1::PLACEMENT_STATUS_COMPLETED:
       return true;
     default:
       return false;
@@ -257,23 +274,23 @@ absl::Status CandidateEraser::Sweep(const std::string& id, const std::string& ps
       batch.Delete(Family::kPlacements, stored.key);
       touched->Add(Family::kPlacements, stored.key);
       ++outcome->placements_removed;
+      if (stored.parsed && !stored.placement.offer_id().empty()) {
+        // The one placement index entry that does not name the candidate.
+        const std::string offer_key = PlacementOfOfferKey(stored.placement.offer_id(), stored.key);
+        batch.Delete(Family::kIndex, offer_key);
+        touched->Add(Family::kIndex, offer_key);
+      }
       if (stored.parsed && stored.placement.candidate_id() == id &&
           PlacementHoldsSeat(stored.placement.status())) {
         seat_offers.push_back(stored.placement.offer_id());
       }
     }
     for (const StoredRun& stored : holdings.runs) {
-      std::optional<std::string> rewritten;
-      if (stored.parsed && !MentionsId(stored.key, id)) {
-        rewritten = PseudonymizedRun(stored.run, id, pseudonym);
-      }
-      if (rewritten.has_value()) {
-        batch.Put(Family::kRuns, stored.key, *rewritten);
-      } else {
-        batch.Delete(Family::kRuns, stored.key);
-      }
-      touched->Add(Family::kRuns, stored.key);
+      RewriteRun(Family::kRuns, stored, id, pseudonym, &batch, touched);
       ++outcome->runs_rewritten;
+    }
+    for (const StoredRun& stored : holdings.run_summaries) {
+      RewriteRun(Family::kIndex, stored, id, pseudonym, &batch, touched);
     }
     AZM_RETURN_IF_ERROR(WriteReleasingSeats(store_, records_, batch, seat_offers));
   }

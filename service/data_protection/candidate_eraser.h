@@ -11,11 +11,12 @@
 //      an erasure that a retry, or a restore (ledger_restore.h), completes.
 //   3. the record and its external-id index entry go through RecordStore::Delete, so
 //      every RecordObserver (e.g. the in-memory matching index) drops the candidate.
-//   4. one WriteBatch removes every placement of the candidate and every index entry
-//      that mentions it (placement pair indexes included), and rewrites every stored
-//      run that mentions it with Pseudonym(hash) in its place (placements, unmatched,
-//      locked and banned pairs, any text) — see candidate_holdings.h. When a removed
-//      placement held a seat (accepted or later, up to completed), the offer's
+//   4. one WriteBatch removes every placement of the candidate with its index entries
+//      (service/matching/matching_keys.h) and every other index entry that mentions
+//      it, and rewrites every stored run and run summary that mentions it with
+//      Pseudonym(hash) in its place (placements, unmatched, locked and banned pairs,
+//      any text) — see candidate_holdings.h. When a removed
+//      placement held a seat (accepted up to probation passed), the offer's
 //      seats_taken is lowered by one in the same batch (RecordStore::AdjustSeatsTaken),
 //      so seats_taken keeps counting the seat-holding placements; further seats of the
 //      same erasure are released in their own writes. Step 4 is repeated (at most
@@ -131,7 +132,7 @@ class CandidateEraser {
 };
 
 // True when a placement in `status` holds a seat of its offer (accepted and every
-// later stage up to completed).
+// later stage before completion; the same rule as the matching service's).
 bool PlacementHoldsSeat(v1::PlacementStatus status);
 
 }  // namespace azubimatch::service

@@ -2,9 +2,26 @@
 
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "engine/base/status_macros.h"
+#include "service/matching/matching_keys.h"
 
 namespace azubimatch::service {
+namespace {
+
+// A run summary of the matching service's run listings.
+bool IsRunSummaryKey(std::string_view key) {
+  const absl::string_view view(key.data(), key.size());
+  return absl::StartsWith(view, kRunsByTimePrefix) ||
+         absl::StartsWith(view, kRunsByMemberPrefix);
+}
+
+// Parses `value` into stored->run.
+void ParseRun(std::string_view value, StoredRun* stored) {
+  stored->parsed = stored->run.ParseFromArray(value.data(), static_cast<int>(value.size()));
+}
+
+}  // namespace
 
 bool MentionsId(std::string_view bytes, std::string_view id) {
   return bytes.find(id) != std::string_view::npos;
@@ -15,8 +32,16 @@ absl::StatusOr<CandidateHoldings> FindCandidateHoldings(const KvStore& store,
   CandidateHoldings holdings;
   AZM_RETURN_IF_ERROR(
       store.Scan(Family::kIndex, "", "", [&](std::string_view key, std::string_view value) {
-        if (MentionsId(key, id) || MentionsId(value, id)) {
+        if (MentionsId(key, id)) {
           holdings.index_keys.emplace_back(key);
+        } else if (MentionsId(value, id)) {
+          if (IsRunSummaryKey(key)) {
+            StoredRun& summary = holdings.run_summaries.emplace_back();
+            summary.key = std::string(key);
+            ParseRun(value, &summary);
+          } else {
+            holdings.index_keys.emplace_back(key);
+          }
         }
         return true;
       }));
@@ -34,7 +59,7 @@ absl::StatusOr<CandidateHoldings> FindCandidateHoldings(const KvStore& store,
         if (!MentionsId(value, id) && !MentionsId(key, id)) return true;
         StoredRun& stored = holdings.runs.emplace_back();
         stored.key = std::string(key);
-        stored.parsed = stored.run.ParseFromArray(value.data(), static_cast<int>(value.size()));
+        ParseRun(value, &stored);
         return true;
       }));
   return holdings;

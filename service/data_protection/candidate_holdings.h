@@ -6,9 +6,13 @@
 // How entries are found: by the bytes of the id, not by key layout. Record ids are 16
 // characters [0-9a-z] drawn at random, so an entry whose key or value contains the id
 // refers to that candidate; this covers index layouts of other components (e.g. the
-// placement pair index of the matching service) without knowing them. Families
-// scanned: kIndex (key or value), kPlacements and kRuns (value). Other families hold
-// no candidate ids by construction (the audit log stores keyed hashes, see audit_log.h).
+// placement indexes of the matching service) without listing them. Families scanned:
+// kIndex (key or value), kPlacements and kRuns (value). Other families hold no
+// candidate ids by construction (the audit log stores keyed hashes, see audit_log.h).
+// Index entries are sorted by what the erasure does with them: run summaries
+// (service/matching/matching_keys.h: "runs/..." keys whose value is a v1::Run without
+// placements) are rewritten like runs; every other index entry naming the id is about
+// the candidate and is deleted.
 //
 // Thread safety: reads through the KvStore only; may run concurrently with writes
 // (each family is read from its own snapshot). Complexity: O(bytes in the three
@@ -34,17 +38,20 @@ struct StoredPlacement {
 };
 
 struct StoredRun {
-  std::string key;  // its key in Family::kRuns
+  std::string key;  // its key in Family::kRuns (or kIndex for a run summary)
   bool parsed = false;
   v1::Run run;      // when parsed
 };
 
 struct CandidateHoldings {
   std::vector<StoredPlacement> placements;
-  std::vector<std::string> index_keys;  // keys in Family::kIndex
+  std::vector<std::string> index_keys;   // keys in Family::kIndex to delete
   std::vector<StoredRun> runs;
+  std::vector<StoredRun> run_summaries;  // entries of Family::kIndex holding a v1::Run
 
-  bool empty() const { return placements.empty() && index_keys.empty() && runs.empty(); }
+  bool empty() const {
+    return placements.empty() && index_keys.empty() && runs.empty() && run_summaries.empty();
+  }
 };
 
 // True when `bytes` contains `id`.

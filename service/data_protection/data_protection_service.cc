@@ -22,7 +22,7 @@ absl::Status RequireId(const std::string& id) {
 }  // namespace
 
 DataProtectionService::DataProtectionService(KvStore* store, RecordStore* records,
-                                             CallerResolver* resolver, AuditLog* audit,
+                                             CallerResolver* resolver, const AuditLog* audit,
                                              KeyedHasher hasher,
                                              DataProtectionServiceOptions options)
     : store_(store),
@@ -33,25 +33,14 @@ DataProtectionService::DataProtectionService(KvStore* store, RecordStore* record
       eraser_(store, records, std::move(hasher), &ledger_, std::move(options.eraser)) {}
 
 grpc::ServerUnaryReactor* DataProtectionService::Run(
-    grpc::CallbackServerContext* context, const char* method, AuditAction action,
-    const std::string& id, const std::function<absl::Status(const Caller&)>& body) {
+    grpc::CallbackServerContext* context, const char* method, const std::string& id,
+    const std::function<absl::Status(const Caller&)>& body) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   absl::StatusOr<Caller> caller = resolver_->Resolve(*context);
   absl::Status status = caller.status();
-  if (status.ok()) {
-    status = CheckMethodAccess(caller->role, method);
-    if (status.ok()) status = RequireId(id);
-    if (status.ok()) status = body(*caller);
-    AuditEvent event;
-    event.action = action;
-    event.rpc = method;
-    event.subject_kind = "candidate";
-    event.subject_id = id;
-    event.code = status.code();
-    if (absl::Status audited = audit_->Append(*caller, event); !audited.ok()) {
-      status = audited;
-    }
-  }
+  if (status.ok()) status = CheckMethodAccess(caller->role, method);
+  if (status.ok()) status = RequireId(id);
+  if (status.ok()) status = body(*caller);
   reactor->Finish(ToGrpcStatus(status));
   return reactor;
 }
@@ -59,7 +48,7 @@ grpc::ServerUnaryReactor* DataProtectionService::Run(
 grpc::ServerUnaryReactor* DataProtectionService::EraseCandidate(
     grpc::CallbackServerContext* context, const v1::EraseCandidateRequest* request,
     v1::EraseCandidateResponse* response) {
-  return Run(context, kEraseCandidate, AuditAction::kErase, request->id(),
+  return Run(context, kEraseCandidate, request->id(),
              [&](const Caller& caller) -> absl::Status {
                AZM_ASSIGN_OR_RETURN(
                    ErasureOutcome outcome,
@@ -74,7 +63,7 @@ grpc::ServerUnaryReactor* DataProtectionService::EraseCandidate(
 grpc::ServerUnaryReactor* DataProtectionService::ExportCandidate(
     grpc::CallbackServerContext* context, const v1::ExportCandidateRequest* request,
     v1::CandidateExport* response) {
-  return Run(context, kExportCandidate, AuditAction::kExport, request->id(),
+  return Run(context, kExportCandidate, request->id(),
              [&](const Caller& caller) -> absl::Status {
                AZM_ASSIGN_OR_RETURN(
                    *response,

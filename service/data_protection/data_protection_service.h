@@ -17,9 +17,10 @@
 // (negative); NOT_FOUND; FAILED_PRECONDITION naming "version" (not current);
 // UNAUTHENTICATED / PERMISSION_DENIED; the store's codes (e.g. RESOURCE_EXHAUSTED on a
 // full disk; the erasure can then be called again and completes).
-// Audit: every call is recorded (action "erase" or "export", subject the keyed hash
-// of the candidate id, the outcome's code), refused calls too; a call whose audit
-// entry cannot be written fails with the store's error.
+// Audit: every call is recorded by the server's audit interceptor
+// (service/auth/audit_interceptor.h: action "erase" or "export", subject the keyed
+// hash of the candidate id, the outcome's code), not by the handlers; the audit log
+// given here is read for the export's list of accesses.
 //
 // Thread safety: handlers run concurrently on gRPC's threads; erasures are serialized.
 // Cost: see CandidateEraser and ExportCandidate (O(size of runs and placements)).
@@ -57,9 +58,10 @@ struct DataProtectionServiceOptions {
 class DataProtectionService final : public v1::DataProtection::CallbackService {
  public:
   // None of the pointers is owned; all must outlive the service. `hasher` must be the
-  // store's (AccessControl::hasher()), the one the audit log uses.
+  // store's (AccessControl::hasher()), the one the audit log uses; `audit` may be null
+  // (exports then list no accesses).
   DataProtectionService(KvStore* store, RecordStore* records, CallerResolver* resolver,
-                        AuditLog* audit, KeyedHasher hasher,
+                        const AuditLog* audit, KeyedHasher hasher,
                         DataProtectionServiceOptions options);
 
   grpc::ServerUnaryReactor* EraseCandidate(grpc::CallbackServerContext* context,
@@ -70,16 +72,16 @@ class DataProtectionService final : public v1::DataProtection::CallbackService {
                                             v1::CandidateExport* response) override;
 
  private:
-  // Resolves and checks the caller for `method`, runs `body`, records the call in the
-  // audit log as `action` on candidate `id`, and finishes the call.
+  // Resolves and checks the caller for `method`, checks that candidate `id` is given,
+  // runs `body`, and finishes the call.
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, const char* method,
-                                AuditAction action, const std::string& id,
+                                const std::string& id,
                                 const std::function<absl::Status(const Caller&)>& body);
 
   KvStore* const store_;
   RecordStore* const records_;
   CallerResolver* const resolver_;
-  AuditLog* const audit_;
+  const AuditLog* const audit_;
   ErasureLedger ledger_;
   CandidateEraser eraser_;
 };

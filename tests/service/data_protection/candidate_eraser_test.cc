@@ -98,7 +98,7 @@ class CandidateEraserTest : public ::testing::Test {
   SeededCandidate seeded_;
 };
 
-TEST_F(CandidateEraserTest, RemovesRecordExternalIdIndexPlacementsAndPairIndex) {
+TEST_F(CandidateEraserTest, RemovesRecordExternalIdIndexPlacementsAndPlacementIndexes) {
   ASSERT_TRUE(EraseAsOwner().ok());
   EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
   EXPECT_TRUE(absl::IsNotFound(
@@ -106,8 +106,16 @@ TEST_F(CandidateEraserTest, RemovesRecordExternalIdIndexPlacementsAndPairIndex) 
                   ExternalIdIndexKey(RecordKind::kCandidate, kMemberA, seeded_.marker))
           .status()));
   EXPECT_TRUE(absl::IsNotFound(
-      store_->Get(Family::kIndex, PairIndexKey(seeded_.candidate_id, seeded_.offer_id))
+      store_->Get(Family::kIndex, PlacementPairKey(seeded_.candidate_id, seeded_.offer_id))
           .status()));
+  for (const std::string& placement :
+       {seeded_.accepted_placement_id, seeded_.rejected_placement_id}) {
+    EXPECT_TRUE(absl::IsNotFound(
+        store_->Get(Family::kIndex, PlacementOfCandidateKey(seeded_.candidate_id, placement))
+            .status()));
+    EXPECT_TRUE(absl::IsNotFound(
+        store_->Get(Family::kIndex, PlacementOfOfferKey(seeded_.offer_id, placement)).status()));
+  }
   EXPECT_TRUE(absl::IsNotFound(
       store_->Get(Family::kPlacements, seeded_.accepted_placement_id).status()));
   EXPECT_TRUE(absl::IsNotFound(
@@ -139,6 +147,21 @@ TEST_F(CandidateEraserTest, RunsShowThePseudonymEverywhereTheIdWas) {
   EXPECT_EQ(run.request().banned(0).candidate_id(), outcome->pseudonym);
   EXPECT_EQ(run.request().label(), "cohort incl. " + outcome->pseudonym);
   EXPECT_EQ(StoredRun(seeded_.other_run_id).placements(0).candidate_id(), seeded_.other_id);
+}
+
+TEST_F(CandidateEraserTest, RunSummariesOfListingsArePseudonymizedNotDropped) {
+  auto outcome = EraseAsOwner();
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  for (const std::string& key : {RunByTimeKey(kRunCreatedMicros, seeded_.run_id),
+                                 RunByMemberKey(kMemberA, kRunCreatedMicros, seeded_.run_id)}) {
+    auto bytes = store_->Get(Family::kIndex, key);
+    ASSERT_TRUE(bytes.ok()) << bytes.status();
+    v1::Run summary;
+    ASSERT_TRUE(summary.ParseFromString(*bytes));
+    EXPECT_EQ(summary.id(), seeded_.run_id);
+    EXPECT_EQ(summary.request().locked(0).candidate_id(), outcome->pseudonym);
+    EXPECT_EQ(summary.request().banned(0).candidate_id(), outcome->pseudonym);
+  }
 }
 
 TEST_F(CandidateEraserTest, ReleasesTheSeatOfTheAcceptedPlacement) {
@@ -296,7 +319,7 @@ TEST_F(CandidateEraserTest, ReapplyFindsCandidatesNamedOnlyInRuns) {
 TEST(PlacementHoldsSeatTest, AcceptedAndLaterStagesHoldASeatOthersDoNot) {
   EXPECT_TRUE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_ACCEPTED));
   EXPECT_TRUE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_STARTED));
-  EXPECT_TRUE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_COMPLETED));
+  EXPECT_FALSE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_COMPLETED));
   EXPECT_FALSE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_REJECTED));
   EXPECT_FALSE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_WITHDRAWN));
   EXPECT_FALSE(PlacementHoldsSeat(v1::PLACEMENT_STATUS_ENDED_EARLY));

@@ -1,5 +1,6 @@
 // DataProtectionService through a real gRPC server on 127.0.0.1:0 and a real RocksDB
-// store: answers, status codes per caller, and the audit entries every call leaves.
+// store: answers, status codes per caller, and the audit entries every call leaves
+// (through the audit interceptor, as in matchd).
 #include "service/data_protection/data_protection_service.h"
 
 #include <memory>
@@ -10,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "service/auth/audit_interceptor.h"
 #include "service/store/rocksdb_store.h"
 #include "tests/service/data_protection/erasure_fixture.h"
 #include "tests/service/store/scoped_temp_dir.h"
@@ -60,6 +62,10 @@ class DataProtectionServiceTest : public ::testing::Test {
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
     builder.RegisterService(service_.get());
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(std::make_unique<AuditInterceptorFactory>(audit_.get(), &resolver_));
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
     server_ = builder.BuildAndStart();
     ASSERT_NE(server_, nullptr);
     stub_ = v1::DataProtection::NewStub(grpc::CreateChannel(

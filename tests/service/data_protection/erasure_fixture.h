@@ -1,12 +1,14 @@
 // A store holding one candidate with everything that can name it: the record with a
 // unique marker in its display name and external id, an accepted placement (holding a
-// seat) and a rejected one, a placement pair index entry, and two stored runs naming
-// it in every field that can (placements, unmatched, locked and banned pairs, label),
-// next to a second candidate that must stay untouched. Shared by the data protection
+// seat) and a rejected one with the matching service's placement index entries
+// (service/matching/matching_keys.h), a stored run naming it in every field that can
+// (placements, unmatched, locked and banned pairs, label) with its listing summary,
+// next to a second candidate and a second run that must stay untouched. Shared by the data protection
 // tests. Test use only; not thread-safe.
 #ifndef AZUBIMATCH_TESTS_SERVICE_DATA_PROTECTION_ERASURE_FIXTURE_H_
 #define AZUBIMATCH_TESTS_SERVICE_DATA_PROTECTION_ERASURE_FIXTURE_H_
 
+#include <cstdint>
 #include <memory>
 #include <random>
 #include <string>
@@ -16,6 +18,7 @@
 #include "gtest/gtest.h"
 #include "service/auth/caller.h"
 #include "service/auth/keyed_hasher.h"
+#include "service/matching/matching_keys.h"
 #include "service/registry/record_store.h"
 #include "service/store/kv_store.h"
 #include "tests/service/registry/sample_records.h"
@@ -41,10 +44,8 @@ inline std::string UniqueMarker(const std::string& prefix) {
   return absl::StrCat(prefix, random(), "x", random());
 }
 
-// Placement pair index key of the layout the tests assume for other components.
-inline std::string PairIndexKey(const std::string& candidate_id, const std::string& offer_id) {
-  return absl::StrCat("placement-pair/", candidate_id, "/", offer_id);
-}
+// The creation time of the seeded runs, in microseconds.
+inline constexpr int64_t kRunCreatedMicros = 1767225600000000;
 
 struct SeededCandidate {
   std::string marker;        // in display_name and external_id
@@ -93,8 +94,13 @@ inline SeededCandidate SeedCandidate(KvStore& store, RecordStore& records) {
   WriteBatch placements;
   placements.Put(Family::kPlacements, accepted.id(), accepted.SerializeAsString());
   placements.Put(Family::kPlacements, rejected.id(), rejected.SerializeAsString());
-  placements.Put(Family::kIndex, PairIndexKey(seeded.candidate_id, seeded.offer_id),
+  placements.Put(Family::kIndex, PlacementPairKey(seeded.candidate_id, seeded.offer_id),
                  accepted.id());
+  for (const v1::Placement* placement : {&accepted, &rejected}) {
+    placements.Put(Family::kIndex, PlacementOfCandidateKey(seeded.candidate_id, placement->id()),
+                   "");
+    placements.Put(Family::kIndex, PlacementOfOfferKey(seeded.offer_id, placement->id()), "");
+  }
   auto seat = records.AdjustSeatsTaken(seeded.offer_id, +1, placements);
   EXPECT_TRUE(seat.ok()) << seat.status();
 
@@ -126,6 +132,12 @@ inline SeededCandidate SeedCandidate(KvStore& store, RecordStore& records) {
   *other_run.add_placements() = *other_placement;
   WriteBatch runs;
   runs.Put(Family::kRuns, run.id(), run.SerializeAsString());
+  v1::Run summary = run;
+  summary.clear_placements();
+  summary.clear_unmatched();
+  runs.Put(Family::kIndex, RunByTimeKey(kRunCreatedMicros, run.id()), summary.SerializeAsString());
+  runs.Put(Family::kIndex, RunByMemberKey(kMemberA, kRunCreatedMicros, run.id()),
+           summary.SerializeAsString());
   runs.Put(Family::kRuns, other_run.id(), other_run.SerializeAsString());
   EXPECT_TRUE(store.Write(runs).ok());
   return seeded;
