@@ -1,0 +1,231 @@
+#include "service/matching/matching_index.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "engine/matching/pair_evaluation.h"
+
+namespace azubimatch::service {
+namespace {
+
+size_t SectorSlot(engine::Sector sector) { return static_cast<size_t>(sector); }
+
+}  // namespace
+
+bool HoldsSeat(v1::PlacementStatus status) {
+  return status == v1::PLACEMENT_STATUS_ACCEPTED ||
+         status == v1::PLACEMENT_STATUS_CONTRACT_SIGNED ||
+         status == v1::PLACEMENT_STATUS_STARTED ||
+         status == v1::PLACEMENT_STATUS_PROBATION_PASSED;
+}
+
+MatchingIndex::MatchingIndex(const engine::TravelTimeModel* travel) : travel_(travel) {}
+
+void MatchingIndex::OnCompanyChanged(const v1::Company* before, const v1::Company* after) {
+  absl::MutexLock lock(&mu_);
+  const std::string& id = after != nullptr ? after->id() : before->id();
+  if (after == nullptr) {
+    companies_.erase(id);
+  } else {
+    companies_[id] = ToCompanyFacts(*after);
+  }
+  // Re-derive the profiles of the company's offers (sector, languages, open).
+  auto offers = company_offers_.find(id);
+  if (offers == company_offers_.end()) return;
+  const CompanyFacts* facts = after != nullptr ? &companies_[id] : nullptr;
+  for (const std::string& offer_id : offers->second) {
+    auto it = offers_.find(offer_id);
+    if (it == offers_.end()) continue;
+    OfferEntry& entry = it->second;
+    UnindexOffer(entry);
+    entry.profile.company_sector =
+        facts != nullptr ? facts->sector : engine::Sector::kUnspecified;
+    entry.profile.company_languages =
+        facts != nullptr ? facts->languages : std::vector<std::string>();
+    entry.profile.open =
+        entry.status == v1::OFFER_STATUS_OPEN && (facts == nullptr || facts->active);
+    IndexOffer(entry);
+  }
+}
+
+void MatchingIndex::OnOfferChanged(const v1::TrainingOffer* before,
+                                   const v1::TrainingOffer* after) {
+  absl::MutexLock lock(&mu_);
+  if (before != nullptr) RemoveOffer(before->id());
+  if (after != nullptr) AddOffer(*after);
+}
+
+void MatchingIndex::OnCandidateChanged(const v1::Candidate* before,
+                                       const v1::Candidate* after) {
+  absl::MutexLock lock(&mu_);
+  if (before != nullptr) RemoveCandidate(before->id());
+  if (after != nullptr) AddCandidate(*after);
+}
+
+void MatchingIndex::OnPlacementChanged(const v1::Placement* before,
+                                       const v1::Placement* after) {
+  absl::MutexLock lock(&mu_);
+  if (before != nullptr) {
+    if (HoldsSeat(before->status())) {
+      auto it = held_.find(before->candidate_id());
+      if (it != held_.end() && it->second.placement_id == before->id()) held_.erase(it);
+    }
+    if (before->status() == v1::PLACEMENT_STATUS_REJECTED) {
+      auto it = banned_.find(PairKey(before->candidate_id(), before->offer_id()));
+      if (it != banned_.end() && it->second == before->id()) banned_.erase(it);
+    }
+  }
+  if (after != nullptr) {
+    if (HoldsSeat(after->status())) {
+      held_[after->candidate_id()] = HeldPlacement{after->id(), after->offer_id()};
+    }
+    if (after->status() == v1::PLACEMENT_STATUS_REJECTED) {
+      banned_[PairKey(after->candidate_id(), after->offer_id())] = after->id();
+    }
+  }
+}
+
+void MatchingIndex::AddOffer(const v1::TrainingOffer& offer) {
+  auto company = companies_.find(offer.company_id());
+  OfferEntry entry;
+  entry.profile =
+      ToOfferProfile(offer, company != companies_.end() ? &company->second : nullptr);
+  entry.member_id = offer.member_id();
+  entry.municipality = offer.location().municipality();
+  entry.status = offer.status();
+  entry.seats = offer.seats();
+  entry.seats_taken = offer.seats_taken();
+  company_offers_[offer.company_id()].insert(offer.id());
+  IndexOffer(entry);
+  offers_[offer.id()] = std::move(entry);
+}
+
+void MatchingIndex::RemoveOffer(const std::string& id) {
+  auto it = offers_.find(id);
+  if (it == offers_.end()) return;
+  UnindexOffer(it->second);
+  auto company = company_offers_.find(it->second.profile.company_id);
+  if (company != company_offers_.end()) {
+    company->second.erase(id);
+    if (company->second.empty()) company_offers_.erase(company);
+  }
+  offers_.erase(it);
+}
+
+void MatchingIndex::IndexOffer(const OfferEntry& entry) {
+  const engine::OfferProfile& p = entry.profile;
+  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location);
+  offers_by_sector_[SectorSlot(engine::MatchingSector(p))].Insert(p.id, p.location);
+}
+
+void MatchingIndex::UnindexOffer(const OfferEntry& entry) {
+  const engine::OfferProfile& p = entry.profile;
+  auto grid = offers_by_occupation_.find(p.occupation.kldb_code);
+  if (grid != offers_by_occupation_.end()) {
+    grid->second.Erase(p.id, p.location);
+    if (grid->second.size() == 0) offers_by_occupation_.erase(grid);
+  }
+  offers_by_sector_[SectorSlot(engine::MatchingSector(p))].Erase(p.id, p.location);
+}
+
+void MatchingIndex::AddCandidate(const v1::Candidate& candidate) {
+  CandidateEntry entry;
+  entry.profile = ToCandidateProfile(candidate);
+  entry.member_id = candidate.member_id();
+  entry.municipality = candidate.home().municipality();
+  entry.status = candidate.status();
+  const engine::CandidateProfile& p = entry.profile;
+  const double reach = travel_->ReachBoundKm(p.travel_limit_minutes, p.travel_mode);
+  std::vector<absl::string_view> codes;
+  for (const engine::Occupation& wish : p.desired_occupations) {
+    if (std::find(codes.begin(), codes.end(), wish.kldb_code) != codes.end()) continue;
+    codes.push_back(wish.kldb_code);
+    candidates_by_occupation_[wish.kldb_code].Insert(p.id, p.home, reach);
+  }
+  std::vector<engine::Sector> sectors;
+  for (engine::Sector sector : p.desired_sectors) {
+    if (std::find(sectors.begin(), sectors.end(), sector) != sectors.end()) continue;
+    sectors.push_back(sector);
+    candidates_by_sector_[SectorSlot(sector)].Insert(p.id, p.home, reach);
+  }
+  candidates_[candidate.id()] = std::move(entry);
+}
+
+void MatchingIndex::RemoveCandidate(const std::string& id) {
+  auto it = candidates_.find(id);
+  if (it == candidates_.end()) return;
+  const engine::CandidateProfile& p = it->second.profile;
+  for (const engine::Occupation& wish : p.desired_occupations) {
+    auto grid = candidates_by_occupation_.find(wish.kldb_code);
+    if (grid == candidates_by_occupation_.end()) continue;
+    grid->second.Erase(p.id, p.home);
+    if (grid->second.size() == 0) candidates_by_occupation_.erase(grid);
+  }
+  for (engine::Sector sector : p.desired_sectors) {
+    candidates_by_sector_[SectorSlot(sector)].Erase(p.id, p.home);
+  }
+  candidates_.erase(it);
+}
+
+const CandidateEntry* MatchingIndex::Reader::FindCandidate(absl::string_view id) const {
+  auto it = index_.candidates_.find(id);
+  return it == index_.candidates_.end() ? nullptr : &it->second;
+}
+
+const OfferEntry* MatchingIndex::Reader::FindOffer(absl::string_view id) const {
+  auto it = index_.offers_.find(id);
+  return it == index_.offers_.end() ? nullptr : &it->second;
+}
+
+const SpatialGrid* MatchingIndex::Reader::OffersOfOccupation(
+    absl::string_view kldb_code) const {
+  auto it = index_.offers_by_occupation_.find(kldb_code);
+  return it == index_.offers_by_occupation_.end() ? nullptr : &it->second;
+}
+
+const SpatialGrid* MatchingIndex::Reader::OffersOfSector(engine::Sector sector) const {
+  const SpatialGrid& grid = index_.offers_by_sector_[SectorSlot(sector)];
+  return grid.size() == 0 ? nullptr : &grid;
+}
+
+const SpatialGrid* MatchingIndex::Reader::CandidatesOfOccupation(
+    absl::string_view kldb_code) const {
+  auto it = index_.candidates_by_occupation_.find(kldb_code);
+  return it == index_.candidates_by_occupation_.end() ? nullptr : &it->second;
+}
+
+const SpatialGrid* MatchingIndex::Reader::CandidatesOfSector(engine::Sector sector) const {
+  const SpatialGrid& grid = index_.candidates_by_sector_[SectorSlot(sector)];
+  return grid.size() == 0 ? nullptr : &grid;
+}
+
+const HeldPlacement* MatchingIndex::Reader::HeldPlacementOf(
+    absl::string_view candidate_id) const {
+  auto it = index_.held_.find(candidate_id);
+  return it == index_.held_.end() ? nullptr : &it->second;
+}
+
+bool MatchingIndex::Reader::IsBanned(absl::string_view candidate_id,
+                                     absl::string_view offer_id) const {
+  return index_.banned_.contains(
+      PairKey(std::string(candidate_id), std::string(offer_id)));
+}
+
+void MatchingIndex::Reader::ForEachCandidate(
+    const std::function<void(const CandidateEntry& entry)>& visit) const {
+  for (const auto& [id, entry] : index_.candidates_) visit(entry);
+}
+
+void MatchingIndex::Reader::ForEachOffer(
+    const std::function<void(const OfferEntry& entry)>& visit) const {
+  for (const auto& [id, entry] : index_.offers_) visit(entry);
+}
+
+void MatchingIndex::Reader::ForEachBannedPair(
+    const std::function<void(const std::string& candidate_id, const std::string& offer_id)>&
+        visit) const {
+  for (const auto& [pair, placement_id] : index_.banned_) visit(pair.first, pair.second);
+}
+
+}  // namespace azubimatch::service

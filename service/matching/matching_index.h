@@ -1,0 +1,164 @@
+// MatchingIndex: the in-memory view of the registry that suggestions, explanations and
+// assignment runs read: every candidate and offer as an engine profile (offers completed
+// with their company's sector, languages and status), looked up by id, by occupation and
+// by sector in spatial grids, plus the placements that bind pairs (accepted: the pair is
+// locked and the candidate placed; rejected: the pair is banned).
+//
+// Keeping in step: the index is a RecordObserver. MatchingService subscribes it to the
+// RecordStore (which first replays every stored record, then reports every committed
+// change in commit order), and reports placement changes itself after each committed
+// placement write (OnPlacementChanged), having loaded the stored placements at start.
+//
+// Structures (C candidates, O offers, W wishes per candidate):
+//   candidates_, offers_, companies_   id -> entry, hash maps
+//   offers_by_occupation_              KldB code -> SpatialGrid of the offers
+//   offers_by_sector_                  matching sector -> SpatialGrid (sector matches)
+//   candidates_by_occupation_          KldB code -> SpatialGrid of the candidates wishing
+//                                      it, each with its reach in km (travel model)
+//   candidates_by_sector_              desired sector -> SpatialGrid of the candidates
+//   company_offers_                    company id -> its offers (a company change
+//                                      re-derives their profiles)
+//   held_                              candidate id -> its seat-holding placement
+//   banned_                            (candidate id, offer id) -> rejected placement id
+// Memory O(C * W + O). Updates: a candidate O(W) expected (grid erasure is O(cell
+// size)); an offer O(1) expected; a company O(its offers). Lookups O(1) expected.
+//
+// Thread safety: one absl::Mutex as a reader/writer lock. Observer calls and
+// OnPlacementChanged take it exclusively; readers hold a Reader (shared) for as long as
+// they use what it returns. Lock order: a Reader must never be held while calling the
+// RecordStore or the PlacementBook (their writes call back into the index).
+#ifndef AZUBIMATCH_SERVICE_MATCHING_MATCHING_INDEX_H_
+#define AZUBIMATCH_SERVICE_MATCHING_MATCHING_INDEX_H_
+
+#include <array>
+#include <functional>
+#include <string>
+#include <utility>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "azubimatch/v1/matching.pb.h"
+#include "azubimatch/v1/records.pb.h"
+#include "engine/matching/model.h"
+#include "engine/matching/travel_time.h"
+#include "service/matching/proto_conversion.h"
+#include "service/matching/spatial_grid.h"
+#include "service/registry/record_observer.h"
+
+namespace azubimatch::service {
+
+struct CandidateEntry {
+  engine::CandidateProfile profile;
+  std::string member_id;
+  std::string municipality;  // of the home
+  v1::CandidateStatus status = v1::CANDIDATE_STATUS_ACTIVE;
+};
+
+struct OfferEntry {
+  engine::OfferProfile profile;  // seats_free = seats - seats_taken
+  std::string member_id;
+  std::string municipality;  // of the place of work
+  v1::OfferStatus status = v1::OFFER_STATUS_OPEN;
+  int32_t seats = 0;
+  int32_t seats_taken = 0;
+};
+
+// A placement that holds a seat (ACCEPTED, CONTRACT_SIGNED, STARTED, PROBATION_PASSED).
+struct HeldPlacement {
+  std::string placement_id;
+  std::string offer_id;
+};
+
+// True for the statuses in which a placement holds its seat and locks its pair.
+bool HoldsSeat(v1::PlacementStatus status);
+
+class MatchingIndex final : public RecordObserver {
+ public:
+  // `travel` gives the candidates' reach for the grids; it must outlive the index.
+  explicit MatchingIndex(const engine::TravelTimeModel* travel);
+
+  MatchingIndex(const MatchingIndex&) = delete;
+  MatchingIndex& operator=(const MatchingIndex&) = delete;
+
+  void OnCompanyChanged(const v1::Company* before, const v1::Company* after) override;
+  void OnOfferChanged(const v1::TrainingOffer* before,
+                      const v1::TrainingOffer* after) override;
+  void OnCandidateChanged(const v1::Candidate* before, const v1::Candidate* after) override;
+
+  // A placement was created (before null), changed, or deleted (after null).
+  void OnPlacementChanged(const v1::Placement* before, const v1::Placement* after);
+
+  // Shared access for as long as the Reader lives.
+  class ABSL_SCOPED_LOCKABLE Reader {
+   public:
+    explicit Reader(const MatchingIndex& index) ABSL_SHARED_LOCK_FUNCTION(index.mu_)
+        : index_(index) {
+      index_.mu_.ReaderLock();
+    }
+    ~Reader() ABSL_UNLOCK_FUNCTION() { index_.mu_.ReaderUnlock(); }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    // nullptr when unknown.
+    const CandidateEntry* FindCandidate(absl::string_view id) const;
+    const OfferEntry* FindOffer(absl::string_view id) const;
+
+    // Grids; nullptr when nothing is indexed under the key.
+    const SpatialGrid* OffersOfOccupation(absl::string_view kldb_code) const;
+    const SpatialGrid* OffersOfSector(engine::Sector sector) const;
+    const SpatialGrid* CandidatesOfOccupation(absl::string_view kldb_code) const;
+    const SpatialGrid* CandidatesOfSector(engine::Sector sector) const;
+
+    // The seat-holding placement of the candidate; nullptr when it has none.
+    const HeldPlacement* HeldPlacementOf(absl::string_view candidate_id) const;
+    // True when the pair has a REJECTED placement.
+    bool IsBanned(absl::string_view candidate_id, absl::string_view offer_id) const;
+
+    // Every entry, in no particular order.
+    void ForEachCandidate(
+        const std::function<void(const CandidateEntry& entry)>& visit) const;
+    void ForEachOffer(const std::function<void(const OfferEntry& entry)>& visit) const;
+    // Every banned pair as (candidate id, offer id).
+    void ForEachBannedPair(
+        const std::function<void(const std::string& candidate_id,
+                                 const std::string& offer_id)>& visit) const;
+
+    size_t candidate_count() const { return index_.candidates_.size(); }
+    size_t offer_count() const { return index_.offers_.size(); }
+
+   private:
+    const MatchingIndex& index_;
+  };
+
+ private:
+  using PairKey = std::pair<std::string, std::string>;
+
+  void AddOffer(const v1::TrainingOffer& offer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void RemoveOffer(const std::string& id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void AddCandidate(const v1::Candidate& candidate) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void RemoveCandidate(const std::string& id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void IndexOffer(const OfferEntry& entry) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void UnindexOffer(const OfferEntry& entry) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+
+  const engine::TravelTimeModel* const travel_;
+  mutable absl::Mutex mu_;
+  absl::flat_hash_map<std::string, CompanyFacts> companies_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> company_offers_
+      ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, OfferEntry> offers_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, CandidateEntry> candidates_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, SpatialGrid> offers_by_occupation_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, SpatialGrid> candidates_by_occupation_
+      ABSL_GUARDED_BY(mu_);
+  std::array<SpatialGrid, 9> offers_by_sector_ ABSL_GUARDED_BY(mu_);
+  std::array<SpatialGrid, 9> candidates_by_sector_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, HeldPlacement> held_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<PairKey, std::string> banned_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_MATCHING_MATCHING_INDEX_H_

@@ -1,0 +1,108 @@
+// PlacementBook: accepting, rejecting and withdrawing placements, and listing them.
+//
+//   Accept    the candidate (visible to the caller) and the offer must exist; the
+//             candidate must hold no placement yet, the pair must not be rejected, and
+//             the offer must be open with a free seat (FAILED_PRECONDITION otherwise).
+//             The pair need not be eligible: an officer may record a placement agreed
+//             outside the service. The placement takes a seat: the offer's seats_taken
+//             is raised through RecordStore::AdjustSeatsTaken, which writes the placement
+//             and its index entries in the SAME WriteBatch and checks the seat under the
+//             registry's write lock (so a concurrent registry write to the offer cannot
+//             oversell it). The candidate's record is not changed: its status stays what
+//             the officer keeps it at; matching treats a candidate holding a placement as
+//             placed (left out of suggestions and pools, locked to its offer in runs, and
+//             Explain names the placement under CANDIDATE_INACTIVE).
+//   Reject    with a reason; the pair must not hold a live placement. The pair is banned
+//             in later runs and suggestions until the rejection is withdrawn.
+//   Withdraw  of an accepted (or later, seat-holding) placement frees its seat in the
+//             same batch (AdjustSeatsTaken -1); of a rejection lifts the ban. A withdrawn
+//             placement stays stored with status WITHDRAWN; the pair may be accepted or
+//             rejected anew.
+//   List      filters candidate_id, offer_id, status; placement id order; pages.
+// The score of a placement is the Explain score of its pair under the server's default
+// policy at the time of the decision (the same engine computation, equal bit for bit).
+//
+// Ownership: a placement belongs to its candidate's member; callers see and change the
+// placements of candidates they may see (admins all); others are NOT_FOUND.
+//
+// Thread safety: every method may be called concurrently. Writes are serialized by one
+// mutex (mutex()), held across the seat change and the index update, so that the
+// checks above and the write are atomic with respect to other placement writes; pool
+// snapshots of assignment runs take the same mutex to never see half a placement.
+// Remaining race: a candidate deleted through the registry between the checks and the
+// write leaves a placement naming a missing candidate; the registry also lets an offer
+// with taken seats be deleted, which leaves its placements naming a missing offer
+// (withdrawing such a placement then only rewrites the placement).
+// Lock order: mutex() -> the RecordStore's write lock -> the index's lock.
+// Complexity: each write O(1) store reads plus one WriteBatch; List O(page_size) reads
+// plus the entries skipped by filters.
+#ifndef AZUBIMATCH_SERVICE_MATCHING_PLACEMENT_BOOK_H_
+#define AZUBIMATCH_SERVICE_MATCHING_PLACEMENT_BOOK_H_
+
+#include <functional>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "azubimatch/v1/matching.pb.h"
+#include "engine/matching/scoring_policy.h"
+#include "engine/matching/travel_time.h"
+#include "service/auth/caller.h"
+#include "service/matching/matching_index.h"
+#include "service/matching/random_id.h"
+#include "service/matching/run_store.h"
+#include "service/registry/record_store.h"
+#include "service/store/kv_store.h"
+
+namespace azubimatch::service {
+
+class PlacementBook {
+ public:
+  // Every pointer must outlive the book. `policy` scores placements.
+  PlacementBook(KvStore* store, RecordStore* records, MatchingIndex* index,
+                const RunStore* runs, const engine::TravelTimeModel* travel,
+                engine::ScoringPolicy policy, std::function<absl::Time()> clock);
+
+  // Reports every stored placement to the index. Call once, before serving.
+  absl::Status Load();
+
+  // REQUIRES for each: the request passed its Validate* function.
+  absl::StatusOr<v1::Placement> Accept(const Caller& caller,
+                                       const v1::AcceptPlacementRequest& request);
+  absl::StatusOr<v1::Placement> Reject(const Caller& caller,
+                                       const v1::RejectPlacementRequest& request);
+  absl::StatusOr<v1::Placement> Withdraw(const Caller& caller,
+                                         const v1::WithdrawPlacementRequest& request);
+  absl::StatusOr<v1::ListPlacementsResponse> List(
+      const Caller& caller, const v1::ListPlacementsRequest& request) const;
+
+  // Held while a placement is written; see the file comment.
+  absl::Mutex* mutex() ABSL_LOCK_RETURNED(mu_) { return &mu_; }
+
+ private:
+  // The new placement for a decision on (candidate, offer): checks visibility and the
+  // pair's state, fills ids, member, score and times.
+  absl::StatusOr<v1::Placement> NewPlacement(const Caller& caller,
+                                             const std::string& candidate_id,
+                                             const std::string& offer_id, bool accept)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<std::string> NewId() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  absl::StatusOr<v1::Placement> ReadPlacement(absl::string_view id) const;
+
+  KvStore* const store_;
+  RecordStore* const records_;
+  MatchingIndex* const index_;
+  const RunStore* const runs_;
+  const engine::TravelTimeModel* const travel_;
+  const engine::ScoringPolicy policy_;
+  const std::function<absl::Time()> clock_;
+  RandomIdGenerator ids_;
+  absl::Mutex mu_;
+};
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_MATCHING_PLACEMENT_BOOK_H_

@@ -1,0 +1,274 @@
+#include "service/matching/request_validation.h"
+
+#include <cmath>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "service/auth/input_checks.h"
+#include "service/matching/proto_conversion.h"
+#include "service/registry/validation.h"
+
+namespace azubimatch::service {
+namespace {
+
+constexpr int kMaxMunicipalityLength = 200;
+constexpr int kMaxMemberIdLength = 128;
+
+std::string Join(absl::string_view path, absl::string_view field) {
+  return path.empty() ? std::string(field) : absl::StrCat(path, ".", field);
+}
+
+std::string At(absl::string_view field, int index) {
+  return absl::StrCat(field, "[", index, "]");
+}
+
+void CheckId(absl::string_view field, const std::string& id, bool required,
+             FieldViolations* v) {
+  if (id.empty()) {
+    if (required) v->Add(std::string(field), "required");
+    return;
+  }
+  if (!IsWellFormedRecordId(id)) {
+    v->Add(std::string(field), "must be 16 characters [0-9a-z]");
+  }
+}
+
+void CheckText(absl::string_view field, const std::string& text, bool required,
+               int max_chars, FieldViolations* v) {
+  const absl::Status status = CheckDisplayText(std::string(field), text, required, max_chars);
+  if (status.ok()) return;
+  // CheckDisplayText's message is "<field>: <what is wrong>".
+  absl::string_view message = status.message();
+  const std::string prefix = absl::StrCat(field, ": ");
+  if (message.substr(0, prefix.size()) == prefix) message.remove_prefix(prefix.size());
+  v->Add(std::string(field), std::string(message));
+}
+
+void CheckKldbCode(absl::string_view field, const std::string& code, FieldViolations* v) {
+  bool ok = code.size() == 5;
+  for (char ch : code) ok = ok && absl::ascii_isdigit(static_cast<unsigned char>(ch));
+  if (!ok) v->Add(std::string(field), "must be a KldB 2010 code of 5 digits");
+}
+
+bool IsValidDate(const v1::Date& date) {
+  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (date.year() < 1900 || date.year() > 2200) return false;
+  if (date.month() < 1 || date.month() > 12) return false;
+  const bool leap =
+      (date.year() % 4 == 0 && date.year() % 100 != 0) || date.year() % 400 == 0;
+  const int days = kDaysInMonth[date.month() - 1] + (date.month() == 2 && leap ? 1 : 0);
+  return date.day() >= 1 && date.day() <= days;
+}
+
+void CheckK(int k, FieldViolations* v) {
+  if (k < 0 || k > kMaxSuggestions) {
+    v->Add("k", absl::StrCat("must be 0..", kMaxSuggestions, " (0 = ", kDefaultSuggestions,
+                             "), got ", k));
+  }
+}
+
+void CheckPageSize(int page_size, int max, FieldViolations* v) {
+  if (page_size < 0 || page_size > max) {
+    v->Add("page_size", absl::StrCat("must be 0..", max, ", got ", page_size));
+  }
+}
+
+void CheckPairs(absl::string_view field,
+                const google::protobuf::RepeatedPtrField<v1::CandidateOfferPair>& pairs,
+                FieldViolations* v) {
+  if (pairs.size() > kMaxPairsPerList) {
+    v->Add(std::string(field), absl::StrCat("at most ", kMaxPairsPerList, " pairs"));
+    return;
+  }
+  for (int i = 0; i < pairs.size(); ++i) {
+    CheckId(Join(At(field, i), "candidate_id"), pairs[i].candidate_id(), true, v);
+    CheckId(Join(At(field, i), "offer_id"), pairs[i].offer_id(), true, v);
+  }
+}
+
+void CheckPool(const v1::Pool& pool, FieldViolations* v) {
+  const auto check_count = [&](absl::string_view field, int size) {
+    if (size > kMaxPoolFilterValues) {
+      v->Add(std::string(field), absl::StrCat("at most ", kMaxPoolFilterValues, " values"));
+      return false;
+    }
+    return true;
+  };
+  if (check_count("pool.municipalities", pool.municipalities_size())) {
+    for (int i = 0; i < pool.municipalities_size(); ++i) {
+      CheckText(At("pool.municipalities", i), pool.municipalities(i), true,
+                kMaxMunicipalityLength, v);
+    }
+  }
+  if (check_count("pool.kldb_codes", pool.kldb_codes_size())) {
+    for (int i = 0; i < pool.kldb_codes_size(); ++i) {
+      CheckKldbCode(At("pool.kldb_codes", i), pool.kldb_codes(i), v);
+    }
+  }
+  if (check_count("pool.member_ids", pool.member_ids_size())) {
+    for (int i = 0; i < pool.member_ids_size(); ++i) {
+      CheckText(At("pool.member_ids", i), pool.member_ids(i), true, kMaxMemberIdLength, v);
+    }
+  }
+  const bool from_ok = !pool.has_start_from() || IsValidDate(pool.start_from());
+  const bool to_ok = !pool.has_start_to() || IsValidDate(pool.start_to());
+  if (!from_ok) v->Add("pool.start_from", "must be a valid date, year 1900..2200");
+  if (!to_ok) v->Add("pool.start_to", "must be a valid date, year 1900..2200");
+  if (from_ok && to_ok && pool.has_start_from() && pool.has_start_to() &&
+      ToEngineDate(pool.start_to()) < ToEngineDate(pool.start_from())) {
+    v->Add("pool.start_to", "must not be before pool.start_from");
+  }
+}
+
+}  // namespace
+
+void CheckPolicyOverrides(const v1::ScoringPolicyOverrides& overrides,
+                          const engine::ScoringPolicy& base, absl::string_view path,
+                          FieldViolations* v) {
+  bool weights_ok = true;
+  const auto check_weight = [&](bool present, double weight, absl::string_view name) {
+    if (!present) return;
+    if (!std::isfinite(weight) || weight < 0.0 || weight > kMaxWeight) {
+      v->Add(Join(path, name), absl::StrCat("must be a number in [0, ", kMaxWeight, "]"));
+      weights_ok = false;
+    }
+  };
+  check_weight(overrides.has_occupation_weight(), overrides.occupation_weight(),
+               "occupation_weight");
+  check_weight(overrides.has_language_weight(), overrides.language_weight(),
+               "language_weight");
+  check_weight(overrides.has_commute_weight(), overrides.commute_weight(), "commute_weight");
+  check_weight(overrides.has_certificate_weight(), overrides.certificate_weight(),
+               "certificate_weight");
+  check_weight(overrides.has_date_weight(), overrides.date_weight(), "date_weight");
+  if (!weights_ok) return;
+  const engine::ScoringPolicy policy = ApplyPolicyOverrides(base, overrides);
+  const double sum = policy.weight_occupation + policy.weight_language +
+                     policy.weight_commute + policy.weight_certificate +
+                     policy.weight_start_date;
+  if (!(sum > 0.0)) {
+    v->Add(std::string(path), "the weights in effect must not all be 0");
+    return;
+  }
+  const absl::Status engine_check = engine::ValidateScoringPolicy(policy);
+  if (!engine_check.ok()) v->Add(std::string(path), std::string(engine_check.message()));
+}
+
+absl::Status ValidateSuggestOffersRequest(const v1::SuggestOffersRequest& request,
+                                          const engine::ScoringPolicy& base) {
+  FieldViolations v;
+  CheckId("candidate_id", request.candidate_id(), true, &v);
+  CheckK(request.k(), &v);
+  if (!request.municipality().empty()) {
+    CheckText("municipality", request.municipality(), true, kMaxMunicipalityLength, &v);
+  }
+  if (!request.kldb_code().empty()) CheckKldbCode("kldb_code", request.kldb_code(), &v);
+  CheckPolicyOverrides(request.policy(), base, "policy", &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateSuggestCandidatesRequest(const v1::SuggestCandidatesRequest& request,
+                                              const engine::ScoringPolicy& base) {
+  FieldViolations v;
+  CheckId("offer_id", request.offer_id(), true, &v);
+  CheckK(request.k(), &v);
+  if (!request.municipality().empty()) {
+    CheckText("municipality", request.municipality(), true, kMaxMunicipalityLength, &v);
+  }
+  CheckPolicyOverrides(request.policy(), base, "policy", &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateExplainRequest(const v1::ExplainRequest& request,
+                                    const engine::ScoringPolicy& base) {
+  FieldViolations v;
+  CheckId("candidate_id", request.candidate_id(), true, &v);
+  CheckId("offer_id", request.offer_id(), true, &v);
+  CheckPolicyOverrides(request.policy(), base, "policy", &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateAssignRequest(const v1::AssignRequest& request,
+                                   const engine::ScoringPolicy& base) {
+  FieldViolations v;
+  if (request.mode() == v1::ASSIGN_MODE_UNSPECIFIED) {
+    v.Add("mode", "required: ASSIGN_MODE_OPTIMAL, ASSIGN_MODE_STABLE or ASSIGN_MODE_GREEDY");
+  } else if (!v1::AssignMode_IsValid(request.mode())) {
+    v.Add("mode", absl::StrCat("unknown value ", request.mode()));
+  }
+  CheckPool(request.pool(), &v);
+  CheckPairs("locked", request.locked(), &v);
+  CheckPairs("banned", request.banned(), &v);
+  if (request.locked_size() <= kMaxPairsPerList) {
+    absl::flat_hash_set<std::string> locked_candidates;
+    for (int i = 0; i < request.locked_size(); ++i) {
+      if (!locked_candidates.insert(request.locked(i).candidate_id()).second) {
+        v.Add(Join(At("locked", i), "candidate_id"), "candidate is locked twice");
+      }
+    }
+  }
+  CheckPolicyOverrides(request.policy(), base, "policy", &v);
+  CheckText("label", request.label(), false, kMaxLabelLength, &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateGetRunRequest(const v1::GetRunRequest& request) {
+  FieldViolations v;
+  CheckId("id", request.id(), true, &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateListRunsRequest(const v1::ListRunsRequest& request) {
+  FieldViolations v;
+  CheckPageSize(request.page_size(), kMaxRunsPageSize, &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateAcceptPlacementRequest(const v1::AcceptPlacementRequest& request) {
+  FieldViolations v;
+  CheckId("candidate_id", request.candidate_id(), true, &v);
+  CheckId("offer_id", request.offer_id(), true, &v);
+  CheckId("run_id", request.run_id(), false, &v);
+  CheckText("note", request.note(), false, kMaxNoteLength, &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateRejectPlacementRequest(const v1::RejectPlacementRequest& request) {
+  FieldViolations v;
+  CheckId("candidate_id", request.candidate_id(), true, &v);
+  CheckId("offer_id", request.offer_id(), true, &v);
+  if (request.reason() == v1::REJECT_REASON_UNSPECIFIED) {
+    v.Add("reason", "required: a REJECT_REASON_* value");
+  } else if (!v1::RejectReason_IsValid(request.reason())) {
+    v.Add("reason", absl::StrCat("unknown value ", request.reason()));
+  }
+  CheckId("run_id", request.run_id(), false, &v);
+  CheckText("note", request.note(), false, kMaxNoteLength, &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateWithdrawPlacementRequest(const v1::WithdrawPlacementRequest& request) {
+  FieldViolations v;
+  CheckId("id", request.id(), true, &v);
+  CheckText("note", request.note(), false, kMaxNoteLength, &v);
+  return v.ToStatus();
+}
+
+absl::Status ValidateListPlacementsRequest(const v1::ListPlacementsRequest& request) {
+  FieldViolations v;
+  CheckId("candidate_id", request.candidate_id(), false, &v);
+  CheckId("offer_id", request.offer_id(), false, &v);
+  if (!v1::PlacementStatus_IsValid(request.status())) {
+    v.Add("status", absl::StrCat("unknown value ", request.status()));
+  }
+  CheckPageSize(request.page_size(), kMaxPlacementsPageSize, &v);
+  if (!request.page_token().empty() && !IsWellFormedRecordId(request.page_token())) {
+    v.Add("page_token", "not a token this service returned");
+  }
+  return v.ToStatus();
+}
+
+}  // namespace azubimatch::service

@@ -1,0 +1,75 @@
+// SpatialGrid: points with string ids bucketed into square cells of a fixed size in
+// degrees, answering "which entries may lie within R km of this point".
+//
+// ForEachNear visits every entry whose great-circle distance to the centre is at most
+// the radius (never misses one) and usually few others: it visits the cells that meet a
+// latitude window (|dlat| <= R / Earth radius) and a longitude window derived from the
+// haversine formula (hav(d/R) >= cos(lat1) cos(lat2) hav(dlon)), and tests each entry
+// against both windows. Callers still check the exact travel time of what they get.
+// An infinite radius, or a window reaching a pole or the antimeridian, visits every
+// entry.
+//
+// Thread safety: thread-compatible; MatchingIndex guards its grids with its mutex.
+// Complexity: Insert O(1) expected; Erase O(entries in the cell); ForEachNear
+// O(min(cells in the window, non-empty cells) + entries in the visited cells).
+// Order: cells row by row (south to north, west to east), entries of a cell in insertion
+// order as changed by erasures (swap with the last); callers that need a deterministic
+// order sort what they collect.
+#ifndef AZUBIMATCH_SERVICE_MATCHING_SPATIAL_GRID_H_
+#define AZUBIMATCH_SERVICE_MATCHING_SPATIAL_GRID_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "engine/matching/model.h"
+
+namespace azubimatch::service {
+
+class SpatialGrid {
+ public:
+  struct Entry {
+    std::string id;
+    engine::GeoPoint point;
+  };
+  using Visitor = std::function<void(const Entry& entry)>;
+
+  // 0.1 degrees: about 11 km north-south and 7.4 km east-west in Baden-Württemberg, so a
+  // 60-minute public-transport reach (about 45 km) spans some 9 x 13 cells.
+  static constexpr double kDefaultCellDegrees = 0.1;
+
+  explicit SpatialGrid(double cell_degrees = kDefaultCellDegrees);
+
+  // Adds an entry. `reach_km` raises max_reach_km() (an entry's own reach, for queries
+  // from the other side: "which candidates can reach this offer").
+  void Insert(std::string id, engine::GeoPoint point, double reach_km = 0.0);
+
+  // Removes the entry `id` inserted at `point`; false when there is none.
+  bool Erase(absl::string_view id, engine::GeoPoint point);
+
+  // Calls `visit` for every entry that may lie within `radius_km` of `center` (see the
+  // file comment). REQUIRES: `visit` does not change the grid.
+  void ForEachNear(engine::GeoPoint center, double radius_km, const Visitor& visit) const;
+
+  size_t size() const { return size_; }
+  // The largest reach_km ever inserted; Erase does not lower it, so it is an upper
+  // bound, not the exact maximum of the entries present.
+  double max_reach_km() const { return max_reach_km_; }
+
+ private:
+  int32_t Row(double lat) const;
+  int32_t Column(double lon) const;
+  static uint64_t CellKey(int32_t row, int32_t column);
+
+  double cell_degrees_;
+  absl::flat_hash_map<uint64_t, std::vector<Entry>> cells_;
+  size_t size_ = 0;
+  double max_reach_km_ = 0.0;
+};
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_MATCHING_SPATIAL_GRID_H_

@@ -1,0 +1,81 @@
+// Suggester: ranked suggestions and explanations over the MatchingIndex.
+//
+//   SuggestOffers(candidate)    the candidate's wished occupations (and, with
+//                               allow_sector_match, wished sectors) are looked up in the
+//                               index's offer grids within the candidate's reach bound
+//                               (travel model), each offer found is scored with the
+//                               engine's EvaluatePair, and the k best eligible offers are
+//                               returned with their explanation (engine::Explain, the same
+//                               computation, so the scores are equal bit for bit).
+//   SuggestCandidates(offer)    likewise from the offer: the candidates wishing its
+//                               occupation (or sector) within the largest reach in that
+//                               grid; only candidates the caller may see, that are ACTIVE
+//                               and hold no placement.
+//   Explain(candidate, offer)   engine::Explain plus the service's own exclusion
+//                               CANDIDATE_INACTIVE (status not ACTIVE, or the candidate
+//                               holds an accepted placement). The score is the pair's
+//                               score also when it is not eligible (the components always
+//                               add up to it).
+// Filters: municipality (exact match on the offer's place of work, or the candidate's
+// home) and, for offers, kldb_code. Banned pairs (rejected placements) are never
+// suggested.
+//
+// Ranking: score descending, ties by id ascending (offer id, or candidate id) — a total
+// order, so results are deterministic. `considered` counts the pairs scored, `eligible`
+// those that passed every constraint.
+//
+// Ownership: the candidate of SuggestOffers / Explain must be visible to the caller
+// (its member's, or an admin), else NOT_FOUND as for an unknown id; offers are visible
+// network-wide; SuggestCandidates returns only the caller's own candidates (all for an
+// admin). Analysts read no candidates (PERMISSION_DENIED).
+//
+// Thread safety: const methods, safe to call concurrently; each holds the index's reader
+// lock while it runs. Complexity: SuggestOffers O(V * e + s log k) for V offers in the
+// visited grid cells, e the cost of one EvaluatePair, s eligible pairs; SuggestCandidates
+// likewise over the candidates in the visited cells; Explain O(e).
+#ifndef AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_
+#define AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "azubimatch/v1/matching.pb.h"
+#include "engine/matching/scoring_policy.h"
+#include "engine/matching/travel_time.h"
+#include "service/auth/caller.h"
+#include "service/matching/matching_index.h"
+
+namespace azubimatch::service {
+
+// Why the candidate cannot be placed now, in words, or nullopt when it can: its status
+// is not ACTIVE, or it holds a placement (`held`, may be null).
+std::optional<std::string> CandidateUnavailable(const CandidateEntry& candidate,
+                                                const HeldPlacement* held);
+
+class Suggester {
+ public:
+  // `index` and `travel` must outlive the suggester. `policy` is the server's default,
+  // which requests override field by field. REQUIRES: ValidateScoringPolicy(policy).ok().
+  Suggester(const MatchingIndex* index, const engine::TravelTimeModel* travel,
+            engine::ScoringPolicy policy);
+
+  // REQUIRES for each: the request passed its Validate* function.
+  absl::StatusOr<v1::SuggestionsResponse> SuggestOffers(
+      const Caller& caller, const v1::SuggestOffersRequest& request) const;
+  absl::StatusOr<v1::SuggestionsResponse> SuggestCandidates(
+      const Caller& caller, const v1::SuggestCandidatesRequest& request) const;
+  absl::StatusOr<v1::Explanation> Explain(const Caller& caller,
+                                          const v1::ExplainRequest& request) const;
+
+  const engine::ScoringPolicy& policy() const { return policy_; }
+
+ private:
+  const MatchingIndex* const index_;
+  const engine::TravelTimeModel* const travel_;
+  const engine::ScoringPolicy policy_;
+};
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_

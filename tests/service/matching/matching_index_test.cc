@@ -1,0 +1,172 @@
+// MatchingIndex kept in step with the registry: creates, updates and deletes of
+// candidates, offers and companies through the RecordStore reach the index at once;
+// subscribing replays what is stored; placements bind and release pairs.
+#include "service/matching/matching_index.h"
+
+#include <set>
+#include <string>
+
+#include "engine/matching/travel_time.h"
+#include "gtest/gtest.h"
+#include "service/registry/record_store.h"
+#include "service/store/memory_store.h"
+#include "tests/service/matching/test_records.h"
+
+namespace azubimatch::service {
+namespace {
+
+std::set<std::string> NearIds(const SpatialGrid* grid, engine::GeoPoint center, double km) {
+  std::set<std::string> ids;
+  if (grid != nullptr) {
+    grid->ForEachNear(center, km, [&](const SpatialGrid::Entry& e) { ids.insert(e.id); });
+  }
+  return ids;
+}
+
+class MatchingIndexTest : public testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(records_.Subscribe(&index_).ok()); }
+  void TearDown() override { records_.Unsubscribe(&index_); }
+
+  MemoryStore store_;
+  RecordStore records_{&store_};
+  engine::GreatCircleTravelTime travel_;
+  MatchingIndex index_{&travel_};
+  Caller caller_ = OfficerOf("m1");
+};
+
+TEST_F(MatchingIndexTest, TracksCandidateCreateUpdateDelete) {
+  absl::StatusOr<v1::Candidate> created =
+      records_.Create(caller_, TestCandidate({"62102", "25212"}));
+  ASSERT_TRUE(created.ok()) << created.status();
+  const engine::GeoPoint esslingen{48.7394, 9.3047};
+  {
+    MatchingIndex::Reader reader(index_);
+    const CandidateEntry* entry = reader.FindCandidate(created->id());
+    ASSERT_NE(entry, nullptr);
+    EXPECT_EQ(entry->member_id, "m1");
+    EXPECT_EQ(entry->profile.desired_occupations.size(), 2u);
+    EXPECT_EQ(NearIds(reader.CandidatesOfOccupation("25212"), esslingen, 1.0),
+              std::set<std::string>{created->id()});
+  }
+  v1::Candidate changed = *created;
+  changed.clear_desired_occupations();
+  changed.add_desired_occupations()->set_kldb_code("29302");
+  *changed.mutable_home() = Ulm();
+  ASSERT_TRUE(records_.Update(caller_, changed).ok());
+  {
+    MatchingIndex::Reader reader(index_);
+    EXPECT_EQ(reader.CandidatesOfOccupation("25212"), nullptr);
+    EXPECT_EQ(reader.CandidatesOfOccupation("62102"), nullptr);
+    EXPECT_EQ(NearIds(reader.CandidatesOfOccupation("29302"), {48.4011, 9.9876}, 1.0),
+              std::set<std::string>{created->id()});
+    EXPECT_EQ(reader.FindCandidate(created->id())->municipality, "Ulm");
+  }
+  ASSERT_TRUE(records_.Delete<v1::Candidate>(caller_, created->id(), 0).ok());
+  MatchingIndex::Reader reader(index_);
+  EXPECT_EQ(reader.FindCandidate(created->id()), nullptr);
+  EXPECT_EQ(reader.CandidatesOfOccupation("29302"), nullptr);
+  EXPECT_EQ(reader.candidate_count(), 0u);
+}
+
+TEST_F(MatchingIndexTest, TracksOfferSeatsOccupationAndCompanyChanges) {
+  absl::StatusOr<v1::Company> company = records_.Create(caller_, TestCompany());
+  ASSERT_TRUE(company.ok()) << company.status();
+  absl::StatusOr<v1::TrainingOffer> offer =
+      records_.Create(caller_, TestOffer(company->id(), "62102", 3));
+  ASSERT_TRUE(offer.ok()) << offer.status();
+  {
+    MatchingIndex::Reader reader(index_);
+    const OfferEntry* entry = reader.FindOffer(offer->id());
+    ASSERT_NE(entry, nullptr);
+    EXPECT_EQ(entry->profile.seats_free, 3);
+    EXPECT_TRUE(entry->profile.open);
+    EXPECT_EQ(entry->profile.company_languages, (std::vector<std::string>{"de", "tr"}));
+  }
+  ASSERT_TRUE(records_.AdjustSeatsTaken(offer->id(), +2).ok());
+  v1::Company inactive = *company;
+  inactive.set_status(v1::COMPANY_STATUS_INACTIVE);
+  inactive.clear_languages();
+  inactive.add_languages("de");
+  inactive.add_languages("el");
+  inactive.set_version(0);
+  ASSERT_TRUE(records_.Update(caller_, inactive).ok());
+  {
+    MatchingIndex::Reader reader(index_);
+    const OfferEntry* entry = reader.FindOffer(offer->id());
+    EXPECT_EQ(entry->profile.seats_free, 1);
+    EXPECT_FALSE(entry->profile.open);  // company inactive
+    EXPECT_EQ(entry->profile.company_languages, (std::vector<std::string>{"de", "el"}));
+  }
+  inactive.set_status(v1::COMPANY_STATUS_ACTIVE);
+  ASSERT_TRUE(records_.Update(caller_, inactive).ok());
+  absl::StatusOr<v1::TrainingOffer> current = records_.Get<v1::TrainingOffer>(caller_, offer->id());
+  ASSERT_TRUE(current.ok());
+  v1::TrainingOffer moved = *current;
+  moved.mutable_occupation()->set_kldb_code("25212");
+  moved.set_version(0);
+  ASSERT_TRUE(records_.Update(caller_, moved).ok());
+  {
+    MatchingIndex::Reader reader(index_);
+    EXPECT_TRUE(reader.FindOffer(offer->id())->profile.open);
+    EXPECT_EQ(reader.OffersOfOccupation("62102"), nullptr);
+    EXPECT_EQ(NearIds(reader.OffersOfOccupation("25212"), {48.7758, 9.1829}, 1.0),
+              std::set<std::string>{offer->id()});
+  }
+  ASSERT_TRUE(records_.Delete<v1::TrainingOffer>(caller_, offer->id(), 0).ok());
+  MatchingIndex::Reader reader(index_);
+  EXPECT_EQ(reader.FindOffer(offer->id()), nullptr);
+  EXPECT_EQ(reader.OffersOfOccupation("25212"), nullptr);
+}
+
+TEST(MatchingIndexReplayTest, SubscribeReplaysStoredRecords) {
+  MemoryStore store;
+  RecordStore records(&store);
+  const Caller caller = OfficerOf("m1");
+  absl::StatusOr<LoadedCohort> cohort =
+      LoadDemoCohort(&records, caller, {.candidates = 40, .offers = 15, .seed = 3});
+  ASSERT_TRUE(cohort.ok()) << cohort.status();
+  engine::GreatCircleTravelTime travel;
+  MatchingIndex index(&travel);
+  ASSERT_TRUE(records.Subscribe(&index).ok());
+  {
+    MatchingIndex::Reader reader(index);
+    EXPECT_EQ(reader.candidate_count(), 40u);
+    EXPECT_EQ(reader.offer_count(), 15u);
+    for (const std::string& id : cohort->offer_ids) EXPECT_NE(reader.FindOffer(id), nullptr);
+  }
+  records.Unsubscribe(&index);
+}
+
+TEST_F(MatchingIndexTest, PlacementsHoldSeatsAndBanPairs) {
+  v1::Placement accepted;
+  accepted.set_id("p000000000000001");
+  accepted.set_candidate_id("c000000000000001");
+  accepted.set_offer_id("o000000000000001");
+  accepted.set_status(v1::PLACEMENT_STATUS_ACCEPTED);
+  v1::Placement rejected = accepted;
+  rejected.set_id("p000000000000002");
+  rejected.set_offer_id("o000000000000002");
+  rejected.set_status(v1::PLACEMENT_STATUS_REJECTED);
+  index_.OnPlacementChanged(nullptr, &accepted);
+  index_.OnPlacementChanged(nullptr, &rejected);
+  {
+    MatchingIndex::Reader reader(index_);
+    ASSERT_NE(reader.HeldPlacementOf("c000000000000001"), nullptr);
+    EXPECT_EQ(reader.HeldPlacementOf("c000000000000001")->offer_id, "o000000000000001");
+    EXPECT_TRUE(reader.IsBanned("c000000000000001", "o000000000000002"));
+    EXPECT_FALSE(reader.IsBanned("c000000000000001", "o000000000000001"));
+  }
+  v1::Placement withdrawn = accepted;
+  withdrawn.set_status(v1::PLACEMENT_STATUS_WITHDRAWN);
+  index_.OnPlacementChanged(&accepted, &withdrawn);
+  v1::Placement lifted = rejected;
+  lifted.set_status(v1::PLACEMENT_STATUS_WITHDRAWN);
+  index_.OnPlacementChanged(&rejected, &lifted);
+  MatchingIndex::Reader reader(index_);
+  EXPECT_EQ(reader.HeldPlacementOf("c000000000000001"), nullptr);
+  EXPECT_FALSE(reader.IsBanned("c000000000000001", "o000000000000002"));
+}
+
+}  // namespace
+}  // namespace azubimatch::service
