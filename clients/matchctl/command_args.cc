@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -31,6 +32,17 @@ bool LooksLikeValue(absl::string_view word) {
 }
 
 }  // namespace
+
+FlagWord SplitFlagWord(absl::string_view word) {
+  FlagWord result;
+  absl::ConsumePrefix(&word, "-");
+  absl::ConsumePrefix(&word, "-");
+  const size_t equals = word.find('=');
+  result.has_value = equals != absl::string_view::npos;
+  result.name = word.substr(0, equals);
+  if (result.has_value) result.value = word.substr(equals + 1);
+  return result;
+}
 
 bool ParsedArgs::Has(absl::string_view name) const {
   for (const auto& [flag, value] : flags) {
@@ -76,16 +88,9 @@ absl::StatusOr<ParsedArgs> ParseCommandArgs(const std::vector<std::string>& args
       parsed.positional.push_back(arg);
       continue;
     }
-    absl::string_view body = absl::string_view(arg);
-    body.remove_prefix(absl::StartsWith(body, "--") ? 2 : 1);
-    absl::string_view value;
-    const size_t equals = body.find('=');
-    const bool inline_value = equals != absl::string_view::npos;
-    if (inline_value) {
-      value = body.substr(equals + 1);
-      body = body.substr(0, equals);
-    }
-    const std::string name = Underscored(body);
+    const FlagWord word = SplitFlagWord(arg);
+    absl::string_view value = word.value;
+    const std::string name = Underscored(word.name);
     const FlagSpec* spec = nullptr;
     for (const FlagSpec& candidate : specs) {
       if (candidate.name == name) spec = &candidate;
@@ -93,7 +98,7 @@ absl::StatusOr<ParsedArgs> ParseCommandArgs(const std::vector<std::string>& args
     if (spec == nullptr) {
       return absl::InvalidArgumentError(absl::StrCat("unknown flag ", arg));
     }
-    if (!inline_value) {
+    if (!word.has_value) {
       if (!spec->takes_value) {
         value = "true";
       } else if (i + 1 < args.size()) {

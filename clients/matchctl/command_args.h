@@ -39,6 +39,15 @@ class ParsedArgs {
                                                   int64_t min = INT64_MIN) const;
 };
 
+// One command-line word that starts with '-', split: "--name=value" gives
+// {"name", "value", true}; "--name" and "-name" give {"name", "", false}.
+struct FlagWord {
+  absl::string_view name;
+  absl::string_view value;
+  bool has_value = false;
+};
+FlagWord SplitFlagWord(absl::string_view word);
+
 // InvalidArgument naming the flag for an unknown flag or a missing value.
 absl::StatusOr<ParsedArgs> ParseCommandArgs(const std::vector<std::string>& args,
                                             const std::vector<FlagSpec>& specs);

@@ -17,7 +17,7 @@ const std::vector<Command>& AllCommands();
 // The command called `name`, or nullptr.
 const Command* FindCommand(absl::string_view name);
 
-// Groups defined outside registry_commands.h; each appends its commands.
+// Single-command groups; each appends its command.
 void AddSolveCommand(std::vector<Command>& commands);  // local_solve_command.cc
 void AddDemoCommand(std::vector<Command>& commands);   // demo_command.cc
 

@@ -7,6 +7,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "clients/matchctl/command_args.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -99,20 +100,14 @@ absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
       result.rest.push_back(arg);
       continue;
     }
-    absl::string_view name = absl::string_view(arg).substr(2);
-    absl::string_view value;
-    const size_t equals = name.find('=');
-    const bool inline_value = equals != absl::string_view::npos;
-    if (inline_value) {
-      value = name.substr(equals + 1);
-      name = name.substr(0, equals);
-    }
-    const GlobalFlag* flag = FindGlobalFlag(name);
+    const FlagWord word = SplitFlagWord(arg);
+    absl::string_view value = word.value;
+    const GlobalFlag* flag = FindGlobalFlag(word.name);
     if (flag == nullptr) {
       result.rest.push_back(arg);  // the command's own flag
       continue;
     }
-    if (!inline_value) {
+    if (!word.has_value) {
       if (flag->value_name.empty()) {
         value = "true";
       } else if (i + 1 < args.size()) {

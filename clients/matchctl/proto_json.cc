@@ -1,7 +1,14 @@
 #include "clients/matchctl/proto_json.h"
 
+#include <algorithm>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "clients/matchctl/field_value.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/duration.pb.h"
 #include "google/protobuf/timestamp.pb.h"
@@ -31,58 +38,38 @@ bool PrintsNullWhenUnset(const Descriptor* type) {
 // index < 0.
 void WriteFieldValue(const Message& message, const FieldDescriptor* field, int index,
                      JsonWriter& json) {
-  const Reflection* r = message.GetReflection();
-  const bool repeated = index >= 0;
-  switch (field->cpp_type()) {
-    case FieldDescriptor::CPPTYPE_INT32:
-      return json.Int(repeated ? r->GetRepeatedInt32(message, field, index)
-                               : r->GetInt32(message, field));
-    case FieldDescriptor::CPPTYPE_INT64:
-      return json.Int(repeated ? r->GetRepeatedInt64(message, field, index)
-                               : r->GetInt64(message, field));
-    case FieldDescriptor::CPPTYPE_UINT32:
-      return json.Uint(repeated ? r->GetRepeatedUInt32(message, field, index)
-                                : r->GetUInt32(message, field));
-    case FieldDescriptor::CPPTYPE_UINT64:
-      return json.Uint(repeated ? r->GetRepeatedUInt64(message, field, index)
-                                : r->GetUInt64(message, field));
-    case FieldDescriptor::CPPTYPE_DOUBLE:
-      return json.Double(repeated ? r->GetRepeatedDouble(message, field, index)
-                                  : r->GetDouble(message, field));
-    case FieldDescriptor::CPPTYPE_FLOAT:
-      return json.Float(repeated ? r->GetRepeatedFloat(message, field, index)
-                                 : r->GetFloat(message, field));
-    case FieldDescriptor::CPPTYPE_BOOL:
-      return json.Bool(repeated ? r->GetRepeatedBool(message, field, index)
-                                : r->GetBool(message, field));
-    case FieldDescriptor::CPPTYPE_ENUM: {
-      const int number = repeated ? r->GetRepeatedEnumValue(message, field, index)
-                                  : r->GetEnumValue(message, field);
-      const google::protobuf::EnumValueDescriptor* value =
-          field->enum_type()->FindValueByNumber(number);
-      if (value == nullptr) return json.Int(number);
-      return json.String(value->name());
-    }
-    case FieldDescriptor::CPPTYPE_STRING: {
-      std::string scratch;
-      const std::string& text =
-          repeated ? r->GetRepeatedStringReference(message, field, index, &scratch)
-                   : r->GetStringReference(message, field, &scratch);
-      if (field->type() == FieldDescriptor::TYPE_BYTES) {
-        return json.String(absl::Base64Escape(text));
-      }
-      return json.String(text);
-    }
-    case FieldDescriptor::CPPTYPE_MESSAGE: {
-      if (!repeated && !r->HasField(message, field) &&
-          PrintsNullWhenUnset(field->message_type())) {
-        return json.Null();
-      }
-      return WriteProtoJson(repeated ? r->GetRepeatedMessage(message, field, index)
-                                     : r->GetMessage(message, field),
-                            json);
-    }
+  if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && index < 0 &&
+      !message.GetReflection()->HasField(message, field) &&
+      PrintsNullWhenUnset(field->message_type())) {
+    return json.Null();
   }
+  VisitFieldValue(message, field, index, [&](const auto& value) {
+    using T = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<T, bool>) {
+      json.Bool(value);
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      json.Int(value);
+    } else if constexpr (std::is_integral_v<T>) {
+      json.Uint(value);
+    } else if constexpr (std::is_same_v<T, double>) {
+      json.Double(value);
+    } else if constexpr (std::is_same_v<T, float>) {
+      json.Float(value);
+    } else if constexpr (std::is_same_v<T, EnumNumber>) {
+      const google::protobuf::EnumValueDescriptor* named =
+          value.type->FindValueByNumber(value.number);
+      if (named == nullptr) {
+        json.Int(value.number);
+      } else {
+        json.String(named->name());
+      }
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      json.String(field->type() == FieldDescriptor::TYPE_BYTES ? absl::Base64Escape(value)
+                                                               : value);
+    } else {
+      WriteProtoJson(value, json);
+    }
+  });
 }
 
 // Map entries are messages with `key` (field 1) and `value` (field 2).
@@ -90,22 +77,31 @@ void WriteMap(const Message& message, const FieldDescriptor* field, JsonWriter& 
   const Reflection* r = message.GetReflection();
   const FieldDescriptor* key_field = field->message_type()->map_key();
   const FieldDescriptor* value_field = field->message_type()->map_value();
-  json.BeginObject();
+  // Entries in key order, so that the output does not depend on hash order.
+  std::vector<std::pair<std::string, const Message*>> entries;
   for (int i = 0; i < r->FieldSize(message, field); ++i) {
     const Message& entry = r->GetRepeatedMessage(message, field, i);
-    const Reflection* er = entry.GetReflection();
-    std::string key;
-    switch (key_field->cpp_type()) {
-      case FieldDescriptor::CPPTYPE_STRING: key = er->GetString(entry, key_field); break;
-      case FieldDescriptor::CPPTYPE_INT32: key = absl::StrCat(er->GetInt32(entry, key_field)); break;
-      case FieldDescriptor::CPPTYPE_INT64: key = absl::StrCat(er->GetInt64(entry, key_field)); break;
-      case FieldDescriptor::CPPTYPE_UINT32: key = absl::StrCat(er->GetUInt32(entry, key_field)); break;
-      case FieldDescriptor::CPPTYPE_UINT64: key = absl::StrCat(er->GetUInt64(entry, key_field)); break;
-      case FieldDescriptor::CPPTYPE_BOOL: key = er->GetBool(entry, key_field) ? "true" : "false"; break;
-      default: break;
-    }
+    // Keys are integral, bool or string; JSON keys are strings.
+    std::string key =
+        VisitFieldValue(entry, key_field, -1, [](const auto& value) -> std::string {
+          using T = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<T, bool>) {
+            return value ? "true" : "false";
+          } else if constexpr (std::is_arithmetic_v<T>) {
+            return absl::StrCat(value);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            return value;
+          } else {
+            return "";
+          }
+        });
+    entries.emplace_back(std::move(key), &entry);
+  }
+  std::sort(entries.begin(), entries.end());
+  json.BeginObject();
+  for (const auto& [key, entry] : entries) {
     json.Key(key);
-    WriteFieldValue(entry, value_field, -1, json);
+    WriteFieldValue(*entry, value_field, -1, json);
   }
   json.EndObject();
 }

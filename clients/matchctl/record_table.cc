@@ -1,6 +1,7 @@
 #include "clients/matchctl/record_table.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -9,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "azubimatch/v1/records.pb.h"
 #include "clients/matchctl/enum_names.h"
+#include "clients/matchctl/field_value.h"
 #include "clients/matchctl/table_writer.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/time_util.h"
@@ -57,42 +59,20 @@ bool HasShortForm(const google::protobuf::Descriptor* type) {
 }
 
 std::string ScalarText(const Message& message, const FieldDescriptor* field, int index) {
-  const Reflection* r = message.GetReflection();
-  const bool repeated = index >= 0;
-  switch (field->cpp_type()) {
-    case FieldDescriptor::CPPTYPE_INT32:
-      return absl::StrCat(repeated ? r->GetRepeatedInt32(message, field, index)
-                                   : r->GetInt32(message, field));
-    case FieldDescriptor::CPPTYPE_INT64:
-      return absl::StrCat(repeated ? r->GetRepeatedInt64(message, field, index)
-                                   : r->GetInt64(message, field));
-    case FieldDescriptor::CPPTYPE_UINT32:
-      return absl::StrCat(repeated ? r->GetRepeatedUInt32(message, field, index)
-                                   : r->GetUInt32(message, field));
-    case FieldDescriptor::CPPTYPE_UINT64:
-      return absl::StrCat(repeated ? r->GetRepeatedUInt64(message, field, index)
-                                   : r->GetUInt64(message, field));
-    case FieldDescriptor::CPPTYPE_DOUBLE:
-      return absl::StrCat(repeated ? r->GetRepeatedDouble(message, field, index)
-                                   : r->GetDouble(message, field));
-    case FieldDescriptor::CPPTYPE_FLOAT:
-      return absl::StrCat(repeated ? r->GetRepeatedFloat(message, field, index)
-                                   : r->GetFloat(message, field));
-    case FieldDescriptor::CPPTYPE_BOOL:
-      return YesNo(repeated ? r->GetRepeatedBool(message, field, index)
-                            : r->GetBool(message, field));
-    case FieldDescriptor::CPPTYPE_ENUM:
-      return EnumShortName(field->enum_type(),
-                           repeated ? r->GetRepeatedEnumValue(message, field, index)
-                                    : r->GetEnumValue(message, field));
-    case FieldDescriptor::CPPTYPE_STRING:
-      return repeated ? r->GetRepeatedString(message, field, index)
-                      : r->GetString(message, field);
-    case FieldDescriptor::CPPTYPE_MESSAGE:
-      return HumanMessageValue(repeated ? r->GetRepeatedMessage(message, field, index)
-                                        : r->GetMessage(message, field));
-  }
-  return "";
+  return VisitFieldValue(message, field, index, [](const auto& value) -> std::string {
+    using T = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<T, bool>) {
+      return YesNo(value);
+    } else if constexpr (std::is_arithmetic_v<T>) {
+      return absl::StrCat(value);
+    } else if constexpr (std::is_same_v<T, EnumNumber>) {
+      return EnumShortName(value.type, value.number);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      return value;
+    } else {
+      return HumanMessageValue(value);
+    }
+  });
 }
 
 // Appends (path, value) lines for every field of `message`.
