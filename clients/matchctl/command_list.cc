@@ -1,5 +1,6 @@
 #include "clients/matchctl/command_list.h"
 
+#include "clients/matchctl/admin_commands.h"
 #include "clients/matchctl/registry_commands.h"
 
 namespace azubimatch::matchctl {
@@ -9,6 +10,7 @@ namespace {
 std::vector<Command> BuildCommandList() {
   std::vector<Command> commands;
   AddRegistryCommands(commands);  // list, get, add, delete, import
+  AddAdminCommands(commands);     // member, key, audit
   AddDemoCommand(commands);       // demo
   AddSolveCommand(commands);      // solve
   return commands;
