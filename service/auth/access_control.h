@@ -7,6 +7,7 @@
 //   AZM_RETURN_IF_ERROR(CheckListenSecurity(options.listen, options.tls, options.allow_insecure));
 //   AZM_ASSIGN_OR_RETURN(auto credentials, access->ServerCredentials(options.tls));
 //   builder.AddListeningPort(options.listen, credentials, &port);
+//   interceptor_creators.push_back(access->NewAuditInterceptorFactory());
 //   RegistryService registry(..., &access->resolver(), ...);   // and every other service
 //   AdminService admin(access.get(), store.get(), options.backup_dir);
 //
@@ -24,6 +25,7 @@
 #include "absl/status/statusor.h"
 #include "grpcpp/security/server_credentials.h"
 #include "service/auth/api_keys.h"
+#include "service/auth/audit_interceptor.h"
 #include "service/auth/audit_log.h"
 #include "service/auth/bootstrap.h"
 #include "service/auth/keyed_hasher.h"
@@ -59,6 +61,13 @@ class AccessControl {
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
       const TlsServerOptions& tls) const {
     return MakeAuthenticatedServerCredentials(tls, authenticator_);
+  }
+
+  // The audit interceptor for the server being built (audit_interceptor.h); add it to
+  // ServerBuilder::experimental().SetInterceptorCreators().
+  std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+  NewAuditInterceptorFactory() {
+    return std::make_unique<AuditInterceptorFactory>(audit_.get(), &resolver_);
   }
 
   MemberStore& members() { return members_; }
