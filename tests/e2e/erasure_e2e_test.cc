@@ -1,0 +1,148 @@
+// Erasure leaves no trace, end to end: a real server (matchd's Server: RocksDB store,
+// Registry, gRPC on 127.0.0.1:0) with the DataProtection service. A candidate with a
+// unique marker in its display name and external id is created through the Registry,
+// a stored run places it, it is exported, then erased through the API. Before the
+// erasure the marker and the id are found in the data folder (so the test can fail);
+// afterwards neither is in any file's bytes (plain or hex) nor in anything `ldb` and
+// `sst_dump` decode.
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "azubimatch/v1/admin.grpc.pb.h"
+#include "azubimatch/v1/registry.grpc.pb.h"
+#include "gmock/gmock.h"
+#include "grpcpp/grpcpp.h"
+#include "gtest/gtest.h"
+#include "service/auth/access_control.h"
+#include "service/data_protection/data_protection_service.h"
+#include "service/server/server.h"
+#include "tests/service/data_protection/data_folder_scan.h"
+#include "tests/service/data_protection/erasure_fixture.h"
+#include "tests/service/registry/sample_records.h"
+#include "tests/service/store/scoped_temp_dir.h"
+
+namespace azubimatch::service {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+class ErasureEndToEndTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ServerOptions options;
+    options.listen_address = "127.0.0.1:0";
+    options.data_dir = data_dir_;
+    options.log_requests = false;
+    auto server = Server::Open(options);
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    auto access = AccessControl::Open(server_->store(), AccessControlOptions());
+    ASSERT_TRUE(access.ok()) << access.status();
+    access_ = *std::move(access);
+    DataProtectionServiceOptions service_options;
+    service_options.data_dir = data_dir_;
+    server_->AddService(std::make_unique<DataProtectionService>(
+        server_->store(), server_->records(), server_->caller_resolver(), &access_->audit(),
+        access_->hasher(), service_options));
+    ASSERT_TRUE(server_->Start().ok());
+    auto channel = grpc::CreateChannel(server_->bound_address(),
+                                       grpc::InsecureChannelCredentials());
+    registry_ = v1::Registry::NewStub(channel);
+    data_protection_ = v1::DataProtection::NewStub(channel);
+  }
+
+  void StopServer() {
+    server_->Shutdown(absl::Seconds(5));
+    server_->Wait();
+    access_.reset();
+    server_.reset();
+  }
+
+  ScopedTempDir dir_;
+  const std::string data_dir_ = dir_.Sub("data");
+  std::unique_ptr<Server> server_;
+  std::unique_ptr<AccessControl> access_;
+  std::unique_ptr<v1::Registry::Stub> registry_;
+  std::unique_ptr<v1::DataProtection::Stub> data_protection_;
+};
+
+TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
+  const std::string marker = UniqueMarker("e2e-marker-");
+  // Records through the API.
+  grpc::ClientContext company_call;
+  v1::CreateCompanyRequest company_request;
+  *company_request.mutable_company() = SampleCompany();
+  v1::Company company;
+  ASSERT_TRUE(registry_->CreateCompany(&company_call, company_request, &company).ok());
+  grpc::ClientContext offer_call;
+  v1::CreateOfferRequest offer_request;
+  *offer_request.mutable_offer() = SampleOffer(company.id());
+  v1::TrainingOffer offer;
+  ASSERT_TRUE(registry_->CreateOffer(&offer_call, offer_request, &offer).ok());
+  grpc::ClientContext candidate_call;
+  v1::CreateCandidateRequest candidate_request;
+  *candidate_request.mutable_candidate() = SampleCandidate(marker);
+  candidate_request.mutable_candidate()->set_display_name("Name " + marker);
+  v1::Candidate candidate;
+  ASSERT_TRUE(registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
+
+  // A stored run that places the candidate, as Matching.Assign stores it.
+  v1::Run run;
+  run.set_id("rune2e0000000001");
+  run.set_member_id(candidate.member_id());
+  v1::RunPlacement* placement = run.add_placements();
+  placement->set_candidate_id(candidate.id());
+  placement->set_offer_id(offer.id());
+  placement->set_score(0.8);
+  WriteBatch batch;
+  batch.Put(Family::kRuns, run.id(), run.SerializeAsString());
+  ASSERT_TRUE(server_->store()->Write(batch).ok());
+
+  grpc::ClientContext export_call;
+  v1::ExportCandidateRequest export_request;
+  export_request.set_id(candidate.id());
+  v1::CandidateExport exported;
+  const grpc::Status export_status =
+      data_protection_->ExportCandidate(&export_call, export_request, &exported);
+  ASSERT_TRUE(export_status.ok()) << export_status.error_message();
+  EXPECT_EQ(exported.candidate().external_id(), marker);
+  ASSERT_EQ(exported.proposals_size(), 1);
+  EXPECT_EQ(exported.proposals(0).offer_id(), offer.id());
+
+  ASSERT_THAT(FilesContaining(data_dir_, marker), Not(IsEmpty()));
+  ASSERT_THAT(FilesContaining(data_dir_, candidate.id()), Not(IsEmpty()));
+
+  grpc::ClientContext erase_call;
+  v1::EraseCandidateRequest erase_request;
+  erase_request.set_id(candidate.id());
+  v1::EraseCandidateResponse erased;
+  const grpc::Status erase_status =
+      data_protection_->EraseCandidate(&erase_call, erase_request, &erased);
+  ASSERT_TRUE(erase_status.ok()) << erase_status.error_message();
+  EXPECT_EQ(erased.runs_rewritten(), 1);
+
+  grpc::ClientContext get_call;
+  v1::GetRecordRequest get_request;
+  get_request.set_id(candidate.id());
+  v1::Candidate gone;
+  EXPECT_EQ(registry_->GetCandidate(&get_call, get_request, &gone).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  StopServer();
+  EXPECT_THAT(FilesContaining(data_dir_, marker), IsEmpty());
+  EXPECT_THAT(FilesContaining(data_dir_, candidate.id()), IsEmpty());
+  const std::string decoded = DecodedByRocksDbTools(data_dir_);
+  EXPECT_THAT(decoded, Not(HasSubstr(marker)));
+  EXPECT_THAT(decoded, Not(HasSubstr(candidate.id())));
+  if (RocksDbToolsInstalled()) {
+    // The tools did decode the store: the offer and the pseudonymized run are there.
+    EXPECT_THAT(decoded, HasSubstr(offer.id()));
+    EXPECT_THAT(decoded, HasSubstr(erased.pseudonym()));
+  }
+}
+
+}  // namespace
+}  // namespace azubimatch::service
