@@ -1,6 +1,7 @@
 // `matchctl member ...`, `matchctl key ...`, `matchctl audit`.
 #include "clients/matchctl/admin_commands.h"
 
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -25,6 +26,18 @@ std::string TimeOrDash(const google::protobuf::Timestamp& at, bool set) {
 
 std::string OrDash(const std::string& text) { return text.empty() ? "-" : text; }
 
+// Calls `method` of the Admin service with the command's deadline and API key.
+template <typename Request, typename Response>
+grpc::Status CallAdmin(Context& context,
+                       grpc::Status (v1::Admin::Stub::*method)(grpc::ClientContext*,
+                                                               const Request&, Response*),
+                       const Request& request, Response* response) {
+  grpc::ClientContext call;
+  context.PrepareCall(&call);
+  std::unique_ptr<v1::Admin::Stub> stub = v1::Admin::NewStub(context.channel());
+  return (stub.get()->*method)(&call, request, response);
+}
+
 // Parses `args` and checks that the first positional word is one of `verbs`.
 absl::StatusOr<ParsedArgs> ParseVerb(const std::vector<std::string>& args,
                                      const std::vector<FlagSpec>& specs,
@@ -32,7 +45,8 @@ absl::StatusOr<ParsedArgs> ParseVerb(const std::vector<std::string>& args,
   absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, specs);
   if (!parsed.ok()) return parsed.status();
   if (parsed->positional.empty()) {
-    return absl::InvalidArgumentError("missing what to do (" + absl::StrJoin(verbs, ", ") + ")");
+    return absl::InvalidArgumentError("missing what to do (" +
+                                      absl::StrJoin(verbs, ", ") + ")");
   }
   for (const std::string& verb : verbs) {
     if (parsed->positional[0] == verb) return parsed;
@@ -43,13 +57,13 @@ absl::StatusOr<ParsedArgs> ParseVerb(const std::vector<std::string>& args,
 }
 
 int RunMemberCreate(Context& context, const ParsedArgs& parsed) {
-  if (parsed.positional.size() != 2) return context.UsageError("expected: member create NAME");
+  if (parsed.positional.size() != 2)
+    return context.UsageError("expected: member create NAME");
   v1::CreateMemberRequest request;
   request.set_name(parsed.positional[1]);
   v1::Member member;
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
-  grpc::Status status = v1::Admin::NewStub(context.channel())->CreateMember(&call, request, &member);
+  grpc::Status status =
+      CallAdmin(context, &v1::Admin::Stub::CreateMember, request, &member);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(member) << "\n";
@@ -61,17 +75,16 @@ int RunMemberCreate(Context& context, const ParsedArgs& parsed) {
 
 int RunMemberList(Context& context, const ParsedArgs& parsed) {
   if (parsed.positional.size() != 1) return context.UsageError("expected: member list");
-  auto stub = v1::Admin::NewStub(context.channel());
   v1::ListMembersResponse all;
   v1::ListMembersRequest request;
   request.set_page_size(kMemberPageSize);
   do {
     v1::ListMembersResponse page;
-    grpc::ClientContext call;
-    context.PrepareCall(&call);
-    grpc::Status status = stub->ListMembers(&call, request, &page);
+    grpc::Status status =
+        CallAdmin(context, &v1::Admin::Stub::ListMembers, request, &page);
     if (!status.ok()) return context.RpcError(status);
-    for (v1::Member& member : *page.mutable_members()) *all.add_members() = std::move(member);
+    for (v1::Member& member : *page.mutable_members())
+      *all.add_members() = std::move(member);
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
   if (context.json()) {
@@ -122,10 +135,8 @@ int RunKeyCreate(Context& context, const ParsedArgs& parsed) {
   request.set_role(parsed.Value("role"));
   request.set_label(parsed.Value("label"));
   v1::CreateApiKeyResponse response;
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
   grpc::Status status =
-      v1::Admin::NewStub(context.channel())->CreateApiKey(&call, request, &response);
+      CallAdmin(context, &v1::Admin::Stub::CreateApiKey, request, &response);
   if (!status.ok()) return context.RpcError(status);
   const v1::ApiKeyInfo& info = response.info();
   if (context.json()) {
@@ -156,14 +167,13 @@ int RunKeyCreate(Context& context, const ParsedArgs& parsed) {
 }
 
 int RunKeyList(Context& context, const ParsedArgs& parsed) {
-  if (parsed.positional.size() != 1) return context.UsageError("expected: key list [--member ID]");
+  if (parsed.positional.size() != 1)
+    return context.UsageError("expected: key list [--member ID]");
   v1::ListApiKeysRequest request;
   request.set_member_id(parsed.Value("member"));
   v1::ListApiKeysResponse response;
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
   grpc::Status status =
-      v1::Admin::NewStub(context.channel())->ListApiKeys(&call, request, &response);
+      CallAdmin(context, &v1::Admin::Stub::ListApiKeys, request, &response);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(response) << "\n";
@@ -174,19 +184,19 @@ int RunKeyList(Context& context, const ParsedArgs& parsed) {
 }
 
 int RunKeyRevoke(Context& context, const ParsedArgs& parsed) {
-  if (parsed.positional.size() != 2) return context.UsageError("expected: key revoke KEY_ID");
+  if (parsed.positional.size() != 2)
+    return context.UsageError("expected: key revoke KEY_ID");
   v1::RevokeApiKeyRequest request;
   request.set_id(parsed.positional[1]);
   v1::ApiKeyInfo info;
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
-  grpc::Status status = v1::Admin::NewStub(context.channel())->RevokeApiKey(&call, request, &info);
+  grpc::Status status =
+      CallAdmin(context, &v1::Admin::Stub::RevokeApiKey, request, &info);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(info) << "\n";
   } else {
-    context.out() << "key " << info.id() << " revoked at " << HumanMessageValue(info.revoked_at())
-                  << "\n";
+    context.out() << "key " << info.id() << " revoked at "
+                  << HumanMessageValue(info.revoked_at()) << "\n";
   }
   return kExitOk;
 }
@@ -210,7 +220,8 @@ int RunKey(Context& context, const std::vector<std::string>& args) {
 int RunAudit(Context& context, const std::vector<std::string>& args) {
   absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, {{"after"}, {"limit"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
-  if (!parsed->positional.empty()) return context.UsageError("audit takes no words, only flags");
+  if (!parsed->positional.empty())
+    return context.UsageError("audit takes no words, only flags");
   absl::StatusOr<std::optional<int64_t>> after = parsed->IntValue("after", 0);
   if (!after.ok()) return context.UsageError(after.status().message());
   absl::StatusOr<std::optional<int64_t>> limit = parsed->IntValue("limit", 1);
@@ -221,9 +232,8 @@ int RunAudit(Context& context, const std::vector<std::string>& args) {
   request.set_after_sequence(static_cast<uint64_t>(after->value_or(0)));
   request.set_limit(static_cast<int32_t>(limit->value_or(0)));
   v1::ReadAuditResponse response;
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
-  grpc::Status status = v1::Admin::NewStub(context.channel())->ReadAudit(&call, request, &response);
+  grpc::Status status =
+      CallAdmin(context, &v1::Admin::Stub::ReadAudit, request, &response);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(response) << "\n";
@@ -240,8 +250,8 @@ int RunAudit(Context& context, const std::vector<std::string>& args) {
   if (response.chain_intact()) {
     context.out() << "hash chain intact\n";
   } else {
-    context.err() << "matchctl: the audit log's hash chain is BROKEN: " << response.chain_problem()
-                  << "\n";
+    context.err() << "matchctl: the audit log's hash chain is BROKEN: "
+                  << response.chain_problem() << "\n";
   }
   return kExitOk;
 }
@@ -254,7 +264,8 @@ Command MemberCommand() {
       "matchctl member {create NAME | list}\n"
       "\n"
       "  create NAME  a new member organisation (1..200 characters); prints its id;\n"
-      "               with --json the Member object, e.g. {\"id\":\"...\",\"name\":...}.\n"
+      "               with --json the Member object, e.g. "
+      "{\"id\":\"...\",\"name\":...}.\n"
       "  list         every member; with --json {\"members\":[...]}.\n"
       "Needs an admin key.";
   command.run = RunMember;

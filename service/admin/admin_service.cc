@@ -26,20 +26,23 @@ void DescribeBackupFolder(const std::string& dir, v1::CreateBackupResponse* resp
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(dir + "/meta", error)) {
     uint32_t id = 0;
-    if (absl::SimpleAtoi(entry.path().filename().string(), &id) && id > response->backup_id()) {
+    if (absl::SimpleAtoi(entry.path().filename().string(), &id) &&
+        id > response->backup_id()) {
       response->set_backup_id(id);
     }
   }
   int64_t bytes = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, error)) {
-    if (entry.is_regular_file(error)) bytes += static_cast<int64_t>(entry.file_size(error));
+    if (entry.is_regular_file(error))
+      bytes += static_cast<int64_t>(entry.file_size(error));
   }
   response->set_size_bytes(bytes);
 }
 
 }  // namespace
 
-AdminService::AdminService(AccessControl* access, KvStore* store, AdminServiceOptions options)
+AdminService::AdminService(AccessControl* access, KvStore* store,
+                           AdminServiceOptions options)
     : access_(access), store_(store), options_(std::move(options)) {}
 
 grpc::ServerUnaryReactor* AdminService::Run(
@@ -54,8 +57,9 @@ grpc::ServerUnaryReactor* AdminService::Run(
   return reactor;
 }
 
-absl::Status AdminService::Audit(const Caller& caller, const char* method, const char* kind,
-                                 const std::string& id, const absl::Status& outcome) {
+absl::Status AdminService::Audit(const Caller& caller, const char* method,
+                                 const char* kind, const std::string& id,
+                                 const absl::Status& outcome) {
   AuditEvent event;
   event.action = AuditAction::kAdmin;
   event.rpc = method;
@@ -66,13 +70,14 @@ absl::Status AdminService::Audit(const Caller& caller, const char* method, const
   return outcome;
 }
 
-grpc::ServerUnaryReactor* AdminService::CreateMember(grpc::CallbackServerContext* context,
-                                                     const v1::CreateMemberRequest* request,
-                                                     v1::Member* response) {
+grpc::ServerUnaryReactor* AdminService::CreateMember(
+    grpc::CallbackServerContext* context, const v1::CreateMemberRequest* request,
+    v1::Member* response) {
   return Run(context, kCreateMember, [&](const Caller& caller) {
     absl::StatusOr<v1::Member> member = access_->members().Create(request->name());
     if (member.ok()) *response = *member;
-    return Audit(caller, kCreateMember, "member", member.ok() ? member->id() : "", member.status());
+    return Audit(caller, kCreateMember, "member", member.ok() ? member->id() : "",
+                 member.status());
   });
 }
 
@@ -80,17 +85,17 @@ grpc::ServerUnaryReactor* AdminService::ListMembers(grpc::CallbackServerContext*
                                                     const v1::ListMembersRequest* request,
                                                     v1::ListMembersResponse* response) {
   return Run(context, kListMembers, [&](const Caller&) -> absl::Status {
-    AZM_ASSIGN_OR_RETURN(MemberPage page,
-                         access_->members().List(request->page_size(), request->page_token()));
+    AZM_ASSIGN_OR_RETURN(MemberPage page, access_->members().List(request->page_size(),
+                                                                  request->page_token()));
     for (v1::Member& member : page.members) *response->add_members() = std::move(member);
     response->set_next_page_token(page.next_page_token);
     return absl::OkStatus();
   });
 }
 
-grpc::ServerUnaryReactor* AdminService::CreateApiKey(grpc::CallbackServerContext* context,
-                                                     const v1::CreateApiKeyRequest* request,
-                                                     v1::CreateApiKeyResponse* response) {
+grpc::ServerUnaryReactor* AdminService::CreateApiKey(
+    grpc::CallbackServerContext* context, const v1::CreateApiKeyRequest* request,
+    v1::CreateApiKeyResponse* response) {
   return Run(context, kCreateApiKey, [&](const Caller& caller) {
     absl::StatusOr<CreatedApiKey> created = access_->keys().Create(*request);
     if (created.ok()) {
@@ -98,7 +103,8 @@ grpc::ServerUnaryReactor* AdminService::CreateApiKey(grpc::CallbackServerContext
       response->set_key(created->key);
     }
     absl::Status audited =
-        Audit(caller, kCreateApiKey, "api_key", created.ok() ? created->info.id() : "", created.status());
+        Audit(caller, kCreateApiKey, "api_key", created.ok() ? created->info.id() : "",
+              created.status());
     // A key whose creation cannot be audited is not handed out.
     if (!audited.ok()) response->Clear();
     return audited;
@@ -116,9 +122,9 @@ grpc::ServerUnaryReactor* AdminService::ListApiKeys(grpc::CallbackServerContext*
   });
 }
 
-grpc::ServerUnaryReactor* AdminService::RevokeApiKey(grpc::CallbackServerContext* context,
-                                                     const v1::RevokeApiKeyRequest* request,
-                                                     v1::ApiKeyInfo* response) {
+grpc::ServerUnaryReactor* AdminService::RevokeApiKey(
+    grpc::CallbackServerContext* context, const v1::RevokeApiKeyRequest* request,
+    v1::ApiKeyInfo* response) {
   return Run(context, kRevokeApiKey, [&](const Caller& caller) {
     absl::StatusOr<v1::ApiKeyInfo> revoked = access_->keys().Revoke(request->id());
     if (revoked.ok()) *response = *revoked;
@@ -130,8 +136,9 @@ grpc::ServerUnaryReactor* AdminService::ReadAudit(grpc::CallbackServerContext* c
                                                   const v1::ReadAuditRequest* request,
                                                   v1::ReadAuditResponse* response) {
   return Run(context, kReadAudit, [&](const Caller&) -> absl::Status {
-    AZM_ASSIGN_OR_RETURN(std::vector<v1::AuditEntry> entries,
-                         access_->audit().Read(request->after_sequence(), request->limit()));
+    AZM_ASSIGN_OR_RETURN(
+        std::vector<v1::AuditEntry> entries,
+        access_->audit().Read(request->after_sequence(), request->limit()));
     for (v1::AuditEntry& entry : entries) *response->add_entries() = std::move(entry);
     absl::Status verified = access_->audit().Verify();
     if (!verified.ok() && !absl::IsDataLoss(verified)) return verified;
@@ -154,8 +161,8 @@ grpc::ServerUnaryReactor* AdminService::CreateBackup(grpc::CallbackServerContext
       response->set_backup_dir(options_.backup_dir);
       DescribeBackupFolder(options_.backup_dir, response);
     }
-    return Audit(caller, kCreateBackup, "backup", status.ok() ? absl::StrCat(response->backup_id()) : "",
-                 status);
+    return Audit(caller, kCreateBackup, "backup",
+                 status.ok() ? absl::StrCat(response->backup_id()) : "", status);
   });
 }
 

@@ -2,11 +2,13 @@
 // step of one store, built together so that matchd wires them in a few lines:
 //
 //   AZM_ASSIGN_OR_RETURN(auto access, AccessControl::Open(store.get(), options.access));
-//   AZM_ASSIGN_OR_RETURN(BootstrapResult boot, access->BootstrapAdminKey(options.data_dir));
-//   if (boot.created) log("admin key ", boot.key_id, " written to ", boot.key_file);
-//   AZM_RETURN_IF_ERROR(CheckListenSecurity(options.listen, options.tls, options.allow_insecure));
-//   AZM_ASSIGN_OR_RETURN(auto credentials, access->ServerCredentials(options.tls));
-//   builder.AddListeningPort(options.listen, credentials, &port);
+//   AZM_ASSIGN_OR_RETURN(BootstrapResult boot,
+//   access->BootstrapAdminKey(options.data_dir)); if (boot.created) log("admin key ",
+//   boot.key_id, " written to ", boot.key_file);
+//   AZM_RETURN_IF_ERROR(CheckListenSecurity(options.listen, options.tls,
+//   options.allow_insecure)); AZM_ASSIGN_OR_RETURN(auto credentials,
+//   access->ServerCredentials(options.tls)); builder.AddListeningPort(options.listen,
+//   credentials, &port);
 //   interceptor_creators.push_back(access->NewAuditInterceptorFactory());
 //   RegistryService registry(..., &access->resolver(), ...);   // and every other service
 //   AdminService admin(access.get(), store.get(), options.backup_dir);

@@ -39,24 +39,27 @@ absl::StatusOr<GeneratedApiKey> GenerateApiKey() {
   if (!secret.ok()) return secret.status();
   GeneratedApiKey generated;
   generated.key_id = *key_id;
-  generated.key = absl::StrCat(std::string(kApiKeyPrefix), *key_id, "_", Base32Encode(*secret));
+  generated.key =
+      absl::StrCat(std::string(kApiKeyPrefix), *key_id, "_", Base32Encode(*secret));
   return generated;
 }
 
 absl::StatusOr<std::string> ApiKeyIdOf(std::string_view key) {
   if (key.size() != kApiKeyLength) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("api key: expected ", kApiKeyLength, " characters, got ", key.size()));
+    return absl::InvalidArgumentError(absl::StrCat("api key: expected ", kApiKeyLength,
+                                                   " characters, got ", key.size()));
   }
   if (key.substr(0, kApiKeyPrefix.size()) != kApiKeyPrefix) {
-    return absl::InvalidArgumentError(absl::StrCat("api key: must start with ", std::string(kApiKeyPrefix)));
+    return absl::InvalidArgumentError(
+        absl::StrCat("api key: must start with ", std::string(kApiKeyPrefix)));
   }
   std::string_view id = key.substr(kApiKeyPrefix.size(), kApiKeyIdLength);
   std::string_view rest = key.substr(kApiKeyPrefix.size() + kApiKeyIdLength);
   for (char c : id) {
     if (!IsIdChar(c)) return absl::InvalidArgumentError("api key: malformed key id");
   }
-  if (rest[0] != '_') return absl::InvalidArgumentError("api key: missing '_' after the key id");
+  if (rest[0] != '_')
+    return absl::InvalidArgumentError("api key: missing '_' after the key id");
   for (char c : rest.substr(1)) {
     if (!IsBase32Char(c)) return absl::InvalidArgumentError("api key: malformed secret");
   }

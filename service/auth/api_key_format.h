@@ -1,8 +1,9 @@
 // The printable form of API keys: generation, parsing and the stored hash.
 //
 // A key reads "azm_<key id>_<secret>":
-//   key id  16 characters [0-9a-z], random; names the key in listings and logs (not secret)
-//   secret  52 characters of lower-case base32 (RFC 4648 alphabet, no padding) holding
+//   key id  16 characters [0-9a-z], random; names the key in listings and logs (not
+//   secret) secret  52 characters of lower-case base32 (RFC 4648 alphabet, no padding)
+//   holding
 //           256 random bits from the CSPRNG
 // e.g. "azm_k3v9x0q2m8a1c7d4_mfrgg...". The key id is recoverable from the key itself, so
 // authentication is one lookup by key id followed by a constant-time comparison of

@@ -20,7 +20,8 @@ bool IsActiveAdmin(const v1::ApiKeyInfo& info) {
 }
 
 google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(time));
+  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+      absl::ToUnixNanos(time));
 }
 
 }  // namespace
@@ -37,8 +38,8 @@ absl::StatusOr<CreatedApiKey> ApiKeyStore::Create(const v1::CreateApiKeyRequest&
         "role: '", request.role(), "' is not one of admin, officer, portal, analyst"));
   }
   if (role != Role::kAdmin && request.member_id().empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("member_id: required for a key with role ", std::string(RoleName(role))));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "member_id: required for a key with role ", std::string(RoleName(role))));
   }
   AZM_RETURN_IF_ERROR(
       CheckDisplayText("label", request.label(), /*required=*/false, kMaxLabelLength));
@@ -74,7 +75,8 @@ absl::StatusOr<v1::StoredApiKey> ApiKeyStore::Load(std::string_view key_id) cons
   AZM_ASSIGN_OR_RETURN(std::string value, store_->Get(Family::kKeys, key_id));
   v1::StoredApiKey stored;
   if (!stored.ParseFromString(value)) {
-    return absl::DataLossError(absl::StrCat("api key '", std::string(key_id), "': unreadable record"));
+    return absl::DataLossError(
+        absl::StrCat("api key '", std::string(key_id), "': unreadable record"));
   }
   return stored;
 }
@@ -82,8 +84,8 @@ absl::StatusOr<v1::StoredApiKey> ApiKeyStore::Load(std::string_view key_id) cons
 absl::Status ApiKeyStore::ForEach(
     const std::function<bool(const v1::StoredApiKey&)>& visit) const {
   absl::Status parse_status;
-  AZM_RETURN_IF_ERROR(
-      store_->Scan(Family::kKeys, "", "", [&](std::string_view key, std::string_view value) {
+  AZM_RETURN_IF_ERROR(store_->Scan(
+      Family::kKeys, "", "", [&](std::string_view key, std::string_view value) {
         v1::StoredApiKey stored;
         if (!stored.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
           parse_status = absl::DataLossError(
@@ -95,7 +97,8 @@ absl::Status ApiKeyStore::ForEach(
   return parse_status;
 }
 
-absl::StatusOr<std::vector<v1::ApiKeyInfo>> ApiKeyStore::List(std::string_view member_id) const {
+absl::StatusOr<std::vector<v1::ApiKeyInfo>> ApiKeyStore::List(
+    std::string_view member_id) const {
   std::vector<v1::ApiKeyInfo> keys;
   AZM_RETURN_IF_ERROR(ForEach([&](const v1::StoredApiKey& stored) {
     if (member_id.empty() || stored.info().member_id() == member_id) {
@@ -111,7 +114,8 @@ absl::StatusOr<v1::ApiKeyInfo> ApiKeyStore::Revoke(std::string_view key_id) {
   absl::MutexLock lock(&mu_);
   absl::StatusOr<v1::StoredApiKey> stored = Load(key_id);
   if (absl::IsNotFound(stored.status())) {
-    return absl::NotFoundError(absl::StrCat("id: no api key '", std::string(key_id), "'"));
+    return absl::NotFoundError(
+        absl::StrCat("id: no api key '", std::string(key_id), "'"));
   }
   if (!stored.ok()) return stored.status();
   if (!IsActive(stored->info())) return stored->info();
@@ -122,8 +126,9 @@ absl::StatusOr<v1::ApiKeyInfo> ApiKeyStore::Revoke(std::string_view key_id) {
       return other_admins == 0;
     }));
     if (other_admins == 0) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "id: '", std::string(key_id), "' is the last active admin key; create another admin key first"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("id: '", std::string(key_id),
+                       "' is the last active admin key; create another admin key first"));
     }
   }
   *stored->mutable_info()->mutable_revoked_at() = ToTimestamp(clock_());
@@ -137,7 +142,8 @@ absl::StatusOr<Caller> ApiKeyStore::Authenticate(std::string_view key) const {
   absl::StatusOr<std::string> key_id = ApiKeyIdOf(key);
   if (!key_id.ok()) return absl::UnauthenticatedError(kInvalidKeyMessage);
   absl::StatusOr<v1::StoredApiKey> stored = Load(*key_id);
-  if (absl::IsNotFound(stored.status())) return absl::UnauthenticatedError(kInvalidKeyMessage);
+  if (absl::IsNotFound(stored.status()))
+    return absl::UnauthenticatedError(kInvalidKeyMessage);
   if (!stored.ok()) return stored.status();
   // Hash first, then check revocation: the time taken does not depend on the state.
   bool hash_matches = ConstantTimeEquals(ApiKeyHash(key), stored->key_sha256());
@@ -146,7 +152,8 @@ absl::StatusOr<Caller> ApiKeyStore::Authenticate(std::string_view key) const {
   }
   Caller caller;
   if (!ParseRole(stored->info().role(), &caller.role)) {
-    return absl::DataLossError(absl::StrCat("api key '", *key_id, "': unknown stored role"));
+    return absl::DataLossError(
+        absl::StrCat("api key '", *key_id, "': unknown stored role"));
   }
   caller.member_id = stored->info().member_id();
   caller.key_id = *key_id;

@@ -48,7 +48,8 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
       {"/azubimatch.v1.Registry/ListCandidates",
        {AuditAction::kRead, nullptr,
         [](const void* m, CallState* s) {
-          for (const auto& c : As<v1::ListCandidatesResponse>(m).candidates()) Add(c.id(), s);
+          for (const auto& c : As<v1::ListCandidatesResponse>(m).candidates())
+            Add(c.id(), s);
         }}},
       {"/azubimatch.v1.Registry/CreateCandidate",
        {AuditAction::kWrite, nullptr,
@@ -65,7 +66,9 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
         }}},
       {"/azubimatch.v1.Registry/DeleteCandidate",
        {AuditAction::kWrite,
-        [](const void* m, CallState* s) { Add(As<v1::DeleteRecordRequest>(m).id(), s); }}},
+        [](const void* m, CallState* s) {
+          Add(As<v1::DeleteRecordRequest>(m).id(), s);
+        }}},
       {"/azubimatch.v1.Registry/Import",
        {AuditAction::kWrite,
         [](const void* m, CallState* s) {
@@ -95,7 +98,9 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
         }}},
       {"/azubimatch.v1.Matching/Explain",
        {AuditAction::kRead,
-        [](const void* m, CallState* s) { Add(As<v1::ExplainRequest>(m).candidate_id(), s); }}},
+        [](const void* m, CallState* s) {
+          Add(As<v1::ExplainRequest>(m).candidate_id(), s);
+        }}},
       {"/azubimatch.v1.Matching/AcceptPlacement",
        {AuditAction::kWrite,
         [](const void* m, CallState* s) {
@@ -108,7 +113,9 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
         }}},
       {"/azubimatch.v1.Matching/WithdrawPlacement",
        {AuditAction::kWrite, nullptr,
-        [](const void* m, CallState* s) { Add(As<v1::Placement>(m).candidate_id(), s); }}},
+        [](const void* m, CallState* s) {
+          Add(As<v1::Placement>(m).candidate_id(), s);
+        }}},
       {"/azubimatch.v1.Matching/ListPlacements",
        {AuditAction::kRead, nullptr,
         [](const void* m, CallState* s) {
@@ -119,10 +126,14 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
       // Data protection.
       {"/azubimatch.v1.DataProtection/EraseCandidate",
        {AuditAction::kErase,
-        [](const void* m, CallState* s) { Add(As<v1::EraseCandidateRequest>(m).id(), s); }}},
+        [](const void* m, CallState* s) {
+          Add(As<v1::EraseCandidateRequest>(m).id(), s);
+        }}},
       {"/azubimatch.v1.DataProtection/ExportCandidate",
        {AuditAction::kExport,
-        [](const void* m, CallState* s) { Add(As<v1::ExportCandidateRequest>(m).id(), s); }}},
+        [](const void* m, CallState* s) {
+          Add(As<v1::ExportCandidateRequest>(m).id(), s);
+        }}},
   };
   return *methods;
 }
@@ -136,11 +147,13 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE) &&
         method_->from_request != nullptr) {
-      if (const void* message = methods->GetRecvMessage()) method_->from_request(message, &state_);
+      if (const void* message = methods->GetRecvMessage())
+        method_->from_request(message, &state_);
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_MESSAGE) &&
         method_->from_response != nullptr) {
-      if (const void* message = methods->GetSendMessage()) method_->from_response(message, &state_);
+      if (const void* message = methods->GetSendMessage())
+        method_->from_response(message, &state_);
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
       grpc::Status status = methods->GetSendStatus();
@@ -149,8 +162,10 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
         methods->ModifySendStatus(grpc::Status(
             grpc::StatusCode::UNAVAILABLE,
             "audit log: the access could not be recorded; nothing was returned"));
-        if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_MESSAGE)) {
-          if (grpc::ByteBuffer* buffer = methods->GetSerializedSendMessage()) buffer->Clear();
+        if (methods->QueryInterceptionHookPoint(
+                InterceptionHookPoints::PRE_SEND_MESSAGE)) {
+          if (grpc::ByteBuffer* buffer = methods->GetSerializedSendMessage())
+            buffer->Clear();
         }
       }
     }

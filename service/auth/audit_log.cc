@@ -21,7 +21,8 @@ constexpr size_t kMaxGroupSize = 512;
 std::string SequenceKey(uint64_t sequence) { return absl::StrFormat("%020u", sequence); }
 
 void AppendFixed64(uint64_t value, std::string* out) {
-  for (int shift = 56; shift >= 0; shift -= 8) out->push_back(static_cast<char>(value >> shift));
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out->push_back(static_cast<char>(value >> shift));
 }
 
 uint64_t ReadFixed64(std::string_view bytes) {
@@ -42,12 +43,15 @@ std::string HeadValue(uint64_t sequence, std::string_view hash) {
   return value;
 }
 
-std::string StatusCodeName(absl::StatusCode code) { return absl::StatusCodeToString(code); }
+std::string StatusCodeName(absl::StatusCode code) {
+  return absl::StatusCodeToString(code);
+}
 
 absl::StatusOr<v1::AuditEntry> ParseEntry(std::string_view key, std::string_view value) {
   v1::AuditEntry entry;
   if (!entry.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-    return absl::DataLossError(absl::StrCat("audit entry ", std::string(key), ": unreadable"));
+    return absl::DataLossError(
+        absl::StrCat("audit entry ", std::string(key), ": unreadable"));
   }
   return entry;
 }
@@ -62,11 +66,16 @@ struct AuditLog::Pending {
 
 std::string_view AuditActionName(AuditAction action) {
   switch (action) {
-    case AuditAction::kRead: return "read";
-    case AuditAction::kWrite: return "write";
-    case AuditAction::kErase: return "erase";
-    case AuditAction::kExport: return "export";
-    case AuditAction::kAdmin: return "admin";
+    case AuditAction::kRead:
+      return "read";
+    case AuditAction::kWrite:
+      return "write";
+    case AuditAction::kErase:
+      return "erase";
+    case AuditAction::kExport:
+      return "export";
+    case AuditAction::kAdmin:
+      return "admin";
   }
   return "unknown";
 }
@@ -83,24 +92,26 @@ std::string AuditLog::Canonical(const v1::AuditEntry& entry) {
   return out;
 }
 
-absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(KvStore* store, KeyedHasher hasher,
+absl::StatusOr<std::unique_ptr<AuditLog>> AuditLog::Open(KvStore* store,
+                                                         KeyedHasher hasher,
                                                          AuthClock clock) {
   uint64_t last_sequence = 0;
   std::string last_hash(kDigestBytes, '\0');
   absl::StatusOr<std::string> head = store->Get(Family::kMeta, kAuditHeadKey);
   if (head.ok()) {
-    if (head->size() != 8 + kDigestBytes) return absl::DataLossError("meta audit_head: wrong size");
+    if (head->size() != 8 + kDigestBytes)
+      return absl::DataLossError("meta audit_head: wrong size");
     last_sequence = ReadFixed64(*head);
     last_hash = head->substr(8);
   } else if (!absl::IsNotFound(head.status())) {
     return head.status();
   }
-  return std::unique_ptr<AuditLog>(new AuditLog(store, std::move(hasher), std::move(clock),
-                                                last_sequence, std::move(last_hash)));
+  return std::unique_ptr<AuditLog>(new AuditLog(
+      store, std::move(hasher), std::move(clock), last_sequence, std::move(last_hash)));
 }
 
-AuditLog::AuditLog(KvStore* store, KeyedHasher hasher, AuthClock clock, uint64_t last_sequence,
-                   std::string last_hash)
+AuditLog::AuditLog(KvStore* store, KeyedHasher hasher, AuthClock clock,
+                   uint64_t last_sequence, std::string last_hash)
     : store_(store),
       hasher_(std::move(hasher)),
       clock_(std::move(clock)),
@@ -121,11 +132,13 @@ absl::Status AuditLog::Append(const Caller& caller, const AuditEvent& event) {
   return AppendAll(caller, {event});
 }
 
-absl::Status AuditLog::AppendAll(const Caller& caller, const std::vector<AuditEvent>& events) {
+absl::Status AuditLog::AppendAll(const Caller& caller,
+                                 const std::vector<AuditEvent>& events) {
   if (events.empty()) return absl::OkStatus();
   Pending pending;
   const google::protobuf::Timestamp at =
-      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+          absl::ToUnixNanos(clock_()));
   for (const AuditEvent& event : events) {
     v1::AuditEntry& entry = pending.entries.emplace_back();
     *entry.mutable_at() = at;
@@ -187,32 +200,33 @@ void AuditLog::CommitQueue() {
 
 absl::StatusOr<std::vector<v1::AuditEntry>> AuditLog::Read(uint64_t after_sequence,
                                                            int limit) const {
-  AZM_ASSIGN_OR_RETURN(int count, EffectivePageSize(limit, kDefaultReadLimit, kMaxReadLimit));
+  AZM_ASSIGN_OR_RETURN(int count,
+                       EffectivePageSize(limit, kDefaultReadLimit, kMaxReadLimit));
   std::vector<v1::AuditEntry> entries;
   if (after_sequence == UINT64_MAX) return entries;
   absl::Status parse_status;
-  AZM_RETURN_IF_ERROR(store_->Scan(
-      Family::kAudit, SequenceKey(after_sequence + 1), "",
-      [&](std::string_view key, std::string_view value) {
-        absl::StatusOr<v1::AuditEntry> entry = ParseEntry(key, value);
-        if (!entry.ok()) {
-          parse_status = entry.status();
-          return false;
-        }
-        entries.push_back(*std::move(entry));
-        return static_cast<int>(entries.size()) < count;
-      }));
+  AZM_RETURN_IF_ERROR(store_->Scan(Family::kAudit, SequenceKey(after_sequence + 1), "",
+                                   [&](std::string_view key, std::string_view value) {
+                                     absl::StatusOr<v1::AuditEntry> entry =
+                                         ParseEntry(key, value);
+                                     if (!entry.ok()) {
+                                       parse_status = entry.status();
+                                       return false;
+                                     }
+                                     entries.push_back(*std::move(entry));
+                                     return static_cast<int>(entries.size()) < count;
+                                   }));
   AZM_RETURN_IF_ERROR(parse_status);
   return entries;
 }
 
-absl::StatusOr<std::vector<v1::AuditEntry>> AuditLog::FindBySubject(std::string_view kind,
-                                                                    std::string_view id) const {
+absl::StatusOr<std::vector<v1::AuditEntry>> AuditLog::FindBySubject(
+    std::string_view kind, std::string_view id) const {
   const std::string subject = SubjectOf(kind, id);
   std::vector<v1::AuditEntry> entries;
   absl::Status parse_status;
-  AZM_RETURN_IF_ERROR(
-      store_->Scan(Family::kAudit, "", "", [&](std::string_view key, std::string_view value) {
+  AZM_RETURN_IF_ERROR(store_->Scan(
+      Family::kAudit, "", "", [&](std::string_view key, std::string_view value) {
         absl::StatusOr<v1::AuditEntry> entry = ParseEntry(key, value);
         if (!entry.ok()) {
           parse_status = entry.status();
@@ -238,24 +252,25 @@ absl::Status AuditLog::Verify() const {
   absl::Status problem;
   // Entries after the head are being committed right now; they are checked next time.
   std::string end = head_sequence == UINT64_MAX ? "" : SequenceKey(head_sequence + 1);
-  AZM_RETURN_IF_ERROR(
-      store_->Scan(Family::kAudit, "", end, [&](std::string_view key, std::string_view value) {
+  AZM_RETURN_IF_ERROR(store_->Scan(
+      Family::kAudit, "", end, [&](std::string_view key, std::string_view value) {
         absl::StatusOr<v1::AuditEntry> parsed = ParseEntry(key, value);
-        const v1::AuditEntry& entry = parsed.ok() ? *parsed : v1::AuditEntry::default_instance();
+        const v1::AuditEntry& entry =
+            parsed.ok() ? *parsed : v1::AuditEntry::default_instance();
         if (!parsed.ok()) {
           problem = parsed.status();
         } else if (key != SequenceKey(expected) || entry.sequence() != expected) {
-          problem = absl::DataLossError(absl::StrCat("audit entry ", expected,
-                                                     ": missing or out of order (found key ",
-                                                     std::string(key), ")"));
+          problem = absl::DataLossError(absl::StrCat(
+              "audit entry ", expected, ": missing or out of order (found key ",
+              std::string(key), ")"));
         } else if (entry.previous_hash() != hash) {
           problem = absl::DataLossError(
               absl::StrCat("audit entry ", expected, ": previous_hash breaks the chain"));
         } else {
           hash = Sha256(absl::StrCat(hash, Canonical(entry)));
           if (entry.hash() != hash) {
-            problem = absl::DataLossError(
-                absl::StrCat("audit entry ", expected, ": hash does not match its fields"));
+            problem = absl::DataLossError(absl::StrCat(
+                "audit entry ", expected, ": hash does not match its fields"));
           }
         }
         if (!problem.ok()) return false;
@@ -264,12 +279,12 @@ absl::Status AuditLog::Verify() const {
       }));
   AZM_RETURN_IF_ERROR(problem);
   if (expected - 1 != head_sequence) {
-    return absl::DataLossError(absl::StrCat("audit entry ", expected, ": missing (the head is ",
-                                            head_sequence, ")"));
+    return absl::DataLossError(absl::StrCat(
+        "audit entry ", expected, ": missing (the head is ", head_sequence, ")"));
   }
   if (hash != head_hash) {
-    return absl::DataLossError(
-        absl::StrCat("audit entry ", head_sequence, ": does not match the head of the log"));
+    return absl::DataLossError(absl::StrCat("audit entry ", head_sequence,
+                                            ": does not match the head of the log"));
   }
   return absl::OkStatus();
 }

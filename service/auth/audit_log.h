@@ -66,7 +66,8 @@ struct AuditEvent {
   AuditAction action = AuditAction::kRead;
   // Full method name of the call, e.g. "/azubimatch.v1.Registry/GetCandidate".
   std::string rpc;
-  // Record kind: "candidate", "company", "offer", "run", "placement", "member", "api_key".
+  // Record kind: "candidate", "company", "offer", "run", "placement", "member",
+  // "api_key".
   std::string subject_kind;
   // The record id; empty for a listing or a batch.
   std::string subject_id;
@@ -83,11 +84,13 @@ class AuditLog {
 
   // Opens the log in `store` (not owned; must outlive the log). DataLoss when the stored
   // head is unreadable.
-  static absl::StatusOr<std::unique_ptr<AuditLog>> Open(KvStore* store, KeyedHasher hasher,
+  static absl::StatusOr<std::unique_ptr<AuditLog>> Open(KvStore* store,
+                                                        KeyedHasher hasher,
                                                         AuthClock clock = absl::Now);
 
   // Records `event` by `caller` durably; returns the store's error when it cannot.
-  absl::Status Append(const Caller& caller, const AuditEvent& event) ABSL_LOCKS_EXCLUDED(mu_);
+  absl::Status Append(const Caller& caller, const AuditEvent& event)
+      ABSL_LOCKS_EXCLUDED(mu_);
 
   // Records every event of `events` by `caller` in one commit, with consecutive
   // sequence numbers; all or none of them. An empty list records nothing.
@@ -100,7 +103,8 @@ class AuditLog {
   // Up to `limit` entries with sequence > `after_sequence`, in sequence order (limit 0
   // means kDefaultReadLimit; larger than kMaxReadLimit is capped). InvalidArgument
   // ("limit: ...") for a negative limit.
-  absl::StatusOr<std::vector<v1::AuditEntry>> Read(uint64_t after_sequence, int limit) const;
+  absl::StatusOr<std::vector<v1::AuditEntry>> Read(uint64_t after_sequence,
+                                                   int limit) const;
 
   // Every entry about the subject (`kind`, `id`), in sequence order.
   absl::StatusOr<std::vector<v1::AuditEntry>> FindBySubject(std::string_view kind,

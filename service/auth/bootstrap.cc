@@ -39,13 +39,15 @@ absl::Status WriteSecretFile(const std::string& path, std::string_view contents)
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
     return ErrnoStatus("cannot remove stale", path, errno);
   }
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) return ErrnoStatus("cannot create", path, errno);
   std::string data(contents);
   data.push_back('\n');
   absl::Status status;
   // The umask can only remove bits; make the mode exactly 0600 whatever it is.
-  if (::fchmod(fd, 0600) != 0) status = ErrnoStatus("cannot set the mode of", path, errno);
+  if (::fchmod(fd, 0600) != 0)
+    status = ErrnoStatus("cannot set the mode of", path, errno);
   for (size_t written = 0; status.ok() && written < data.size();) {
     ssize_t n = ::write(fd, data.data() + written, data.size() - written);
     if (n < 0 && errno == EINTR) continue;
@@ -64,14 +66,16 @@ absl::Status WriteSecretFile(const std::string& path, std::string_view contents)
   return FsyncDirectory(std::filesystem::path(path).parent_path().string());
 }
 
-absl::StatusOr<BootstrapResult> BootstrapAdminKey(ApiKeyStore* keys, const std::string& dir) {
+absl::StatusOr<BootstrapResult> BootstrapAdminKey(ApiKeyStore* keys,
+                                                  const std::string& dir) {
   AZM_ASSIGN_OR_RETURN(bool has_admin, keys->HasActiveAdminKey());
   BootstrapResult result;
   if (has_admin) return result;
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) {
-    return absl::UnavailableError(absl::StrCat("cannot create folder '", dir, "': ", error.message()));
+    return absl::UnavailableError(
+        absl::StrCat("cannot create folder '", dir, "': ", error.message()));
   }
   const std::string path = (std::filesystem::path(dir) / kAdminKeyFileName).string();
   v1::CreateApiKeyRequest request;

@@ -28,14 +28,15 @@ namespace azubimatch::service {
 inline constexpr std::string_view kAdminKeyFileName = "admin.key";
 
 struct BootstrapResult {
-  bool created = false;    // a new admin key was created
-  std::string key_file;    // its file, when created
-  std::string key_id;      // its key id (not secret), when created
+  bool created = false;  // a new admin key was created
+  std::string key_file;  // its file, when created
+  std::string key_id;    // its key id (not secret), when created
 };
 
 // See above. `dir` is created when missing. Errors: the store's, or Unavailable /
 // PermissionDenied when the file cannot be written (nothing is stored then).
-absl::StatusOr<BootstrapResult> BootstrapAdminKey(ApiKeyStore* keys, const std::string& dir);
+absl::StatusOr<BootstrapResult> BootstrapAdminKey(ApiKeyStore* keys,
+                                                  const std::string& dir);
 
 // Writes `contents` followed by a newline to a new file `path` with mode 0600 (an
 // existing file there is removed first), and fsyncs the file and its folder.

@@ -21,10 +21,14 @@ enum class Role {
 // Lower-case name as used on the command line and in logs ("admin", "officer", ...).
 inline std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kOfficer: return "officer";
-    case Role::kPortal: return "portal";
-    case Role::kAnalyst: return "analyst";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kOfficer:
+      return "officer";
+    case Role::kPortal:
+      return "portal";
+    case Role::kAnalyst:
+      return "analyst";
   }
   return "unknown";
 }
@@ -44,15 +48,16 @@ struct Caller {
   std::string member_id;  // owning member; empty only for an admin without member
   std::string key_id;     // id of the API key used (never the key itself)
   Role role = Role::kOfficer;
-  // Full method name of the call being served, e.g. "/azubimatch.v1.Registry/GetCandidate";
-  // empty outside a call. Set by the resolver; recorded in the audit log.
+  // Full method name of the call being served, e.g.
+  // "/azubimatch.v1.Registry/GetCandidate"; empty outside a call. Set by the resolver;
+  // recorded in the audit log.
   std::string rpc;
 
   bool is_admin() const { return role == Role::kAdmin; }
   // True when the caller may read personal fields of records owned by `owner_member_id`.
   bool CanSeePersonalDataOf(std::string_view owner_member_id) const {
-    return role == Role::kAdmin ||
-           ((role == Role::kOfficer || role == Role::kPortal) && owner_member_id == member_id);
+    return role == Role::kAdmin || ((role == Role::kOfficer || role == Role::kPortal) &&
+                                    owner_member_id == member_id);
   }
 };
 

@@ -12,8 +12,9 @@ std::string Sha256(std::string_view data) {
   std::string digest(kDigestBytes, '\0');
   unsigned int size = 0;
   // EVP_Digest fails only on allocation failure; treat that like any other OOM.
-  if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(digest.data()),
-                 &size, EVP_sha256(), nullptr) != 1 ||
+  if (EVP_Digest(data.data(), data.size(),
+                 reinterpret_cast<unsigned char*>(digest.data()), &size, EVP_sha256(),
+                 nullptr) != 1 ||
       size != kDigestBytes) {
     std::abort();
   }

@@ -14,8 +14,8 @@ namespace azubimatch::service {
 
 // OK when `text` is valid UTF-8 of at most `max_chars` characters (code points) without
 // control characters, and, when `required`, holds at least one non-space character.
-absl::Status CheckDisplayText(std::string_view field, std::string_view text, bool required,
-                              int max_chars);
+absl::Status CheckDisplayText(std::string_view field, std::string_view text,
+                              bool required, int max_chars);
 
 // The number of entries to return for a requested `page_size`: `default_size` for 0,
 // at most `max_size`; InvalidArgument ("page_size: ...") when negative.

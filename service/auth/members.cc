@@ -14,7 +14,8 @@ namespace {
 absl::StatusOr<v1::Member> ParseMember(std::string_view id, std::string_view value) {
   v1::Member member;
   if (!member.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
-    return absl::DataLossError(absl::StrCat("member '", std::string(id), "': unreadable record"));
+    return absl::DataLossError(
+        absl::StrCat("member '", std::string(id), "': unreadable record"));
   }
   return member;
 }
@@ -30,8 +31,8 @@ absl::StatusOr<v1::Member> MemberStore::Create(std::string_view name) {
   v1::Member member;
   member.set_id(id);
   member.set_name(std::string(name));
-  *member.mutable_created_at() =
-      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
+  *member.mutable_created_at() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+      absl::ToUnixNanos(clock_()));
   *member.mutable_updated_at() = member.created_at();
   member.set_version(1);
   WriteBatch batch;
@@ -44,14 +45,17 @@ absl::StatusOr<v1::Member> MemberStore::Get(std::string_view id) const {
   if (id.empty()) return absl::InvalidArgumentError("member_id: required");
   absl::StatusOr<std::string> value = store_->Get(Family::kMembers, id);
   if (absl::IsNotFound(value.status())) {
-    return absl::NotFoundError(absl::StrCat("member_id: no member '", std::string(id), "'"));
+    return absl::NotFoundError(
+        absl::StrCat("member_id: no member '", std::string(id), "'"));
   }
   if (!value.ok()) return value.status();
   return ParseMember(id, *value);
 }
 
-absl::StatusOr<MemberPage> MemberStore::List(int page_size, std::string_view page_token) const {
-  AZM_ASSIGN_OR_RETURN(int limit, EffectivePageSize(page_size, kDefaultPageSize, kMaxPageSize));
+absl::StatusOr<MemberPage> MemberStore::List(int page_size,
+                                             std::string_view page_token) const {
+  AZM_ASSIGN_OR_RETURN(int limit,
+                       EffectivePageSize(page_size, kDefaultPageSize, kMaxPageSize));
   MemberPage page;
   // Keys after the token: the token itself followed by the smallest byte.
   std::string start(page_token);

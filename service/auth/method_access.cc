@@ -27,25 +27,35 @@ const auto& Table() {
   static const auto* table = [] {
     auto* t = new absl::flat_hash_map<std::string, RoleMask>();
     const ServiceMethods entries[] = {
-        {"azubimatch.v1.Registry", kMemberRoles,
-         {"CreateCompany", "UpdateCompany", "UpsertCompany", "DeleteCompany", "CreateOffer",
-          "UpdateOffer", "UpsertOffer", "DeleteOffer", "CreateCandidate", "UpdateCandidate",
-          "UpsertCandidate", "GetCandidate", "ListCandidates", "DeleteCandidate", "Import"}},
-        {"azubimatch.v1.Registry", kEveryRole,
+        {"azubimatch.v1.Registry",
+         kMemberRoles,
+         {"CreateCompany", "UpdateCompany", "UpsertCompany", "DeleteCompany",
+          "CreateOffer", "UpdateOffer", "UpsertOffer", "DeleteOffer", "CreateCandidate",
+          "UpdateCandidate", "UpsertCandidate", "GetCandidate", "ListCandidates",
+          "DeleteCandidate", "Import"}},
+        {"azubimatch.v1.Registry",
+         kEveryRole,
          {"GetCompany", "ListCompanies", "GetOffer", "ListOffers"}},
-        {"azubimatch.v1.Matching", kMemberRoles,
-         {"SuggestOffers", "SuggestCandidates", "Explain", "AcceptPlacement", "RejectPlacement",
-          "WithdrawPlacement", "ListPlacements"}},
+        {"azubimatch.v1.Matching",
+         kMemberRoles,
+         {"SuggestOffers", "SuggestCandidates", "Explain", "AcceptPlacement",
+          "RejectPlacement", "WithdrawPlacement", "ListPlacements"}},
         {"azubimatch.v1.Matching", kEveryRole, {"Assign", "GetRun", "ListRuns"}},
-        {"azubimatch.v1.DataProtection", kMemberRoles, {"EraseCandidate", "ExportCandidate"}},
-        {"azubimatch.v1.Admin", kAdmin,
+        {"azubimatch.v1.DataProtection",
+         kMemberRoles,
+         {"EraseCandidate", "ExportCandidate"}},
+        {"azubimatch.v1.Admin",
+         kAdmin,
          {"CreateMember", "ListMembers", "CreateApiKey", "ListApiKeys", "RevokeApiKey",
           "ReadAudit", "CreateBackup"}},
-        {"grpc.reflection.v1alpha.ServerReflection", kEveryRole, {"ServerReflectionInfo"}},
+        {"grpc.reflection.v1alpha.ServerReflection",
+         kEveryRole,
+         {"ServerReflectionInfo"}},
     };
     for (const ServiceMethods& entry : entries) {
       for (std::string_view method : entry.methods) {
-        (*t)[absl::StrCat("/", std::string(entry.service), "/", std::string(method))] = entry.roles;
+        (*t)[absl::StrCat("/", std::string(entry.service), "/", std::string(method))] =
+            entry.roles;
       }
     }
     return t;
@@ -63,8 +73,8 @@ absl::Status CheckMethodAccess(Role role, std::string_view method) {
   auto it = Table().find(std::string(method));
   RoleMask allowed = it == Table().end() ? kAdmin : it->second;
   if (allowed & Bit(role)) return absl::OkStatus();
-  return absl::PermissionDeniedError(
-      absl::StrCat("the ", std::string(RoleName(role)), " role may not call ", std::string(method)));
+  return absl::PermissionDeniedError(absl::StrCat(
+      "the ", std::string(RoleName(role)), " role may not call ", std::string(method)));
 }
 
 std::vector<std::string> ListedMethods() {

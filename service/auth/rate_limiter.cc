@@ -17,10 +17,12 @@ absl::Status RateLimiter::Acquire(std::string_view key_id) {
   if (options_.requests_per_second <= 0) return absl::OkStatus();
   const absl::Time now = clock_();
   absl::MutexLock lock(&mu_);
-  auto [it, inserted] = buckets_.try_emplace(std::string(key_id), Bucket{options_.burst, now});
+  auto [it, inserted] =
+      buckets_.try_emplace(std::string(key_id), Bucket{options_.burst, now});
   Bucket& bucket = it->second;
   if (!inserted && now > bucket.refilled_at) {
-    double earned = absl::ToDoubleSeconds(now - bucket.refilled_at) * options_.requests_per_second;
+    double earned =
+        absl::ToDoubleSeconds(now - bucket.refilled_at) * options_.requests_per_second;
     bucket.tokens = std::min(options_.burst, bucket.tokens + earned);
     bucket.refilled_at = now;
   }

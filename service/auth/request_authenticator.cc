@@ -10,25 +10,31 @@ namespace azubimatch::service {
 absl::StatusOr<std::string_view> BearerToken(std::string_view authorization) {
   constexpr std::string_view kScheme = "bearer";
   if (authorization.size() <= kScheme.size() || authorization[kScheme.size()] != ' ') {
-    return absl::UnauthenticatedError("authorization: expected 'Bearer <api key>' metadata");
+    return absl::UnauthenticatedError(
+        "authorization: expected 'Bearer <api key>' metadata");
   }
   for (size_t i = 0; i < kScheme.size(); ++i) {
     if (absl::ascii_tolower(static_cast<unsigned char>(authorization[i])) != kScheme[i]) {
-      return absl::UnauthenticatedError("authorization: expected 'Bearer <api key>' metadata");
+      return absl::UnauthenticatedError(
+          "authorization: expected 'Bearer <api key>' metadata");
     }
   }
   std::string_view token = authorization.substr(kScheme.size());
-  while (!token.empty() && absl::ascii_isspace(static_cast<unsigned char>(token.front()))) {
+  while (!token.empty() &&
+         absl::ascii_isspace(static_cast<unsigned char>(token.front()))) {
     token.remove_prefix(1);
   }
-  while (!token.empty() && absl::ascii_isspace(static_cast<unsigned char>(token.back()))) {
+  while (!token.empty() &&
+         absl::ascii_isspace(static_cast<unsigned char>(token.back()))) {
     token.remove_suffix(1);
   }
-  if (token.empty()) return absl::UnauthenticatedError("authorization: the api key is empty");
+  if (token.empty())
+    return absl::UnauthenticatedError("authorization: the api key is empty");
   return token;
 }
 
-RequestAuthenticator::RequestAuthenticator(const ApiKeyStore* keys, RateLimiter* rate_limiter)
+RequestAuthenticator::RequestAuthenticator(const ApiKeyStore* keys,
+                                           RateLimiter* rate_limiter)
     : keys_(keys), rate_limiter_(rate_limiter) {}
 
 absl::StatusOr<std::optional<Caller>> RequestAuthenticator::Authenticate(

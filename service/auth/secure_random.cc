@@ -10,8 +10,8 @@ namespace azubimatch::service {
 
 absl::StatusOr<std::string> SecureRandomBytes(size_t count) {
   std::string bytes(count, '\0');
-  if (count > 0 &&
-      RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {
+  if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()),
+                              static_cast<int>(count)) != 1) {
     return absl::InternalError("the system random number generator failed");
   }
   return bytes;

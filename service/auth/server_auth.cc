@@ -24,8 +24,9 @@ struct ProcessorState {
   std::shared_ptr<const RequestAuthenticator> authenticator;
 };
 
-void ProcessCall(void* state, grpc_auth_context* /*connection_context*/, const grpc_metadata* md,
-                 size_t num_md, grpc_process_auth_metadata_done_cb done, void* user_data) {
+void ProcessCall(void* state, grpc_auth_context* /*connection_context*/,
+                 const grpc_metadata* md, size_t num_md,
+                 grpc_process_auth_metadata_done_cb done, void* user_data) {
   const auto* processor = static_cast<const ProcessorState*>(state);
   std::string_view method;
   std::vector<std::string_view> authorization;
@@ -58,7 +59,8 @@ class CoreServerCredentials final : public grpc::ServerCredentials {
   ~CoreServerCredentials() override { grpc_server_credentials_release(credentials_); }
 
   // The processor is attached at construction; a C++ one is not supported.
-  void SetAuthMetadataProcessor(const std::shared_ptr<grpc::AuthMetadataProcessor>&) override {}
+  void SetAuthMetadataProcessor(
+      const std::shared_ptr<grpc::AuthMetadataProcessor>&) override {}
 
  private:
   int AddPortToServer(const std::string& address, grpc_server* server) override {
@@ -70,8 +72,10 @@ class CoreServerCredentials final : public grpc::ServerCredentials {
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeAuthenticatedServerCredentials(
-    const TlsServerOptions& tls, std::shared_ptr<const RequestAuthenticator> authenticator) {
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>>
+MakeAuthenticatedServerCredentials(
+    const TlsServerOptions& tls,
+    std::shared_ptr<const RequestAuthenticator> authenticator) {
   grpc_server_credentials* credentials = nullptr;
   if (tls.enabled()) {
     AZM_ASSIGN_OR_RETURN(TlsServerMaterial material, LoadTlsServerMaterial(tls));
@@ -86,14 +90,16 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeAuthenticatedServer
   } else {
     credentials = grpc_insecure_server_credentials_create();
   }
-  if (credentials == nullptr) return absl::InternalError("gRPC refused the server credentials");
+  if (credentials == nullptr)
+    return absl::InternalError("gRPC refused the server credentials");
   grpc_server_credentials_set_auth_metadata_processor(
-      credentials, {&ProcessCall, &DestroyProcessor,
-                    new ProcessorState{std::move(authenticator)}});
+      credentials,
+      {&ProcessCall, &DestroyProcessor, new ProcessorState{std::move(authenticator)}});
   return std::make_shared<CoreServerCredentials>(credentials);
 }
 
-absl::StatusOr<Caller> ApiKeyCallerResolver::Resolve(const grpc::ServerContextBase& context) {
+absl::StatusOr<Caller> ApiKeyCallerResolver::Resolve(
+    const grpc::ServerContextBase& context) {
   std::vector<std::string_view> authorization;
   auto [begin, end] = context.client_metadata().equal_range("authorization");
   for (auto it = begin; it != end; ++it) {

@@ -44,8 +44,10 @@ namespace azubimatch::service {
 // client CA) that run `authenticator` for every call. `authenticator` is kept alive by
 // the credentials; the stores it uses must outlive the server. Errors: those of
 // LoadTlsServerMaterial.
-absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeAuthenticatedServerCredentials(
-    const TlsServerOptions& tls, std::shared_ptr<const RequestAuthenticator> authenticator);
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>>
+MakeAuthenticatedServerCredentials(
+    const TlsServerOptions& tls,
+    std::shared_ptr<const RequestAuthenticator> authenticator);
 
 // The Caller of a call, from its `authorization: Bearer <key>` metadata.
 class ApiKeyCallerResolver final : public CallerResolver {

@@ -37,18 +37,21 @@ BioPtr MemoryBio(const std::string& pem) {
 }
 
 // The first certificate of `pem`, or InvalidArgument naming `flag`.
-absl::StatusOr<X509Ptr> FirstCertificate(const std::string& flag, const std::string& pem) {
+absl::StatusOr<X509Ptr> FirstCertificate(const std::string& flag,
+                                         const std::string& pem) {
   BioPtr bio = MemoryBio(pem);
   X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), &X509_free);
   ERR_clear_error();
   if (cert == nullptr) {
-    return absl::InvalidArgumentError(absl::StrCat(flag, ": no PEM certificate in the file"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, ": no PEM certificate in the file"));
   }
   return cert;
 }
 
 // Reads a PEM certificate file and checks that it holds a certificate.
-absl::StatusOr<std::string> ReadCertificateFile(const std::string& flag, const std::string& path) {
+absl::StatusOr<std::string> ReadCertificateFile(const std::string& flag,
+                                                const std::string& path) {
   AZM_ASSIGN_OR_RETURN(std::string pem, ReadFile(flag, path));
   AZM_RETURN_IF_ERROR(FirstCertificate(flag, pem).status());
   return pem;
@@ -56,12 +59,14 @@ absl::StatusOr<std::string> ReadCertificateFile(const std::string& flag, const s
 
 // Reads a PEM private key and checks that it belongs to the first certificate of
 // `cert_pem`.
-absl::StatusOr<std::string> ReadKeyFileFor(const std::string& flag, const std::string& path,
+absl::StatusOr<std::string> ReadKeyFileFor(const std::string& flag,
+                                           const std::string& path,
                                            const std::string& cert_flag,
                                            const std::string& cert_pem) {
   AZM_ASSIGN_OR_RETURN(std::string pem, ReadFile(flag, path));
   BioPtr bio = MemoryBio(pem);
-  KeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr), &EVP_PKEY_free);
+  KeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr),
+             &EVP_PKEY_free);
   ERR_clear_error();
   if (key == nullptr) {
     return absl::InvalidArgumentError(
@@ -71,8 +76,8 @@ absl::StatusOr<std::string> ReadKeyFileFor(const std::string& flag, const std::s
   bool matches = X509_check_private_key(cert.get(), key.get()) == 1;
   ERR_clear_error();
   if (!matches) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(flag, ": the key does not belong to the certificate of ", cert_flag));
+    return absl::InvalidArgumentError(absl::StrCat(
+        flag, ": the key does not belong to the certificate of ", cert_flag));
   }
   return pem;
 }
@@ -81,7 +86,8 @@ absl::StatusOr<std::string> ReadKeyFileFor(const std::string& flag, const std::s
 std::string_view HostOf(std::string_view address) {
   if (address.starts_with("[")) {
     size_t close = address.find(']');
-    return close == std::string_view::npos ? address.substr(1) : address.substr(1, close - 1);
+    return close == std::string_view::npos ? address.substr(1)
+                                           : address.substr(1, close - 1);
   }
   size_t colon = address.rfind(':');
   // More than one colon without brackets: a bare IPv6 address.
@@ -97,7 +103,8 @@ bool IsLoopbackIpv4(std::string_view host) {
   if (parts.size() != 4 || parts[0] != "127") return false;
   for (absl::string_view part : parts) {
     int value;
-    if (part.empty() || !absl::SimpleAtoi(part, &value) || value < 0 || value > 255) return false;
+    if (part.empty() || !absl::SimpleAtoi(part, &value) || value < 0 || value > 255)
+      return false;
   }
   return true;
 }
@@ -119,7 +126,8 @@ absl::StatusOr<TlsServerMaterial> LoadTlsServerMaterial(const TlsServerOptions& 
 }
 
 bool IsLoopbackAddress(std::string_view listen_address) {
-  if (listen_address.starts_with("unix:") || listen_address.starts_with("unix-abstract:")) {
+  if (listen_address.starts_with("unix:") ||
+      listen_address.starts_with("unix-abstract:")) {
     return true;
   }
   std::string_view address = listen_address;
@@ -134,9 +142,9 @@ bool IsLoopbackAddress(std::string_view listen_address) {
 absl::Status CheckListenSecurity(std::string_view listen_address,
                                  const TlsServerOptions& options, bool allow_insecure) {
   if (options.cert_file.empty() != options.key_file.empty()) {
-    return absl::InvalidArgumentError(options.cert_file.empty()
-                                          ? "--tls-cert: required together with --tls-key"
-                                          : "--tls-key: required together with --tls-cert");
+    return absl::InvalidArgumentError(
+        options.cert_file.empty() ? "--tls-cert: required together with --tls-key"
+                                  : "--tls-key: required together with --tls-cert");
   }
   if (!options.client_ca_file.empty() && !options.enabled()) {
     return absl::InvalidArgumentError(
@@ -146,7 +154,8 @@ absl::Status CheckListenSecurity(std::string_view listen_address,
     return absl::OkStatus();
   }
   return absl::FailedPreconditionError(absl::StrCat(
-      "--listen: refusing plaintext on the non-loopback address '", std::string(listen_address),
+      "--listen: refusing plaintext on the non-loopback address '",
+      std::string(listen_address),
       "'; give --tls-cert and --tls-key, or --allow-insecure to accept the risk"));
 }
 
@@ -154,18 +163,21 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials
     const TlsClientOptions& options) {
   if (!options.enabled()) return grpc::InsecureChannelCredentials();
   if (options.cert_file.empty() != options.key_file.empty()) {
-    return absl::InvalidArgumentError(options.cert_file.empty()
-                                          ? "--tls-cert: required together with --tls-key"
-                                          : "--tls-key: required together with --tls-cert");
+    return absl::InvalidArgumentError(
+        options.cert_file.empty() ? "--tls-cert: required together with --tls-key"
+                                  : "--tls-key: required together with --tls-cert");
   }
   grpc::SslCredentialsOptions ssl;
   if (!options.ca_file.empty()) {
-    AZM_ASSIGN_OR_RETURN(ssl.pem_root_certs, ReadCertificateFile("--tls-ca", options.ca_file));
+    AZM_ASSIGN_OR_RETURN(ssl.pem_root_certs,
+                         ReadCertificateFile("--tls-ca", options.ca_file));
   }
   if (!options.cert_file.empty()) {
-    AZM_ASSIGN_OR_RETURN(ssl.pem_cert_chain, ReadCertificateFile("--tls-cert", options.cert_file));
-    AZM_ASSIGN_OR_RETURN(ssl.pem_private_key, ReadKeyFileFor("--tls-key", options.key_file,
-                                                             "--tls-cert", ssl.pem_cert_chain));
+    AZM_ASSIGN_OR_RETURN(ssl.pem_cert_chain,
+                         ReadCertificateFile("--tls-cert", options.cert_file));
+    AZM_ASSIGN_OR_RETURN(
+        ssl.pem_private_key,
+        ReadKeyFileFor("--tls-key", options.key_file, "--tls-cert", ssl.pem_cert_chain));
   }
   return grpc::SslCredentials(ssl);
 }

@@ -85,7 +85,9 @@ struct TlsClientOptions {
   // Default: "".
   std::string key_file;
 
-  bool enabled() const { return !ca_file.empty() || !cert_file.empty() || !key_file.empty(); }
+  bool enabled() const {
+    return !ca_file.empty() || !cert_file.empty() || !key_file.empty();
+  }
 };
 
 // Channel credentials for `options`: TLS (with a client certificate when given; the

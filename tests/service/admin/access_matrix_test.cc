@@ -20,9 +20,19 @@ namespace {
 
 using grpc::StatusCode;
 
-enum Who { kNoKey, kRevoked, kOtherOfficer, kOfficer, kPortal, kAnalyst, kAdmin, kWhoCount };
-constexpr const char* kWhoNames[] = {"no key", "revoked key", "other member's officer",
-                                     "own officer", "own portal", "own analyst", "admin"};
+enum Who {
+  kNoKey,
+  kRevoked,
+  kOtherOfficer,
+  kOfficer,
+  kPortal,
+  kAnalyst,
+  kAdmin,
+  kWhoCount
+};
+constexpr const char* kWhoNames[] = {
+    "no key",      "revoked key", "other member's officer", "own officer", "own portal",
+    "own analyst", "admin"};
 
 // Records of the owning member, made fresh for every call.
 struct Fixture {
@@ -65,8 +75,8 @@ v1::Company CompanyOf(const std::string& member_id, const std::string& external_
 }
 
 template <typename Request, typename Response>
-using UnaryMethod = grpc::Status (v1::Registry::Stub::*)(grpc::ClientContext*, const Request&,
-                                                         Response*);
+using UnaryMethod = grpc::Status (v1::Registry::Stub::*)(grpc::ClientContext*,
+                                                         const Request&, Response*);
 
 std::vector<MatrixRow> RegistryRows() {
   // Every writer: officer, portal and admin succeed; the analyst is refused by role.
@@ -365,8 +375,8 @@ class AccessMatrixTest : public ::testing::TestWithParam<std::string> {
 TEST_P(AccessMatrixTest, EveryCallerGetsTheExactCode) {
   const MatrixRow& row = Row(GetParam());
   const StatusCode expected[kWhoCount] = {
-      UNAUTHENTICATED,           UNAUTHENTICATED,       row.expected.other_officer,
-      row.expected.officer,      row.expected.portal,   row.expected.analyst,
+      UNAUTHENTICATED,      UNAUTHENTICATED,     row.expected.other_officer,
+      row.expected.officer, row.expected.portal, row.expected.analyst,
       row.expected.admin};
   for (int who = 0; who < kWhoCount; ++who) {
     EXPECT_EQ(CallAs(static_cast<Who>(who), row), expected[who])
@@ -380,7 +390,8 @@ std::vector<std::string> RowNames() {
   return names;
 }
 
-INSTANTIATE_TEST_SUITE_P(RegistryAndAdmin, AccessMatrixTest, ::testing::ValuesIn(RowNames()),
+INSTANTIATE_TEST_SUITE_P(RegistryAndAdmin, AccessMatrixTest,
+                         ::testing::ValuesIn(RowNames()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            return info.param;
                          });
@@ -392,7 +403,8 @@ TEST(AccessMatrixCoverageTest, EveryRegistryAndAdminRpcHasARow) {
         v1::CreateMemberRequest::descriptor()->file()->FindServiceByName("Admin")}) {
     ASSERT_NE(service, nullptr);
     for (int i = 0; i < service->method_count(); ++i) {
-      EXPECT_NE(std::find(names.begin(), names.end(), service->method(i)->name()), names.end())
+      EXPECT_NE(std::find(names.begin(), names.end(), service->method(i)->name()),
+                names.end())
           << service->method(i)->full_name() << " has no row in the access matrix";
     }
   }

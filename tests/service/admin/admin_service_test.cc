@@ -10,7 +10,7 @@
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "service/store/rocksdb_store.h"
-#include "tests/service/store/scoped_temp_dir.h"
+#include "tests/service/auth/temp_store.h"
 
 namespace azubimatch::service {
 namespace {
@@ -18,11 +18,8 @@ namespace {
 class AdminServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    StoreOptions options;
-    options.path = dir_.Sub("data");
-    auto store = RocksDbStore::Open(options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_);
+    ASSERT_NE(store_, nullptr);
     auto access = AccessControl::Open(store_.get(), {});
     ASSERT_TRUE(access.ok()) << access.status();
     access_ = *std::move(access);
@@ -111,7 +108,8 @@ TEST_F(AdminServiceTest, BadRequestsNameTheField) {
   v1::CreateApiKeyResponse response;
   grpc::Status bad_role = stub_->CreateApiKey(As(admin_key_).get(), request, &response);
   EXPECT_EQ(bad_role.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_TRUE(absl::StartsWith(bad_role.error_message(), "role:")) << bad_role.error_message();
+  EXPECT_TRUE(absl::StartsWith(bad_role.error_message(), "role:"))
+      << bad_role.error_message();
 
   request.set_role("portal");
   request.set_member_id("nosuchmember0000");
@@ -226,17 +224,15 @@ TEST_F(AdminServiceTest, CreateBackupWritesNumberedBackups) {
 
 TEST(AdminServiceWithoutBackupDirTest, CreateBackupIsFailedPrecondition) {
   ScopedTempDir dir;
-  StoreOptions options;
-  options.path = dir.Sub("data");
-  auto store = RocksDbStore::Open(options);
-  ASSERT_TRUE(store.ok());
-  auto access = AccessControl::Open(store->get(), {});
+  std::unique_ptr<RocksDbStore> store = OpenTempStore(dir);
+  ASSERT_NE(store, nullptr);
+  auto access = AccessControl::Open(store.get(), {});
   ASSERT_TRUE(access.ok());
   v1::CreateApiKeyRequest request;
   request.set_role("admin");
   auto key = (*access)->keys().Create(request);
   ASSERT_TRUE(key.ok());
-  AdminService service(access->get(), store->get());
+  AdminService service(access->get(), store.get());
   auto credentials = (*access)->ServerCredentials(TlsServerOptions{});
   ASSERT_TRUE(credentials.ok());
   int port = 0;
@@ -245,8 +241,8 @@ TEST(AdminServiceWithoutBackupDirTest, CreateBackupIsFailedPrecondition) {
   builder.RegisterService(&service);
   auto server = builder.BuildAndStart();
   ASSERT_NE(server, nullptr);
-  auto stub = v1::Admin::NewStub(
-      grpc::CreateChannel(absl::StrCat("127.0.0.1:", port), grpc::InsecureChannelCredentials()));
+  auto stub = v1::Admin::NewStub(grpc::CreateChannel(absl::StrCat("127.0.0.1:", port),
+                                                     grpc::InsecureChannelCredentials()));
   grpc::ClientContext context;
   context.AddMetadata("authorization", "Bearer " + key->key);
   v1::CreateBackupResponse response;

@@ -18,20 +18,15 @@
 #include "service/registry/record_store.h"
 #include "service/registry/registry_service.h"
 #include "service/store/rocksdb_store.h"
-#include "tests/service/store/scoped_temp_dir.h"
+#include "tests/service/auth/temp_store.h"
 
 namespace azubimatch::service {
 
 class AuthenticatedServer {
  public:
   AuthenticatedServer() {
-    StoreOptions store_options;
-    store_options.path = dir_.Sub("data");
-    store_options.sync_writes = false;
-    auto store = RocksDbStore::Open(store_options);
-    EXPECT_TRUE(store.ok()) << store.status();
-    if (!store.ok()) return;
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_);
+    if (store_ == nullptr) return;
     auto access = AccessControl::Open(store_.get(), {});
     EXPECT_TRUE(access.ok()) << access.status();
     if (!access.ok()) return;
@@ -55,7 +50,8 @@ class AuthenticatedServer {
     builder.AddListeningPort("127.0.0.1:0", *credentials, &port_);
     builder.RegisterService(registry_.get());
     builder.RegisterService(admin_.get());
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        creators;
     creators.push_back(access_->NewAuditInterceptorFactory());
     builder.experimental().SetInterceptorCreators(std::move(creators));
     server_ = builder.BuildAndStart();

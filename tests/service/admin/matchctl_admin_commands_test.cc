@@ -47,20 +47,22 @@ class MatchctlAdminCommandsTest : public ::testing::Test {
 };
 
 TEST_F(MatchctlAdminCommandsTest, MemberAndKeyCreationPrintIdsAndTheKeyOnce) {
-  MatchctlRun member = Matchctl({"member", "create", "Netzwerk Reutlingen", "--json"}, server_.admin_key());
+  MatchctlRun member = Matchctl({"member", "create", "Netzwerk Reutlingen", "--json"},
+                                server_.admin_key());
   ASSERT_EQ(member.exit_code, 0) << member.err;
   const std::string member_id = JsonString(member.out, "id");
   ASSERT_EQ(member_id.size(), 16u) << member.out;
 
-  MatchctlRun key = Matchctl({"key", "create", "--member", member_id, "--role", "officer", "--label",
-                      "Büro", "--json"},
-                     server_.admin_key());
+  MatchctlRun key = Matchctl({"key", "create", "--member", member_id, "--role", "officer",
+                              "--label", "Büro", "--json"},
+                             server_.admin_key());
   ASSERT_EQ(key.exit_code, 0) << key.err;
   const std::string key_id = JsonString(key.out, "id");
   const std::string officer_key = JsonString(key.out, "key");
   EXPECT_TRUE(absl::StartsWith(officer_key, "azm_" + key_id + "_")) << key.out;
 
-  MatchctlRun list = Matchctl({"key", "list", "--member", member_id}, server_.admin_key());
+  MatchctlRun list =
+      Matchctl({"key", "list", "--member", member_id}, server_.admin_key());
   ASSERT_EQ(list.exit_code, 0) << list.err;
   EXPECT_TRUE(absl::StrContains(list.out, key_id)) << list.out;
   EXPECT_FALSE(absl::StrContains(list.out, officer_key)) << list.out;
@@ -91,18 +93,22 @@ TEST_F(MatchctlAdminCommandsTest, RevokedKeyIsRefusedByTheNextCommand) {
 }
 
 TEST_F(MatchctlAdminCommandsTest, AuditShowsEntriesAndAnIntactChain) {
-  ASSERT_EQ(Matchctl({"member", "create", "Netzwerk Sindelfingen"}, server_.admin_key()).exit_code,
+  ASSERT_EQ(Matchctl({"member", "create", "Netzwerk Sindelfingen"}, server_.admin_key())
+                .exit_code,
             0);
   MatchctlRun audit = Matchctl({"audit", "--json"}, server_.admin_key());
   ASSERT_EQ(audit.exit_code, 0) << audit.err;
   EXPECT_TRUE(absl::StrContains(audit.out, "\"chain_intact\":true")) << audit.out;
-  EXPECT_TRUE(absl::StrContains(audit.out, "/azubimatch.v1.Admin/CreateMember")) << audit.out;
-  MatchctlRun table = Matchctl({"audit", "--after", "0", "--limit", "10"}, server_.admin_key());
+  EXPECT_TRUE(absl::StrContains(audit.out, "/azubimatch.v1.Admin/CreateMember"))
+      << audit.out;
+  MatchctlRun table =
+      Matchctl({"audit", "--after", "0", "--limit", "10"}, server_.admin_key());
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_TRUE(absl::StrContains(table.out, "hash chain intact")) << table.out;
   EXPECT_EQ(Matchctl({"audit", "--limit", "0"}, server_.admin_key()).exit_code, 2);
   EXPECT_EQ(Matchctl({"key", "frobnicate"}, server_.admin_key()).exit_code, 2);
-  EXPECT_EQ(Matchctl({"key", "create", "--member", "x"}, server_.admin_key()).exit_code, 2);
+  EXPECT_EQ(Matchctl({"key", "create", "--member", "x"}, server_.admin_key()).exit_code,
+            2);
 }
 
 }  // namespace

@@ -47,8 +47,8 @@ TEST(ApiKeyFormatTest, MalformedKeysAreInvalidArgument) {
   std::string bad_id = key->key;
   bad_id[5] = '_';
   for (const std::string& bad :
-       {std::string(), std::string("azm_"), key->key + "a", key->key.substr(1), wrong_prefix,
-        upper_secret, no_separator, bad_id}) {
+       {std::string(), std::string("azm_"), key->key + "a", key->key.substr(1),
+        wrong_prefix, upper_secret, no_separator, bad_id}) {
     EXPECT_EQ(ApiKeyIdOf(bad).status().code(), absl::StatusCode::kInvalidArgument) << bad;
   }
 }

@@ -6,7 +6,7 @@
 #include "gtest/gtest.h"
 #include "service/auth/api_key_format.h"
 #include "service/store/rocksdb_store.h"
-#include "tests/service/store/scoped_temp_dir.h"
+#include "tests/service/auth/temp_store.h"
 
 namespace azubimatch::service {
 namespace {
@@ -14,11 +14,8 @@ namespace {
 class ApiKeyStoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    StoreOptions options;
-    options.path = dir_.Sub("db");
-    auto store = RocksDbStore::Open(options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_);
+    ASSERT_NE(store_, nullptr);
     members_ = std::make_unique<MemberStore>(store_.get());
     keys_ = std::make_unique<ApiKeyStore>(store_.get(), members_.get());
     auto member = members_->Create("Netzwerk Stuttgart");
@@ -81,7 +78,8 @@ TEST_F(ApiKeyStoreTest, WrongSecretUnknownIdAndGarbageAreUnauthenticated) {
   absl::StatusOr<GeneratedApiKey> unknown = GenerateApiKey();
   ASSERT_TRUE(unknown.ok());
   for (const std::string& key : {wrong_secret, unknown->key, std::string("letmein")}) {
-    EXPECT_EQ(keys_->Authenticate(key).status().code(), absl::StatusCode::kUnauthenticated);
+    EXPECT_EQ(keys_->Authenticate(key).status().code(),
+              absl::StatusCode::kUnauthenticated);
   }
 }
 
@@ -156,7 +154,9 @@ TEST_F(ApiKeyStoreTest, FailingBeforeStoreHookStoresNothing) {
   v1::CreateApiKeyRequest request;
   request.set_role("admin");
   absl::Status status =
-      keys_->Create(request, [](const CreatedApiKey&) { return absl::UnavailableError("disk"); })
+      keys_
+          ->Create(request,
+                   [](const CreatedApiKey&) { return absl::UnavailableError("disk"); })
           .status();
   EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
   auto has_admin = keys_->HasActiveAdminKey();
@@ -166,11 +166,9 @@ TEST_F(ApiKeyStoreTest, FailingBeforeStoreHookStoresNothing) {
 
 TEST(MemberStoreTest, CreateChecksNameAndListPagesInIdOrder) {
   ScopedTempDir dir;
-  StoreOptions options;
-  options.path = dir.Sub("db");
-  auto store = RocksDbStore::Open(options);
-  ASSERT_TRUE(store.ok());
-  MemberStore members(store->get());
+  std::unique_ptr<RocksDbStore> store = OpenTempStore(dir);
+  ASSERT_NE(store, nullptr);
+  MemberStore members(store.get());
   EXPECT_EQ(members.Create("").status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(members.Create("   ").status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(members.Create("a\nb").status().code(), absl::StatusCode::kInvalidArgument);

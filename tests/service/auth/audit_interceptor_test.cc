@@ -20,7 +20,8 @@ class FlakyAuditStore final : public KvStore {
   }
   absl::Status Write(const WriteBatch& batch) override {
     for (const WriteBatch::Op& op : batch.ops()) {
-      if (fail_audit && op.family == Family::kAudit) return absl::UnavailableError("disk gone");
+      if (fail_audit && op.family == Family::kAudit)
+        return absl::UnavailableError("disk gone");
     }
     return inner_.Write(batch);
   }
@@ -50,9 +51,9 @@ class FakeRegistry final : public v1::Registry::CallbackService {
     }
     return reactor;
   }
-  grpc::ServerUnaryReactor* ListCandidates(grpc::CallbackServerContext* context,
-                                           const v1::ListRecordsRequest*,
-                                           v1::ListCandidatesResponse* response) override {
+  grpc::ServerUnaryReactor* ListCandidates(
+      grpc::CallbackServerContext* context, const v1::ListRecordsRequest*,
+      v1::ListCandidatesResponse* response) override {
     for (const char* id : {"cand000000000003", "cand000000000001", "cand000000000002"}) {
       response->add_candidates()->set_id(id);
     }
@@ -68,8 +69,8 @@ class FakeRegistry final : public v1::Registry::CallbackService {
     reactor->Finish(grpc::Status::OK);
     return reactor;
   }
-  grpc::ServerReadReactor<v1::ImportRequest>* Import(grpc::CallbackServerContext*,
-                                                     v1::ImportResponse* response) override {
+  grpc::ServerReadReactor<v1::ImportRequest>* Import(
+      grpc::CallbackServerContext*, v1::ImportResponse* response) override {
     class Reader final : public grpc::ServerReadReactor<v1::ImportRequest> {
      public:
       explicit Reader(v1::ImportResponse* response) : response_(response) {
@@ -116,14 +117,15 @@ class AuditInterceptorTest : public ::testing::Test {
     grpc::ServerBuilder builder;
     builder.AddListeningPort("127.0.0.1:0", *credentials, &port_);
     builder.RegisterService(&registry_);
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-    creators.push_back(
-        std::make_unique<AuditInterceptorFactory>(&access_->audit(), &access_->resolver()));
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        creators;
+    creators.push_back(std::make_unique<AuditInterceptorFactory>(&access_->audit(),
+                                                                 &access_->resolver()));
     builder.experimental().SetInterceptorCreators(std::move(creators));
     server_ = builder.BuildAndStart();
     ASSERT_NE(server_, nullptr);
-    stub_ = v1::Registry::NewStub(grpc::CreateChannel(absl::StrCat("127.0.0.1:", port_),
-                                                      grpc::InsecureChannelCredentials()));
+    stub_ = v1::Registry::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", port_), grpc::InsecureChannelCredentials()));
   }
   void TearDown() override {
     if (server_ != nullptr) server_->Shutdown();
@@ -141,7 +143,9 @@ class AuditInterceptorTest : public ::testing::Test {
     return entries.ok() ? *entries : std::vector<v1::AuditEntry>{};
   }
 
-  std::string Subject(const std::string& id) { return access_->audit().SubjectOf("candidate", id); }
+  std::string Subject(const std::string& id) {
+    return access_->audit().SubjectOf("candidate", id);
+  }
 
   FlakyAuditStore store_;
   std::unique_ptr<AccessControl> access_;

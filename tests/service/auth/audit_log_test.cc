@@ -7,10 +7,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "service/auth/digest.h"
 #include "gtest/gtest.h"
+#include "service/auth/digest.h"
 #include "service/store/rocksdb_store.h"
-#include "tests/service/store/scoped_temp_dir.h"
+#include "tests/service/auth/temp_store.h"
 
 namespace azubimatch::service {
 namespace {
@@ -41,14 +41,12 @@ class AuditLogTest : public ::testing::Test {
   void Reopen() {
     log_.reset();
     store_.reset();
-    StoreOptions options;
-    options.path = dir_.Sub("db");
-    auto store = RocksDbStore::Open(options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_);
+    ASSERT_NE(store_, nullptr);
     auto hasher = KeyedHasher::LoadOrCreate(store_.get());
     ASSERT_TRUE(hasher.ok()) << hasher.status();
-    auto log = AuditLog::Open(store_.get(), *hasher, [] { return absl::FromUnixSeconds(1.7e9); });
+    auto log = AuditLog::Open(store_.get(), *hasher,
+                              [] { return absl::FromUnixSeconds(1.7e9); });
     ASSERT_TRUE(log.ok()) << log.status();
     log_ = *std::move(log);
   }
@@ -189,7 +187,8 @@ TEST_F(AuditLogTest, ConcurrentAppendsFormOneGaplessVerifiedChain) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
-        EXPECT_TRUE(log_->Append(Officer(), Read("offer", absl::StrCat("t", t, "i", i))).ok());
+        EXPECT_TRUE(
+            log_->Append(Officer(), Read("offer", absl::StrCat("t", t, "i", i))).ok());
       }
     });
   }

@@ -8,7 +8,7 @@
 
 #include "gtest/gtest.h"
 #include "service/store/rocksdb_store.h"
-#include "tests/service/store/scoped_temp_dir.h"
+#include "tests/service/auth/temp_store.h"
 
 namespace azubimatch::service {
 namespace {
@@ -29,11 +29,8 @@ mode_t ModeOf(const std::string& path) {
 class BootstrapTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    StoreOptions options;
-    options.path = dir_.Sub("db");
-    auto store = RocksDbStore::Open(options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_, "db");
+    ASSERT_NE(store_, nullptr);
     members_ = std::make_unique<MemberStore>(store_.get());
     keys_ = std::make_unique<ApiKeyStore>(store_.get(), members_.get());
   }

@@ -84,9 +84,9 @@ struct EchoReply {
 };
 
 // One unary call of `method` with the given metadata and an empty request.
-inline EchoReply CallMethod(const std::shared_ptr<grpc::Channel>& channel,
-                            const std::string& method,
-                            const std::vector<std::pair<std::string, std::string>>& metadata) {
+inline EchoReply CallMethod(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
+    const std::vector<std::pair<std::string, std::string>>& metadata) {
   grpc::GenericStub stub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));

@@ -17,16 +17,20 @@ constexpr Role kRoles[] = {Role::kAdmin, Role::kOfficer, Role::kPortal, Role::kA
 
 bool Allowed(Role role, const std::string& method) {
   absl::Status status = CheckMethodAccess(role, method);
-  EXPECT_TRUE(status.ok() || status.code() == absl::StatusCode::kPermissionDenied) << status;
+  EXPECT_TRUE(status.ok() || status.code() == absl::StatusCode::kPermissionDenied)
+      << status;
   return status.ok();
 }
 
 TEST(MethodAccessTest, EveryRpcOfEveryApiServiceIsListed) {
   const std::vector<std::string> listed = ListedMethods();
   // Through a message of each file, so that the file is linked in.
-  const google::protobuf::FileDescriptor* registry = v1::GetRecordRequest::descriptor()->file();
-  const google::protobuf::FileDescriptor* matching = v1::ExplainRequest::descriptor()->file();
-  const google::protobuf::FileDescriptor* admin = v1::CreateMemberRequest::descriptor()->file();
+  const google::protobuf::FileDescriptor* registry =
+      v1::GetRecordRequest::descriptor()->file();
+  const google::protobuf::FileDescriptor* matching =
+      v1::ExplainRequest::descriptor()->file();
+  const google::protobuf::FileDescriptor* admin =
+      v1::CreateMemberRequest::descriptor()->file();
   int methods = 0;
   for (const google::protobuf::ServiceDescriptor* service :
        {registry->FindServiceByName("Registry"), matching->FindServiceByName("Matching"),
@@ -44,14 +48,16 @@ TEST(MethodAccessTest, EveryRpcOfEveryApiServiceIsListed) {
 }
 
 TEST(MethodAccessTest, AdminMayCallEverythingIncludingUnlistedMethods) {
-  for (const std::string& method : ListedMethods()) EXPECT_TRUE(Allowed(Role::kAdmin, method));
+  for (const std::string& method : ListedMethods())
+    EXPECT_TRUE(Allowed(Role::kAdmin, method));
   EXPECT_TRUE(Allowed(Role::kAdmin, "/azubimatch.v1.Future/Thing"));
 }
 
 TEST(MethodAccessTest, OnlyAdminMayCallTheAdminService) {
   for (Role role : {Role::kOfficer, Role::kPortal, Role::kAnalyst}) {
-    for (const char* method : {"CreateMember", "ListMembers", "CreateApiKey", "ListApiKeys",
-                               "RevokeApiKey", "ReadAudit", "CreateBackup"}) {
+    for (const char* method :
+         {"CreateMember", "ListMembers", "CreateApiKey", "ListApiKeys", "RevokeApiKey",
+          "ReadAudit", "CreateBackup"}) {
       EXPECT_FALSE(Allowed(role, absl::StrCat("/azubimatch.v1.Admin/", method)))
           << RoleName(role) << " " << method;
     }
@@ -72,8 +78,10 @@ TEST(MethodAccessTest, AnalystGetsRunsAndNetworkRecordsButNoPersonalData) {
        {"/azubimatch.v1.Registry/GetCandidate", "/azubimatch.v1.Registry/ListCandidates",
         "/azubimatch.v1.Registry/CreateCandidate", "/azubimatch.v1.Registry/Import",
         "/azubimatch.v1.Registry/CreateCompany", "/azubimatch.v1.Matching/Explain",
-        "/azubimatch.v1.Matching/SuggestOffers", "/azubimatch.v1.Matching/SuggestCandidates",
-        "/azubimatch.v1.Matching/ListPlacements", "/azubimatch.v1.DataProtection/ExportCandidate",
+        "/azubimatch.v1.Matching/SuggestOffers",
+        "/azubimatch.v1.Matching/SuggestCandidates",
+        "/azubimatch.v1.Matching/ListPlacements",
+        "/azubimatch.v1.DataProtection/ExportCandidate",
         "/azubimatch.v1.DataProtection/EraseCandidate"}) {
     absl::Status status = CheckMethodAccess(Role::kAnalyst, method);
     EXPECT_EQ(status.code(), absl::StatusCode::kPermissionDenied) << method;
@@ -98,7 +106,8 @@ TEST(MethodAccessTest, UnlistedMethodsAreClosedToNonAdminsAndHealthIsOpen) {
   EXPECT_FALSE(IsOpenMethod("/grpc.health.v1.HealthX/Check"));
   EXPECT_FALSE(IsOpenMethod("/azubimatch.v1.Registry/GetOffer"));
   for (Role role : kRoles) {
-    EXPECT_TRUE(Allowed(role, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"));
+    EXPECT_TRUE(
+        Allowed(role, "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"));
   }
 }
 

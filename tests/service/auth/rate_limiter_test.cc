@@ -55,7 +55,8 @@ TEST(RateLimiterTest, DefaultsServeADemoSizedBurstWithoutRefusal) {
   for (int i = 0; i < 4000; ++i) ASSERT_TRUE(limiter.Acquire("k1").ok()) << i;
   for (int second = 0; second < 10; ++second) {
     clock.now += absl::Seconds(1);
-    for (int i = 0; i < 2000; ++i) ASSERT_TRUE(limiter.Acquire("k1").ok()) << second << "/" << i;
+    for (int i = 0; i < 2000; ++i)
+      ASSERT_TRUE(limiter.Acquire("k1").ok()) << second << "/" << i;
   }
   EXPECT_EQ(limiter.Acquire("k1").code(), absl::StatusCode::kResourceExhausted);
 }

@@ -8,7 +8,7 @@
 #include "service/auth/api_key_format.h"
 #include "service/store/rocksdb_store.h"
 #include "tests/service/auth/caller_echo_server.h"
-#include "tests/service/store/scoped_temp_dir.h"
+#include "tests/service/auth/temp_store.h"
 
 namespace azubimatch::service {
 namespace {
@@ -19,11 +19,8 @@ constexpr char kListOffers[] = "/azubimatch.v1.Registry/ListOffers";
 class ServerAuthTest : public ::testing::Test {
  protected:
   void Start(AccessControlOptions options = {}) {
-    StoreOptions store_options;
-    store_options.path = dir_.Sub("db");
-    auto store = RocksDbStore::Open(store_options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_);
+    ASSERT_NE(store_, nullptr);
     auto access = AccessControl::Open(store_.get(), options, [this] { return now_; });
     ASSERT_TRUE(access.ok()) << access.status();
     access_ = *std::move(access);
@@ -34,7 +31,8 @@ class ServerAuthTest : public ::testing::Test {
     ASSERT_TRUE(credentials.ok()) << credentials.status();
     server_ = std::make_unique<CallerEchoServer>(*credentials, &access_->resolver());
     ASSERT_TRUE(server_->started());
-    channel_ = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
+    channel_ =
+        grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
   }
 
   CreatedApiKey NewKey(const std::string& role) {
@@ -72,9 +70,9 @@ TEST_F(ServerAuthTest, MalformedAuthorizationIsUnauthenticated) {
     EchoReply reply = CallMethod(channel_, kListOffers, {{"authorization", value}});
     EXPECT_EQ(reply.status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << value;
   }
-  EchoReply twice =
-      CallMethod(channel_, kListOffers,
-                 {{"authorization", "Bearer " + key.key}, {"authorization", "Bearer " + key.key}});
+  EchoReply twice = CallMethod(
+      channel_, kListOffers,
+      {{"authorization", "Bearer " + key.key}, {"authorization", "Bearer " + key.key}});
   EXPECT_EQ(twice.status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
@@ -110,7 +108,8 @@ TEST_F(ServerAuthTest, AcceptedCallResolvesToTheKeysMemberAndRole) {
   Start();
   CreatedApiKey key = NewKey("portal");
   // The scheme is case-insensitive.
-  EchoReply reply = CallMethod(channel_, kGetCandidate, {{"authorization", "bearer " + key.key}});
+  EchoReply reply =
+      CallMethod(channel_, kGetCandidate, {{"authorization", "bearer " + key.key}});
   ASSERT_TRUE(reply.status.ok()) << reply.status.error_message();
   EXPECT_EQ(reply.body, absl::StrCat(member_id_, "|", key.info.id(), "|portal"));
 }
@@ -123,7 +122,8 @@ TEST_F(ServerAuthTest, TwoKeysOnOneChannelResolveToTheirOwnCallers) {
     EchoReply a = CallMethod(channel_, kListOffers, Bearer(officer.key));
     EchoReply b = CallMethod(channel_, kListOffers, Bearer(admin.key));
     ASSERT_TRUE(a.status.ok() && b.status.ok())
-        << a.status.error_code() << a.status.error_message() << " / " << b.status.error_code() << b.status.error_message();
+        << a.status.error_code() << a.status.error_message() << " / "
+        << b.status.error_code() << b.status.error_message();
     EXPECT_EQ(a.body, absl::StrCat(member_id_, "|", officer.info.id(), "|officer"));
     EXPECT_EQ(b.body, absl::StrCat("|", admin.info.id(), "|admin"));
   }
@@ -142,7 +142,8 @@ TEST_F(ServerAuthTest, KeyOverItsRateIsResourceExhaustedOthersAreNot) {
   CreatedApiKey quiet = NewKey("officer");
   for (int i = 0; i < 2; ++i) {
     grpc::Status status = CallMethod(channel_, kListOffers, Bearer(busy.key)).status;
-    EXPECT_TRUE(status.ok()) << i << ": " << status.error_code() << " " << status.error_message();
+    EXPECT_TRUE(status.ok()) << i << ": " << status.error_code() << " "
+                             << status.error_message();
   }
   EXPECT_EQ(CallMethod(channel_, kListOffers, Bearer(busy.key)).status.error_code(),
             grpc::StatusCode::RESOURCE_EXHAUSTED);

@@ -18,7 +18,8 @@ class TestCertificates {
   // Runs openssl; ok() tells whether every step worked.
   TestCertificates() {
     ok_ = MakeCa("ca") && MakeCa("rogue_ca") &&
-          MakeLeaf("server", "ca", "localhost", "subjectAltName=DNS:localhost,IP:127.0.0.1") &&
+          MakeLeaf("server", "ca", "localhost",
+                   "subjectAltName=DNS:localhost,IP:127.0.0.1") &&
           MakeLeaf("client", "ca", "matchctl", "extendedKeyUsage=clientAuth") &&
           MakeLeaf("rogue_client", "rogue_ca", "intruder", "extendedKeyUsage=clientAuth");
   }
@@ -34,18 +35,21 @@ class TestCertificates {
     return std::system((command + " >/dev/null 2>&1").c_str()) == 0;
   }
   bool MakeCa(const std::string& name) {
-    return Run("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
-               " -days 1 -subj /CN=" + name + " -keyout " + Key(name) + " -out " + Cert(name));
+    return Run(
+        "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes"
+        " -days 1 -subj /CN=" +
+        name + " -keyout " + Key(name) + " -out " + Cert(name));
   }
   bool MakeLeaf(const std::string& name, const std::string& ca, const std::string& cn,
                 const std::string& extension) {
     const std::string ext_file = Path(name + ".ext");
     std::ofstream(ext_file) << extension << "\n";
-    return Run("openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=" +
+    return Run("openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes "
+               "-subj /CN=" +
                cn + " -keyout " + Key(name) + " -out " + Path(name + ".csr")) &&
-           Run("openssl x509 -req -days 1 -in " + Path(name + ".csr") + " -CA " + Cert(ca) +
-               " -CAkey " + Key(ca) + " -CAcreateserial -extfile " + ext_file + " -out " +
-               Cert(name));
+           Run("openssl x509 -req -days 1 -in " + Path(name + ".csr") + " -CA " +
+               Cert(ca) + " -CAkey " + Key(ca) + " -CAcreateserial -extfile " + ext_file +
+               " -out " + Cert(name));
   }
 
   ScopedTempDir dir_;

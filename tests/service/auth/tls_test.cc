@@ -1,12 +1,12 @@
-#include "service/auth/tls_options.h"
-
 #include <memory>
 
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "service/auth/access_control.h"
+#include "service/auth/tls_options.h"
 #include "service/store/rocksdb_store.h"
 #include "tests/service/auth/caller_echo_server.h"
+#include "tests/service/auth/temp_store.h"
 #include "tests/service/auth/test_certificates.h"
 
 namespace azubimatch::service {
@@ -16,17 +16,19 @@ constexpr char kListOffers[] = "/azubimatch.v1.Registry/ListOffers";
 
 TEST(CheckListenSecurityTest, PlaintextOnlyOnLoopbackUnlessAllowed) {
   const TlsServerOptions plain;
-  for (const char* local : {"127.0.0.1:50051", "127.1.2.3:1", "localhost:50051",
-                             "LOCALHOST:1", "[::1]:50051", "unix:/run/matchd.sock",
-                             "ipv4:127.0.0.1:5"}) {
+  for (const char* local :
+       {"127.0.0.1:50051", "127.1.2.3:1", "localhost:50051", "LOCALHOST:1", "[::1]:50051",
+        "unix:/run/matchd.sock", "ipv4:127.0.0.1:5"}) {
     EXPECT_TRUE(CheckListenSecurity(local, plain, false).ok()) << local;
   }
-  for (const char* remote : {"0.0.0.0:50051", "[::]:50051", "10.0.0.5:50051",
-                             "matchd.example.org:443", "128.0.0.1:1", "127.0.0.1.evil:1"}) {
+  for (const char* remote :
+       {"0.0.0.0:50051", "[::]:50051", "10.0.0.5:50051", "matchd.example.org:443",
+        "128.0.0.1:1", "127.0.0.1.evil:1"}) {
     absl::Status status = CheckListenSecurity(remote, plain, false);
     EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << remote;
     EXPECT_TRUE(absl::StartsWith(status.message(), "--listen:")) << status;
-    EXPECT_TRUE(CheckListenSecurity(remote, plain, /*allow_insecure=*/true).ok()) << remote;
+    EXPECT_TRUE(CheckListenSecurity(remote, plain, /*allow_insecure=*/true).ok())
+        << remote;
   }
   TlsServerOptions tls;
   tls.cert_file = "server.pem";
@@ -50,11 +52,8 @@ class TlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(certs_.ok()) << "openssl could not make the test certificates";
-    StoreOptions options;
-    options.path = dir_.Sub("db");
-    auto store = RocksDbStore::Open(options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = *std::move(store);
+    store_ = OpenTempStore(dir_);
+    ASSERT_NE(store_, nullptr);
     auto access = AccessControl::Open(store_.get(), {});
     ASSERT_TRUE(access.ok()) << access.status();
     access_ = *std::move(access);
