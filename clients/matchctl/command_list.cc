@@ -1,6 +1,7 @@
 #include "clients/matchctl/command_list.h"
 
 #include "clients/matchctl/admin_commands.h"
+#include "clients/matchctl/matching_commands.h"
 #include "clients/matchctl/registry_commands.h"
 
 namespace azubimatch::matchctl {
@@ -10,6 +11,7 @@ namespace {
 std::vector<Command> BuildCommandList() {
   std::vector<Command> commands;
   AddRegistryCommands(commands);  // list, get, add, delete, import
+  AddMatchingCommands(commands);  // suggest, explain, assign, placement, runs
   AddAdminCommands(commands);     // member, key, audit
   AddDemoCommand(commands);       // demo
   AddSolveCommand(commands);      // solve

@@ -100,8 +100,7 @@ TEST_F(MatchctlMatchingTest, SuggestAndExplainPrintTheDocumentedJson) {
   EXPECT_EQ(explained.fields().at("score").number_value(), score);  // shortest round trip
   EXPECT_EQ(explained.fields().at("reasons").list_value().values_size(), 0);
   double sum = 0.0;
-  for (const std::string& name : {"occupation", "language", "commute", "certificate",
-                                  "start_date"}) {
+  for (const std::string& name : kComponents) {
     sum += explained.fields().at("components").struct_value().fields().at(name).number_value();
   }
   EXPECT_EQ(sum, score);

@@ -1,0 +1,21 @@
+// The matching command group of matchctl: suggest, explain, assign, placement and runs,
+// over the Matching service (proto/azubimatch/v1/matching.proto). The JSON shapes are
+// part of the contract scripts rely on (deploy/demo.sh among them); see the usage texts
+// in matching_commands.cc.
+//
+// Thread-compatible (see command.h).
+#ifndef AZUBIMATCH_CLIENTS_MATCHCTL_MATCHING_COMMANDS_H_
+#define AZUBIMATCH_CLIENTS_MATCHCTL_MATCHING_COMMANDS_H_
+
+#include <vector>
+
+#include "clients/matchctl/command.h"
+
+namespace azubimatch::matchctl {
+
+// Appends suggest, explain, assign, placement and runs.
+void AddMatchingCommands(std::vector<Command>& commands);
+
+}  // namespace azubimatch::matchctl
+
+#endif  // AZUBIMATCH_CLIENTS_MATCHCTL_MATCHING_COMMANDS_H_
