@@ -33,7 +33,8 @@ int RunAdd(Context& context, const std::vector<std::string>& args) {
     if (!text.ok()) return context.InputError(text.status().message());
     const absl::Status status =
         ParseJsonRecord(*text, MutableRecordMessage(record.record));
-    if (!status.ok()) return context.InputError(absl::StrCat(path, ": ", status.message()));
+    if (!status.ok())
+      return context.InputError(absl::StrCat(path, ": ", status.message()));
   }
   int column_flags = 0;
   for (const auto& [name, value] : parsed->args.flags) {
@@ -77,7 +78,8 @@ int RunAdd(Context& context, const std::vector<std::string>& args) {
 
 std::string AddUsage() {
   std::string usage =
-      "matchctl add {company|offer|candidate} [--file F] [--COLUMN VALUE ...] [--upsert]\n"
+      "matchctl add {company|offer|candidate} [--file F] [--COLUMN VALUE ...] "
+      "[--upsert]\n"
       "\n"
       "Creates one record (CreateCompany/CreateOffer/CreateCandidate), or with --upsert\n"
       "creates or replaces the record with the same external_id.\n"
@@ -86,11 +88,13 @@ std::string AddUsage() {
       "  --COLUMN VALUE   any import column (see IMPORT.md), e.g. --seats 2\n"
       "                   --start-date 2025-08-01 --required-languages 'de:B1';\n"
       "                   applied after --file, so flags override the file\n"
-      "Offers may name their company with --company-external-id instead of --company-id.\n"
+      "Offers may name their company with --company-external-id instead of "
+      "--company-id.\n"
       "Output: the stored record (see get); with --upsert --json\n"
       "{\"offer\":{...},\"created\":true|false}.\n"
       "\nColumns:\n";
-  for (RecordKind kind : {RecordKind::kCompany, RecordKind::kOffer, RecordKind::kCandidate}) {
+  for (RecordKind kind :
+       {RecordKind::kCompany, RecordKind::kOffer, RecordKind::kCandidate}) {
     absl::StrAppend(&usage, "  ", KindSingular(kind), ":");
     for (const RecordColumn& column : RecordColumns(kind)) {
       absl::StrAppend(&usage, " --", column.name);

@@ -118,8 +118,8 @@ absl::StatusOr<std::vector<std::string>> ParseLanguageListCell(absl::string_view
   std::vector<std::string> languages;
   for (absl::string_view item : SplitListCell(cell)) {
     if (item.find(':') != absl::string_view::npos) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "\"", item, "\": expected a language code alone, e.g. \"de;tr\""));
+      return absl::InvalidArgumentError(
+          absl::StrCat("\"", item, "\": expected a language code alone, e.g. \"de;tr\""));
     }
     languages.push_back(absl::AsciiStrToLower(item));
   }
@@ -151,7 +151,8 @@ absl::StatusOr<std::vector<v1::Occupation>> ParseOccupationsCell(absl::string_vi
     std::vector<absl::string_view> parts = absl::StrSplit(item, '|');
     if (parts.size() > 3) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "\"", item, "\": expected kldb_code[|title[|sector]], e.g. \"62102|Kaufmann/-frau "
+          "\"", item,
+          "\": expected kldb_code[|title[|sector]], e.g. \"62102|Kaufmann/-frau "
           "im Einzelhandel|trade\""));
     }
     v1::Occupation occupation;
@@ -184,7 +185,8 @@ absl::StatusOr<std::vector<v1::Consent>> ParseConsentsCell(absl::string_view cel
     std::vector<absl::string_view> parts = absl::StrSplit(item, '@');
     if (parts.size() > 2 || absl::StripAsciiWhitespace(parts[0]).empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "\"", item, "\": expected purpose[@YYYY-MM-DD], e.g. \"statistics@2024-05-01\""));
+          "\"", item,
+          "\": expected purpose[@YYYY-MM-DD], e.g. \"statistics@2024-05-01\""));
     }
     v1::Consent consent;
     consent.set_purpose(std::string(absl::StripAsciiWhitespace(parts[0])));

@@ -19,10 +19,10 @@
 
 #include <cstdint>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "azubimatch/v1/common.pb.h"
 #include "azubimatch/v1/records.pb.h"
 

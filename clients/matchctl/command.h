@@ -21,10 +21,10 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "clients/matchctl/global_flags.h"
 #include "grpcpp/grpcpp.h"

@@ -104,7 +104,8 @@ absl::StatusOr<ParsedArgs> ParseCommandArgs(const std::vector<std::string>& args
       } else if (i + 1 < args.size()) {
         value = args[++i];
       } else {
-        return absl::InvalidArgumentError(absl::StrCat("--", Dashed(name), " needs a value"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("--", Dashed(name), " needs a value"));
       }
     }
     parsed.flags.emplace_back(name, std::string(value));

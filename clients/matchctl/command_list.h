@@ -4,9 +4,9 @@
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_COMMAND_LIST_H_
 #define AZUBIMATCH_CLIENTS_MATCHCTL_COMMAND_LIST_H_
 
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "clients/matchctl/command.h"
 
 namespace azubimatch::matchctl {

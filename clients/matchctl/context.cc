@@ -1,9 +1,8 @@
-#include "clients/matchctl/command.h"
-
 #include <chrono>
 #include <ostream>
 
 #include "absl/strings/str_cat.h"
+#include "clients/matchctl/command.h"
 #include "clients/matchctl/rpc_error.h"
 
 namespace azubimatch::matchctl {
@@ -24,13 +23,14 @@ std::shared_ptr<grpc::Channel> Context::channel() {
   if (channel_ == nullptr) {
     grpc::ChannelArguments arguments;
     arguments.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
-    channel_ = grpc::CreateCustomChannel(options_.server, grpc::InsecureChannelCredentials(),
-                                         arguments);
+    channel_ = grpc::CreateCustomChannel(options_.server,
+                                         grpc::InsecureChannelCredentials(), arguments);
   }
   return channel_;
 }
 
-void Context::PrepareCall(grpc::ClientContext* call, absl::Duration default_timeout) const {
+void Context::PrepareCall(grpc::ClientContext* call,
+                          absl::Duration default_timeout) const {
   const absl::Duration timeout =
       options_.timeout > absl::ZeroDuration() ? options_.timeout : default_timeout;
   call->set_deadline(std::chrono::system_clock::now() +

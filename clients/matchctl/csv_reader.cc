@@ -79,8 +79,9 @@ bool CsvReader::Next(CsvRow* row) {
         ++pos_;
       }
       if (!closed) {
-        row->error = absl::StrCat("field ", row->fields.size() + 1,
-                                  ": quoted field is not closed before the end of the input");
+        row->error =
+            absl::StrCat("field ", row->fields.size() + 1,
+                         ": quoted field is not closed before the end of the input");
         return true;
       }
       while (pos_ < text_.size() && IsSpace(text_[pos_])) ++pos_;
@@ -93,7 +94,8 @@ bool CsvReader::Next(CsvRow* row) {
       }
     } else {
       pos_ = start;
-      while (pos_ < text_.size() && text_[pos_] != delimiter_ && !IsLineEnd(text_[pos_])) {
+      while (pos_ < text_.size() && text_[pos_] != delimiter_ &&
+             !IsLineEnd(text_[pos_])) {
         if (text_[pos_] == '"') {
           row->error = absl::StrCat("field ", row->fields.size() + 1,
                                     ": quote inside an unquoted field (quote the whole "

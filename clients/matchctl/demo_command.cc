@@ -25,8 +25,8 @@ struct KindResult {
 };
 
 template <class Record>
-std::vector<v1::ImportRequest> ToRequests(const std::vector<Record>& records,
-                                          Record* (v1::ImportRequest::*mutable_member)()) {
+std::vector<v1::ImportRequest> ToRequests(
+    const std::vector<Record>& records, Record* (v1::ImportRequest::*mutable_member)()) {
   std::vector<v1::ImportRequest> requests(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     *(requests[i].*mutable_member)() = records[i];
@@ -39,10 +39,12 @@ grpc::Status ImportKind(Context& context, const std::string& kind,
                         const ImportOptions& options, std::vector<KindResult>& results) {
   KindResult& result = results.emplace_back();
   result.kind = kind;
-  ProgressBar bar(context.err(), context.err_is_terminal(), absl::StrCat("importing ", kind),
+  ProgressBar bar(context.err(), context.err_is_terminal(),
+                  absl::StrCat("importing ", kind),
                   static_cast<int64_t>(requests.size()));
-  return StreamImport(context, requests, options,
-                      [&bar](int64_t written) { bar.Update(written); }, &result.outcome);
+  return StreamImport(
+      context, requests, options, [&bar](int64_t written) { bar.Update(written); },
+      &result.outcome);
 }
 
 void PrintResults(Context& context, const std::vector<KindResult>& results) {
@@ -70,7 +72,8 @@ void PrintResults(Context& context, const std::vector<KindResult>& results) {
     for (size_t column = 1; column < 5; ++column) table.AlignRight(column);
     for (const KindResult& result : results) {
       table.AddRow({result.kind, absl::StrCat(result.outcome.received),
-                    absl::StrCat(result.outcome.created), absl::StrCat(result.outcome.updated),
+                    absl::StrCat(result.outcome.created),
+                    absl::StrCat(result.outcome.updated),
                     absl::StrCat(result.outcome.failed)});
     }
     table.Print(context.out());
@@ -90,7 +93,8 @@ int RunDemo(Context& context, const std::vector<std::string>& args) {
       args, {{"candidates"}, {"offers"}, {"seed"}, {"year"}, {"prefix"}, {"batch_size"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   if (!parsed->positional.empty()) {
-    return context.UsageError(absl::StrCat("unexpected argument ", parsed->positional[0]));
+    return context.UsageError(
+        absl::StrCat("unexpected argument ", parsed->positional[0]));
   }
   clients::DemoCohortOptions options;
   ImportOptions import_options;
@@ -101,10 +105,12 @@ int RunDemo(Context& context, const std::vector<std::string>& args) {
     std::function<void(int64_t)> store;
   };
   const IntFlag int_flags[] = {
-      {"candidates", 0, 1000000, [&](int64_t v) { options.candidates = static_cast<int>(v); }},
+      {"candidates", 0, 1000000,
+       [&](int64_t v) { options.candidates = static_cast<int>(v); }},
       {"offers", 0, 1000000, [&](int64_t v) { options.offers = static_cast<int>(v); }},
       {"seed", 0, INT64_MAX, [&](int64_t v) { options.seed = static_cast<uint64_t>(v); }},
-      {"year", 2000, 2100, [&](int64_t v) { options.training_year = static_cast<int>(v); }},
+      {"year", 2000, 2100,
+       [&](int64_t v) { options.training_year = static_cast<int>(v); }},
       {"batch_size", 1, 100000,
        [&](int64_t v) { import_options.batch_size = static_cast<int>(v); }},
   };
@@ -123,14 +129,17 @@ int RunDemo(Context& context, const std::vector<std::string>& args) {
   if (!cohort.ok()) return context.UsageError(cohort.status().message());
 
   std::vector<KindResult> results;
-  grpc::Status status = ImportKind(
-      context, "companies", ToRequests(cohort->companies, &v1::ImportRequest::mutable_company),
-      import_options, results);
+  grpc::Status status =
+      ImportKind(context, "companies",
+                 ToRequests(cohort->companies, &v1::ImportRequest::mutable_company),
+                 import_options, results);
   if (status.ok()) {
-    const absl::Status assigned = clients::AssignCompanyIds(results[0].outcome.ids, &*cohort);
+    const absl::Status assigned =
+        clients::AssignCompanyIds(results[0].outcome.ids, &*cohort);
     if (!assigned.ok()) {
       PrintResults(context, results);
-      context.err() << "matchctl demo: offers not imported: " << assigned.message() << "\n";
+      context.err() << "matchctl demo: offers not imported: " << assigned.message()
+                    << "\n";
       return kExitRefused;
     }
     status = ImportKind(context, "offers",
@@ -138,9 +147,10 @@ int RunDemo(Context& context, const std::vector<std::string>& args) {
                         import_options, results);
   }
   if (status.ok()) {
-    status = ImportKind(context, "candidates",
-                        ToRequests(cohort->candidates, &v1::ImportRequest::mutable_candidate),
-                        import_options, results);
+    status =
+        ImportKind(context, "candidates",
+                   ToRequests(cohort->candidates, &v1::ImportRequest::mutable_candidate),
+                   import_options, results);
   }
   PrintResults(context, results);
   if (!status.ok()) return context.RpcError(status);

@@ -13,9 +13,9 @@
 #define AZUBIMATCH_CLIENTS_MATCHCTL_ENUM_NAMES_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 
 namespace azubimatch::matchctl {

@@ -1,12 +1,12 @@
 #include "clients/matchctl/global_flags.h"
 
 #include <cmath>
-#include "absl/strings/string_view.h"
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 #include "clients/matchctl/command_args.h"
 
 namespace azubimatch::matchctl {
@@ -53,9 +53,10 @@ constexpr GlobalFlag kGlobalFlags[] = {
     {"timeout", "SECONDS", "deadline of each call to the server (default 30)",
      [](absl::string_view value, GlobalOptions& options) {
        double seconds = 0;
-       if (!absl::SimpleAtod(value, &seconds) || !std::isfinite(seconds) || seconds <= 0) {
-         return absl::InvalidArgumentError(
-             absl::StrCat("--timeout: \"", value, "\" is not a positive number of seconds"));
+       if (!absl::SimpleAtod(value, &seconds) || !std::isfinite(seconds) ||
+           seconds <= 0) {
+         return absl::InvalidArgumentError(absl::StrCat(
+             "--timeout: \"", value, "\" is not a positive number of seconds"));
        }
        options.timeout = absl::Seconds(seconds);
        return absl::OkStatus();
@@ -79,8 +80,8 @@ absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
     const std::vector<std::string>& args,
     const absl::flat_hash_map<std::string, std::string>& environment) {
   GlobalFlagsResult result;
-  if (auto it = environment.find("AZUBIMATCH_SERVER"); it != environment.end() &&
-                                                        !it->second.empty()) {
+  if (auto it = environment.find("AZUBIMATCH_SERVER");
+      it != environment.end() && !it->second.empty()) {
     result.options.server = it->second;
   }
   if (auto it = environment.find("AZUBIMATCH_API_KEY"); it != environment.end()) {
@@ -127,9 +128,9 @@ absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
 std::string GlobalFlagsHelp() {
   std::string help;
   for (const GlobalFlag& flag : kGlobalFlags) {
-    const std::string left =
-        flag.value_name.empty() ? absl::StrCat("--", flag.name)
-                                : absl::StrCat("--", flag.name, " ", flag.value_name);
+    const std::string left = flag.value_name.empty()
+                                 ? absl::StrCat("--", flag.name)
+                                 : absl::StrCat("--", flag.name, " ", flag.value_name);
     absl::StrAppendFormat(&help, "  %-20s %s\n", left, flag.help);
   }
   return help;

@@ -26,8 +26,9 @@ struct RecordError {
 
 int ReportUnreadable(Context& context, const std::string& path,
                      std::vector<LineError> errors) {
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const LineError& a, const LineError& b) { return a.line < b.line; });
+  std::stable_sort(
+      errors.begin(), errors.end(),
+      [](const LineError& a, const LineError& b) { return a.line < b.line; });
   for (size_t i = 0; i < errors.size() && i < kMaxListedLineErrors; ++i) {
     context.err() << path << ":" << errors[i].line << ": " << errors[i].message << "\n";
   }
@@ -41,8 +42,8 @@ int ReportUnreadable(Context& context, const std::string& path,
 
 void PrintReport(Context& context, const std::string& path, RecordKind kind,
                  size_t records, const ImportOutcome& outcome,
-                 const std::vector<RecordError>& errors, const std::vector<std::string>& ids,
-                 bool complete) {
+                 const std::vector<RecordError>& errors,
+                 const std::vector<std::string>& ids, bool complete) {
   if (context.json()) {
     std::string out;
     JsonWriter json(&out);
@@ -90,15 +91,16 @@ void PrintReport(Context& context, const std::string& path, RecordKind kind,
   }
   context.out() << path << ": " << records << " " << KindPlural(kind) << " read, "
                 << outcome.received << " received by the server: " << outcome.created
-                << " created, " << outcome.updated << " updated, " << outcome.failed << " failed"
-                << (complete ? "" : " (import stopped early)") << "\n";
+                << " created, " << outcome.updated << " updated, " << outcome.failed
+                << " failed" << (complete ? "" : " (import stopped early)") << "\n";
   for (const RecordError& e : errors) {
     context.err() << path << ":" << e.line;
     if (!e.error.external_id().empty()) {
       context.err() << " (external_id " << e.error.external_id() << ")";
     }
     context.err() << ": " << e.error.code() << ": " << e.error.message();
-    if (!e.error.field().empty() && !absl::StrContains(e.error.message(), e.error.field())) {
+    if (!e.error.field().empty() &&
+        !absl::StrContains(e.error.message(), e.error.field())) {
       context.err() << " [field " << e.error.field() << "]";
     }
     context.err() << "\n";
@@ -125,12 +127,14 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
   absl::StatusOr<std::string> text = ReadInputFile(path, context.in());
   if (!text.ok()) return context.InputError(text.status().message());
   ParsedRecords input = ParseRecords(kind, *format, *text);
-  if (!input.errors.empty()) return ReportUnreadable(context, path, std::move(input.errors));
+  if (!input.errors.empty())
+    return ReportUnreadable(context, path, std::move(input.errors));
 
   if (parsed->args.Has("dry_run")) {
     if (context.json()) {
-      context.out() << "{\"file\":" << JsonQuote(path) << ",\"kind\":\"" << KindPlural(kind)
-                    << "\",\"records\":" << input.records.size() << "}\n";
+      context.out() << "{\"file\":" << JsonQuote(path) << ",\"kind\":\""
+                    << KindPlural(kind) << "\",\"records\":" << input.records.size()
+                    << "}\n";
     } else {
       context.out() << path << ": " << input.records.size() << " " << KindPlural(kind)
                     << " read; nothing sent (--dry-run)\n";
@@ -153,8 +157,9 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
     ProgressBar bar(context.err(), context.err_is_terminal(),
                     absl::StrCat("importing ", KindPlural(kind)),
                     static_cast<int64_t>(to_send.size()));
-    status = StreamImport(context, to_send, options,
-                          [&bar](int64_t written) { bar.Update(written); }, &outcome);
+    status = StreamImport(
+        context, to_send, options, [&bar](int64_t written) { bar.Update(written); },
+        &outcome);
   }
 
   std::vector<RecordError> errors;
@@ -164,8 +169,9 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
     e.line = index < lines.size() ? lines[index] : 0;
     e.error = error;
   }
-  std::stable_sort(errors.begin(), errors.end(),
-                   [](const RecordError& a, const RecordError& b) { return a.line < b.line; });
+  std::stable_sort(
+      errors.begin(), errors.end(),
+      [](const RecordError& a, const RecordError& b) { return a.line < b.line; });
   std::vector<std::string> ids = outcome.ids;
   ids.resize(to_send.size());  // records after a failed batch were not imported
   PrintReport(context, path, kind, to_send.size(), outcome, errors, ids, status.ok());
@@ -183,7 +189,8 @@ Command ImportCommand() {
       "matchctl import {companies|offers|candidates} FILE [--format csv|jsonl] "
       "[--batch-size N] [--dry-run]\n"
       "\n"
-      "Reads every record of FILE ('-' = stdin) and streams them through the Import RPC,\n"
+      "Reads every record of FILE ('-' = stdin) and streams them through the Import "
+      "RPC,\n"
       "which creates records, or updates the one with the same external_id.\n"
       "  FILE             .csv/.tsv: CSV with a header row; .jsonl/.ndjson/.json: one\n"
       "                   proto JSON object per line. Columns: see IMPORT.md.\n"
@@ -194,7 +201,8 @@ Command ImportCommand() {
       "sent (exit 2). Records the server refuses are reported by line (exit 1); the\n"
       "others are imported. A progress bar is drawn when stderr is a terminal.\n"
       "Output: the counts; with --json {\"file\",\"kind\",\"records\",\"received\",\n"
-      "\"created\",\"updated\",\"failed\",\"complete\",\"errors\":[{\"line\",\"external_id\",\n"
+      "\"created\",\"updated\",\"failed\",\"complete\",\"errors\":[{\"line\",\"external_"
+      "id\",\n"
       "\"code\",\"field\",\"message\"}],\"ids\":[id per record, \"\" if failed]}.";
   command.run = RunImport;
   return command;

@@ -37,8 +37,8 @@ grpc::Status StreamImport(Context& context, const std::vector<v1::ImportRequest>
       copy.set_index(error.index() + static_cast<int64_t>(begin));
     }
     for (size_t i = 0; i < end - begin; ++i) {
-      outcome->ids.push_back(i < static_cast<size_t>(response.ids_size()) ? response.ids(i)
-                                                                           : std::string());
+      outcome->ids.push_back(
+          i < static_cast<size_t>(response.ids_size()) ? response.ids(i) : std::string());
     }
   }
   return grpc::Status::OK;

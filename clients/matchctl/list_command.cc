@@ -18,11 +18,15 @@ namespace {
 constexpr int64_t kMaxPageSize = 1000;
 
 int RunList(Context& context, const std::vector<std::string>& args) {
-  absl::StatusOr<KindArgs> kind_args =
-      ParseKindArgs(args,
-                    {{"limit"}, {"page_size"}, {"kldb"}, {"municipality"}, {"status"},
-                     {"company"}, {"external_id"}},
-                    1, "KIND");
+  absl::StatusOr<KindArgs> kind_args = ParseKindArgs(args,
+                                                     {{"limit"},
+                                                      {"page_size"},
+                                                      {"kldb"},
+                                                      {"municipality"},
+                                                      {"status"},
+                                                      {"company"},
+                                                      {"external_id"}},
+                                                     1, "KIND");
   if (!kind_args.ok()) return context.UsageError(kind_args.status().message());
   const RecordKind* kind = &kind_args->kind;
   const ParsedArgs* parsed = &kind_args->args;
@@ -36,8 +40,10 @@ int RunList(Context& context, const std::vector<std::string>& args) {
   request.set_municipality(parsed->Value("municipality"));
   request.set_external_id(parsed->Value("external_id"));
   if (parsed->Has("status")) {
-    absl::StatusOr<int> status = ParseEnumName(KindStatusEnum(*kind), parsed->Value("status"));
-    if (!status.ok()) return context.UsageError(absl::StrCat("--status: ", status.status().message()));
+    absl::StatusOr<int> status =
+        ParseEnumName(KindStatusEnum(*kind), parsed->Value("status"));
+    if (!status.ok())
+      return context.UsageError(absl::StrCat("--status: ", status.status().message()));
     request.set_status(*status);
   }
   if (parsed->Has("company")) {

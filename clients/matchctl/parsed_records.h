@@ -15,13 +15,14 @@
 namespace azubimatch::matchctl {
 
 struct ParsedRecord {
-  int64_t line = 0;            // 1-based input line the record starts on
-  v1::ImportRequest record;    // exactly one of company / offer / candidate is set
+  int64_t line = 0;          // 1-based input line the record starts on
+  v1::ImportRequest record;  // exactly one of company / offer / candidate is set
 };
 
 struct LineError {
-  int64_t line = 0;     // 1-based input line
-  std::string message;  // names the column or field, e.g. "seats: \"x\" is not a whole number"
+  int64_t line = 0;  // 1-based input line
+  std::string
+      message;  // names the column or field, e.g. "seats: \"x\" is not a whole number"
 };
 
 struct ParsedRecords {

@@ -9,8 +9,12 @@ namespace azubimatch::matchctl {
 constexpr int64_t kSteps = 200;
 constexpr int kBarWidth = 30;
 
-ProgressBar::ProgressBar(std::ostream& out, bool enabled, std::string label, int64_t total)
-    : out_(out), enabled_(enabled && total > 0), label_(std::move(label)), total_(total) {}
+ProgressBar::ProgressBar(std::ostream& out, bool enabled, std::string label,
+                         int64_t total)
+    : out_(out),
+      enabled_(enabled && total > 0),
+      label_(std::move(label)),
+      total_(total) {}
 
 ProgressBar::~ProgressBar() { Finish(); }
 
@@ -31,7 +35,8 @@ void ProgressBar::Update(int64_t done) {
 void ProgressBar::Finish() {
   if (!enabled_) return;
   enabled_ = false;
-  if (drawn_width_ > 0) out_ << "\r" << std::string(drawn_width_, ' ') << "\r" << std::flush;
+  if (drawn_width_ > 0)
+    out_ << "\r" << std::string(drawn_width_, ' ') << "\r" << std::flush;
 }
 
 }  // namespace azubimatch::matchctl

@@ -10,8 +10,9 @@
 // ("CEFR_LEVEL_B1"; unknown numbers as numbers), bytes in base64, doubles as numbers
 // (NaN/Infinity as strings), google.protobuf.Timestamp as an RFC 3339 string and
 // Duration as "1.5s" (each null when unset), wrapper types as their value (null when
-// unset), maps as objects (keys in sorted order). Fields with explicit presence (proto3 `optional`) print
-// null when unset; of a `oneof`, only the member that is set is printed.
+// unset), maps as objects (keys in sorted order). Fields with explicit presence (proto3
+// `optional`) print null when unset; of a `oneof`, only the member that is set is
+// printed.
 //
 // Thread-safe for distinct writers. O(size of the message).
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_PROTO_JSON_H_

@@ -10,12 +10,12 @@
 
 #include <functional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "clients/matchctl/parsed_records.h"
 #include "clients/matchctl/record_kind.h"
 #include "google/protobuf/message.h"

@@ -71,9 +71,9 @@ ParsedRecords ParseRecordsCsv(RecordKind kind, absl::string_view text) {
     }
     if (AllBlank(row.fields)) continue;
     if (row.fields.size() != columns.size()) {
-      result.errors.push_back(
-          {row.line, absl::StrCat("expected ", columns.size(), " fields as in the header, found ",
-                                  row.fields.size())});
+      result.errors.push_back({row.line, absl::StrCat("expected ", columns.size(),
+                                                      " fields as in the header, found ",
+                                                      row.fields.size())});
       continue;
     }
     ParsedRecord record = NewRecord(kind);

@@ -13,7 +13,6 @@
 #define AZUBIMATCH_CLIENTS_MATCHCTL_RECORD_CSV_H_
 
 #include "absl/strings/string_view.h"
-
 #include "clients/matchctl/parsed_records.h"
 #include "clients/matchctl/record_kind.h"
 

@@ -29,9 +29,9 @@ absl::StatusOr<RecordFormat> ChooseRecordFormat(absl::string_view path,
   for (absl::string_view ext : {".jsonl", ".ndjson", ".json"}) {
     if (absl::EndsWith(lower_path, ext)) return RecordFormat::kJsonl;
   }
-  return absl::InvalidArgumentError(absl::StrCat(
-      "cannot tell the format of \"", path,
-      "\" from its name; use --format csv or --format jsonl"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("cannot tell the format of \"", path,
+                   "\" from its name; use --format csv or --format jsonl"));
 }
 
 absl::StatusOr<std::string> ReadInputFile(const std::string& path,
@@ -54,8 +54,10 @@ absl::StatusOr<std::string> ReadInputFile(const std::string& path,
 
 ParsedRecords ParseRecords(RecordKind kind, RecordFormat format, absl::string_view text) {
   switch (format) {
-    case RecordFormat::kCsv: return ParseRecordsCsv(kind, text);
-    case RecordFormat::kJsonl: return ParseRecordsJsonl(kind, text);
+    case RecordFormat::kCsv:
+      return ParseRecordsCsv(kind, text);
+    case RecordFormat::kJsonl:
+      return ParseRecordsJsonl(kind, text);
   }
   return {};
 }

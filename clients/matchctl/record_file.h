@@ -7,9 +7,9 @@
 
 #include <istream>
 #include <string>
-#include "absl/strings/string_view.h"
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "clients/matchctl/parsed_records.h"
 #include "clients/matchctl/record_kind.h"
 
@@ -24,7 +24,8 @@ absl::StatusOr<RecordFormat> ChooseRecordFormat(absl::string_view path,
                                                 absl::string_view format);
 
 // The whole file; "-" reads `stdin_stream`. NotFound / InvalidArgument naming the path.
-absl::StatusOr<std::string> ReadInputFile(const std::string& path, std::istream& stdin_stream);
+absl::StatusOr<std::string> ReadInputFile(const std::string& path,
+                                          std::istream& stdin_stream);
 
 ParsedRecords ParseRecords(RecordKind kind, RecordFormat format, absl::string_view text);
 

@@ -34,7 +34,8 @@ ParsedRecords ParseRecordsJsonl(RecordKind kind, absl::string_view text) {
     if (content.empty()) continue;
     ParsedRecord record = NewRecord(kind);
     record.line = line;
-    const absl::Status status = ParseJsonRecord(content, MutableRecordMessage(record.record));
+    const absl::Status status =
+        ParseJsonRecord(content, MutableRecordMessage(record.record));
     if (status.ok()) {
       result.records.push_back(std::move(record));
     } else {

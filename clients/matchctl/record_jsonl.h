@@ -8,9 +8,8 @@
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_RECORD_JSONL_H_
 #define AZUBIMATCH_CLIENTS_MATCHCTL_RECORD_JSONL_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "clients/matchctl/parsed_records.h"
 #include "clients/matchctl/record_kind.h"
 #include "google/protobuf/message.h"

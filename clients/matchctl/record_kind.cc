@@ -17,36 +17,48 @@ absl::StatusOr<RecordKind> ParseRecordKind(absl::string_view word) {
 
 absl::string_view KindSingular(RecordKind kind) {
   switch (kind) {
-    case RecordKind::kCompany: return "company";
-    case RecordKind::kOffer: return "offer";
-    case RecordKind::kCandidate: return "candidate";
+    case RecordKind::kCompany:
+      return "company";
+    case RecordKind::kOffer:
+      return "offer";
+    case RecordKind::kCandidate:
+      return "candidate";
   }
   return "record";
 }
 
 absl::string_view KindPlural(RecordKind kind) {
   switch (kind) {
-    case RecordKind::kCompany: return "companies";
-    case RecordKind::kOffer: return "offers";
-    case RecordKind::kCandidate: return "candidates";
+    case RecordKind::kCompany:
+      return "companies";
+    case RecordKind::kOffer:
+      return "offers";
+    case RecordKind::kCandidate:
+      return "candidates";
   }
   return "records";
 }
 
 const google::protobuf::Descriptor* KindDescriptor(RecordKind kind) {
   switch (kind) {
-    case RecordKind::kCompany: return v1::Company::descriptor();
-    case RecordKind::kOffer: return v1::TrainingOffer::descriptor();
-    case RecordKind::kCandidate: return v1::Candidate::descriptor();
+    case RecordKind::kCompany:
+      return v1::Company::descriptor();
+    case RecordKind::kOffer:
+      return v1::TrainingOffer::descriptor();
+    case RecordKind::kCandidate:
+      return v1::Candidate::descriptor();
   }
   return nullptr;
 }
 
 const google::protobuf::EnumDescriptor* KindStatusEnum(RecordKind kind) {
   switch (kind) {
-    case RecordKind::kCompany: return v1::CompanyStatus_descriptor();
-    case RecordKind::kOffer: return v1::OfferStatus_descriptor();
-    case RecordKind::kCandidate: return v1::CandidateStatus_descriptor();
+    case RecordKind::kCompany:
+      return v1::CompanyStatus_descriptor();
+    case RecordKind::kOffer:
+      return v1::OfferStatus_descriptor();
+    case RecordKind::kCandidate:
+      return v1::CandidateStatus_descriptor();
   }
   return nullptr;
 }

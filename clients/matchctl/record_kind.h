@@ -6,9 +6,8 @@
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_RECORD_KIND_H_
 #define AZUBIMATCH_CLIENTS_MATCHCTL_RECORD_KIND_H_
 
-#include "absl/strings/string_view.h"
-
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 
 namespace azubimatch::matchctl {

@@ -28,17 +28,17 @@ std::string DateText(const v1::Date& date) {
 }
 
 std::string SkillText(const v1::LanguageSkill& skill) {
-  return absl::StrCat(skill.language(), ":",
-                      absl::AsciiStrToUpper(EnumShortName(v1::CefrLevel_descriptor(),
-                                                          skill.level())));
+  return absl::StrCat(
+      skill.language(), ":",
+      absl::AsciiStrToUpper(EnumShortName(v1::CefrLevel_descriptor(), skill.level())));
 }
 
 std::string OccupationText(const v1::Occupation& occupation) {
   std::string text = occupation.kldb_code();
   if (!occupation.title().empty()) absl::StrAppend(&text, " ", occupation.title());
   if (occupation.sector() != v1::SECTOR_UNSPECIFIED) {
-    absl::StrAppend(&text, " (", EnumShortName(v1::Sector_descriptor(), occupation.sector()),
-                    ")");
+    absl::StrAppend(&text, " (",
+                    EnumShortName(v1::Sector_descriptor(), occupation.sector()), ")");
   }
   return text;
 }
@@ -89,8 +89,8 @@ void Flatten(const Message& message, const std::string& prefix,
       const int size = r->FieldSize(message, field);
       if (nested) {
         for (int j = 0; j < size; ++j) {
-          Flatten(r->GetRepeatedMessage(message, field, j), absl::StrCat(path, "[", j, "]."),
-                  lines);
+          Flatten(r->GetRepeatedMessage(message, field, j),
+                  absl::StrCat(path, "[", j, "]."), lines);
         }
         if (size == 0) lines.emplace_back(path, "");
         continue;
@@ -137,18 +137,20 @@ void PrintRecordFields(const Message& record, std::ostream& out) {
   size_t width = 0;
   for (const auto& [path, value] : lines) width = std::max(width, path.size());
   for (const auto& [path, value] : lines) {
-    std::string line = absl::StrCat(path, std::string(width - path.size() + 2, ' '), value);
+    std::string line =
+        absl::StrCat(path, std::string(width - path.size() + 2, ' '), value);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
   }
 }
 
-void PrintRecordTable(RecordKind kind, const std::vector<std::unique_ptr<Message>>& records,
+void PrintRecordTable(RecordKind kind,
+                      const std::vector<std::unique_ptr<Message>>& records,
                       std::ostream& out) {
   switch (kind) {
     case RecordKind::kCompany: {
-      TableWriter table({"ID", "EXTERNAL_ID", "NAME", "SECTOR", "MUNICIPALITY", "LANGUAGES",
-                         "MAY_TRAIN", "TRAINERS", "STATUS"});
+      TableWriter table({"ID", "EXTERNAL_ID", "NAME", "SECTOR", "MUNICIPALITY",
+                         "LANGUAGES", "MAY_TRAIN", "TRAINERS", "STATUS"});
       table.AlignRight(7);
       for (const auto& message : records) {
         const auto& c = static_cast<const v1::Company&>(*message);

@@ -25,9 +25,10 @@
 namespace azubimatch::matchctl {
 
 // REQUIRES: every record is of KindDescriptor(kind).
-void PrintRecordTable(RecordKind kind,
-                      const std::vector<std::unique_ptr<google::protobuf::Message>>& records,
-                      std::ostream& out);
+void PrintRecordTable(
+    RecordKind kind,
+    const std::vector<std::unique_ptr<google::protobuf::Message>>& records,
+    std::ostream& out);
 
 // Every field of `record`, one per line; nested messages as "outer.inner".
 void PrintRecordFields(const google::protobuf::Message& record, std::ostream& out);

@@ -19,13 +19,16 @@ class TypedRegistryCalls final : public RegistryCalls {
     grpc::Status (Stub::*list)(grpc::ClientContext*, const v1::ListRecordsRequest&,
                                ListResponse*);
     grpc::Status (Stub::*create)(grpc::ClientContext*, const CreateRequest&, Record*);
-    grpc::Status (Stub::*upsert)(grpc::ClientContext*, const UpsertRequest&, UpsertResponse*);
+    grpc::Status (Stub::*upsert)(grpc::ClientContext*, const UpsertRequest&,
+                                 UpsertResponse*);
     grpc::Status (Stub::*remove)(grpc::ClientContext*, const v1::DeleteRecordRequest&,
                                  v1::DeleteRecordResponse*);
   };
 
   TypedRegistryCalls(Context& context, Methods methods)
-      : context_(context), stub_(v1::Registry::NewStub(context.channel())), methods_(methods) {}
+      : context_(context),
+        stub_(v1::Registry::NewStub(context.channel())),
+        methods_(methods) {}
 
   grpc::Status Get(const std::string& id, std::unique_ptr<Message>* record) override {
     grpc::ClientContext call;
@@ -119,22 +122,23 @@ std::unique_ptr<RegistryCalls> NewRegistryCalls(RecordKind kind, Context& contex
                                        v1::CreateCompanyRequest, v1::UpsertCompanyRequest,
                                        v1::UpsertCompanyResponse>;
       return std::make_unique<Calls>(
-          context, Calls::Methods{&Stub::GetCompany, &Stub::ListCompanies,
-                                  &Stub::CreateCompany, &Stub::UpsertCompany,
-                                  &Stub::DeleteCompany});
+          context,
+          Calls::Methods{&Stub::GetCompany, &Stub::ListCompanies, &Stub::CreateCompany,
+                         &Stub::UpsertCompany, &Stub::DeleteCompany});
     }
     case RecordKind::kOffer: {
-      using Calls =
-          TypedRegistryCalls<v1::TrainingOffer, v1::ListOffersResponse, v1::CreateOfferRequest,
-                             v1::UpsertOfferRequest, v1::UpsertOfferResponse>;
+      using Calls = TypedRegistryCalls<v1::TrainingOffer, v1::ListOffersResponse,
+                                       v1::CreateOfferRequest, v1::UpsertOfferRequest,
+                                       v1::UpsertOfferResponse>;
       return std::make_unique<Calls>(
           context, Calls::Methods{&Stub::GetOffer, &Stub::ListOffers, &Stub::CreateOffer,
                                   &Stub::UpsertOffer, &Stub::DeleteOffer});
     }
     case RecordKind::kCandidate: {
-      using Calls = TypedRegistryCalls<v1::Candidate, v1::ListCandidatesResponse,
-                                       v1::CreateCandidateRequest, v1::UpsertCandidateRequest,
-                                       v1::UpsertCandidateResponse>;
+      using Calls =
+          TypedRegistryCalls<v1::Candidate, v1::ListCandidatesResponse,
+                             v1::CreateCandidateRequest, v1::UpsertCandidateRequest,
+                             v1::UpsertCandidateResponse>;
       return std::make_unique<Calls>(
           context, Calls::Methods{&Stub::GetCandidate, &Stub::ListCandidates,
                                   &Stub::CreateCandidate, &Stub::UpsertCandidate,

@@ -27,9 +27,10 @@ class RegistryCalls {
                            std::unique_ptr<google::protobuf::Message>* record) = 0;
   // One page: appends its records to *records and sets *next_page_token ("" on the
   // last page).
-  virtual grpc::Status ListPage(const v1::ListRecordsRequest& request,
-                                std::vector<std::unique_ptr<google::protobuf::Message>>* records,
-                                std::string* next_page_token) = 0;
+  virtual grpc::Status ListPage(
+      const v1::ListRecordsRequest& request,
+      std::vector<std::unique_ptr<google::protobuf::Message>>* records,
+      std::string* next_page_token) = 0;
   // REQUIRES: record is of the kind's type.
   virtual grpc::Status Create(const google::protobuf::Message& record,
                               std::unique_ptr<google::protobuf::Message>* created) = 0;

@@ -11,9 +11,9 @@
 #define AZUBIMATCH_CLIENTS_MATCHCTL_RPC_ERROR_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "grpcpp/support/status.h"
 
 namespace azubimatch::matchctl {

@@ -22,7 +22,8 @@ void PrintMainHelp(std::ostream& out) {
   }
   out << "\nglobal flags (before or after the command):\n"
       << GlobalFlagsHelp()
-      << "\nexit codes: 0 done, 1 the server refused (code, message and field violations\n"
+      << "\nexit codes: 0 done, 1 the server refused (code, message and field "
+         "violations\n"
          "on stderr), 2 usage or input error (nothing sent).\n"
          "'matchctl COMMAND --help' shows a command's arguments.\n";
 }
@@ -59,12 +60,14 @@ int RunMatchctl(const std::vector<std::string>& args, const MatchctlIo& io) {
     return kExitUsage;
   }
   if (rest[0].size() > 1 && rest[0][0] == '-') {
-    err << "matchctl: unknown global flag " << rest[0] << "\n(matchctl --help for more)\n";
+    err << "matchctl: unknown global flag " << rest[0]
+        << "\n(matchctl --help for more)\n";
     return kExitUsage;
   }
   const Command* command = FindCommand(rest[0]);
   if (command == nullptr) {
-    err << "matchctl: unknown command \"" << rest[0] << "\"\n(matchctl --help lists them)\n";
+    err << "matchctl: unknown command \"" << rest[0]
+        << "\"\n(matchctl --help lists them)\n";
     return kExitUsage;
   }
   std::vector<std::string> command_args(rest.begin() + 1, rest.end());

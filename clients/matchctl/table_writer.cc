@@ -21,8 +21,8 @@ void TableWriter::AddRow(std::vector<std::string> cells) {
   cells.resize(headers_.size());
   for (std::string& cell : cells) {
     std::replace_if(
-        cell.begin(), cell.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; },
-        ' ');
+        cell.begin(), cell.end(),
+        [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   }
   rows_.push_back(std::move(cells));
 }

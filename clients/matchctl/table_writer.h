@@ -14,8 +14,9 @@
 
 #include <ostream>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace azubimatch::matchctl {
 

@@ -38,7 +38,8 @@ TEST(CellValuesTest, DatesInIsoAndGermanFormMustExist) {
 }
 
 TEST(CellValuesTest, YesNoInEnglishAndGerman) {
-  for (const char* yes : {"true", "Yes", "JA", "1", "x"}) EXPECT_TRUE(*ParseBoolCell(yes));
+  for (const char* yes : {"true", "Yes", "JA", "1", "x"})
+    EXPECT_TRUE(*ParseBoolCell(yes));
   for (const char* no : {"false", "No", "nein", "0"}) EXPECT_FALSE(*ParseBoolCell(no));
   EXPECT_FALSE(ParseBoolCell("maybe").ok());
 }
@@ -64,8 +65,8 @@ TEST(CellValuesTest, ListsSplitOnSemicolonsIgnoringEmptyItems) {
 }
 
 TEST(CellValuesTest, OccupationsWithOptionalTitleAndSector) {
-  absl::StatusOr<std::vector<v1::Occupation>> occupations =
-      ParseOccupationsCell("26112|Elektroniker/in;62102||trade;43102|Fachinformatiker/in|it");
+  absl::StatusOr<std::vector<v1::Occupation>> occupations = ParseOccupationsCell(
+      "26112|Elektroniker/in;62102||trade;43102|Fachinformatiker/in|it");
   ASSERT_TRUE(occupations.ok()) << occupations.status();
   ASSERT_EQ(occupations->size(), 3u);
   EXPECT_EQ((*occupations)[0].kldb_code(), "26112");

@@ -1,13 +1,15 @@
 // The command line of matchctl without a server: global flags anywhere, help, and the
 // exit codes of usage and input errors.
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "clients/matchctl/global_flags.h"
-#include "clients/matchctl/run_matchctl.h"
+#include "clients/matchctl/progress_bar.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/clients/matchctl/matchctl_runner.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -15,26 +17,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Result RunCtl(const std::vector<std::string>& args, const std::string& stdin_text = "") {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  MatchctlIo io;
-  io.in = &in;
-  io.out = &out;
-  io.err = &err;
-  Result result;
-  result.code = RunMatchctl(args, io);
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
 
 TEST(GlobalFlagsTest, AcceptedBeforeAndAfterTheCommandInBothSpellings) {
   absl::StatusOr<GlobalFlagsResult> before = ExtractGlobalFlags(
@@ -58,8 +40,8 @@ TEST(GlobalFlagsTest, EnvironmentGivesDefaultsThatFlagsOverride) {
   ASSERT_TRUE(from_env.ok());
   EXPECT_EQ(from_env->options.server, "env-host:7");
   EXPECT_EQ(from_env->options.api_key, "env-key");
-  absl::StatusOr<GlobalFlagsResult> from_flags =
-      ExtractGlobalFlags({"list", "--api-key", "flag-key", "--server", "flag-host:8"}, env);
+  absl::StatusOr<GlobalFlagsResult> from_flags = ExtractGlobalFlags(
+      {"list", "--api-key", "flag-key", "--server", "flag-host:8"}, env);
   ASSERT_TRUE(from_flags.ok());
   EXPECT_EQ(from_flags->options.server, "flag-host:8");
   EXPECT_EQ(from_flags->options.api_key, "flag-key");
@@ -90,7 +72,7 @@ TEST(GlobalFlagsTest, DoubleDashEndsGlobalFlagsAndBadValuesNameTheFlag) {
 }
 
 TEST(MatchctlCommandLineTest, HelpListsCommandsAndExplainsEachWithExitCodeZero) {
-  Result help = RunCtl({"--help"});
+  CtlResult help = RunCtl({"--help"});
   EXPECT_EQ(help.code, 0);
   for (const char* name : {"list", "get", "add", "delete", "import", "demo", "solve"}) {
     EXPECT_THAT(help.out, HasSubstr(std::string("\n  ") + name + " ")) << name;
@@ -99,16 +81,17 @@ TEST(MatchctlCommandLineTest, HelpListsCommandsAndExplainsEachWithExitCodeZero) 
   EXPECT_THAT(help.out, HasSubstr("exit codes"));
   EXPECT_THAT(help.err, IsEmpty());
 
-  Result list_help = RunCtl({"list", "--help"});
+  CtlResult list_help = RunCtl({"list", "--help"});
   EXPECT_EQ(list_help.code, 0);
-  EXPECT_THAT(list_help.out, HasSubstr("usage: matchctl list {companies|offers|candidates}"));
+  EXPECT_THAT(list_help.out,
+              HasSubstr("usage: matchctl list {companies|offers|candidates}"));
   EXPECT_THAT(list_help.out, HasSubstr("--municipality NAME"));
 
-  Result import_help = RunCtl({"-h", "import"});
+  CtlResult import_help = RunCtl({"-h", "import"});
   EXPECT_EQ(import_help.code, 0);
   EXPECT_THAT(import_help.out, HasSubstr("IMPORT.md"));
 
-  Result help_word = RunCtl({"help", "delete"});
+  CtlResult help_word = RunCtl({"help", "delete"});
   EXPECT_EQ(help_word.code, 0);
   EXPECT_THAT(help_word.out, HasSubstr("--version V"));
 }
@@ -130,7 +113,8 @@ TEST(MatchctlCommandLineTest, UsageErrorsExitTwoWithAMessageOnStderr) {
       {{"list", "offers", "--status", "sold"}, "--status: unknown OfferStatus \"sold\""},
       {{"list", "companies", "--company", "x"}, "--company filters offers only"},
       {{"get", "offer"}, "expected KIND ID"},
-      {{"delete", "offer", "x", "--version", "new"}, "--version: \"new\" is not a whole number"},
+      {{"delete", "offer", "x", "--version", "new"},
+       "--version: \"new\" is not a whole number"},
       {{"add", "--seats", "2"}, "the kind comes first"},
       {{"add", "offer"}, "give --file or at least one --COLUMN VALUE"},
       {{"add", "offer", "--seats", "two"}, "--seats: \"two\" is not a whole number"},
@@ -142,7 +126,7 @@ TEST(MatchctlCommandLineTest, UsageErrorsExitTwoWithAMessageOnStderr) {
       {{"demo", "--candidates", "-5"}, "--candidates: must be at least 0"},
   };
   for (const Case& c : cases) {
-    const Result result = RunCtl(c.args);
+    const CtlResult result = RunCtl(c.args);
     EXPECT_EQ(result.code, 2) << testing::PrintToString(c.args);
     EXPECT_THAT(result.err, HasSubstr(c.message)) << testing::PrintToString(c.args);
     EXPECT_THAT(result.out, IsEmpty()) << testing::PrintToString(c.args);
@@ -150,11 +134,11 @@ TEST(MatchctlCommandLineTest, UsageErrorsExitTwoWithAMessageOnStderr) {
 }
 
 TEST(MatchctlCommandLineTest, MalformedImportFileExitsTwoNamingEveryBadLine) {
-  const Result result = RunCtl({"import", "offers", "-", "--format", "csv"},
-                            "external_id,seats\n"
-                            "o-1,1\n"
-                            "o-2,zwei\n"
-                            "o-3,\"3\n");
+  const CtlResult result = RunCtl({"import", "offers", "-", "--format", "csv"},
+                                  "external_id,seats\n"
+                                  "o-1,1\n"
+                                  "o-2,zwei\n"
+                                  "o-3,\"3\n");
   EXPECT_EQ(result.code, 2);
   EXPECT_THAT(result.err, HasSubstr("-:3: seats: \"zwei\" is not a whole number"));
   EXPECT_THAT(result.err, HasSubstr("-:4: field 2: quoted field is not closed"));
@@ -162,11 +146,44 @@ TEST(MatchctlCommandLineTest, MalformedImportFileExitsTwoNamingEveryBadLine) {
 }
 
 TEST(MatchctlCommandLineTest, DryRunReadsTheFileAndSendsNothing) {
-  const Result result = RunCtl({"--json", "import", "candidates", "-", "--format=jsonl",
-                             "--dry-run"},
-                            "{\"display_name\":\"A\"}\n{\"display_name\":\"B\"}\n");
+  const CtlResult result =
+      RunCtl({"--json", "import", "candidates", "-", "--format=jsonl", "--dry-run"},
+             "{\"display_name\":\"A\"}\n{\"display_name\":\"B\"}\n");
   EXPECT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out, "{\"file\":\"-\",\"kind\":\"candidates\",\"records\":2}\n");
+}
+
+TEST(MatchctlCommandLineTest, SolveGetsTheGlobalJsonAndHelpFlags) {
+  const std::string path = testing::TempDir() + "/matchctl_solve_edges.txt";
+  std::ofstream(path) << "2 2 3\n0 0 5\n0 1 1\n1 0 2\n";
+  const CtlResult solved = RunCtl({"--json", "solve", path});
+  EXPECT_EQ(solved.code, 0) << solved.err;
+  EXPECT_THAT(solved.out, HasSubstr("\"status\":\"OPTIMAL\""));
+  EXPECT_THAT(solved.out, HasSubstr("\"cost\":3"));
+  EXPECT_THAT(solved.out, HasSubstr("\"assignment\":[1,0]"));
+
+  const CtlResult help = RunCtl({"solve", "--help"});
+  EXPECT_EQ(help.code, 0);
+  EXPECT_THAT(help.out + help.err, HasSubstr("--format"));
+}
+
+TEST(ProgressBarTest, DrawsOnlyWhenEnabledAndClearsItsLine) {
+  std::ostringstream off;
+  {
+    ProgressBar bar(off, /*enabled=*/false, "importing", 10);
+    bar.Update(5);
+  }
+  EXPECT_EQ(off.str(), "");
+
+  std::ostringstream on;
+  {
+    ProgressBar bar(on, /*enabled=*/true, "importing", 4);
+    for (int i = 1; i <= 4; ++i) bar.Update(i);
+  }
+  const std::string text = on.str();
+  EXPECT_THAT(text, HasSubstr("\rimporting [#######-----------------------] 1/4  25%"));
+  EXPECT_THAT(text, HasSubstr("\rimporting [##############################] 4/4 100%"));
+  EXPECT_EQ(text.back(), '\r');  // the line is blanked at the end
 }
 
 }  // namespace

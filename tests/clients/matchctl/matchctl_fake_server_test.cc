@@ -2,19 +2,18 @@
 // records what it was sent: paging, JSON output, credentials, refusals with field
 // violations, and imports with errors mapped back to input lines.
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
-#include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "tests/clients/matchctl/matchctl_runner.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -27,7 +26,8 @@ using ::testing::IsEmpty;
 // Import refuses offers without seats.
 class FakeRegistry final : public v1::Registry::Service {
  public:
-  grpc::Status ListOffers(grpc::ServerContext* context, const v1::ListRecordsRequest* request,
+  grpc::Status ListOffers(grpc::ServerContext* context,
+                          const v1::ListRecordsRequest* request,
                           v1::ListOffersResponse* response) override {
     Record(context);
     absl::MutexLock lock(&mu_);
@@ -73,7 +73,8 @@ class FakeRegistry final : public v1::Registry::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status CreateOffer(grpc::ServerContext* context, const v1::CreateOfferRequest* request,
+  grpc::Status CreateOffer(grpc::ServerContext* context,
+                           const v1::CreateOfferRequest* request,
                            v1::TrainingOffer* response) override {
     Record(context);
     absl::MutexLock lock(&mu_);
@@ -84,7 +85,8 @@ class FakeRegistry final : public v1::Registry::Service {
     return grpc::Status::OK;
   }
 
-  grpc::Status DeleteOffer(grpc::ServerContext* context, const v1::DeleteRecordRequest* request,
+  grpc::Status DeleteOffer(grpc::ServerContext* context,
+                           const v1::DeleteRecordRequest* request,
                            v1::DeleteRecordResponse*) override {
     Record(context);
     absl::MutexLock lock(&mu_);
@@ -161,9 +163,8 @@ class FakeRegistry final : public v1::Registry::Service {
     const auto& metadata = context->client_metadata();
     auto it = metadata.find("authorization");
     absl::MutexLock lock(&mu_);
-    authorizations_.push_back(it == metadata.end()
-                                  ? "-"
-                                  : std::string(it->second.data(), it->second.size()));
+    authorizations_.push_back(
+        it == metadata.end() ? "-" : std::string(it->second.data(), it->second.size()));
   }
 
   absl::Mutex mu_;
@@ -173,12 +174,6 @@ class FakeRegistry final : public v1::Registry::Service {
   std::vector<v1::TrainingOffer> created_ ABSL_GUARDED_BY(mu_);
   std::vector<v1::DeleteRecordRequest> deleted_ ABSL_GUARDED_BY(mu_);
   int64_t imported_ ABSL_GUARDED_BY(mu_) = 0;
-};
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
 };
 
 class MatchctlFakeServerTest : public ::testing::Test {
@@ -195,22 +190,11 @@ class MatchctlFakeServerTest : public ::testing::Test {
   void TearDown() override { server_->Shutdown(); }
 
   // Runs matchctl with --server pointing at the fake (appended last).
-  Result RunCtl(std::vector<std::string> args, const std::string& stdin_text = "",
-             absl::flat_hash_map<std::string, std::string> environment = {}) {
+  CtlResult RunCtl(std::vector<std::string> args, const std::string& stdin_text = "",
+                   absl::flat_hash_map<std::string, std::string> environment = {}) {
     args.push_back("--server");
     args.push_back(address_);
-    std::istringstream in(stdin_text);
-    std::ostringstream out, err;
-    MatchctlIo io;
-    io.in = &in;
-    io.out = &out;
-    io.err = &err;
-    io.environment = std::move(environment);
-    Result result;
-    result.code = RunMatchctl(args, io);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
+    return matchctl::RunCtl(args, stdin_text, std::move(environment));
   }
 
   FakeRegistry registry_;
@@ -219,7 +203,7 @@ class MatchctlFakeServerTest : public ::testing::Test {
 };
 
 TEST_F(MatchctlFakeServerTest, ListFetchesEveryPageAndPrintsOneJsonObject) {
-  const Result result = RunCtl({"--json", "list", "offers", "--page-size", "2"});
+  const CtlResult result = RunCtl({"--json", "list", "offers", "--page-size", "2"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(registry_.list_requests().size(), 3u);
   EXPECT_THAT(result.out, testing::StartsWith("{\"offers\":[{\"id\":\"offer-0\","));
@@ -231,8 +215,9 @@ TEST_F(MatchctlFakeServerTest, ListFetchesEveryPageAndPrintsOneJsonObject) {
 }
 
 TEST_F(MatchctlFakeServerTest, ListStopsAtTheLimitAndSendsTheFilters) {
-  const Result result = RunCtl({"list", "offers", "--limit", "3", "--municipality", "Ulm",
-                             "--kldb", "62102", "--status", "open", "--company", "c9"});
+  const CtlResult result =
+      RunCtl({"list", "offers", "--limit", "3", "--municipality", "Ulm", "--kldb",
+              "62102", "--status", "open", "--company", "c9"});
   ASSERT_EQ(result.code, 0) << result.err;
   const std::vector<v1::ListRecordsRequest> requests = registry_.list_requests();
   ASSERT_EQ(requests.size(), 1u);
@@ -243,12 +228,14 @@ TEST_F(MatchctlFakeServerTest, ListStopsAtTheLimitAndSendsTheFilters) {
   EXPECT_EQ(requests[0].company_id(), "c9");
   EXPECT_THAT(result.out, HasSubstr("ID       EXTERNAL_ID  COMPANY_ID"));
   EXPECT_THAT(result.out, HasSubstr("offer-2"));
-  EXPECT_THAT(result.out, testing::EndsWith("3 offers (more match; raise --limit to see them)\n"));
+  EXPECT_THAT(result.out,
+              testing::EndsWith("3 offers (more match; raise --limit to see them)\n"));
 }
 
 TEST_F(MatchctlFakeServerTest, GlobalFlagsWorkBeforeAndAfterTheCommand) {
-  const Result before = RunCtl({"--json", "--api-key", "k1", "get", "offer", "offer-1"});
-  const Result after = RunCtl({"get", "offer", "offer-1", "--json", "--api-key=k1"});
+  const CtlResult before =
+      RunCtl({"--json", "--api-key", "k1", "get", "offer", "offer-1"});
+  const CtlResult after = RunCtl({"get", "offer", "offer-1", "--json", "--api-key=k1"});
   ASSERT_EQ(before.code, 0) << before.err;
   EXPECT_EQ(before.out, after.out);
   EXPECT_THAT(before.out, HasSubstr("\"version\":7,"));
@@ -257,42 +244,38 @@ TEST_F(MatchctlFakeServerTest, GlobalFlagsWorkBeforeAndAfterTheCommand) {
 TEST_F(MatchctlFakeServerTest, ApiKeyIsSentAsBearerTokenFromFlagOrEnvironment) {
   ASSERT_EQ(RunCtl({"get", "offer", "offer-1"}).code, 0);
   ASSERT_EQ(RunCtl({"get", "offer", "offer-1", "--api-key", "flag-key"}).code, 0);
-  ASSERT_EQ(RunCtl({"get", "offer", "offer-1"}, "", {{"AZUBIMATCH_API_KEY", "env-key"}}).code, 0);
+  ASSERT_EQ(
+      RunCtl({"get", "offer", "offer-1"}, "", {{"AZUBIMATCH_API_KEY", "env-key"}}).code,
+      0);
   EXPECT_THAT(registry_.authorizations(),
               ElementsAre("-", "Bearer flag-key", "Bearer env-key"));
 }
 
 TEST_F(MatchctlFakeServerTest, RefusalExitsOneWithCodeNameMessageAndFieldViolations) {
-  const Result bad = RunCtl({"get", "offer", "bad"});
+  const CtlResult bad = RunCtl({"get", "offer", "bad"});
   EXPECT_EQ(bad.code, 1);
   EXPECT_THAT(bad.out, IsEmpty());
   EXPECT_EQ(bad.err,
             "matchctl: INVALID_ARGUMENT: offer.seats: must be between 1 and 1000\n"
             "  offer.seats: must be between 1 and 1000\n"
             "  offer.start_date: required\n");
-  const Result missing = RunCtl({"--json", "get", "offer", "nope"});
+  const CtlResult missing = RunCtl({"--json", "get", "offer", "nope"});
   EXPECT_EQ(missing.code, 1);
   EXPECT_EQ(missing.err, "matchctl: NOT_FOUND: no offer nope\n");
 }
 
 TEST_F(MatchctlFakeServerTest, UnreachableServerExitsOneWithUnavailable) {
-  std::ostringstream out, err;
-  std::istringstream in;
-  MatchctlIo io;
-  io.in = &in;
-  io.out = &out;
-  io.err = &err;
   server_->Shutdown();
-  const int code =
-      RunMatchctl({"list", "offers", "--server", address_, "--timeout", "5"}, io);
-  EXPECT_EQ(code, 1);
-  EXPECT_THAT(err.str(), HasSubstr("matchctl: UNAVAILABLE: "));
+  const CtlResult result = RunCtl({"list", "offers", "--timeout", "5"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_THAT(result.err, HasSubstr("matchctl: UNAVAILABLE: "));
 }
 
-TEST_F(MatchctlFakeServerTest, AddBuildsTheRecordFromColumnFlagsAndPrintsTheStoredRecord) {
-  const Result result =
-      RunCtl({"add", "offer", "--company-id", "c1", "--kldb_code", "62102", "--seats", "2",
-           "--start-date", "2025-08-01", "--required-languages", "de:B1;tr:A2", "--json"});
+TEST_F(MatchctlFakeServerTest,
+       AddBuildsTheRecordFromColumnFlagsAndPrintsTheStoredRecord) {
+  const CtlResult result = RunCtl({"add", "offer", "--company-id", "c1", "--kldb_code",
+                                   "62102", "--seats", "2", "--start-date", "2025-08-01",
+                                   "--required-languages", "de:B1;tr:A2", "--json"});
   ASSERT_EQ(result.code, 0) << result.err;
   const std::vector<v1::TrainingOffer> created = registry_.created();
   ASSERT_EQ(created.size(), 1u);
@@ -306,8 +289,8 @@ TEST_F(MatchctlFakeServerTest, AddBuildsTheRecordFromColumnFlagsAndPrintsTheStor
 }
 
 TEST_F(MatchctlFakeServerTest, AddFromAJsonFileWithFlagsOverridingIt) {
-  const Result result = RunCtl({"add", "offer", "--file", "-", "--seats", "3"},
-                            "{\n  \"company_id\": \"c2\",\n  \"seats\": 1\n}\n");
+  const CtlResult result = RunCtl({"add", "offer", "--file", "-", "--seats", "3"},
+                                  "{\n  \"company_id\": \"c2\",\n  \"seats\": 1\n}\n");
   ASSERT_EQ(result.code, 0) << result.err;
   const std::vector<v1::TrainingOffer> created = registry_.created();
   ASSERT_EQ(created.size(), 1u);
@@ -315,13 +298,13 @@ TEST_F(MatchctlFakeServerTest, AddFromAJsonFileWithFlagsOverridingIt) {
   EXPECT_EQ(created[0].seats(), 3);
   EXPECT_THAT(result.out, HasSubstr("id                     new-offer\n"));
 
-  const Result unknown = RunCtl({"add", "offer", "--file", "-"}, "{\"seets\": 1}");
+  const CtlResult unknown = RunCtl({"add", "offer", "--file", "-"}, "{\"seets\": 1}");
   EXPECT_EQ(unknown.code, 2);
   EXPECT_THAT(unknown.err, HasSubstr("seets"));
 }
 
 TEST_F(MatchctlFakeServerTest, DeleteSendsTheVersion) {
-  const Result result = RunCtl({"delete", "offer", "offer-3", "--version", "4"});
+  const CtlResult result = RunCtl({"delete", "offer", "offer-3", "--version", "4"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_EQ(result.out, "deleted offer offer-3\n");
   const std::vector<v1::DeleteRecordRequest> deleted = registry_.deleted();
@@ -340,43 +323,48 @@ TEST_F(MatchctlFakeServerTest, ImportStreamsBatchesAndMapsRefusalsToInputLines) 
       "\n"                                    // line 5
       "o-3,c1,2,\n"                           // line 6
       "o-4,c1,,\n";                           // line 7: refused
-  const Result result =
-      RunCtl({"import", "offers", "-", "--format", "csv", "--batch-size", "2", "--json"}, csv);
+  const CtlResult result = RunCtl(
+      {"import", "offers", "-", "--format", "csv", "--batch-size", "2", "--json"}, csv);
   EXPECT_EQ(result.code, 1) << result.err;
   const auto streams = registry_.import_streams();
   ASSERT_EQ(streams.size(), 2u);
   EXPECT_EQ(streams[0].size(), 2u);
   EXPECT_EQ(streams[1].size(), 2u);
   EXPECT_EQ(streams[1][1].offer().external_id(), "o-4");
-  EXPECT_EQ(result.out,
-            "{\"file\":\"-\",\"kind\":\"offers\",\"records\":4,\"received\":4,\"created\":2,"
-            "\"updated\":0,\"failed\":2,\"complete\":true,\"errors\":["
-            "{\"line\":4,\"external_id\":\"o-2\",\"code\":\"INVALID_ARGUMENT\","
-            "\"field\":\"offer.seats\",\"message\":\"offer.seats: must be between 1 and 1000\"},"
-            "{\"line\":7,\"external_id\":\"o-4\",\"code\":\"INVALID_ARGUMENT\","
-            "\"field\":\"offer.seats\",\"message\":\"offer.seats: must be between 1 and 1000\"}],"
-            "\"ids\":[\"id-0\",\"\",\"id-2\",\"\"]}\n");
+  EXPECT_EQ(
+      result.out,
+      "{\"file\":\"-\",\"kind\":\"offers\",\"records\":4,\"received\":4,\"created\":2,"
+      "\"updated\":0,\"failed\":2,\"complete\":true,\"errors\":["
+      "{\"line\":4,\"external_id\":\"o-2\",\"code\":\"INVALID_ARGUMENT\","
+      "\"field\":\"offer.seats\",\"message\":\"offer.seats: must be between 1 and "
+      "1000\"},"
+      "{\"line\":7,\"external_id\":\"o-4\",\"code\":\"INVALID_ARGUMENT\","
+      "\"field\":\"offer.seats\",\"message\":\"offer.seats: must be between 1 and "
+      "1000\"}],"
+      "\"ids\":[\"id-0\",\"\",\"id-2\",\"\"]}\n");
 
-  const Result text = RunCtl({"import", "offers", "-", "--format", "csv"}, csv);
+  const CtlResult text = RunCtl({"import", "offers", "-", "--format", "csv"}, csv);
   EXPECT_EQ(text.code, 1);
-  EXPECT_EQ(text.out,
-            "-: 4 offers read, 4 received by the server: 2 created, 0 updated, 2 failed\n");
+  EXPECT_EQ(
+      text.out,
+      "-: 4 offers read, 4 received by the server: 2 created, 0 updated, 2 failed\n");
   EXPECT_THAT(text.err, HasSubstr("-:4 (external_id o-2): INVALID_ARGUMENT: offer.seats: "
                                   "must be between 1 and 1000\n"));
   EXPECT_THAT(text.err, HasSubstr("-:7 (external_id o-4): "));
 }
 
 TEST_F(MatchctlFakeServerTest, ImportOfAGoodFileExitsZero) {
-  const Result result = RunCtl({"import", "candidates", "-", "--format", "jsonl"},
-                            "{\"display_name\":\"A\"}\n{\"display_name\":\"B\"}\n");
+  const CtlResult result = RunCtl({"import", "candidates", "-", "--format", "jsonl"},
+                                  "{\"display_name\":\"A\"}\n{\"display_name\":\"B\"}\n");
   EXPECT_EQ(result.code, 0) << result.err;
-  EXPECT_EQ(result.out,
-            "-: 2 candidates read, 2 received by the server: 2 created, 0 updated, 0 failed\n");
+  EXPECT_EQ(
+      result.out,
+      "-: 2 candidates read, 2 received by the server: 2 created, 0 updated, 0 failed\n");
   EXPECT_THAT(result.err, IsEmpty());
 }
 
 TEST_F(MatchctlFakeServerTest, MalformedImportSendsNothing) {
-  const Result result =
+  const CtlResult result =
       RunCtl({"import", "offers", "-", "--format", "csv"}, "seats\n1\nx\n");
   EXPECT_EQ(result.code, 2);
   EXPECT_THAT(registry_.import_streams(), IsEmpty());

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/server/server.h"
+#include "tests/clients/matchctl/matchctl_runner.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
 namespace azubimatch::matchctl {
@@ -20,12 +20,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-struct Result {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
 
 // The values of every "id":"..." in `json`, in order.
 std::vector<std::string> Ids(const std::string& json) {
@@ -39,21 +33,25 @@ std::vector<std::string> Ids(const std::string& json) {
 }
 
 constexpr char kCompaniesCsv[] =
-    "external_id,name,sector,latitude,longitude,postal_code,municipality,languages,may_train,"
+    "external_id,name,sector,latitude,longitude,postal_code,municipality,languages,may_"
+    "train,"
     "chamber,qualified_trainers,contact_name,contact_email\n"
     "c-1,Yilmaz Lebensmittel GmbH,trade,48.7758,9.1829,70173,Stuttgart,de;tr,yes,ihk,2,"
     "Aylin Yilmaz,ausbildung@yilmaz.example\n"
-    "c-2,\"Salon Rossi, Inh. G. Rossi\",crafts,49.4875,8.4660,68159,Mannheim,de;it,yes,hwk,1,"
+    "c-2,\"Salon Rossi, Inh. G. "
+    "Rossi\",crafts,49.4875,8.4660,68159,Mannheim,de;it,yes,hwk,1,"
     "Giulia Rossi,info@rossi.example\n";
 
 constexpr char kOffersCsv[] =
     "external_id;company_external_id;kldb_code;occupation_title;sector;seats;start_date;"
     "latitude;longitude;postal_code;municipality;min_certificate;required_languages\n"
-    "o-1;c-1;62102;Kaufmann/-frau im Einzelhandel;trade;2;01.09.2025;48,7758;9,1829;70173;"
+    "o-1;c-1;62102;Kaufmann/-frau im "
+    "Einzelhandel;trade;2;01.09.2025;48,7758;9,1829;70173;"
     "Stuttgart;hauptschulabschluss;de:B1\n"
     "o-2;c-2;82302;Friseur/in;crafts;0;2025-08-01;49,4875;8,466;68159;Mannheim;none;"
     "\"de:B1;it:A2\"\n"  // line 3: no seats
-    "o-3;c-9;82302;Friseur/in;crafts;1;2025-08-01;49,4875;8,466;68159;Mannheim;none;de:B1\n"
+    "o-3;c-9;82302;Friseur/"
+    "in;crafts;1;2025-08-01;49,4875;8,466;68159;Mannheim;none;de:B1\n"
     "o-4;c-2;82302;Friseur/in;crafts;1;2025-08-01;49,4875;8,466;68159;Mannheim;none;"
     "\"de:B1;it:A2\"\n";
 
@@ -80,19 +78,9 @@ class MatchctlMatchdTest : public testing::Test {
     return path;
   }
 
-  Result RunCtl(std::vector<std::string> args) {
+  CtlResult RunCtl(std::vector<std::string> args) {
     args.insert(args.begin(), {"--server", server_->bound_address()});
-    std::istringstream in;
-    std::ostringstream out, err;
-    MatchctlIo io;
-    io.in = &in;
-    io.out = &out;
-    io.err = &err;
-    Result result;
-    result.code = RunMatchctl(args, io);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
+    return matchctl::RunCtl(args);
   }
 
   service::ScopedTempDir dir_;
@@ -101,19 +89,22 @@ class MatchctlMatchdTest : public testing::Test {
 
 TEST_F(MatchctlMatchdTest, ImportListGetAndDeleteThroughTheRealServer) {
   const std::string companies = WriteFile("companies.csv", kCompaniesCsv);
-  Result result = RunCtl({"import", "companies", companies});
+  CtlResult result = RunCtl({"import", "companies", companies});
   ASSERT_EQ(result.code, 0) << result.err;
-  EXPECT_THAT(result.out, HasSubstr("2 companies read, 2 received by the server: 2 created, "
-                                    "0 updated, 0 failed"));
+  EXPECT_THAT(result.out,
+              HasSubstr("2 companies read, 2 received by the server: 2 created, "
+                        "0 updated, 0 failed"));
 
   const std::string offers = WriteFile("offers.csv", kOffersCsv);
   result = RunCtl({"import", "offers", offers, "--json"});
   EXPECT_EQ(result.code, 1) << result.err;
-  EXPECT_THAT(result.out, HasSubstr("\"records\":4,\"received\":4,\"created\":2,\"updated\":0,"
-                                    "\"failed\":2"));
+  EXPECT_THAT(result.out,
+              HasSubstr("\"records\":4,\"received\":4,\"created\":2,\"updated\":0,"
+                        "\"failed\":2"));
   EXPECT_THAT(result.out, HasSubstr("{\"line\":3,\"external_id\":\"o-2\",\"code\":"
                                     "\"INVALID_ARGUMENT\""));
-  EXPECT_THAT(result.out, HasSubstr("{\"line\":4,\"external_id\":\"o-3\",\"code\":\"NOT_FOUND\""));
+  EXPECT_THAT(result.out,
+              HasSubstr("{\"line\":4,\"external_id\":\"o-3\",\"code\":\"NOT_FOUND\""));
 
   result = RunCtl({"list", "offers", "--json"});
   ASSERT_EQ(result.code, 0) << result.err;
@@ -151,25 +142,46 @@ TEST_F(MatchctlMatchdTest, ImportListGetAndDeleteThroughTheRealServer) {
 }
 
 TEST_F(MatchctlMatchdTest, AddShowsTheServersFieldViolations) {
-  Result result = RunCtl({"add", "company", "--name", "X", "--latitude", "95", "--json"});
+  CtlResult result =
+      RunCtl({"add", "company", "--name", "X", "--latitude", "95", "--json"});
   EXPECT_EQ(result.code, 1);
   EXPECT_THAT(result.out, IsEmpty());
   EXPECT_THAT(result.err, HasSubstr("matchctl: INVALID_ARGUMENT: "));
   EXPECT_THAT(result.err, HasSubstr("\n  company.sector: "));
   EXPECT_THAT(result.err, HasSubstr("\n  company.location.latitude: "));
 
-  result = RunCtl({"add", "company", "--name", "Demir Bau", "--sector", "crafts",
-                   "--latitude", "48.4", "--longitude", "9.99", "--postal-code", "89073",
-                   "--municipality", "Ulm", "--languages", "de;tr", "--may-train", "ja",
-                   "--chamber", "hwk", "--external-id", "c-ulm", "--upsert", "--json"});
+  result = RunCtl({"add",
+                   "company",
+                   "--name",
+                   "Demir Bau",
+                   "--sector",
+                   "crafts",
+                   "--latitude",
+                   "48.4",
+                   "--longitude",
+                   "9.99",
+                   "--postal-code",
+                   "89073",
+                   "--municipality",
+                   "Ulm",
+                   "--languages",
+                   "de;tr",
+                   "--may-train",
+                   "ja",
+                   "--chamber",
+                   "hwk",
+                   "--external-id",
+                   "c-ulm",
+                   "--upsert",
+                   "--json"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("\"created\":true}"));
   EXPECT_THAT(result.out, HasSubstr("\"municipality\":\"Ulm\""));
 }
 
 TEST_F(MatchctlMatchdTest, DemoCohortIsImportedAndASecondRunUpdatesIt) {
-  Result result = RunCtl({"demo", "--candidates", "30", "--offers", "12", "--seed", "7",
-                          "--json"});
+  CtlResult result =
+      RunCtl({"demo", "--candidates", "30", "--offers", "12", "--seed", "7", "--json"});
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("\"offers\":{\"received\":12,\"created\":12,"));
   EXPECT_THAT(result.out, HasSubstr("\"candidates\":{\"received\":30,\"created\":30,"

@@ -17,19 +17,21 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 TEST(ProtoJsonTest, EmptyRecordPrintsEveryFieldWithZeroValuesAndSnakeCaseNames) {
-  EXPECT_EQ(ProtoToJson(v1::TrainingOffer()),
-            "{\"id\":\"\",\"member_id\":\"\",\"external_id\":\"\",\"company_id\":\"\","
-            "\"occupation\":{\"kldb_code\":\"\",\"title\":\"\",\"sector\":\"SECTOR_UNSPECIFIED\"},"
-            "\"seats\":0,\"seats_taken\":0,\"start_date\":{\"year\":0,\"month\":0,\"day\":0},"
-            "\"location\":{\"latitude\":0,\"longitude\":0,\"postal_code\":\"\","
-            "\"municipality\":\"\"},\"min_certificate\":\"SCHOOL_CERTIFICATE_UNSPECIFIED\","
-            "\"required_languages\":[],\"status\":\"OFFER_STATUS_UNSPECIFIED\",\"title\":\"\","
-            "\"created_at\":null,\"updated_at\":null,\"version\":0" +
-                std::string(v1::TrainingOffer::descriptor()->FindFieldByName(
-                                "company_external_id") != nullptr
-                                ? ",\"company_external_id\":\"\""
-                                : "") +
-                "}");
+  EXPECT_EQ(
+      ProtoToJson(v1::TrainingOffer()),
+      "{\"id\":\"\",\"member_id\":\"\",\"external_id\":\"\",\"company_id\":\"\","
+      "\"occupation\":{\"kldb_code\":\"\",\"title\":\"\",\"sector\":\"SECTOR_"
+      "UNSPECIFIED\"},"
+      "\"seats\":0,\"seats_taken\":0,\"start_date\":{\"year\":0,\"month\":0,\"day\":0},"
+      "\"location\":{\"latitude\":0,\"longitude\":0,\"postal_code\":\"\","
+      "\"municipality\":\"\"},\"min_certificate\":\"SCHOOL_CERTIFICATE_UNSPECIFIED\","
+      "\"required_languages\":[],\"status\":\"OFFER_STATUS_UNSPECIFIED\",\"title\":\"\","
+      "\"created_at\":null,\"updated_at\":null,\"version\":0" +
+          std::string(v1::TrainingOffer::descriptor()->FindFieldByName(
+                          "company_external_id") != nullptr
+                          ? ",\"company_external_id\":\"\""
+                          : "") +
+          "}");
 }
 
 TEST(ProtoJsonTest, Int64AreNumbersIdsStringsEnumsNamesTimesRfc3339) {
@@ -52,7 +54,8 @@ TEST(ProtoJsonTest, Int64AreNumbersIdsStringsEnumsNamesTimesRfc3339) {
   EXPECT_THAT(json, HasSubstr("\"created_at\":\"2024-05-01T00:00:00Z\""));
   EXPECT_THAT(json, HasSubstr("\"updated_at\":null"));
   EXPECT_THAT(json, HasSubstr("\"name\":\"Café \\\"Bosporus\\\"\\n\""));
-  EXPECT_THAT(json, HasSubstr("\"contact\":{\"name\":\"\",\"email\":\"\",\"phone\":\"\"}"));
+  EXPECT_THAT(json,
+              HasSubstr("\"contact\":{\"name\":\"\",\"email\":\"\",\"phone\":\"\"}"));
 }
 
 TEST(ProtoJsonTest, RepeatedInt64AndCountsAreNumbers) {
@@ -64,10 +67,12 @@ TEST(ProtoJsonTest, RepeatedInt64AndCountsAreNumbers) {
   v1::ImportError* error = response.add_errors();
   error->set_index(1);
   error->set_code("INVALID_ARGUMENT");
-  EXPECT_EQ(ProtoToJson(response),
-            "{\"received\":3,\"created\":0,\"updated\":0,\"failed\":1,\"errors\":[{\"index\":1,"
-            "\"external_id\":\"\",\"code\":\"INVALID_ARGUMENT\",\"field\":\"\",\"message\":\"\"}],"
-            "\"ids\":[\"a\",\"\"]}");
+  EXPECT_EQ(
+      ProtoToJson(response),
+      "{\"received\":3,\"created\":0,\"updated\":0,\"failed\":1,\"errors\":[{\"index\":1,"
+      "\"external_id\":\"\",\"code\":\"INVALID_ARGUMENT\",\"field\":\"\",\"message\":"
+      "\"\"}],"
+      "\"ids\":[\"a\",\"\"]}");
 }
 
 TEST(ProtoJsonTest, DoublesInShortestFormMapsAsObjectsUnsetOptionalAsNull) {

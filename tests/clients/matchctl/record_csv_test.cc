@@ -3,8 +3,8 @@
 #include <string>
 
 #include "gmock/gmock.h"
-#include "google/protobuf/util/message_differencer.h"
 #include "google/protobuf/text_format.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 
 namespace azubimatch::matchctl {
@@ -33,42 +33,47 @@ TEST(RecordCsvTest, EveryCompanyColumn) {
   const ParsedRecords parsed = ParseRecordsCsv(
       RecordKind::kCompany,
       "external_id,name,sector,latitude,longitude,postal_code,municipality,languages,"
-      "may_train,chamber,qualified_trainers,contact_name,contact_email,contact_phone,status\n"
+      "may_train,chamber,qualified_trainers,contact_name,contact_email,contact_phone,"
+      "status\n"
       "c-1,Yilmaz Kfz GmbH,crafts,48.7758,9.1829,70173,Stuttgart,de;TR,ja,hwk,2,"
       "Ayse Yilmaz,ayse@example.org,+49 711 123,active\n");
   ASSERT_THAT(parsed.errors, IsEmpty());
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_EQ(parsed.records[0].line, 2);
-  EXPECT_THAT(parsed.records[0].record.company(), EqualsProto(FromText<v1::Company>(R"pb(
-                external_id: "c-1"
-                name: "Yilmaz Kfz GmbH"
-                sector: SECTOR_CRAFTS
-                location {
-                  latitude: 48.7758
-                  longitude: 9.1829
-                  postal_code: "70173"
-                  municipality: "Stuttgart"
-                }
-                languages: [ "de", "tr" ]
-                may_train: true
-                chamber: CHAMBER_HWK
-                qualified_trainers: 2
-                contact { name: "Ayse Yilmaz" email: "ayse@example.org" phone: "+49 711 123" }
-                status: COMPANY_STATUS_ACTIVE
-              )pb")));
+  EXPECT_THAT(
+      parsed.records[0].record.company(), EqualsProto(FromText<v1::Company>(R"pb(
+        external_id: "c-1"
+        name: "Yilmaz Kfz GmbH"
+        sector: SECTOR_CRAFTS
+        location {
+          latitude: 48.7758
+          longitude: 9.1829
+          postal_code: "70173"
+          municipality: "Stuttgart"
+        }
+        languages: [ "de", "tr" ]
+        may_train: true
+        chamber: CHAMBER_HWK
+        qualified_trainers: 2
+        contact { name: "Ayse Yilmaz" email: "ayse@example.org" phone: "+49 711 123" }
+        status: COMPANY_STATUS_ACTIVE
+      )pb")));
 }
 
 TEST(RecordCsvTest, EveryOfferColumn) {
   const ParsedRecords parsed = ParseRecordsCsv(
       RecordKind::kOffer,
-      "external_id,company_id,kldb_code,occupation_title,sector,seats,start_date,latitude,"
-      "longitude,postal_code,municipality,min_certificate,required_languages,title,status\n"
+      "external_id,company_id,kldb_code,occupation_title,sector,seats,start_date,"
+      "latitude,"
+      "longitude,postal_code,municipality,min_certificate,required_languages,title,"
+      "status\n"
       "o-1,0123456789abcdef,62102,Kaufmann/-frau im Einzelhandel,trade,2,2025-08-01,"
       "48.7758,9.1829,70173,Stuttgart,hauptschulabschluss,\"de:B1; tr:a2\","
       "\"Verkauf, Kasse\",open\n");
   ASSERT_THAT(parsed.errors, IsEmpty());
   ASSERT_EQ(parsed.records.size(), 1u);
-  EXPECT_THAT(parsed.records[0].record.offer(), EqualsProto(FromText<v1::TrainingOffer>(R"pb(
+  EXPECT_THAT(parsed.records[0].record.offer(),
+              EqualsProto(FromText<v1::TrainingOffer>(R"pb(
                 external_id: "o-1"
                 company_id: "0123456789abcdef"
                 occupation {
@@ -104,7 +109,8 @@ TEST(RecordCsvTest, EveryCandidateColumn) {
       "\"matching;statistics@2024-05-01\",active\n");
   ASSERT_THAT(parsed.errors, IsEmpty());
   ASSERT_EQ(parsed.records.size(), 1u);
-  EXPECT_THAT(parsed.records[0].record.candidate(), EqualsProto(FromText<v1::Candidate>(R"pb(
+  EXPECT_THAT(parsed.records[0].record.candidate(),
+              EqualsProto(FromText<v1::Candidate>(R"pb(
                 external_id: "k-7"
                 display_name: "Elif"
                 home {
@@ -147,8 +153,9 @@ TEST(RecordCsvTest, HeaderNamesAnyOrderAndCaseEmptyCellsLeaveFieldsUnset) {
 }
 
 TEST(RecordCsvTest, SemicolonSpreadsheetWithDecimalCommas) {
-  const ParsedRecords parsed = ParseRecordsCsv(
-      RecordKind::kCompany, "name;latitude;longitude;languages\nA;48,7758;9,1829;\"de;it\"\n");
+  const ParsedRecords parsed =
+      ParseRecordsCsv(RecordKind::kCompany,
+                      "name;latitude;longitude;languages\nA;48,7758;9,1829;\"de;it\"\n");
   ASSERT_THAT(parsed.errors, IsEmpty());
   ASSERT_EQ(parsed.records.size(), 1u);
   const v1::Company& company = parsed.records[0].record.company();
@@ -158,15 +165,16 @@ TEST(RecordCsvTest, SemicolonSpreadsheetWithDecimalCommas) {
 }
 
 TEST(RecordCsvTest, MalformedLinesAreReportedWithTheirLineNumbers) {
-  const ParsedRecords parsed = ParseRecordsCsv(RecordKind::kOffer,
-                                               "external_id,seats,start_date,required_languages\n"
-                                               "o-1,1,2025-08-01,de:B1\n"    // line 2: fine
-                                               "o-2,two,2025-08-01,de:B1\n"  // line 3: seats
-                                               "\"o-3\nstill o-3\",1,2025-08-01,de:B1\n"
-                                               "o-4,1,2025-02-30,de:B1\n"    // line 6: date
-                                               "o-5,1\n"                     // line 7: fields
-                                               ",,,\n"                       // line 8: skipped
-                                               "o-6,1,2025-09-01,de=B1\n");  // line 9
+  const ParsedRecords parsed =
+      ParseRecordsCsv(RecordKind::kOffer,
+                      "external_id,seats,start_date,required_languages\n"
+                      "o-1,1,2025-08-01,de:B1\n"    // line 2: fine
+                      "o-2,two,2025-08-01,de:B1\n"  // line 3: seats
+                      "\"o-3\nstill o-3\",1,2025-08-01,de:B1\n"
+                      "o-4,1,2025-02-30,de:B1\n"    // line 6: date
+                      "o-5,1\n"                     // line 7: fields
+                      ",,,\n"                       // line 8: skipped
+                      "o-6,1,2025-09-01,de=B1\n");  // line 9
   ASSERT_EQ(parsed.records.size(), 2u);
   EXPECT_EQ(parsed.records[0].line, 2);
   EXPECT_EQ(parsed.records[1].line, 4);

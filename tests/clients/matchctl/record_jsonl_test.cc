@@ -30,13 +30,12 @@ TEST(RecordJsonlTest, OneRecordPerLineWithLineNumbers) {
 }
 
 TEST(RecordJsonlTest, UnknownFieldsAndBrokenJsonAreErrorsOnTheirLine) {
-  const ParsedRecords parsed =
-      ParseRecordsJsonl(RecordKind::kCandidate,
-                        "{\"display_name\":\"A\"}\n"
-                        "{\"display_nam\":\"B\"}\n"
-                        "{\"display_name\":\"C\"\n"
-                        "{\"travel_mode\":\"BY_ROCKET\"}\n"
-                        "[1,2]\n");
+  const ParsedRecords parsed = ParseRecordsJsonl(RecordKind::kCandidate,
+                                                 "{\"display_name\":\"A\"}\n"
+                                                 "{\"display_nam\":\"B\"}\n"
+                                                 "{\"display_name\":\"C\"\n"
+                                                 "{\"travel_mode\":\"BY_ROCKET\"}\n"
+                                                 "[1,2]\n");
   ASSERT_EQ(parsed.records.size(), 1u);
   ASSERT_EQ(parsed.errors.size(), 4u);
   EXPECT_EQ(parsed.errors[0].line, 2);

@@ -43,7 +43,9 @@ TEST(RecordTableTest, FieldListingUsesShortFormsAndFlattensNestedMessages) {
   PrintRecordFields(offer, out);
   const std::string text = out.str();
   EXPECT_THAT(text, HasSubstr("id                     0123456789abcdef\n"));
-  EXPECT_THAT(text, HasSubstr("occupation             62102 Kaufmann/-frau im Einzelhandel (trade)\n"));
+  EXPECT_THAT(
+      text,
+      HasSubstr("occupation             62102 Kaufmann/-frau im Einzelhandel (trade)\n"));
   EXPECT_THAT(text, HasSubstr("start_date             2025-08-01\n"));
   EXPECT_THAT(text, HasSubstr("location.municipality  Stuttgart\n"));
   EXPECT_THAT(text, HasSubstr("required_languages     de:B1\n"));
