@@ -1,7 +1,9 @@
 // Erasure leaves no trace, end to end: a real server (matchd's Server: RocksDB store,
-// Registry, gRPC on 127.0.0.1:0) with the DataProtection service. A candidate with a
-// unique marker in its display name and external id is created through the Registry,
-// a stored run places it, it is exported, then erased through the API. Before the
+// Registry, gRPC on 127.0.0.1:0) with the Matching and DataProtection services. A
+// candidate with a unique marker in its display name and external id is created
+// through the Registry, an Assign run places it and the placement is accepted (so a
+// stored run, its listing summary, a placement and its indexes name it), it is
+// exported, then erased through the API. Before the
 // erasure the marker and the id are found in the data folder (so the test can fail);
 // afterwards neither is in any file's bytes (plain or hex) nor in anything `ldb` and
 // `sst_dump` decode.
@@ -10,12 +12,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "azubimatch/v1/admin.grpc.pb.h"
+#include "azubimatch/v1/matching.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "service/auth/access_control.h"
 #include "service/data_protection/data_protection_service.h"
+#include "service/matching/matching_service.h"
 #include "service/server/server.h"
 #include "tests/service/data_protection/data_folder_scan.h"
 #include "tests/service/data_protection/erasure_fixture.h"
@@ -25,7 +29,6 @@
 namespace azubimatch::service {
 namespace {
 
-using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
@@ -42,6 +45,10 @@ class ErasureEndToEndTest : public ::testing::Test {
     auto access = AccessControl::Open(server_->store(), AccessControlOptions());
     ASSERT_TRUE(access.ok()) << access.status();
     access_ = *std::move(access);
+    auto matching = MatchingService::Create(server_->store(), server_->records(),
+                                            server_->caller_resolver());
+    ASSERT_TRUE(matching.ok()) << matching.status();
+    server_->AddService(*std::move(matching));
     DataProtectionServiceOptions service_options;
     service_options.data_dir = data_dir_;
     server_->AddService(std::make_unique<DataProtectionService>(
@@ -51,6 +58,7 @@ class ErasureEndToEndTest : public ::testing::Test {
     auto channel = grpc::CreateChannel(server_->bound_address(),
                                        grpc::InsecureChannelCredentials());
     registry_ = v1::Registry::NewStub(channel);
+    matching_ = v1::Matching::NewStub(channel);
     data_protection_ = v1::DataProtection::NewStub(channel);
   }
 
@@ -66,6 +74,7 @@ class ErasureEndToEndTest : public ::testing::Test {
   std::unique_ptr<Server> server_;
   std::unique_ptr<AccessControl> access_;
   std::unique_ptr<v1::Registry::Stub> registry_;
+  std::unique_ptr<v1::Matching::Stub> matching_;
   std::unique_ptr<v1::DataProtection::Stub> data_protection_;
 };
 
@@ -89,17 +98,30 @@ TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
   v1::Candidate candidate;
   ASSERT_TRUE(registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
 
-  // A stored run that places the candidate, as Matching.Assign stores it.
+  // An assignment run that places the candidate, and the placement accepted.
+  grpc::ClientContext assign_call;
+  v1::AssignRequest assign_request;
+  assign_request.set_mode(v1::ASSIGN_MODE_OPTIMAL);
+  std::unique_ptr<grpc::ClientReader<v1::AssignEvent>> events =
+      matching_->Assign(&assign_call, assign_request);
+  v1::AssignEvent event;
   v1::Run run;
-  run.set_id("rune2e0000000001");
-  run.set_member_id(candidate.member_id());
-  v1::RunPlacement* placement = run.add_placements();
-  placement->set_candidate_id(candidate.id());
-  placement->set_offer_id(offer.id());
-  placement->set_score(0.8);
-  WriteBatch batch;
-  batch.Put(Family::kRuns, run.id(), run.SerializeAsString());
-  ASSERT_TRUE(server_->store()->Write(batch).ok());
+  while (events->Read(&event)) {
+    if (event.has_run()) run = event.run();
+  }
+  const grpc::Status assign_status = events->Finish();
+  ASSERT_TRUE(assign_status.ok()) << assign_status.error_message();
+  ASSERT_EQ(run.placements_size(), 1);
+  ASSERT_EQ(run.placements(0).candidate_id(), candidate.id());
+  grpc::ClientContext accept_call;
+  v1::AcceptPlacementRequest accept_request;
+  accept_request.set_candidate_id(candidate.id());
+  accept_request.set_offer_id(offer.id());
+  accept_request.set_run_id(run.id());
+  v1::Placement placement;
+  const grpc::Status accept_status =
+      matching_->AcceptPlacement(&accept_call, accept_request, &placement);
+  ASSERT_TRUE(accept_status.ok()) << accept_status.error_message();
 
   grpc::ClientContext export_call;
   v1::ExportCandidateRequest export_request;
@@ -111,6 +133,8 @@ TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
   EXPECT_EQ(exported.candidate().external_id(), marker);
   ASSERT_EQ(exported.proposals_size(), 1);
   EXPECT_EQ(exported.proposals(0).offer_id(), offer.id());
+  ASSERT_EQ(exported.placements_size(), 1);
+  EXPECT_EQ(exported.placements(0).id(), placement.id());
 
   ASSERT_THAT(FilesContaining(data_dir_, marker), Not(IsEmpty()));
   ASSERT_THAT(FilesContaining(data_dir_, candidate.id()), Not(IsEmpty()));
@@ -123,6 +147,23 @@ TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
       data_protection_->EraseCandidate(&erase_call, erase_request, &erased);
   ASSERT_TRUE(erase_status.ok()) << erase_status.error_message();
   EXPECT_EQ(erased.runs_rewritten(), 1);
+  EXPECT_EQ(erased.placements_removed(), 1);
+
+  // The run still lists its placement, under the pseudonym; the seat is free again.
+  grpc::ClientContext run_call;
+  v1::GetRunRequest run_request;
+  run_request.set_id(run.id());
+  v1::Run rewritten;
+  const grpc::Status run_status = matching_->GetRun(&run_call, run_request, &rewritten);
+  ASSERT_TRUE(run_status.ok()) << run_status.error_message();
+  ASSERT_EQ(rewritten.placements_size(), 1);
+  EXPECT_EQ(rewritten.placements(0).candidate_id(), erased.pseudonym());
+  grpc::ClientContext offer_get_call;
+  v1::GetRecordRequest offer_get_request;
+  offer_get_request.set_id(offer.id());
+  v1::TrainingOffer offer_after;
+  ASSERT_TRUE(registry_->GetOffer(&offer_get_call, offer_get_request, &offer_after).ok());
+  EXPECT_EQ(offer_after.seats_taken(), 0);
 
   grpc::ClientContext get_call;
   v1::GetRecordRequest get_request;
@@ -135,12 +176,12 @@ TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
   EXPECT_THAT(FilesContaining(data_dir_, marker), IsEmpty());
   EXPECT_THAT(FilesContaining(data_dir_, candidate.id()), IsEmpty());
   const std::string decoded = DecodedByRocksDbTools(data_dir_);
-  EXPECT_THAT(decoded, Not(HasSubstr(marker)));
-  EXPECT_THAT(decoded, Not(HasSubstr(candidate.id())));
+  EXPECT_THAT(FormsIn(decoded, marker), IsEmpty());
+  EXPECT_THAT(FormsIn(decoded, candidate.id()), IsEmpty());
   if (RocksDbToolsInstalled()) {
     // The tools did decode the store: the offer and the pseudonymized run are there.
-    EXPECT_THAT(decoded, HasSubstr(offer.id()));
-    EXPECT_THAT(decoded, HasSubstr(erased.pseudonym()));
+    EXPECT_THAT(FormsIn(decoded, offer.id()), Not(IsEmpty()));
+    EXPECT_THAT(FormsIn(decoded, erased.pseudonym()), Not(IsEmpty()));
   }
 }
 

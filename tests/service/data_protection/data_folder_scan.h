@@ -2,7 +2,9 @@
 // bytes (also in hex, as RocksDB's LOG prints keys), and everything RocksDB's own tools
 // decode from it (`ldb scan` of every column family, `ldb manifest_dump`, `ldb
 // dump_wal` of every log, `sst_dump --command=scan` of every table; Debian package
-// rocksdb-tools, installed by deploy/install-deps.sh).
+// rocksdb-tools, installed by deploy/install-deps.sh). The tools run in text and in hex
+// mode: in text mode they print a value only up to its first NUL byte, so a trace
+// behind one (most serialized protos have one) shows only in hex.
 //
 // Not thread-safe (runs child processes); test use only.
 #ifndef AZUBIMATCH_TESTS_SERVICE_DATA_PROTECTION_DATA_FOLDER_SCAN_H_
@@ -63,17 +65,22 @@ inline std::string CommandOutput(const std::string& command) {
   return output;
 }
 
-// Everything the RocksDB tools decode from the (closed) store in `folder`; "" when the
-// tools are missing.
+// Everything the RocksDB tools decode from the (closed) store in `folder`, in text and
+// in hex; "" when the tools are missing.
 inline std::string DecodedByRocksDbTools(const std::string& folder) {
   if (!RocksDbToolsInstalled()) return "";
-  std::string decoded = CommandOutput(
-      absl::StrCat(kLdb, " --db=", folder, " manifest_dump --verbose"));
+  std::string decoded;
+  for (const char* hex : {"", " --hex"}) {
+    decoded += CommandOutput(
+        absl::StrCat(kLdb, " --db=", folder, hex, " manifest_dump --verbose"));
+  }
   std::vector<std::string> families = {"default"};
   for (Family family : kAllFamilies) families.emplace_back(FamilyName(family));
   for (const std::string& family : families) {
-    decoded += CommandOutput(absl::StrCat(kLdb, " --db=", folder, " --column_family=",
-                                          family, " --try_load_options scan"));
+    for (const char* hex : {"", " --hex"}) {
+      decoded += CommandOutput(absl::StrCat(kLdb, " --db=", folder, " --column_family=",
+                                            family, hex, " --try_load_options scan"));
+    }
   }
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     const std::string path = entry.path().string();
@@ -81,10 +88,23 @@ inline std::string DecodedByRocksDbTools(const std::string& folder) {
       decoded += CommandOutput(
           absl::StrCat(kLdb, " dump_wal --print_value --walfile=", path));
     } else if (entry.path().extension() == ".sst") {
-      decoded += CommandOutput(absl::StrCat(kSstDump, " --command=scan --file=", path));
+      for (const char* hex : {"", " --output_hex"}) {
+        decoded +=
+            CommandOutput(absl::StrCat(kSstDump, " --command=scan --file=", path, hex));
+      }
     }
   }
   return decoded;
+}
+
+// The forms of `needle` found in `decoded` (DecodedByRocksDbTools): as text, or in hex
+// (upper case, as the tools print it).
+inline std::vector<std::string> FormsIn(const std::string& decoded, const std::string& needle) {
+  std::vector<std::string> found;
+  for (const std::string& form : {needle, absl::AsciiStrToUpper(absl::BytesToHexString(needle))}) {
+    if (decoded.find(form) != std::string::npos) found.push_back(form);
+  }
+  return found;
 }
 
 }  // namespace azubimatch::service
