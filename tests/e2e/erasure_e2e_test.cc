@@ -8,7 +8,9 @@
 // afterwards neither is in any file's bytes (plain or hex) nor in anything `ldb` and
 // `sst_dump` decode.
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "azubimatch/v1/admin.grpc.pb.h"
@@ -17,6 +19,7 @@
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "clients/matchctl/run_matchctl.h"
 #include "service/auth/access_control.h"
 #include "service/data_protection/data_protection_service.h"
 #include "service/matching/matching_service.h"
@@ -60,6 +63,21 @@ class ErasureEndToEndTest : public ::testing::Test {
     registry_ = v1::Registry::NewStub(channel);
     matching_ = v1::Matching::NewStub(channel);
     data_protection_ = v1::DataProtection::NewStub(channel);
+  }
+
+  // Runs matchctl against the server; its exit code, with its standard output in *out.
+  int Matchctl(std::vector<std::string> args, std::string* out) {
+    args.insert(args.begin(), {"--server", server_->bound_address()});
+    std::istringstream in;
+    std::ostringstream output;
+    std::ostringstream errors;
+    matchctl::MatchctlIo io;
+    io.in = &in;
+    io.out = &output;
+    io.err = &errors;
+    const int code = matchctl::RunMatchctl(args, io);
+    *out = output.str() + errors.str();
+    return code;
   }
 
   void StopServer() {
@@ -183,6 +201,28 @@ TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
     EXPECT_THAT(FormsIn(decoded, offer.id()), Not(IsEmpty()));
     EXPECT_THAT(FormsIn(decoded, erased.pseudonym()), Not(IsEmpty()));
   }
+}
+
+TEST_F(ErasureEndToEndTest, MatchctlExportsAndErasesACandidate) {
+  const std::string marker = UniqueMarker("ctl-marker-");
+  grpc::ClientContext candidate_call;
+  v1::CreateCandidateRequest candidate_request;
+  *candidate_request.mutable_candidate() = SampleCandidate(marker);
+  v1::Candidate candidate;
+  ASSERT_TRUE(registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
+
+  std::string out;
+  ASSERT_EQ(Matchctl({"export", "candidate", candidate.id(), "--json"}, &out), 0) << out;
+  EXPECT_THAT(out, ::testing::HasSubstr(absl::StrCat("\"external_id\":\"", marker, "\"")));
+  EXPECT_THAT(out, ::testing::HasSubstr("\"placements\":[]"));
+
+  ASSERT_EQ(Matchctl({"erase", "candidate", candidate.id(), "--json"}, &out), 0) << out;
+  EXPECT_THAT(out, ::testing::HasSubstr(absl::StrCat("{\"id\":\"", candidate.id(),
+                                                     "\",\"erased\":true,\"pseudonym\":\"erased-")));
+  EXPECT_EQ(Matchctl({"get", "candidate", candidate.id()}, &out), 1) << out;
+  EXPECT_EQ(Matchctl({"export", "candidate", candidate.id()}, &out), 1) << out;
+  EXPECT_THAT(out, ::testing::HasSubstr("NOT_FOUND"));
+  EXPECT_EQ(Matchctl({"erase", "company", candidate.id()}, &out), 2) << out;
 }
 
 }  // namespace
