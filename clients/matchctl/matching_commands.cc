@@ -127,6 +127,48 @@ std::vector<std::string> Values(const ParsedArgs& args, absl::string_view name) 
   return values;
 }
 
+// Fetches every page of a listing, at most `limit` items, into `items`.
+template <typename Request, typename Response, typename Item>
+grpc::Status FetchPages(Context& context, Request request, int64_t max_page,
+                        const std::optional<int64_t>& limit,
+                        grpc::Status (v1::Matching::Stub::*list)(grpc::ClientContext*,
+                                                                  const Request&, Response*),
+                        google::protobuf::RepeatedPtrField<Item>* (Response::*items_of)(),
+                        std::vector<Item>* items) {
+  std::unique_ptr<v1::Matching::Stub> stub = Stub(context);
+  while (true) {
+    int64_t size = max_page;
+    if (limit.has_value()) size = std::min<int64_t>(size, *limit - items->size());
+    request.set_page_size(static_cast<int32_t>(size));
+    grpc::ClientContext call;
+    context.PrepareCall(&call);
+    Response response;
+    if (grpc::Status status = (stub.get()->*list)(&call, request, &response); !status.ok()) {
+      return status;
+    }
+    for (Item& item : *(response.*items_of)()) items->push_back(std::move(item));
+    if (response.next_page_token().empty() ||
+        (limit.has_value() && static_cast<int64_t>(items->size()) >= *limit)) {
+      return grpc::Status::OK;
+    }
+    request.set_page_token(response.next_page_token());
+  }
+}
+
+// Prints {"<key>":[<each item as proto JSON>]}.
+template <typename Item>
+void PrintJsonList(Context& context, absl::string_view key, const std::vector<Item>& items) {
+  std::string out;
+  JsonWriter json(&out);
+  json.BeginObject();
+  json.Key(key);
+  json.BeginArray();
+  for (const Item& item : items) WriteProtoJson(item, json);
+  json.EndArray();
+  json.EndObject();
+  context.out() << out << "\n";
+}
+
 // ---- suggest ----
 
 int RunSuggest(Context& context, const std::vector<std::string>& args) {
@@ -204,9 +246,19 @@ int RunSuggest(Context& context, const std::vector<std::string>& args) {
                   Contribution(s.components(), "start_date"), why});
   }
   if (table.rows() > 0) table.Print(context.out());
-  context.out() << response.suggestions_size() << " shown of " << response.eligible()
-                << " eligible " << (by_candidate ? "offers" : "candidates") << " ("
-                << response.considered() << " pairs scored)\n";
+  const char* side = by_candidate ? "offers" : "candidates";
+  if (response.considered() == 0) {
+    context.out() << "no " << side
+                  << (by_candidate ? " of the wished occupations within reach"
+                                   : " of yours wish this occupation within reach")
+                  << "\n";
+  } else if (response.eligible() == 0) {
+    context.out() << "none of the " << response.considered() << " " << side
+                  << " scored passes every constraint ('matchctl explain' says why)\n";
+  } else {
+    context.out() << response.suggestions_size() << " shown of " << response.eligible()
+                  << " eligible " << side << " (" << response.considered() << " scored)\n";
+  }
   return kExitOk;
 }
 
@@ -483,34 +535,14 @@ int RunRunsList(Context& context, const ParsedArgs& parsed) {
   absl::StatusOr<std::optional<int64_t>> limit = parsed.IntValue("limit", 1);
   if (!limit.ok()) return context.UsageError(limit.status().message());
   std::vector<v1::Run> runs;
-  v1::ListRunsRequest request;
-  while (true) {
-    int64_t size = kMaxRunsPage;
-    if (limit->has_value()) size = std::min<int64_t>(size, **limit - runs.size());
-    request.set_page_size(static_cast<int32_t>(size));
-    grpc::ClientContext call;
-    context.PrepareCall(&call);
-    v1::ListRunsResponse response;
-    if (grpc::Status status = Stub(context)->ListRuns(&call, request, &response); !status.ok()) {
-      return context.RpcError(status);
-    }
-    for (v1::Run& run : *response.mutable_runs()) runs.push_back(std::move(run));
-    if (response.next_page_token().empty() ||
-        (limit->has_value() && static_cast<int64_t>(runs.size()) >= **limit)) {
-      break;
-    }
-    request.set_page_token(response.next_page_token());
+  if (grpc::Status status =
+          FetchPages(context, v1::ListRunsRequest(), kMaxRunsPage, *limit,
+                     &v1::Matching::Stub::ListRuns, &v1::ListRunsResponse::mutable_runs, &runs);
+      !status.ok()) {
+    return context.RpcError(status);
   }
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject();
-    json.Key("runs");
-    json.BeginArray();
-    for (const v1::Run& run : runs) WriteProtoJson(run, json);
-    json.EndArray();
-    json.EndObject();
-    context.out() << out << "\n";
+    PrintJsonList(context, "runs", runs);
     return kExitOk;
   }
   TableWriter table({"ID", "CREATED_UTC", "MODE", "CANDIDATES", "SEATS", "PLACED", "FILL",
@@ -558,34 +590,15 @@ int RunPlacementList(Context& context, const ParsedArgs& parsed) {
     request.set_status(static_cast<v1::PlacementStatus>(*status));
   }
   std::vector<v1::Placement> placements;
-  while (true) {
-    int64_t size = kMaxPlacementsPage;
-    if (limit->has_value()) size = std::min<int64_t>(size, **limit - placements.size());
-    request.set_page_size(static_cast<int32_t>(size));
-    grpc::ClientContext call;
-    context.PrepareCall(&call);
-    v1::ListPlacementsResponse response;
-    if (grpc::Status status = Stub(context)->ListPlacements(&call, request, &response);
-        !status.ok()) {
-      return context.RpcError(status);
-    }
-    for (v1::Placement& p : *response.mutable_placements()) placements.push_back(std::move(p));
-    if (response.next_page_token().empty() ||
-        (limit->has_value() && static_cast<int64_t>(placements.size()) >= **limit)) {
-      break;
-    }
-    request.set_page_token(response.next_page_token());
+  if (grpc::Status status = FetchPages(context, request, kMaxPlacementsPage, *limit,
+                                       &v1::Matching::Stub::ListPlacements,
+                                       &v1::ListPlacementsResponse::mutable_placements,
+                                       &placements);
+      !status.ok()) {
+    return context.RpcError(status);
   }
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject();
-    json.Key("placements");
-    json.BeginArray();
-    for (const v1::Placement& p : placements) WriteProtoJson(p, json);
-    json.EndArray();
-    json.EndObject();
-    context.out() << out << "\n";
+    PrintJsonList(context, "placements", placements);
     return kExitOk;
   }
   TableWriter table({"ID", "CANDIDATE_ID", "OFFER_ID", "STATUS", "SCORE", "REASON", "RUN_ID",

@@ -11,6 +11,16 @@ namespace {
 
 size_t SectorSlot(engine::Sector sector) { return static_cast<size_t>(sector); }
 
+const SpatialGrid* NonEmpty(const SpatialGrid& grid) {
+  return grid.size() == 0 ? nullptr : &grid;
+}
+
+const SpatialGrid* GridOf(const absl::flat_hash_map<std::string, SpatialGrid>& grids,
+                          absl::string_view key) {
+  auto it = grids.find(key);
+  return it == grids.end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
 bool HoldsSeat(v1::PlacementStatus status) {
@@ -180,24 +190,20 @@ const OfferEntry* MatchingIndex::Reader::FindOffer(absl::string_view id) const {
 
 const SpatialGrid* MatchingIndex::Reader::OffersOfOccupation(
     absl::string_view kldb_code) const {
-  auto it = index_.offers_by_occupation_.find(kldb_code);
-  return it == index_.offers_by_occupation_.end() ? nullptr : &it->second;
+  return GridOf(index_.offers_by_occupation_, kldb_code);
 }
 
 const SpatialGrid* MatchingIndex::Reader::OffersOfSector(engine::Sector sector) const {
-  const SpatialGrid& grid = index_.offers_by_sector_[SectorSlot(sector)];
-  return grid.size() == 0 ? nullptr : &grid;
+  return NonEmpty(index_.offers_by_sector_[SectorSlot(sector)]);
 }
 
 const SpatialGrid* MatchingIndex::Reader::CandidatesOfOccupation(
     absl::string_view kldb_code) const {
-  auto it = index_.candidates_by_occupation_.find(kldb_code);
-  return it == index_.candidates_by_occupation_.end() ? nullptr : &it->second;
+  return GridOf(index_.candidates_by_occupation_, kldb_code);
 }
 
 const SpatialGrid* MatchingIndex::Reader::CandidatesOfSector(engine::Sector sector) const {
-  const SpatialGrid& grid = index_.candidates_by_sector_[SectorSlot(sector)];
-  return grid.size() == 0 ? nullptr : &grid;
+  return NonEmpty(index_.candidates_by_sector_[SectorSlot(sector)]);
 }
 
 const HeldPlacement* MatchingIndex::Reader::HeldPlacementOf(

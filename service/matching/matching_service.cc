@@ -64,34 +64,39 @@ grpc::ServerUnaryReactor* MatchingService::Run(
   return reactor;
 }
 
+template <typename Response, typename Validate, typename Call>
+grpc::ServerUnaryReactor* MatchingService::Answer(grpc::CallbackServerContext* context,
+                                                  Response* response, const Validate& validate,
+                                                  const Call& call) {
+  return Run(context, [&](const Caller& caller) -> absl::Status {
+    AZM_RETURN_IF_ERROR(validate());
+    AZM_ASSIGN_OR_RETURN(*response, call(caller));
+    return absl::OkStatus();
+  });
+}
+
 grpc::ServerUnaryReactor* MatchingService::SuggestOffers(
     grpc::CallbackServerContext* context, const v1::SuggestOffersRequest* request,
     v1::SuggestionsResponse* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateSuggestOffersRequest(*request, options_.policy));
-    AZM_ASSIGN_OR_RETURN(*response, suggester_.SuggestOffers(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateSuggestOffersRequest(*request, options_.policy); },
+      [&](const Caller& caller) { return suggester_.SuggestOffers(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::SuggestCandidates(
     grpc::CallbackServerContext* context, const v1::SuggestCandidatesRequest* request,
     v1::SuggestionsResponse* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateSuggestCandidatesRequest(*request, options_.policy));
-    AZM_ASSIGN_OR_RETURN(*response, suggester_.SuggestCandidates(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateSuggestCandidatesRequest(*request, options_.policy); },
+      [&](const Caller& caller) { return suggester_.SuggestCandidates(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::Explain(grpc::CallbackServerContext* context,
                                                    const v1::ExplainRequest* request,
                                                    v1::Explanation* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateExplainRequest(*request, options_.policy));
-    AZM_ASSIGN_OR_RETURN(*response, suggester_.Explain(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateExplainRequest(*request, options_.policy); },
+      [&](const Caller& caller) { return suggester_.Explain(caller, *request); });
 }
 
 absl::StatusOr<v1::Run> MatchingService::ComputeAndStore(const Caller& caller,
@@ -143,61 +148,49 @@ grpc::ServerWriteReactor<v1::AssignEvent>* MatchingService::Assign(
 grpc::ServerUnaryReactor* MatchingService::GetRun(grpc::CallbackServerContext* context,
                                                   const v1::GetRunRequest* request,
                                                   v1::Run* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateGetRunRequest(*request));
-    AZM_ASSIGN_OR_RETURN(*response, runs_.Get(caller, request->id()));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateGetRunRequest(*request); },
+      [&](const Caller& caller) { return runs_.Get(caller, request->id()); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::ListRuns(grpc::CallbackServerContext* context,
                                                     const v1::ListRunsRequest* request,
                                                     v1::ListRunsResponse* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateListRunsRequest(*request));
-    AZM_ASSIGN_OR_RETURN(*response, runs_.List(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateListRunsRequest(*request); },
+      [&](const Caller& caller) { return runs_.List(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::AcceptPlacement(
     grpc::CallbackServerContext* context, const v1::AcceptPlacementRequest* request,
     v1::Placement* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateAcceptPlacementRequest(*request));
-    AZM_ASSIGN_OR_RETURN(*response, placements_.Accept(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateAcceptPlacementRequest(*request); },
+      [&](const Caller& caller) { return placements_.Accept(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::RejectPlacement(
     grpc::CallbackServerContext* context, const v1::RejectPlacementRequest* request,
     v1::Placement* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateRejectPlacementRequest(*request));
-    AZM_ASSIGN_OR_RETURN(*response, placements_.Reject(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateRejectPlacementRequest(*request); },
+      [&](const Caller& caller) { return placements_.Reject(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::WithdrawPlacement(
     grpc::CallbackServerContext* context, const v1::WithdrawPlacementRequest* request,
     v1::Placement* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateWithdrawPlacementRequest(*request));
-    AZM_ASSIGN_OR_RETURN(*response, placements_.Withdraw(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateWithdrawPlacementRequest(*request); },
+      [&](const Caller& caller) { return placements_.Withdraw(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::ListPlacements(
     grpc::CallbackServerContext* context, const v1::ListPlacementsRequest* request,
     v1::ListPlacementsResponse* response) {
-  return Run(context, [&](const Caller& caller) -> absl::Status {
-    AZM_RETURN_IF_ERROR(ValidateListPlacementsRequest(*request));
-    AZM_ASSIGN_OR_RETURN(*response, placements_.List(caller, *request));
-    return absl::OkStatus();
-  });
+  return Answer(
+      context, response, [&] { return ValidateListPlacementsRequest(*request); },
+      [&](const Caller& caller) { return placements_.List(caller, *request); });
 }
 
 }  // namespace azubimatch::service

@@ -135,6 +135,12 @@ class MatchingService final : public v1::Matching::CallbackService {
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
                                 const std::function<absl::Status(const Caller&)>& body);
 
+  // Run() for the usual handler: `validate()` the request, then `*response =
+  // call(caller)`.
+  template <typename Response, typename Validate, typename Call>
+  grpc::ServerUnaryReactor* Answer(grpc::CallbackServerContext* context, Response* response,
+                                   const Validate& validate, const Call& call);
+
   // The body of an Assign run (on its own thread).
   absl::StatusOr<v1::Run> ComputeAndStore(const Caller& caller,
                                           const v1::AssignRequest& request,

@@ -11,6 +11,7 @@
 #include "engine/matching/scoring.h"
 #include "service/matching/matching_keys.h"
 #include "service/matching/request_validation.h"
+#include "service/matching/stored_proto.h"
 #include "service/matching/suggestions.h"
 #include "service/matching/visible_records.h"
 #include "service/registry/field_violations.h"
@@ -35,9 +36,11 @@ absl::Status Precondition(absl::string_view field, absl::string_view message) {
   return WithField(absl::FailedPreconditionError(absl::StrCat(field, ": ", message)), field);
 }
 
-// The placement record and its three index entries.
-void StagePlacement(const v1::Placement& placement, WriteBatch* batch) {
+// A new placement: the record, its two listing entries and its pair entry.
+void StageNewPlacement(const v1::Placement& placement, WriteBatch* batch) {
   batch->Put(Family::kPlacements, placement.id(), placement.SerializeAsString());
+  batch->Put(Family::kIndex, PlacementPairKey(placement.candidate_id(), placement.offer_id()),
+             placement.id());
   batch->Put(Family::kIndex,
              PlacementOfCandidateKey(placement.candidate_id(), placement.id()), "");
   batch->Put(Family::kIndex, PlacementOfOfferKey(placement.offer_id(), placement.id()), "");
@@ -84,9 +87,19 @@ absl::StatusOr<std::string> PlacementBook::NewId() {
 }
 
 absl::StatusOr<v1::Placement> PlacementBook::NewPlacement(const Caller& caller,
-                                                          const std::string& candidate_id,
-                                                          const std::string& offer_id,
-                                                          bool accept) {
+                                                          const Decision& decision) {
+  const std::string& candidate_id = decision.candidate_id;
+  const std::string& offer_id = decision.offer_id;
+  const bool accept = decision.status == v1::PLACEMENT_STATUS_ACCEPTED;
+  if (!decision.run_id.empty()) {
+    absl::StatusOr<v1::Run> run = runs_->Get(caller, decision.run_id);
+    if (absl::IsNotFound(run.status())) {
+      return WithField(absl::NotFoundError(absl::StrCat("run_id: no run with id \"",
+                                                        decision.run_id, "\"")),
+                       "run_id");
+    }
+    if (!run.ok()) return run.status();
+  }
   v1::Placement placement;
   {
     MatchingIndex::Reader reader(*index_);
@@ -119,6 +132,9 @@ absl::StatusOr<v1::Placement> PlacementBook::NewPlacement(const Caller& caller,
   placement.set_id(std::move(id));
   placement.set_candidate_id(candidate_id);
   placement.set_offer_id(offer_id);
+  placement.set_status(decision.status);
+  placement.set_run_id(decision.run_id);
+  placement.set_note(decision.note);
   const google::protobuf::Timestamp now = ToTimestamp(clock_());
   *placement.mutable_created_at() = now;
   *placement.mutable_updated_at() = now;
@@ -128,26 +144,13 @@ absl::StatusOr<v1::Placement> PlacementBook::NewPlacement(const Caller& caller,
 
 absl::StatusOr<v1::Placement> PlacementBook::Accept(
     const Caller& caller, const v1::AcceptPlacementRequest& request) {
-  if (!request.run_id().empty()) {
-    absl::StatusOr<v1::Run> run = runs_->Get(caller, request.run_id());
-    if (absl::IsNotFound(run.status())) {
-      return WithField(absl::NotFoundError(absl::StrCat("run_id: no run with id \"",
-                                                        request.run_id(), "\"")),
-                       "run_id");
-    }
-    if (!run.ok()) return run.status();
-  }
   absl::MutexLock lock(&mu_);
-  AZM_ASSIGN_OR_RETURN(
-      v1::Placement placement,
-      NewPlacement(caller, request.candidate_id(), request.offer_id(), /*accept=*/true));
-  placement.set_status(v1::PLACEMENT_STATUS_ACCEPTED);
-  placement.set_run_id(request.run_id());
-  placement.set_note(request.note());
+  AZM_ASSIGN_OR_RETURN(v1::Placement placement,
+                       NewPlacement(caller, {request.candidate_id(), request.offer_id(),
+                                             request.run_id(), request.note(),
+                                             v1::PLACEMENT_STATUS_ACCEPTED}));
   WriteBatch batch;
-  StagePlacement(placement, &batch);
-  batch.Put(Family::kIndex, PlacementPairKey(placement.candidate_id(), placement.offer_id()),
-            placement.id());
+  StageNewPlacement(placement, &batch);
   absl::StatusOr<v1::TrainingOffer> offer =
       records_->AdjustSeatsTaken(placement.offer_id(), +1, batch);
   if (absl::IsFailedPrecondition(offer.status())) {
@@ -161,30 +164,22 @@ absl::StatusOr<v1::Placement> PlacementBook::Accept(
 absl::StatusOr<v1::Placement> PlacementBook::Reject(
     const Caller& caller, const v1::RejectPlacementRequest& request) {
   absl::MutexLock lock(&mu_);
-  AZM_ASSIGN_OR_RETURN(
-      v1::Placement placement,
-      NewPlacement(caller, request.candidate_id(), request.offer_id(), /*accept=*/false));
-  placement.set_status(v1::PLACEMENT_STATUS_REJECTED);
+  AZM_ASSIGN_OR_RETURN(v1::Placement placement,
+                       NewPlacement(caller, {request.candidate_id(), request.offer_id(),
+                                             request.run_id(), request.note(),
+                                             v1::PLACEMENT_STATUS_REJECTED}));
   placement.set_reject_reason(request.reason());
-  placement.set_run_id(request.run_id());
-  placement.set_note(request.note());
   WriteBatch batch;
-  StagePlacement(placement, &batch);
-  batch.Put(Family::kIndex, PlacementPairKey(placement.candidate_id(), placement.offer_id()),
-            placement.id());
+  StageNewPlacement(placement, &batch);
   AZM_RETURN_IF_ERROR(store_->Write(batch));
   index_->OnPlacementChanged(nullptr, &placement);
   return placement;
 }
 
 absl::StatusOr<v1::Placement> PlacementBook::ReadPlacement(absl::string_view id) const {
-  absl::StatusOr<std::string> bytes = store_->Get(Family::kPlacements, std::string(id));
-  if (absl::IsNotFound(bytes.status())) return PlacementNotFound(id);
-  if (!bytes.ok()) return bytes.status();
-  v1::Placement placement;
-  if (!placement.ParseFromString(*bytes)) {
-    return absl::DataLossError(absl::StrCat("stored placement ", id, " cannot be parsed"));
-  }
+  absl::StatusOr<v1::Placement> placement =
+      ReadStoredProto<v1::Placement>(*store_, Family::kPlacements, id, "placement");
+  if (absl::IsNotFound(placement.status())) return PlacementNotFound(id);
   return placement;
 }
 

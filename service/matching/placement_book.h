@@ -83,11 +83,18 @@ class PlacementBook {
   absl::Mutex* mutex() ABSL_LOCK_RETURNED(mu_) { return &mu_; }
 
  private:
-  // The new placement for a decision on (candidate, offer): checks visibility and the
-  // pair's state, fills ids, member, score and times.
-  absl::StatusOr<v1::Placement> NewPlacement(const Caller& caller,
-                                             const std::string& candidate_id,
-                                             const std::string& offer_id, bool accept)
+  // An officer's decision on a pair.
+  struct Decision {
+    const std::string& candidate_id;
+    const std::string& offer_id;
+    const std::string& run_id;  // may be empty
+    const std::string& note;
+    v1::PlacementStatus status;  // ACCEPTED or REJECTED
+  };
+
+  // The new placement for `decision`: checks the run, visibility and the pair's state;
+  // fills id, member, status, score and times.
+  absl::StatusOr<v1::Placement> NewPlacement(const Caller& caller, const Decision& decision)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<std::string> NewId() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   absl::StatusOr<v1::Placement> ReadPlacement(absl::string_view id) const;

@@ -123,6 +123,15 @@ void CheckPool(const v1::Pool& pool, FieldViolations* v) {
   }
 }
 
+// The fields Accept and Reject share.
+void CheckDecision(const std::string& candidate_id, const std::string& offer_id,
+                   const std::string& run_id, const std::string& note, FieldViolations* v) {
+  CheckId("candidate_id", candidate_id, true, v);
+  CheckId("offer_id", offer_id, true, v);
+  CheckId("run_id", run_id, false, v);
+  CheckText("note", note, false, kMaxNoteLength, v);
+}
+
 }  // namespace
 
 void CheckPolicyOverrides(const v1::ScoringPolicyOverrides& overrides,
@@ -229,24 +238,20 @@ absl::Status ValidateListRunsRequest(const v1::ListRunsRequest& request) {
 
 absl::Status ValidateAcceptPlacementRequest(const v1::AcceptPlacementRequest& request) {
   FieldViolations v;
-  CheckId("candidate_id", request.candidate_id(), true, &v);
-  CheckId("offer_id", request.offer_id(), true, &v);
-  CheckId("run_id", request.run_id(), false, &v);
-  CheckText("note", request.note(), false, kMaxNoteLength, &v);
+  CheckDecision(request.candidate_id(), request.offer_id(), request.run_id(), request.note(),
+                &v);
   return v.ToStatus();
 }
 
 absl::Status ValidateRejectPlacementRequest(const v1::RejectPlacementRequest& request) {
   FieldViolations v;
-  CheckId("candidate_id", request.candidate_id(), true, &v);
-  CheckId("offer_id", request.offer_id(), true, &v);
+  CheckDecision(request.candidate_id(), request.offer_id(), request.run_id(), request.note(),
+                &v);
   if (request.reason() == v1::REJECT_REASON_UNSPECIFIED) {
     v.Add("reason", "required: a REJECT_REASON_* value");
   } else if (!v1::RejectReason_IsValid(request.reason())) {
     v.Add("reason", absl::StrCat("unknown value ", request.reason()));
   }
-  CheckId("run_id", request.run_id(), false, &v);
-  CheckText("note", request.note(), false, kMaxNoteLength, &v);
   return v.ToStatus();
 }
 

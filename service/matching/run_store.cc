@@ -10,6 +10,7 @@
 #include "engine/base/status_macros.h"
 #include "service/matching/matching_keys.h"
 #include "service/matching/request_validation.h"
+#include "service/matching/stored_proto.h"
 #include "service/registry/field_violations.h"
 
 namespace azubimatch::service {
@@ -67,14 +68,10 @@ absl::StatusOr<v1::Run> RunStore::Save(const Caller& caller, v1::Run run, absl::
 }
 
 absl::StatusOr<v1::Run> RunStore::Get(const Caller& caller, absl::string_view id) const {
-  absl::StatusOr<std::string> bytes = store_->Get(Family::kRuns, std::string(id));
-  if (absl::IsNotFound(bytes.status())) return RunNotFound(id);
-  if (!bytes.ok()) return bytes.status();
-  v1::Run run;
-  if (!run.ParseFromString(*bytes)) {
-    return absl::DataLossError(absl::StrCat("stored run ", id, " cannot be parsed"));
+  absl::StatusOr<v1::Run> run = ReadStoredProto<v1::Run>(*store_, Family::kRuns, id, "run");
+  if (absl::IsNotFound(run.status()) || (run.ok() && !MaySee(caller, *run))) {
+    return RunNotFound(id);
   }
-  if (!MaySee(caller, run)) return RunNotFound(id);
   return run;
 }
 

@@ -153,62 +153,28 @@ TEST_F(AssignControlTest, EmptyRequestsAreInvalidArgumentNamingTheField) {
     ASSERT_THAT(violations, testing::Not(IsEmpty())) << field;
     EXPECT_EQ(violations[0].field, field);
   };
-  {
-    grpc::ClientContext c;
-    v1::SuggestionsResponse r;
-    expect_field(stub_->SuggestOffers(&c, {}, &r), "candidate_id");
-  }
-  {
-    grpc::ClientContext c;
-    v1::SuggestionsResponse r;
-    expect_field(stub_->SuggestCandidates(&c, {}, &r), "offer_id");
-  }
-  {
-    grpc::ClientContext c;
-    v1::Explanation r;
-    expect_field(stub_->Explain(&c, {}, &r), "candidate_id");
-  }
+  using Stub = v1::Matching::Stub;
+  expect_field(Call(&Stub::SuggestOffers, v1::SuggestOffersRequest()), "candidate_id");
+  expect_field(Call(&Stub::SuggestCandidates, v1::SuggestCandidatesRequest()), "offer_id");
+  expect_field(Call(&Stub::Explain, v1::ExplainRequest()), "candidate_id");
   expect_field(Assign(v1::AssignRequest()).status, "mode");
-  {
-    grpc::ClientContext c;
-    v1::Run r;
-    expect_field(stub_->GetRun(&c, {}, &r), "id");
-  }
-  {
-    grpc::ClientContext c;
-    v1::Placement r;
-    expect_field(stub_->AcceptPlacement(&c, {}, &r), "candidate_id");
-  }
-  {
-    grpc::ClientContext c;
-    v1::Placement r;
-    v1::RejectPlacementRequest request;
-    request.set_candidate_id("0123456789abcdef");
-    request.set_offer_id("0123456789abcdef");
-    expect_field(stub_->RejectPlacement(&c, request, &r), "reason");
-  }
-  {
-    grpc::ClientContext c;
-    v1::Placement r;
-    expect_field(stub_->WithdrawPlacement(&c, {}, &r), "id");
-  }
-  {
-    grpc::ClientContext c;
-    v1::SuggestionsResponse r;
-    v1::SuggestOffersRequest request;
-    request.set_candidate_id("0123456789abcdef");
-    request.set_k(101);
-    expect_field(stub_->SuggestOffers(&c, request, &r), "k");
-  }
-  {
-    grpc::ClientContext c;
-    v1::Explanation r;
-    v1::ExplainRequest request;
-    request.set_candidate_id("0123456789abcdef");
-    request.set_offer_id("0123456789abcdef");
-    request.mutable_policy()->set_commute_weight(-1);
-    expect_field(stub_->Explain(&c, request, &r), "policy.commute_weight");
-  }
+  expect_field(Call(&Stub::GetRun, v1::GetRunRequest()), "id");
+  expect_field(Call(&Stub::AcceptPlacement, v1::AcceptPlacementRequest()), "candidate_id");
+  expect_field(Call(&Stub::WithdrawPlacement, v1::WithdrawPlacementRequest()), "id");
+  const std::string some_id = "0123456789abcdef";
+  v1::RejectPlacementRequest reject;
+  reject.set_candidate_id(some_id);
+  reject.set_offer_id(some_id);
+  expect_field(Call(&Stub::RejectPlacement, reject), "reason");
+  v1::SuggestOffersRequest too_many;
+  too_many.set_candidate_id(some_id);
+  too_many.set_k(101);
+  expect_field(Call(&Stub::SuggestOffers, too_many), "k");
+  v1::ExplainRequest negative;
+  negative.set_candidate_id(some_id);
+  negative.set_offer_id(some_id);
+  negative.mutable_policy()->set_commute_weight(-1);
+  expect_field(Call(&Stub::Explain, negative), "policy.commute_weight");
   v1::AssignRequest bad_pool;
   bad_pool.set_mode(v1::ASSIGN_MODE_GREEDY);
   bad_pool.mutable_pool()->add_kldb_codes("6210");
@@ -219,18 +185,12 @@ TEST_F(AssignControlTest, EmptyRequestsAreInvalidArgumentNamingTheField) {
   bad_pool.mutable_pool()->mutable_start_from()->set_day(30);
   expect_field(Assign(bad_pool).status, "pool.start_from");
   // Listings answer an empty request with the first page.
-  grpc::ClientContext runs_context;
-  v1::ListRunsResponse runs;
-  EXPECT_TRUE(stub_->ListRuns(&runs_context, {}, &runs).ok());
-  grpc::ClientContext placements_context;
-  v1::ListPlacementsResponse placements;
-  EXPECT_TRUE(stub_->ListPlacements(&placements_context, {}, &placements).ok());
+  EXPECT_TRUE(Call(&Stub::ListRuns, v1::ListRunsRequest()).ok());
+  EXPECT_TRUE(Call(&Stub::ListPlacements, v1::ListPlacementsRequest()).ok());
   // Unknown, well-formed ids are NOT_FOUND.
-  grpc::ClientContext missing;
-  v1::Run run;
   v1::GetRunRequest get;
-  get.set_id("0123456789abcdef");
-  EXPECT_EQ(stub_->GetRun(&missing, get, &run).error_code(), grpc::StatusCode::NOT_FOUND);
+  get.set_id(some_id);
+  EXPECT_EQ(Call(&Stub::GetRun, get).error_code(), grpc::StatusCode::NOT_FOUND);
 }
 
 TEST_F(AssignControlTest, RunsBeyondTheConcurrencyBoundAreResourceExhausted) {

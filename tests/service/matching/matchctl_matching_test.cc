@@ -76,8 +76,10 @@ class MatchctlMatchingTest : public MatchingServerTest {
   LoadedCohort cohort_;
 };
 
-const std::set<std::string> kComponents = {"occupation", "language", "commute", "certificate",
-                                           "start_date"};
+// The components in the order their contributions are summed.
+const std::vector<std::string> kComponentOrder = {"occupation", "language", "commute",
+                                                  "certificate", "start_date"};
+const std::set<std::string> kComponents(kComponentOrder.begin(), kComponentOrder.end());
 
 TEST_F(MatchctlMatchingTest, SuggestAndExplainPrintTheDocumentedJson) {
   const std::string candidate = CandidateWithSuggestions();
@@ -100,7 +102,7 @@ TEST_F(MatchctlMatchingTest, SuggestAndExplainPrintTheDocumentedJson) {
   EXPECT_EQ(explained.fields().at("score").number_value(), score);  // shortest round trip
   EXPECT_EQ(explained.fields().at("reasons").list_value().values_size(), 0);
   double sum = 0.0;
-  for (const std::string& name : kComponents) {
+  for (const std::string& name : kComponentOrder) {
     sum += explained.fields().at("components").struct_value().fields().at(name).number_value();
   }
   EXPECT_EQ(sum, score);

@@ -116,6 +116,16 @@ class MatchingServerTest : public testing::Test {
     return Assign(request);
   }
 
+  // Calls a unary method of the service with `request`; the response is dropped.
+  template <typename Request, typename Response>
+  grpc::Status Call(grpc::Status (v1::Matching::Stub::*method)(grpc::ClientContext*,
+                                                                const Request&, Response*),
+                    const Request& request) {
+    grpc::ClientContext context;
+    Response response;
+    return (stub_.get()->*method)(&context, request, &response);
+  }
+
   absl::StatusOr<v1::Explanation> Explain(const std::string& candidate, const std::string& offer,
                                           const v1::ScoringPolicyOverrides& policy = {}) {
     grpc::ClientContext context;
