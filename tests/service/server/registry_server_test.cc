@@ -458,6 +458,19 @@ TEST_F(RegistryServerTest, OneStructuredLogLinePerRequest) {
   EXPECT_TRUE(std::regex_match(lines[0], line)) << lines[0];
 }
 
+TEST_F(RegistryServerTest, AddressInUseIsUnavailableAtStart) {
+  ScopedTempDir other_dir;
+  ServerOptions options;
+  options.listen_address = server_->bound_address();  // taken by the fixture's server
+  options.data_dir = other_dir.Sub("data");
+  auto second = Server::Open(options);
+  ASSERT_TRUE(second.ok()) << second.status();
+  const absl::Status status = (*second)->Start();
+  EXPECT_EQ(status.code(), absl::StatusCode::kUnavailable);
+  EXPECT_THAT(std::string(status.message()), HasSubstr(server_->bound_address()));
+  EXPECT_EQ((*second)->port(), 0);
+}
+
 // Sends `request` as raw bytes to a unary `method`; returns the raw response.
 grpc::Status RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
                           const std::string& method, const std::string& request,
