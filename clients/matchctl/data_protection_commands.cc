@@ -1,4 +1,5 @@
-// `matchctl erase candidate ID`, `matchctl export candidate ID`, `matchctl backup create`.
+// `matchctl erase candidate ID`, `matchctl export candidate ID`, `matchctl backup
+// create`.
 #include "clients/matchctl/data_protection_commands.h"
 
 #include <ostream>
@@ -26,8 +27,8 @@ absl::StatusOr<ParsedArgs> ParseCandidateArgs(const std::vector<std::string>& ar
   absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, specs);
   if (!parsed.ok()) return parsed.status();
   if (parsed->positional.size() != 2) {
-    return absl::InvalidArgumentError(absl::StrCat("expected candidate ID (2 words), got ",
-                                                   parsed->positional.size()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("expected candidate ID (2 words), got ", parsed->positional.size()));
   }
   if (parsed->positional[0] != "candidate") {
     return absl::InvalidArgumentError(absl::StrCat(
@@ -50,8 +51,8 @@ int RunErase(Context& context, const std::vector<std::string>& args) {
   v1::EraseCandidateResponse response;
   grpc::ClientContext call;
   context.PrepareCall(&call, kEraseTimeout);
-  const grpc::Status status =
-      v1::DataProtection::NewStub(context.channel())->EraseCandidate(&call, request, &response);
+  const grpc::Status status = v1::DataProtection::NewStub(context.channel())
+                                  ->EraseCandidate(&call, request, &response);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     std::string out;
@@ -93,7 +94,8 @@ void PrintExportText(const v1::CandidateExport& exported, std::ostream& out) {
   for (const v1::AuditEntry& entry : exported.accesses()) {
     out << "  " << HumanMessageValue(entry.at()) << "  " << entry.action() << "  member "
         << (entry.member_id().empty() ? "-" : entry.member_id()) << "  key "
-        << (entry.key_id().empty() ? "-" : entry.key_id()) << "  " << entry.code() << "\n";
+        << (entry.key_id().empty() ? "-" : entry.key_id()) << "  " << entry.code()
+        << "\n";
   }
 }
 
@@ -106,8 +108,8 @@ int RunExport(Context& context, const std::vector<std::string>& args) {
   v1::CandidateExport response;
   grpc::ClientContext call;
   context.PrepareCall(&call);
-  const grpc::Status status =
-      v1::DataProtection::NewStub(context.channel())->ExportCandidate(&call, request, &response);
+  const grpc::Status status = v1::DataProtection::NewStub(context.channel())
+                                  ->ExportCandidate(&call, request, &response);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(response) << "\n";
@@ -126,8 +128,9 @@ int RunBackup(Context& context, const std::vector<std::string>& args) {
   v1::CreateBackupResponse response;
   grpc::ClientContext call;
   context.PrepareCall(&call, kBackupTimeout);
-  const grpc::Status status = v1::Admin::NewStub(context.channel())
-                                  ->CreateBackup(&call, v1::CreateBackupRequest(), &response);
+  const grpc::Status status =
+      v1::Admin::NewStub(context.channel())
+          ->CreateBackup(&call, v1::CreateBackupRequest(), &response);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(response) << "\n";
@@ -139,63 +142,55 @@ int RunBackup(Context& context, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-Command EraseCommand() {
-  Command command;
-  command.name = "erase";
-  command.summary = "erase a candidate and every trace of it (GDPR Art. 17)";
-  command.usage =
-      "matchctl erase candidate ID [--version V]\n"
-      "\n"
-      "Removes the candidate, its index entries and placements, replaces it by a\n"
-      "pseudonym in stored runs and forces the data out of the server's files. The\n"
-      "server remembers only a keyed hash, so that a restore of an older backup erases\n"
-      "the candidate again. Cannot be undone.\n"
-      "  --version V  erase only if V is the current version (FAILED_PRECONDITION\n"
-      "               otherwise).\n"
-      "Needs an officer or portal key of the candidate's member, or an admin key.\n"
-      "Output: a line with the pseudonym and counts; with --json\n"
-      "{\"id\":...,\"erased\":true,\"pseudonym\":...,\"runs_rewritten\":N,\"placements_removed\":N}.";
-  command.run = RunErase;
-  return command;
-}
+constexpr char kEraseUsage[] =
+    "matchctl erase candidate ID [--version V]\n"
+    "\n"
+    "Removes the candidate, its index entries and placements, replaces it by a\n"
+    "pseudonym in stored runs and forces the data out of the server's files. The\n"
+    "server remembers only a keyed hash, so that a restore of an older backup erases\n"
+    "the candidate again. Cannot be undone.\n"
+    "  --version V  erase only if V is the current version (FAILED_PRECONDITION\n"
+    "               otherwise).\n"
+    "Needs an officer or portal key of the candidate's member, or an admin key.\n"
+    "Output: a line with the pseudonym and counts; with --json {\"id\":...,\n"
+    "\"erased\":true,\"pseudonym\":...,\"runs_rewritten\":N,\"placements_removed\":N}.";
 
-Command ExportCommand() {
-  Command command;
-  command.name = "export";
-  command.summary = "everything held about a candidate (GDPR Art. 15/20)";
-  command.usage =
-      "matchctl export candidate ID\n"
-      "\n"
-      "Prints the candidate record, its placements, its proposals in stored runs and\n"
-      "every recorded access (who, when, what); with --json the CandidateExport object\n"
-      "{\"candidate\":{...},\"placements\":[...],\"proposals\":[...],\"accesses\":[...]}.\n"
-      "Needs an officer or portal key of the candidate's member, or an admin key.";
-  command.run = RunExport;
-  return command;
-}
+constexpr char kExportUsage[] =
+    "matchctl export candidate ID\n"
+    "\n"
+    "Prints the candidate record, its placements, its proposals in stored runs and\n"
+    "every recorded access (who, when, what); with --json the CandidateExport\n"
+    "object {\"candidate\":{...},\"placements\":[...],\"proposals\":[...],\n"
+    "\"accesses\":[...]}.\n"
+    "Needs an officer or portal key of the candidate's member, or an admin key.";
 
-Command BackupCommand() {
-  Command command;
-  command.name = "backup";
-  command.summary = "write a consistent backup of the server's store (admin)";
-  command.usage =
-      "matchctl backup create\n"
-      "\n"
-      "The server writes a backup into its backup folder (matchd's configuration);\n"
-      "unchanged files are shared with earlier backups. Restore one with\n"
-      "`matchd --restore-from DIR`, which erases again every candidate erased since.\n"
-      "Output: \"backup N written to DIR (S bytes in the folder)\"; with --json\n"
-      "{\"backup_dir\":...,\"backup_id\":N,\"size_bytes\":S}.";
-  command.run = RunBackup;
-  return command;
-}
+constexpr char kBackupUsage[] =
+    "matchctl backup create\n"
+    "\n"
+    "The server writes a backup into its backup folder (matchd's configuration);\n"
+    "unchanged files are shared with earlier backups. Restore one with\n"
+    "`matchd --restore-from DIR`, which erases again every candidate erased since.\n"
+    "Output: \"backup N written to DIR (S bytes in the folder)\"; with --json\n"
+    "{\"backup_dir\":...,\"backup_id\":N,\"size_bytes\":S}.";
 
 }  // namespace
 
 void AddDataProtectionCommands(std::vector<Command>& commands) {
-  commands.push_back(EraseCommand());
-  commands.push_back(ExportCommand());
-  commands.push_back(BackupCommand());
+  commands.push_back(
+      Command{.name = "erase",
+              .summary = "erase a candidate and every trace of it (GDPR Art. 17)",
+              .usage = kEraseUsage,
+              .run = RunErase});
+  commands.push_back(
+      Command{.name = "export",
+              .summary = "everything held about a candidate (GDPR Art. 15/20)",
+              .usage = kExportUsage,
+              .run = RunExport});
+  commands.push_back(
+      Command{.name = "backup",
+              .summary = "write a consistent backup of the server's store (admin)",
+              .usage = kBackupUsage,
+              .run = RunBackup});
 }
 
 }  // namespace azubimatch::matchctl

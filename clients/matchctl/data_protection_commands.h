@@ -1,7 +1,8 @@
 // The data protection command group of matchctl:
-//   erase candidate ID [--version V]   GDPR Art. 17 erasure (DataProtection.EraseCandidate)
-//   export candidate ID                GDPR Art. 15/20 export (DataProtection.ExportCandidate)
-//   backup create                      a backup of the store (Admin.CreateBackup; admin)
+//   erase candidate ID [--version V]   GDPR Art. 17 erasure
+//   (DataProtection.EraseCandidate) export candidate ID                GDPR Art. 15/20
+//   export (DataProtection.ExportCandidate) backup create                      a backup
+//   of the store (Admin.CreateBackup; admin)
 // Every command prints a short text, or with --json the answer's JSON object; a refused
 // call exits 1 (command.h).
 //

@@ -100,15 +100,16 @@ void CollectRunCandidates(const v1::Run& run, absl::flat_hash_set<std::string>* 
 }
 
 // Every well-formed candidate id the store names: records, placements and runs.
-absl::StatusOr<absl::flat_hash_set<std::string>> StoredCandidateIds(const KvStore& store) {
+absl::StatusOr<absl::flat_hash_set<std::string>> StoredCandidateIds(
+    const KvStore& store) {
   absl::flat_hash_set<std::string> ids;
   AZM_RETURN_IF_ERROR(store.Scan(Family::kCandidates, "", "",
                                  [&](std::string_view key, std::string_view) {
                                    ids.emplace(key);
                                    return true;
                                  }));
-  AZM_RETURN_IF_ERROR(
-      store.Scan(Family::kPlacements, "", "", [&](std::string_view, std::string_view value) {
+  AZM_RETURN_IF_ERROR(store.Scan(
+      Family::kPlacements, "", "", [&](std::string_view, std::string_view value) {
         v1::Placement placement;
         if (placement.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
           ids.insert(placement.candidate_id());
@@ -199,13 +200,13 @@ absl::StatusOr<ErasureOutcome> CandidateEraser::Erase(const Caller& caller,
   absl::StatusOr<v1::Candidate> candidate = records_->Get<v1::Candidate>(caller, id);
   if (candidate.ok()) {
     if (!MayChange(caller, RecordKind::kCandidate, candidate->member_id())) {
-      return absl::PermissionDeniedError(
-          absl::StrCat("candidate ", id, " belongs to another member and cannot be erased"));
+      return absl::PermissionDeniedError(absl::StrCat(
+          "candidate ", id, " belongs to another member and cannot be erased"));
     }
     if (version != 0 && version != candidate->version()) {
-      return WithField(absl::FailedPreconditionError(absl::StrCat(
-                           "version: is ", version, ", but candidate ", id,
-                           " is at version ", candidate->version())),
+      return WithField(absl::FailedPreconditionError(
+                           absl::StrCat("version: is ", version, ", but candidate ", id,
+                                        " is at version ", candidate->version())),
                        "version");
     }
     ErasureRecord record;
@@ -220,9 +221,8 @@ absl::StatusOr<ErasureOutcome> CandidateEraser::Erase(const Caller& caller,
     if (absl::IsNotFound(stored.status())) return candidate.status();
     AZM_RETURN_IF_ERROR(stored.status());
     absl::StatusOr<ErasureRecord> record = DecodeErasureRecord(*stored);
-    if (!record.ok() ||
-        !(caller.is_admin() || (!caller.member_id.empty() &&
-                                caller.member_id == record->member_id))) {
+    if (!record.ok() || !(caller.is_admin() || (!caller.member_id.empty() &&
+                                                caller.member_id == record->member_id))) {
       return candidate.status();
     }
     AZM_ASSIGN_OR_RETURN(outcome, EraseRecorded(id, *record, &touched));
@@ -276,7 +276,8 @@ absl::Status CandidateEraser::Sweep(const std::string& id, const std::string& ps
       ++outcome->placements_removed;
       if (stored.parsed && !stored.placement.offer_id().empty()) {
         // The one placement index entry that does not name the candidate.
-        const std::string offer_key = PlacementOfOfferKey(stored.placement.offer_id(), stored.key);
+        const std::string offer_key =
+            PlacementOfOfferKey(stored.placement.offer_id(), stored.key);
         batch.Delete(Family::kIndex, offer_key);
         touched->Add(Family::kIndex, offer_key);
       }
@@ -293,6 +294,11 @@ absl::Status CandidateEraser::Sweep(const std::string& id, const std::string& ps
       RewriteRun(Family::kIndex, stored, id, pseudonym, &batch, touched);
     }
     AZM_RETURN_IF_ERROR(WriteReleasingSeats(store_, records_, batch, seat_offers));
+    if (options_.on_placement_removed) {
+      for (const StoredPlacement& stored : holdings.placements) {
+        if (stored.parsed) options_.on_placement_removed(stored.placement);
+      }
+    }
   }
   AZM_ASSIGN_OR_RETURN(CandidateHoldings left, FindCandidateHoldings(*store_, id));
   if (left.empty()) return absl::OkStatus();

@@ -71,21 +71,28 @@ struct CandidateEraserOptions {
   // Default: 3.
   int max_sweeps = 3;
 
+  // Called after the write for every placement an erasure removed (a parsed one), so
+  // that in-memory views of placements drop it, e.g. the matching service's
+  // MatchingIndex::OnPlacementChanged(&placement, nullptr). Runs under the erasure's
+  // lock; must not erase.
+  // Default: empty (nobody is told).
+  std::function<void(const v1::Placement& removed)> on_placement_removed;
+
   // The time recorded in the ledger. Tests may pass a fixed clock.
   // Default: absl::Now.
   std::function<absl::Time()> clock = [] { return absl::Now(); };
 };
 
 struct ErasureOutcome {
-  std::string pseudonym;           // what stored runs show instead of the id
-  int64_t runs_rewritten = 0;      // runs changed (or removed when unreadable)
+  std::string pseudonym;       // what stored runs show instead of the id
+  int64_t runs_rewritten = 0;  // runs changed (or removed when unreadable)
   int64_t placements_removed = 0;
-  bool already_erased = false;     // the record was gone; leftovers were cleaned up
+  bool already_erased = false;  // the record was gone; leftovers were cleaned up
 };
 
 struct ReapplyOutcome {
-  int64_t ledger_entries = 0;      // erasures the ledger lists
-  int64_t candidates_erased = 0;   // of them, found in the store and erased again
+  int64_t ledger_entries = 0;           // erasures the ledger lists
+  int64_t candidates_erased = 0;        // of them, found in the store and erased again
   std::vector<std::string> erased_ids;  // their ids, in id order (for the audit log)
 };
 
@@ -103,8 +110,8 @@ class CandidateEraser {
                                        int64_t version) ABSL_LOCKS_EXCLUDED(mu_);
 
   // See above; `records` usually come from ErasureLedger::Load() and the stores.
-  absl::StatusOr<ReapplyOutcome> ReapplyErasures(const std::vector<ErasureRecord>& records)
-      ABSL_LOCKS_EXCLUDED(mu_);
+  absl::StatusOr<ReapplyOutcome> ReapplyErasures(
+      const std::vector<ErasureRecord>& records) ABSL_LOCKS_EXCLUDED(mu_);
 
   const KeyedHasher& hasher() const { return hasher_; }
 

@@ -15,7 +15,8 @@ absl::StatusOr<v1::CandidateExport> ExportCandidate(const Caller& caller,
                                                     const KvStore& store,
                                                     const AuditLog* audit) {
   v1::CandidateExport result;
-  AZM_ASSIGN_OR_RETURN(*result.mutable_candidate(), records.Get<v1::Candidate>(caller, id));
+  AZM_ASSIGN_OR_RETURN(*result.mutable_candidate(),
+                       records.Get<v1::Candidate>(caller, id));
   AZM_ASSIGN_OR_RETURN(CandidateHoldings holdings, FindCandidateHoldings(store, id));
   for (const StoredPlacement& stored : holdings.placements) {
     if (stored.parsed && stored.placement.candidate_id() == id) {

@@ -18,7 +18,8 @@ bool IsRunSummaryKey(std::string_view key) {
 
 // Parses `value` into stored->run.
 void ParseRun(std::string_view value, StoredRun* stored) {
-  stored->parsed = stored->run.ParseFromArray(value.data(), static_cast<int>(value.size()));
+  stored->parsed =
+      stored->run.ParseFromArray(value.data(), static_cast<int>(value.size()));
 }
 
 }  // namespace
@@ -30,8 +31,8 @@ bool MentionsId(std::string_view bytes, std::string_view id) {
 absl::StatusOr<CandidateHoldings> FindCandidateHoldings(const KvStore& store,
                                                         std::string_view id) {
   CandidateHoldings holdings;
-  AZM_RETURN_IF_ERROR(
-      store.Scan(Family::kIndex, "", "", [&](std::string_view key, std::string_view value) {
+  AZM_RETURN_IF_ERROR(store.Scan(
+      Family::kIndex, "", "", [&](std::string_view key, std::string_view value) {
         if (MentionsId(key, id)) {
           holdings.index_keys.emplace_back(key);
         } else if (MentionsId(value, id)) {
@@ -54,14 +55,15 @@ absl::StatusOr<CandidateHoldings> FindCandidateHoldings(const KvStore& store,
             stored.placement.ParseFromArray(value.data(), static_cast<int>(value.size()));
         return true;
       }));
-  AZM_RETURN_IF_ERROR(
-      store.Scan(Family::kRuns, "", "", [&](std::string_view key, std::string_view value) {
-        if (!MentionsId(value, id) && !MentionsId(key, id)) return true;
-        StoredRun& stored = holdings.runs.emplace_back();
-        stored.key = std::string(key);
-        ParseRun(value, &stored);
-        return true;
-      }));
+  AZM_RETURN_IF_ERROR(store.Scan(Family::kRuns, "", "",
+                                 [&](std::string_view key, std::string_view value) {
+                                   if (!MentionsId(value, id) && !MentionsId(key, id))
+                                     return true;
+                                   StoredRun& stored = holdings.runs.emplace_back();
+                                   stored.key = std::string(key);
+                                   ParseRun(value, &stored);
+                                   return true;
+                                 }));
   return holdings;
 }
 

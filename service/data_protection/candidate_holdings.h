@@ -32,25 +32,26 @@
 namespace azubimatch::service {
 
 struct StoredPlacement {
-  std::string key;         // its key in Family::kPlacements
-  bool parsed = false;     // false: the value is not a readable v1::Placement
-  v1::Placement placement; // when parsed
+  std::string key;          // its key in Family::kPlacements
+  bool parsed = false;      // false: the value is not a readable v1::Placement
+  v1::Placement placement;  // when parsed
 };
 
 struct StoredRun {
   std::string key;  // its key in Family::kRuns (or kIndex for a run summary)
   bool parsed = false;
-  v1::Run run;      // when parsed
+  v1::Run run;  // when parsed
 };
 
 struct CandidateHoldings {
   std::vector<StoredPlacement> placements;
-  std::vector<std::string> index_keys;   // keys in Family::kIndex to delete
+  std::vector<std::string> index_keys;  // keys in Family::kIndex to delete
   std::vector<StoredRun> runs;
   std::vector<StoredRun> run_summaries;  // entries of Family::kIndex holding a v1::Run
 
   bool empty() const {
-    return placements.empty() && index_keys.empty() && runs.empty() && run_summaries.empty();
+    return placements.empty() && index_keys.empty() && runs.empty() &&
+           run_summaries.empty();
   }
 };
 

@@ -22,8 +22,8 @@ absl::Status RequireId(const std::string& id) {
 }  // namespace
 
 DataProtectionService::DataProtectionService(KvStore* store, RecordStore* records,
-                                             CallerResolver* resolver, const AuditLog* audit,
-                                             KeyedHasher hasher,
+                                             CallerResolver* resolver,
+                                             const AuditLog* audit, KeyedHasher hasher,
                                              DataProtectionServiceOptions options)
     : store_(store),
       records_(records),
@@ -48,16 +48,15 @@ grpc::ServerUnaryReactor* DataProtectionService::Run(
 grpc::ServerUnaryReactor* DataProtectionService::EraseCandidate(
     grpc::CallbackServerContext* context, const v1::EraseCandidateRequest* request,
     v1::EraseCandidateResponse* response) {
-  return Run(context, kEraseCandidate, request->id(),
-             [&](const Caller& caller) -> absl::Status {
-               AZM_ASSIGN_OR_RETURN(
-                   ErasureOutcome outcome,
-                   eraser_.Erase(caller, request->id(), request->version()));
-               response->set_pseudonym(outcome.pseudonym);
-               response->set_runs_rewritten(outcome.runs_rewritten);
-               response->set_placements_removed(outcome.placements_removed);
-               return absl::OkStatus();
-             });
+  return Run(
+      context, kEraseCandidate, request->id(), [&](const Caller& caller) -> absl::Status {
+        AZM_ASSIGN_OR_RETURN(ErasureOutcome outcome,
+                             eraser_.Erase(caller, request->id(), request->version()));
+        response->set_pseudonym(outcome.pseudonym);
+        response->set_runs_rewritten(outcome.runs_rewritten);
+        response->set_placements_removed(outcome.placements_removed);
+        return absl::OkStatus();
+      });
 }
 
 grpc::ServerUnaryReactor* DataProtectionService::ExportCandidate(
@@ -66,8 +65,8 @@ grpc::ServerUnaryReactor* DataProtectionService::ExportCandidate(
   return Run(context, kExportCandidate, request->id(),
              [&](const Caller& caller) -> absl::Status {
                AZM_ASSIGN_OR_RETURN(
-                   *response,
-                   service::ExportCandidate(caller, request->id(), *records_, *store_, audit_));
+                   *response, service::ExportCandidate(caller, request->id(), *records_,
+                                                       *store_, audit_));
                return absl::OkStatus();
              });
 }

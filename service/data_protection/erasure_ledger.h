@@ -54,7 +54,8 @@ class ErasureLedger {
   absl::StatusOr<std::vector<ErasureRecord>> Load() const;
 
   // Replaces the file's contents by `records` atomically.
-  absl::Status Rewrite(const std::vector<ErasureRecord>& records) ABSL_LOCKS_EXCLUDED(mu_);
+  absl::Status Rewrite(const std::vector<ErasureRecord>& records)
+      ABSL_LOCKS_EXCLUDED(mu_);
 
   // `<data_dir>/erasure-ledger`.
   const std::string& path() const { return path_; }

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <string>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 

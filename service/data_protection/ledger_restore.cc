@@ -27,8 +27,8 @@ namespace {
 // names its hash (the key).
 absl::StatusOr<std::vector<ErasureRecord>> StoredErasures(const KvStore& store) {
   std::vector<ErasureRecord> records;
-  AZM_RETURN_IF_ERROR(
-      store.Scan(Family::kErasures, "", "", [&](std::string_view key, std::string_view value) {
+  AZM_RETURN_IF_ERROR(store.Scan(
+      Family::kErasures, "", "", [&](std::string_view key, std::string_view value) {
         absl::StatusOr<ErasureRecord> record =
             DecodeErasureRecord(absl::string_view(value.data(), value.size()));
         if (record.ok() && record->id_hash == key) {
@@ -49,7 +49,8 @@ absl::StatusOr<std::unique_ptr<RocksDbStore>> OpenExisting(const std::string& da
 }
 
 // The contents of `path`, or nullopt when there is no such file.
-absl::StatusOr<std::optional<std::string>> ReadIfExists(const std::filesystem::path& path) {
+absl::StatusOr<std::optional<std::string>> ReadIfExists(
+    const std::filesystem::path& path) {
   std::error_code error;
   if (!std::filesystem::exists(path, error)) return std::optional<std::string>();
   std::ifstream in(path, std::ios::binary);
@@ -83,7 +84,8 @@ absl::StatusOr<RestoreOutcome> RestoreKeepingErasures(const std::string& backup_
   // 2. and 3.
   const std::filesystem::path admin_key_path =
       std::filesystem::path(data_dir) / kAdminKeyFileName;
-  AZM_ASSIGN_OR_RETURN(std::optional<std::string> admin_key, ReadIfExists(admin_key_path));
+  AZM_ASSIGN_OR_RETURN(std::optional<std::string> admin_key,
+                       ReadIfExists(admin_key_path));
   AZM_RETURN_IF_ERROR(RestoreLatestBackup(backup_dir, data_dir));
 
   // 4.
@@ -111,7 +113,8 @@ absl::StatusOr<RestoreOutcome> RestoreKeepingErasures(const std::string& backup_
   CandidateEraser eraser(store.get(), &records, hasher, &ledger);
   AZM_ASSIGN_OR_RETURN(ReapplyOutcome reapplied, eraser.ReapplyErasures(distinct));
   outcome.candidates_erased = reapplied.candidates_erased;
-  AZM_ASSIGN_OR_RETURN(std::unique_ptr<AuditLog> audit, AuditLog::Open(store.get(), hasher));
+  AZM_ASSIGN_OR_RETURN(std::unique_ptr<AuditLog> audit,
+                       AuditLog::Open(store.get(), hasher));
   std::vector<AuditEvent> events;
   for (const std::string& id : reapplied.erased_ids) {
     AuditEvent& event = events.emplace_back();

@@ -40,9 +40,9 @@ namespace azubimatch::service {
 inline constexpr std::string_view kRestoreAuditRpc = "matchd --restore-from";
 
 struct RestoreOutcome {
-  int64_t ledger_entries = 0;      // distinct erasures known after the restore
-  int64_t candidates_erased = 0;   // candidates of the backup erased again
-  bool current_store_read = false; // step 1 read the store as well as the file
+  int64_t ledger_entries = 0;       // distinct erasures known after the restore
+  int64_t candidates_erased = 0;    // candidates of the backup erased again
+  bool current_store_read = false;  // step 1 read the store as well as the file
 };
 
 absl::StatusOr<RestoreOutcome> RestoreKeepingErasures(const std::string& backup_dir,

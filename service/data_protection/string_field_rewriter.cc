@@ -23,7 +23,8 @@ bool Replaced(const std::string& text, absl::string_view from, absl::string_view
 
 }  // namespace
 
-int64_t ReplaceInStringFields(Message* message, absl::string_view from, absl::string_view to) {
+int64_t ReplaceInStringFields(Message* message, absl::string_view from,
+                              absl::string_view to) {
   const Reflection* reflection = message->GetReflection();
   std::vector<const FieldDescriptor*> fields;
   reflection->ListFields(*message, &fields);
@@ -46,7 +47,8 @@ int64_t ReplaceInStringFields(Message* message, absl::string_view from, absl::st
         }
       }
     } else if (is_message) {
-      changed += ReplaceInStringFields(reflection->MutableMessage(message, field), from, to);
+      changed +=
+          ReplaceInStringFields(reflection->MutableMessage(message, field), from, to);
     } else if (is_string &&
                Replaced(reflection->GetString(*message, field), from, to, &replaced)) {
       reflection->SetString(message, field, replaced);

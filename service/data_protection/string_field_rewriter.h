@@ -15,6 +15,7 @@
 #define AZUBIMATCH_SERVICE_DATA_PROTECTION_STRING_FIELD_REWRITER_H_
 
 #include <cstdint>
+
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 

@@ -16,10 +16,10 @@
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
+#include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "clients/matchctl/run_matchctl.h"
 #include "service/auth/access_control.h"
 #include "service/data_protection/data_protection_service.h"
 #include "service/matching/matching_service.h"
@@ -55,11 +55,11 @@ class ErasureEndToEndTest : public ::testing::Test {
     DataProtectionServiceOptions service_options;
     service_options.data_dir = data_dir_;
     server_->AddService(std::make_unique<DataProtectionService>(
-        server_->store(), server_->records(), server_->caller_resolver(), &access_->audit(),
-        access_->hasher(), service_options));
+        server_->store(), server_->records(), server_->caller_resolver(),
+        &access_->audit(), access_->hasher(), service_options));
     ASSERT_TRUE(server_->Start().ok());
-    auto channel = grpc::CreateChannel(server_->bound_address(),
-                                       grpc::InsecureChannelCredentials());
+    auto channel =
+        grpc::CreateChannel(server_->bound_address(), grpc::InsecureChannelCredentials());
     registry_ = v1::Registry::NewStub(channel);
     matching_ = v1::Matching::NewStub(channel);
     data_protection_ = v1::DataProtection::NewStub(channel);
@@ -114,7 +114,8 @@ TEST_F(ErasureEndToEndTest, ErasedCandidateIsInNoFileOfTheDataFolder) {
   *candidate_request.mutable_candidate() = SampleCandidate(marker);
   candidate_request.mutable_candidate()->set_display_name("Name " + marker);
   v1::Candidate candidate;
-  ASSERT_TRUE(registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
+  ASSERT_TRUE(
+      registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
 
   // An assignment run that places the candidate, and the placement accepted.
   grpc::ClientContext assign_call;
@@ -209,16 +210,19 @@ TEST_F(ErasureEndToEndTest, MatchctlExportsAndErasesACandidate) {
   v1::CreateCandidateRequest candidate_request;
   *candidate_request.mutable_candidate() = SampleCandidate(marker);
   v1::Candidate candidate;
-  ASSERT_TRUE(registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
+  ASSERT_TRUE(
+      registry_->CreateCandidate(&candidate_call, candidate_request, &candidate).ok());
 
   std::string out;
   ASSERT_EQ(Matchctl({"export", "candidate", candidate.id(), "--json"}, &out), 0) << out;
-  EXPECT_THAT(out, ::testing::HasSubstr(absl::StrCat("\"external_id\":\"", marker, "\"")));
+  EXPECT_THAT(out,
+              ::testing::HasSubstr(absl::StrCat("\"external_id\":\"", marker, "\"")));
   EXPECT_THAT(out, ::testing::HasSubstr("\"placements\":[]"));
 
   ASSERT_EQ(Matchctl({"erase", "candidate", candidate.id(), "--json"}, &out), 0) << out;
-  EXPECT_THAT(out, ::testing::HasSubstr(absl::StrCat("{\"id\":\"", candidate.id(),
-                                                     "\",\"erased\":true,\"pseudonym\":\"erased-")));
+  EXPECT_THAT(out, ::testing::HasSubstr(
+                       absl::StrCat("{\"id\":\"", candidate.id(),
+                                    "\",\"erased\":true,\"pseudonym\":\"erased-")));
   EXPECT_EQ(Matchctl({"get", "candidate", candidate.id()}, &out), 1) << out;
   EXPECT_EQ(Matchctl({"export", "candidate", candidate.id()}, &out), 1) << out;
   EXPECT_THAT(out, ::testing::HasSubstr("NOT_FOUND"));

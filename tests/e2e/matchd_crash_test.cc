@@ -61,7 +61,8 @@ class Client {
         admin_(v1::Admin::NewStub(channel)),
         key_(std::move(key)) {}
 
-  void Prepare(grpc::ClientContext* context, absl::Duration timeout = absl::Seconds(5)) const {
+  void Prepare(grpc::ClientContext* context,
+               absl::Duration timeout = absl::Seconds(5)) const {
     context->set_deadline(absl::ToChronoTime(absl::Now() + timeout));
     if (!key_.empty()) context->AddMetadata("authorization", "Bearer " + key_);
   }
@@ -93,7 +94,8 @@ std::string CreateOfficerKey(std::shared_ptr<grpc::Channel> channel,
   key_request.set_member_id(member.id());
   key_request.set_role("officer");
   v1::CreateApiKeyResponse key;
-  const grpc::Status key_status = admin.admin().CreateApiKey(&key_context, key_request, &key);
+  const grpc::Status key_status =
+      admin.admin().CreateApiKey(&key_context, key_request, &key);
   EXPECT_TRUE(key_status.ok()) << key_status.error_message();
   return key.key();
 }
@@ -149,7 +151,8 @@ std::map<std::string, std::string> StoredCandidates(Client& client) {
     grpc::ClientContext context;
     client.Prepare(&context, absl::Seconds(30));
     v1::ListCandidatesResponse response;
-    const grpc::Status status = client.registry().ListCandidates(&context, request, &response);
+    const grpc::Status status =
+        client.registry().ListCandidates(&context, request, &response);
     EXPECT_TRUE(status.ok()) << status.error_message();
     if (!status.ok()) break;
     for (const v1::Candidate& candidate : response.candidates()) {
@@ -169,7 +172,8 @@ std::vector<std::string> Lost(const std::map<std::string, std::string>& acked,
     if (it == stored.end()) {
       lost.push_back(absl::StrCat(id, " (", name, ") missing"));
     } else if (it->second != name) {
-      lost.push_back(absl::StrCat(id, " holds \"", it->second, "\" instead of \"", name, "\""));
+      lost.push_back(
+          absl::StrCat(id, " holds \"", it->second, "\" instead of \"", name, "\""));
     }
   }
   return lost;
@@ -199,9 +203,9 @@ TEST(MatchdCrashTest, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
     Client client(matchd.Channel(), writer_key);
     const std::map<std::string, std::string> expected = acked.Snapshot();
     const std::vector<std::string> lost = Lost(expected, StoredCandidates(client));
-    ASSERT_TRUE(lost.empty()) << "round " << round << " (seed " << seed << "): "
-                              << lost.size() << " acknowledged writes lost, first: "
-                              << lost.front();
+    ASSERT_TRUE(lost.empty()) << "round " << round << " (seed " << seed
+                              << "): " << lost.size()
+                              << " acknowledged writes lost, first: " << lost.front();
     checked = expected.size();
     if (round == kRounds) break;
 

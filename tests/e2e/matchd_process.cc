@@ -26,8 +26,8 @@ std::string ReadFile(const std::string& path) {
 
 }  // namespace
 
-MatchdProcess::MatchdProcess(std::string binary, std::string data_dir, std::string log_path,
-                             std::vector<std::string> extra_args)
+MatchdProcess::MatchdProcess(std::string binary, std::string data_dir,
+                             std::string log_path, std::vector<std::string> extra_args)
     : binary_(std::move(binary)),
       data_dir_(std::move(data_dir)),
       log_path_(std::move(log_path)),
@@ -37,13 +37,14 @@ MatchdProcess::~MatchdProcess() { Kill(); }
 
 absl::Status MatchdProcess::Start(absl::Duration timeout) {
   if (running()) return absl::FailedPreconditionError("matchd already runs");
-  std::vector<std::string> args = {binary_, "--listen", "127.0.0.1:0", "--data", data_dir_,
-                                   "--quiet"};
+  std::vector<std::string> args = {binary_,  "--listen", "127.0.0.1:0",
+                                   "--data", data_dir_,  "--quiet"};
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
-  const int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  const int log_fd =
+      ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (log_fd < 0) return absl::UnavailableError(absl::StrCat("cannot open ", log_path_));
   const pid_t pid = ::fork();
   if (pid < 0) {
@@ -65,15 +66,15 @@ absl::Status MatchdProcess::Start(absl::Duration timeout) {
     const size_t at = log.find(kListeningLine);
     const size_t end = at == std::string::npos ? at : log.find('\n', at);
     if (end != std::string::npos) {
-      address_ = std::string(absl::StripAsciiWhitespace(
-          log.substr(at + sizeof(kListeningLine) - 1, end - at - sizeof(kListeningLine) + 1)));
+      address_ = std::string(absl::StripAsciiWhitespace(log.substr(
+          at + sizeof(kListeningLine) - 1, end - at - sizeof(kListeningLine) + 1)));
       return absl::OkStatus();
     }
     int wait_status = 0;
     if (::waitpid(pid_, &wait_status, WNOHANG) == pid_) {
       pid_ = -1;
-      return absl::UnavailableError(
-          absl::StrCat("matchd exited before listening (status ", wait_status, "): ", log));
+      return absl::UnavailableError(absl::StrCat(
+          "matchd exited before listening (status ", wait_status, "): ", log));
     }
     absl::SleepFor(absl::Milliseconds(2));
   }

@@ -31,7 +31,8 @@ using ::testing::SizeIs;
 // Records every candidate deletion it is told about.
 class DeletionObserver final : public RecordObserver {
  public:
-  void OnCandidateChanged(const v1::Candidate* before, const v1::Candidate* after) override {
+  void OnCandidateChanged(const v1::Candidate* before,
+                          const v1::Candidate* after) override {
     if (before != nullptr && after == nullptr) deleted.push_back(before->id());
   }
   std::vector<std::string> deleted;
@@ -55,6 +56,9 @@ class CandidateEraserTest : public ::testing::Test {
     ledger_ = std::make_unique<ErasureLedger>(data_dir_);
     CandidateEraserOptions options_with_clock;
     options_with_clock.clock = [] { return absl::FromUnixSeconds(1767225600); };
+    options_with_clock.on_placement_removed = [this](const v1::Placement& removed) {
+      removed_placements_.push_back(removed.id());
+    };
     eraser_ = std::make_unique<CandidateEraser>(store_.get(), records_.get(),
                                                 KeyedHasher(kTestSecret), ledger_.get(),
                                                 options_with_clock);
@@ -95,26 +99,33 @@ class CandidateEraserTest : public ::testing::Test {
   std::unique_ptr<ErasureLedger> ledger_;
   std::unique_ptr<CandidateEraser> eraser_;
   DeletionObserver observer_;
+  std::vector<std::string> removed_placements_;
   SeededCandidate seeded_;
 };
 
 TEST_F(CandidateEraserTest, RemovesRecordExternalIdIndexPlacementsAndPlacementIndexes) {
   ASSERT_TRUE(EraseAsOwner().ok());
-  EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
   EXPECT_TRUE(absl::IsNotFound(
-      store_->Get(Family::kIndex,
-                  ExternalIdIndexKey(RecordKind::kCandidate, kMemberA, seeded_.marker))
+      store_
+          ->Get(Family::kIndex,
+                ExternalIdIndexKey(RecordKind::kCandidate, kMemberA, seeded_.marker))
           .status()));
   EXPECT_TRUE(absl::IsNotFound(
-      store_->Get(Family::kIndex, PlacementPairKey(seeded_.candidate_id, seeded_.offer_id))
+      store_
+          ->Get(Family::kIndex, PlacementPairKey(seeded_.candidate_id, seeded_.offer_id))
           .status()));
   for (const std::string& placement :
        {seeded_.accepted_placement_id, seeded_.rejected_placement_id}) {
+    EXPECT_TRUE(
+        absl::IsNotFound(store_
+                             ->Get(Family::kIndex, PlacementOfCandidateKey(
+                                                       seeded_.candidate_id, placement))
+                             .status()));
     EXPECT_TRUE(absl::IsNotFound(
-        store_->Get(Family::kIndex, PlacementOfCandidateKey(seeded_.candidate_id, placement))
+        store_->Get(Family::kIndex, PlacementOfOfferKey(seeded_.offer_id, placement))
             .status()));
-    EXPECT_TRUE(absl::IsNotFound(
-        store_->Get(Family::kIndex, PlacementOfOfferKey(seeded_.offer_id, placement)).status()));
   }
   EXPECT_TRUE(absl::IsNotFound(
       store_->Get(Family::kPlacements, seeded_.accepted_placement_id).status()));
@@ -146,14 +157,16 @@ TEST_F(CandidateEraserTest, RunsShowThePseudonymEverywhereTheIdWas) {
   EXPECT_EQ(run.request().locked(0).candidate_id(), outcome->pseudonym);
   EXPECT_EQ(run.request().banned(0).candidate_id(), outcome->pseudonym);
   EXPECT_EQ(run.request().label(), "cohort incl. " + outcome->pseudonym);
-  EXPECT_EQ(StoredRun(seeded_.other_run_id).placements(0).candidate_id(), seeded_.other_id);
+  EXPECT_EQ(StoredRun(seeded_.other_run_id).placements(0).candidate_id(),
+            seeded_.other_id);
 }
 
 TEST_F(CandidateEraserTest, RunSummariesOfListingsArePseudonymizedNotDropped) {
   auto outcome = EraseAsOwner();
   ASSERT_TRUE(outcome.ok()) << outcome.status();
-  for (const std::string& key : {RunByTimeKey(kRunCreatedMicros, seeded_.run_id),
-                                 RunByMemberKey(kMemberA, kRunCreatedMicros, seeded_.run_id)}) {
+  for (const std::string& key :
+       {RunByTimeKey(kRunCreatedMicros, seeded_.run_id),
+        RunByMemberKey(kMemberA, kRunCreatedMicros, seeded_.run_id)}) {
     auto bytes = store_->Get(Family::kIndex, key);
     ASSERT_TRUE(bytes.ok()) << bytes.status();
     v1::Run summary;
@@ -165,11 +178,13 @@ TEST_F(CandidateEraserTest, RunSummariesOfListingsArePseudonymizedNotDropped) {
 }
 
 TEST_F(CandidateEraserTest, ReleasesTheSeatOfTheAcceptedPlacement) {
-  auto before = records_->Get<v1::TrainingOffer>(MakeCaller(Role::kAdmin, ""), seeded_.offer_id);
+  auto before =
+      records_->Get<v1::TrainingOffer>(MakeCaller(Role::kAdmin, ""), seeded_.offer_id);
   ASSERT_TRUE(before.ok());
   ASSERT_EQ(before->seats_taken(), 1);
   ASSERT_TRUE(EraseAsOwner().ok());
-  auto after = records_->Get<v1::TrainingOffer>(MakeCaller(Role::kAdmin, ""), seeded_.offer_id);
+  auto after =
+      records_->Get<v1::TrainingOffer>(MakeCaller(Role::kAdmin, ""), seeded_.offer_id);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->seats_taken(), 0);
 }
@@ -179,10 +194,18 @@ TEST_F(CandidateEraserTest, ObserversSeeTheCandidateDeleted) {
   EXPECT_THAT(observer_.deleted, ::testing::ElementsAre(seeded_.candidate_id));
 }
 
+TEST_F(CandidateEraserTest, RemovedPlacementsAreReportedToTheHook) {
+  ASSERT_TRUE(EraseAsOwner().ok());
+  EXPECT_THAT(removed_placements_,
+              ::testing::UnorderedElementsAre(seeded_.accepted_placement_id,
+                                              seeded_.rejected_placement_id));
+}
+
 TEST_F(CandidateEraserTest, OtherCandidateIsKept) {
   ASSERT_TRUE(EraseAsOwner().ok());
-  EXPECT_TRUE(records_->Get<v1::Candidate>(MakeCaller(Role::kOfficer, kMemberA), seeded_.other_id)
-                  .ok());
+  EXPECT_TRUE(
+      records_->Get<v1::Candidate>(MakeCaller(Role::kOfficer, kMemberA), seeded_.other_id)
+          .ok());
 }
 
 TEST_F(CandidateEraserTest, LedgerFileAndFamilyHoldTheKeyedHashNeverTheId) {
@@ -212,7 +235,8 @@ TEST_F(CandidateEraserTest, AnalystIsPermissionDenied) {
 
 TEST_F(CandidateEraserTest, AdminMayEraseAnyMembersCandidate) {
   EXPECT_TRUE(eraser_->Erase(MakeCaller(Role::kAdmin, ""), seeded_.candidate_id, 0).ok());
-  EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
 }
 
 TEST_F(CandidateEraserTest, StaleVersionIsFailedPreconditionNamingVersion) {
@@ -223,7 +247,8 @@ TEST_F(CandidateEraserTest, StaleVersionIsFailedPreconditionNamingVersion) {
   EXPECT_TRUE(store_->Get(Family::kCandidates, seeded_.candidate_id).ok());
 }
 
-TEST_F(CandidateEraserTest, MalformedIdAndNegativeVersionAreInvalidArgumentNamingTheField) {
+TEST_F(CandidateEraserTest,
+       MalformedIdAndNegativeVersionAreInvalidArgumentNamingTheField) {
   auto bad_id = eraser_->Erase(MakeCaller(Role::kOfficer, kMemberA), "not-an-id", 0);
   EXPECT_EQ(bad_id.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(FirstViolatedField(bad_id.status()), "id");
@@ -245,7 +270,8 @@ TEST_F(CandidateEraserTest, ErasingAgainCompletesLeftoversForTheOwnerOnly) {
   batch.Put(Family::kPlacements, late.id(), late.SerializeAsString());
   ASSERT_TRUE(store_->Write(batch).ok());
 
-  auto stranger = eraser_->Erase(MakeCaller(Role::kOfficer, kMemberB), seeded_.candidate_id, 0);
+  auto stranger =
+      eraser_->Erase(MakeCaller(Role::kOfficer, kMemberB), seeded_.candidate_id, 0);
   EXPECT_EQ(stranger.status().code(), absl::StatusCode::kNotFound);
   EXPECT_TRUE(store_->Get(Family::kPlacements, late.id()).ok());
 
@@ -257,16 +283,17 @@ TEST_F(CandidateEraserTest, ErasingAgainCompletesLeftoversForTheOwnerOnly) {
 }
 
 TEST_F(CandidateEraserTest, UnknownIdIsNotFound) {
-  auto outcome =
-      eraser_->Erase(MakeCaller(Role::kAdmin, ""), "zzzzzzzzzzzzzzzz", 0);
+  auto outcome = eraser_->Erase(MakeCaller(Role::kAdmin, ""), "zzzzzzzzzzzzzzzz", 0);
   EXPECT_EQ(outcome.status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST_F(CandidateEraserTest, NeitherIdNorMarkerIsInAnyFileOrToolOutputAfterwards) {
   // Half of the data in table files, half in the write-ahead log only.
   ASSERT_TRUE(store_->ForceOutAll().ok());
-  v1::Candidate update = records_->Get<v1::Candidate>(MakeCaller(Role::kOfficer, kMemberA),
-                                                      seeded_.candidate_id).value();
+  v1::Candidate update =
+      records_
+          ->Get<v1::Candidate>(MakeCaller(Role::kOfficer, kMemberA), seeded_.candidate_id)
+          .value();
   update.set_display_name("Name " + seeded_.marker + " updated");
   ASSERT_TRUE(records_->Update(MakeCaller(Role::kOfficer, kMemberA), update).ok());
   Close();
@@ -299,7 +326,8 @@ TEST_F(CandidateEraserTest, ReapplyErasuresErasesCandidatesListedByHash) {
   EXPECT_EQ(outcome->ledger_entries, 1);
   EXPECT_EQ(outcome->candidates_erased, 1);
   EXPECT_THAT(outcome->erased_ids, ::testing::ElementsAre(seeded_.candidate_id));
-  EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
   EXPECT_TRUE(store_->Get(Family::kErasures, Hash()).ok());
   EXPECT_EQ(StoredRun(seeded_.run_id).placements(0).candidate_id(), Pseudonym(Hash()));
   EXPECT_TRUE(store_->Get(Family::kCandidates, seeded_.other_id).ok());

@@ -41,8 +41,8 @@ class CandidateExportTest : public ::testing::Test {
 };
 
 TEST_F(CandidateExportTest, HoldsRecordPlacementsProposalsAndAccesses) {
-  auto exported = ExportCandidate(MakeCaller(Role::kOfficer, kMemberA), seeded_.candidate_id,
-                                  *records_, *store_, audit_.get());
+  auto exported = ExportCandidate(MakeCaller(Role::kOfficer, kMemberA),
+                                  seeded_.candidate_id, *records_, *store_, audit_.get());
   ASSERT_TRUE(exported.ok()) << exported.status();
   EXPECT_EQ(exported->candidate().id(), seeded_.candidate_id);
   EXPECT_EQ(exported->candidate().external_id(), seeded_.marker);
@@ -58,20 +58,20 @@ TEST_F(CandidateExportTest, HoldsRecordPlacementsProposalsAndAccesses) {
 }
 
 TEST_F(CandidateExportTest, AdminMayExportAnyCandidate) {
-  EXPECT_TRUE(ExportCandidate(MakeCaller(Role::kAdmin, ""), seeded_.candidate_id, *records_,
-                              *store_, audit_.get())
+  EXPECT_TRUE(ExportCandidate(MakeCaller(Role::kAdmin, ""), seeded_.candidate_id,
+                              *records_, *store_, audit_.get())
                   .ok());
 }
 
 TEST_F(CandidateExportTest, AnotherMembersCandidateIsNotFound) {
-  auto exported = ExportCandidate(MakeCaller(Role::kPortal, kMemberB), seeded_.candidate_id,
-                                  *records_, *store_, audit_.get());
+  auto exported = ExportCandidate(MakeCaller(Role::kPortal, kMemberB),
+                                  seeded_.candidate_id, *records_, *store_, audit_.get());
   EXPECT_EQ(exported.status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST_F(CandidateExportTest, AnalystIsPermissionDenied) {
-  auto exported = ExportCandidate(MakeCaller(Role::kAnalyst, kMemberA), seeded_.candidate_id,
-                                  *records_, *store_, audit_.get());
+  auto exported = ExportCandidate(MakeCaller(Role::kAnalyst, kMemberA),
+                                  seeded_.candidate_id, *records_, *store_, audit_.get());
   EXPECT_EQ(exported.status().code(), absl::StatusCode::kPermissionDenied);
 }
 

@@ -78,15 +78,16 @@ inline std::string DecodedByRocksDbTools(const std::string& folder) {
   for (Family family : kAllFamilies) families.emplace_back(FamilyName(family));
   for (const std::string& family : families) {
     for (const char* hex : {"", " --hex"}) {
-      decoded += CommandOutput(absl::StrCat(kLdb, " --db=", folder, " --column_family=",
-                                            family, hex, " --try_load_options scan"));
+      decoded +=
+          CommandOutput(absl::StrCat(kLdb, " --db=", folder, " --column_family=", family,
+                                     hex, " --try_load_options scan"));
     }
   }
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     const std::string path = entry.path().string();
     if (entry.path().extension() == ".log") {
-      decoded += CommandOutput(
-          absl::StrCat(kLdb, " dump_wal --print_value --walfile=", path));
+      decoded +=
+          CommandOutput(absl::StrCat(kLdb, " dump_wal --print_value --walfile=", path));
     } else if (entry.path().extension() == ".sst") {
       for (const char* hex : {"", " --output_hex"}) {
         decoded +=
@@ -99,9 +100,11 @@ inline std::string DecodedByRocksDbTools(const std::string& folder) {
 
 // The forms of `needle` found in `decoded` (DecodedByRocksDbTools): as text, or in hex
 // (upper case, as the tools print it).
-inline std::vector<std::string> FormsIn(const std::string& decoded, const std::string& needle) {
+inline std::vector<std::string> FormsIn(const std::string& decoded,
+                                        const std::string& needle) {
   std::vector<std::string> found;
-  for (const std::string& form : {needle, absl::AsciiStrToUpper(absl::BytesToHexString(needle))}) {
+  for (const std::string& form :
+       {needle, absl::AsciiStrToUpper(absl::BytesToHexString(needle))}) {
     if (decoded.find(form) != std::string::npos) found.push_back(form);
   }
   return found;

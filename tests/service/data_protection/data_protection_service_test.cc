@@ -64,7 +64,8 @@ class DataProtectionServiceTest : public ::testing::Test {
     builder.RegisterService(service_.get());
     std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
         interceptors;
-    interceptors.push_back(std::make_unique<AuditInterceptorFactory>(audit_.get(), &resolver_));
+    interceptors.push_back(
+        std::make_unique<AuditInterceptorFactory>(audit_.get(), &resolver_));
     builder.experimental().SetInterceptorCreators(std::move(interceptors));
     server_ = builder.BuildAndStart();
     ASSERT_NE(server_, nullptr);
@@ -84,8 +85,8 @@ class DataProtectionServiceTest : public ::testing::Test {
     if (!member.empty()) context->AddMetadata("x-member", member);
   }
 
-  grpc::Status Erase(const std::string& role, const std::string& member, const std::string& id,
-                     v1::EraseCandidateResponse* response) {
+  grpc::Status Erase(const std::string& role, const std::string& member,
+                     const std::string& id, v1::EraseCandidateResponse* response) {
     grpc::ClientContext context;
     As(&context, role, member);
     v1::EraseCandidateRequest request;
@@ -93,8 +94,8 @@ class DataProtectionServiceTest : public ::testing::Test {
     return stub_->EraseCandidate(&context, request, response);
   }
 
-  grpc::Status Export(const std::string& role, const std::string& member, const std::string& id,
-                      v1::CandidateExport* response) {
+  grpc::Status Export(const std::string& role, const std::string& member,
+                      const std::string& id, v1::CandidateExport* response) {
     grpc::ClientContext context;
     As(&context, role, member);
     v1::ExportCandidateRequest request;
@@ -117,7 +118,8 @@ TEST_F(DataProtectionServiceTest, EraseAnswersPseudonymAndCounts) {
   v1::EraseCandidateResponse response;
   grpc::Status status = Erase("officer", kMemberA, seeded_.candidate_id, &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
-  EXPECT_EQ(response.pseudonym(), Pseudonym(KeyedHasher(kTestSecret).Hash(seeded_.candidate_id)));
+  EXPECT_EQ(response.pseudonym(),
+            Pseudonym(KeyedHasher(kTestSecret).Hash(seeded_.candidate_id)));
   EXPECT_EQ(response.runs_rewritten(), 1);
   EXPECT_EQ(response.placements_removed(), 2);
   v1::CandidateExport exported;
@@ -148,10 +150,12 @@ TEST_F(DataProtectionServiceTest, StatusCodePerCaller) {
   };
   for (const Case& c : cases) {
     v1::CandidateExport exported;
-    EXPECT_EQ(Export(c.role, c.member, seeded_.candidate_id, &exported).error_code(), c.expected)
+    EXPECT_EQ(Export(c.role, c.member, seeded_.candidate_id, &exported).error_code(),
+              c.expected)
         << "export as " << c.role;
     v1::EraseCandidateResponse erased;
-    EXPECT_EQ(Erase(c.role, c.member, seeded_.candidate_id, &erased).error_code(), c.expected)
+    EXPECT_EQ(Erase(c.role, c.member, seeded_.candidate_id, &erased).error_code(),
+              c.expected)
         << "erase as " << c.role;
   }
   EXPECT_TRUE(store_->Get(Family::kCandidates, seeded_.candidate_id).ok());

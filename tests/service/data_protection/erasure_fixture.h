@@ -3,8 +3,8 @@
 // seat) and a rejected one with the matching service's placement index entries
 // (service/matching/matching_keys.h), a stored run naming it in every field that can
 // (placements, unmatched, locked and banned pairs, label) with its listing summary,
-// next to a second candidate and a second run that must stay untouched. Shared by the data protection
-// tests. Test use only; not thread-safe.
+// next to a second candidate and a second run that must stay untouched. Shared by the
+// data protection tests. Test use only; not thread-safe.
 #ifndef AZUBIMATCH_TESTS_SERVICE_DATA_PROTECTION_ERASURE_FIXTURE_H_
 #define AZUBIMATCH_TESTS_SERVICE_DATA_PROTECTION_ERASURE_FIXTURE_H_
 
@@ -97,9 +97,10 @@ inline SeededCandidate SeedCandidate(KvStore& store, RecordStore& records) {
   placements.Put(Family::kIndex, PlacementPairKey(seeded.candidate_id, seeded.offer_id),
                  accepted.id());
   for (const v1::Placement* placement : {&accepted, &rejected}) {
-    placements.Put(Family::kIndex, PlacementOfCandidateKey(seeded.candidate_id, placement->id()),
+    placements.Put(Family::kIndex,
+                   PlacementOfCandidateKey(seeded.candidate_id, placement->id()), "");
+    placements.Put(Family::kIndex, PlacementOfOfferKey(seeded.offer_id, placement->id()),
                    "");
-    placements.Put(Family::kIndex, PlacementOfOfferKey(seeded.offer_id, placement->id()), "");
   }
   auto seat = records.AdjustSeatsTaken(seeded.offer_id, +1, placements);
   EXPECT_TRUE(seat.ok()) << seat.status();
@@ -135,7 +136,8 @@ inline SeededCandidate SeedCandidate(KvStore& store, RecordStore& records) {
   v1::Run summary = run;
   summary.clear_placements();
   summary.clear_unmatched();
-  runs.Put(Family::kIndex, RunByTimeKey(kRunCreatedMicros, run.id()), summary.SerializeAsString());
+  runs.Put(Family::kIndex, RunByTimeKey(kRunCreatedMicros, run.id()),
+           summary.SerializeAsString());
   runs.Put(Family::kIndex, RunByMemberKey(kMemberA, kRunCreatedMicros, run.id()),
            summary.SerializeAsString());
   runs.Put(Family::kRuns, other_run.id(), other_run.SerializeAsString());

@@ -39,7 +39,8 @@ TEST(ErasureRecordTest, MalformedTextIsInvalidArgument) {
        {std::string(""), kHashA, kHashA + " m", kHashA + " m x", kHashA + " m -1",
         std::string(64, 'A') + " m 1", std::string(63, 'a') + " m 1", kHashA + "  m 1",
         kHashA + " m 1 extra"}) {
-    EXPECT_EQ(DecodeErasureRecord(text).status().code(), absl::StatusCode::kInvalidArgument)
+    EXPECT_EQ(DecodeErasureRecord(text).status().code(),
+              absl::StatusCode::kInvalidArgument)
         << text;
   }
 }
@@ -69,7 +70,8 @@ TEST_F(ErasureLedgerTest, AppendedRecordsLoadInOrderAndDuplicatesOnce) {
   ASSERT_TRUE(ledger_.Append({kHashA, "m1", 3}).ok());
   auto records = ledger_.Load();
   ASSERT_TRUE(records.ok());
-  EXPECT_THAT(*records, ElementsAre(ErasureRecord{kHashA, "m1", 1}, ErasureRecord{kHashB, "", 2}));
+  EXPECT_THAT(*records,
+              ElementsAre(ErasureRecord{kHashA, "m1", 1}, ErasureRecord{kHashB, "", 2}));
   EXPECT_EQ(std::filesystem::status(ledger_.path()).permissions() &
                 std::filesystem::perms::others_read,
             std::filesystem::perms::none);

@@ -49,7 +49,8 @@ class LedgerRestoreTest : public ::testing::Test {
     options.path = data_dir_;
     store_ = RocksDbStore::Open(options).value();
     records_ = std::make_unique<RecordStore>(store_.get());
-    hasher_ = std::make_unique<KeyedHasher>(KeyedHasher::LoadOrCreate(store_.get()).value());
+    hasher_ =
+        std::make_unique<KeyedHasher>(KeyedHasher::LoadOrCreate(store_.get()).value());
     ledger_ = std::make_unique<ErasureLedger>(data_dir_);
     eraser_ = std::make_unique<CandidateEraser>(store_.get(), records_.get(), *hasher_,
                                                 ledger_.get());
@@ -90,7 +91,8 @@ TEST_F(LedgerRestoreTest, ErasureAfterTheBackupIsReappliedAndLeavesNoTrace) {
   EXPECT_TRUE(outcome->current_store_read);
 
   Open();
-  EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
   EXPECT_TRUE(store_->Get(Family::kCandidates, seeded_.other_id).ok());
   v1::Run run;
   ASSERT_TRUE(run.ParseFromString(store_->Get(Family::kRuns, seeded_.run_id).value()));
@@ -130,13 +132,15 @@ TEST_F(LedgerRestoreTest, ErasuresInTheStoreAloneAreReappliedWhenTheFileIsLost) 
   ASSERT_TRUE(outcome.ok()) << outcome.status();
   EXPECT_EQ(outcome->candidates_erased, 1);
   Open();
-  EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
 }
 
 TEST_F(LedgerRestoreTest, OtherChangesAfterTheBackupAreRolledBack) {
   // A plain delete is not an erasure: the restore brings the record back.
-  ASSERT_TRUE(records_->Delete<v1::Candidate>(MakeCaller(Role::kOfficer, kMemberA),
-                                              seeded_.other_id, 0)
+  ASSERT_TRUE(records_
+                  ->Delete<v1::Candidate>(MakeCaller(Role::kOfficer, kMemberA),
+                                          seeded_.other_id, 0)
                   .ok());
   Close();
   auto outcome = RestoreKeepingErasures(backup_dir_, data_dir_);
@@ -148,7 +152,8 @@ TEST_F(LedgerRestoreTest, OtherChangesAfterTheBackupAreRolledBack) {
 }
 
 TEST_F(LedgerRestoreTest, ErasureOfACandidateNewerThanTheBackupStaysInTheLedger) {
-  auto late = records_->Create(MakeCaller(Role::kOfficer, kMemberA), SampleCandidate("late"));
+  auto late =
+      records_->Create(MakeCaller(Role::kOfficer, kMemberA), SampleCandidate("late"));
   ASSERT_TRUE(late.ok());
   EraseAsOwner(late->id());
   const std::string hash = hasher_->Hash(late->id());
@@ -167,7 +172,8 @@ TEST_F(LedgerRestoreTest, MissingBackupIsNotFoundAndLeavesTheDataFolderAlone) {
   EXPECT_EQ(outcome.status().code(), absl::StatusCode::kNotFound);
   Open();
   EXPECT_TRUE(store_->Get(Family::kCandidates, seeded_.other_id).ok());
-  EXPECT_TRUE(absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
 }
 
 TEST_F(LedgerRestoreTest, RestoreWhileTheStoreIsOpenIsUnavailable) {
