@@ -1,6 +1,7 @@
 #include "clients/matchctl/command_list.h"
 
 #include "clients/matchctl/admin_commands.h"
+#include "clients/matchctl/data_protection_commands.h"
 #include "clients/matchctl/matching_commands.h"
 #include "clients/matchctl/registry_commands.h"
 
@@ -13,6 +14,7 @@ std::vector<Command> BuildCommandList() {
   AddRegistryCommands(commands);  // list, get, add, delete, import
   AddMatchingCommands(commands);  // suggest, explain, assign, placement, runs
   AddAdminCommands(commands);     // member, key, audit
+  AddDataProtectionCommands(commands);  // erase, export, backup
   AddDemoCommand(commands);       // demo
   AddSolveCommand(commands);      // solve
   return commands;
