@@ -6,8 +6,11 @@ DATA_DIR ?= demo-data
 LISTEN ?= 127.0.0.1:50051
 CTEST_ARGS ?=
 JOBS ?= $(shell nproc)
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 8
 
-.PHONY: deps configure build test demo run bench bench-peers fuzz clean help
+.PHONY: deps configure build test demo run bench bench-peers fuzz fuzz-smoke clean help
 
 help:
 	@echo "make demo    build, start matchd on ./$(DATA_DIR), load a demo cohort, show suggestions and assignments"
@@ -16,7 +19,7 @@ help:
 	@echo "make run     build and run matchd on ./data at $(LISTEN)"
 	@echo "make bench   build and run the engine benchmarks"
 	@echo "make bench-peers  run the side-by-side comparison with scipy and LEMON"
-	@echo "make fuzz    build the libFuzzer targets with clang and run each briefly"
+	@echo "make fuzz    build the libFuzzer targets with clang and run each for $(FUZZ_SECONDS) s"
 
 deps:
 	@deploy/install-deps.sh
@@ -30,6 +33,7 @@ build: configure
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+	@$(MAKE) --no-print-directory fuzz-smoke
 
 demo: build
 	@deploy/demo.sh $(BUILD_DIR) $(DATA_DIR)
@@ -43,6 +47,14 @@ bench: build
 bench-peers: build
 	@deploy/install-deps.sh --with-peers
 	@/usr/bin/python3 bench/peers/compare.py --build $(BUILD_DIR)
+
+# libFuzzer targets (tests/fuzz/README.md) in their own clang build folder.
+fuzz: deps
+	@JOBS=$(JOBS) tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD_DIR) $(FUZZ_SECONDS)
+
+# A few seconds per fuzz target; part of `make test`, skipped without clang-14.
+fuzz-smoke:
+	@JOBS=$(JOBS) tests/fuzz/run_fuzzers.sh --smoke $(FUZZ_BUILD_DIR) $(FUZZ_SMOKE_SECONDS)
 
 clean:
 	rm -rf $(BUILD_DIR) $(BUILD_DIR).configure.log
