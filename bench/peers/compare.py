@@ -15,6 +15,7 @@ same machine load. Ratio = peer time / our time (> 1: we are faster).
 
   /usr/bin/python3 bench/peers/compare.py --build build
   /usr/bin/python3 bench/peers/compare.py --build build --national   # + 500k x 300k
+  /usr/bin/python3 bench/peers/compare.py --build build --only capacitated
 """
 
 import argparse
@@ -174,6 +175,9 @@ def main():
                         help="where instance files are written (reused when present)")
     parser.add_argument("--lemon-dense-max", type=int, default=2000,
                         help="largest dense n given to LEMON (it is slow there)")
+    parser.add_argument("--only", default="dense,sparse,capacitated",
+                        help="comma-separated instance families to time "
+                             "(dense, sparse, capacitated)")
     parser.add_argument("--national", action="store_true",
                         help="also time the 500k x 300k national instance (time, peak memory)")
     args = parser.parse_args()
@@ -187,27 +191,34 @@ def main():
         print(f"note: {lemon} not built (LEMON headers missing?): LEMON column skipped",
               file=sys.stderr)
 
+    families = {x for x in args.only.split(",") if x}
+    unknown = families - {"dense", "sparse", "capacitated"}
+    if unknown:
+        sys.exit(f"error: --only names unknown families: {', '.join(sorted(unknown))}")
     cases = []  # (name, file, format, scipy runner or None, scipy name, lemon?)
-    for n in [int(x) for x in args.dense.split(",") if x]:
+    dense_sizes = [int(x) for x in args.dense.split(",") if x] if "dense" in families else []
+    for n in dense_sizes:
         path = os.path.join(args.work_dir, f"dense{n}.orlib")
         matrix = dense_instance(n, seed=n)
         if not os.path.exists(path):
             write_orlib(path, matrix)
         cases.append((f"dense {n}x{n}", path, "orlib",
                       (lambda m=matrix: scipy_lsa(m)), "scipy LSA", n <= args.lemon_dense_max))
-    sparse = sparse_instance(20000, 50, seed=20000)
-    path = os.path.join(args.work_dir, "sparse20k_50.edges")
-    if not os.path.exists(path):
-        write_edges(path, sparse)
-    cases.append(("sparse 20k x 20k, 50/row", path, "edges",
-                  (lambda: scipy_lapjvsp(sparse)), "scipy LAPJVsp", True))
-    capacitated = capacitated_instance(20000, 2500, 20, seed=2500)
-    path = os.path.join(args.work_dir, "capacitated20k_2500.edges")
-    if not os.path.exists(path):
-        write_edges(path, capacitated)
-    cases.append(("capacitated 20k x 2.5k x 10", path, "edges",
-                  (lambda: scipy_lapjvsp(capacitated, replicate_seats=True)),
-                  "scipy LAPJVsp/seat", True))
+    if "sparse" in families:
+        sparse = sparse_instance(20000, 50, seed=20000)
+        path = os.path.join(args.work_dir, "sparse20k_50.edges")
+        if not os.path.exists(path):
+            write_edges(path, sparse)
+        cases.append(("sparse 20k x 20k, 50/row", path, "edges",
+                      (lambda: scipy_lapjvsp(sparse)), "scipy LAPJVsp", True))
+    if "capacitated" in families:
+        capacitated = capacitated_instance(20000, 2500, 20, seed=2500)
+        path = os.path.join(args.work_dir, "capacitated20k_2500.edges")
+        if not os.path.exists(path):
+            write_edges(path, capacitated)
+        cases.append(("capacitated 20k x 2.5k x 10", path, "edges",
+                      (lambda: scipy_lapjvsp(capacitated, replicate_seats=True)),
+                      "scipy LAPJVsp/seat", True))
 
     print(f"ours = {ours_name}; best of {args.repeat} runs each; ratio = peer / ours\n")
     header = (f"{'instance':30} {'cost':>10} {'ours s':>9} {'scipy s':>9} {'scipy/ours':>10}"

@@ -12,11 +12,57 @@ constexpr int64_t kSettled = std::numeric_limits<int64_t>::min();
 
 }  // namespace
 
+// Both edge views give the edges of a row as the index range [begin, end) and the
+// column and cost of each index.
+struct SparseShortestPath::CsrEdges {
+  const int64_t* row_begin;
+  const int32_t* cols;
+  const int64_t* costs;
+  int64_t begin(int32_t row) const { return row_begin[row]; }
+  int64_t end(int32_t row) const { return row_begin[row + 1]; }
+  int32_t col(int64_t e) const { return cols[e]; }
+  int64_t cost(int64_t e) const { return costs[e]; }
+};
+
+struct SparseShortestPath::PackedEdges {
+  const RowBlock* blocks;
+  const PackedEdge* edges;
+  int64_t begin(int32_t row) const { return blocks[row].begin; }
+  int64_t end(int32_t row) const { return blocks[row].end; }
+  int32_t col(int64_t e) const { return edges[e].col; }
+  int64_t cost(int64_t e) const { return edges[e].cost; }
+};
+
 SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
     : graph_(graph), columns_(graph.num_cols), visited_phase_(graph.num_cols, -1) {
   for (int32_t col = 0; col < graph.num_cols; ++col) {
     columns_[col] = {state.price[col], kInfinity, 0, -1, false};
     RefreshEnds(col, state);
+  }
+  pack_edges_ =
+      state.perfect && std::all_of(graph.cost.begin(), graph.cost.end(), [](int64_t c) {
+        return c <= std::numeric_limits<int32_t>::max();
+      });
+}
+
+void SparseShortestPath::BuildPackedEdges(const SolverState& state) {
+  const SeatAssignment& seats = state.seats;
+  packed_.resize(graph_.num_edges());
+  blocks_.resize(graph_.num_rows);
+  key_.assign(graph_.num_cols, kInfinity);
+  int64_t next = 0;
+  auto place = [&](int32_t row) {
+    blocks_[row].begin = next;
+    for (int64_t e = graph_.row_begin[row]; e < graph_.row_begin[row + 1]; ++e) {
+      packed_[next++] = {graph_.col[e], static_cast<int32_t>(graph_.cost[e])};
+    }
+    blocks_[row].end = next;
+  };
+  for (int32_t col = 0; col < graph_.num_cols; ++col) {
+    for (int32_t row : seats.rows_in(col)) place(row);
+  }
+  for (int32_t row = 0; row < graph_.num_rows; ++row) {
+    if (seats.col_of(row) < 0) place(row);
   }
 }
 
@@ -31,15 +77,29 @@ int32_t SparseShortestPath::Pop() {
 
 int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
                                          SolverState& state) {
+  if (pack_edges_) {
+    if (packed_.empty()) BuildPackedEdges(state);
+    return AugmentPhaseOver(PackedEdges{blocks_.data(), packed_.data()}, free_rows,
+                            state);
+  }
+  return AugmentPhaseOver(
+      CsrEdges{graph_.row_begin.data(), graph_.col.data(), graph_.cost.data()}, free_rows,
+      state);
+}
+
+template <typename Edges>
+int64_t SparseShortestPath::AugmentPhaseOver(const Edges& edges,
+                                             std::vector<int32_t>& free_rows,
+                                             SolverState& state) {
   int64_t assigned = 0;
   const size_t free_count = free_rows.size();
   if (state.perfect && free_count >= kMinRowsForFullPhase &&
       free_count * kColumnsPerFreeRow >= static_cast<size_t>(graph_.num_cols)) {
-    SettleFromAll(free_rows, state);
+    SettleFromAll(edges, free_rows, state);
     ++phase_;
     size_t kept = 0;
     for (int32_t row : free_rows) {
-      if (TightPathAugment(row, state)) {
+      if (TightPathAugment(edges, row, state)) {
         ++assigned;
       } else {
         free_rows[kept++] = row;
@@ -48,49 +108,52 @@ int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
     free_rows.resize(kept);
     if (assigned > 0) return assigned;
   }
-  if (!Augment(free_rows.front(), state)) return -1;
+  if (!Augment(edges, free_rows.front(), state)) return -1;
   free_rows.erase(free_rows.begin());
   return assigned + 1;
 }
 
-void SparseShortestPath::SettleFromAll(const std::vector<int32_t>& free_rows,
+template <typename Edges>
+void SparseShortestPath::SettleFromAll(const Edges& edges,
+                                       const std::vector<int32_t>& free_rows,
                                        SolverState& state) {
   SeatAssignment& seats = state.seats;
   Column* const columns = columns_.data();
-  const int64_t* const row_begin = graph_.row_begin.data();
-  const int32_t* const cols = graph_.col.data();
-  const int64_t* const costs = graph_.cost.data();
-  auto relax = [&](int32_t row, int64_t h, int64_t e) {
-    const int32_t col = cols[e];
-    Column& c = columns[col];
-    const int64_t candidate = costs[e] - c.price + h;
-    if (candidate >= c.dist) return;
-    if (c.dist == kInfinity) touched_.push_back(col);
-    c.dist = candidate;
-    heap_.Push(static_cast<uint64_t>(candidate), col);
+  key_.resize(graph_.num_cols, kInfinity);
+  int64_t* const key = key_.data();
+  // key = dist + price, so a relaxation compares cost + h with one entry.
+  auto relax_row = [&](int32_t row, int64_t h) {
+    const int64_t end = edges.end(row);
+    for (int64_t e = edges.begin(row); e < end; ++e) {
+      const int32_t col = edges.col(e);
+      const int64_t candidate = edges.cost(e) + h;
+      if (candidate >= key[col]) continue;
+      if (key[col] == kInfinity) touched_.push_back(col);
+      key[col] = candidate;
+      heap_.Push(static_cast<uint64_t>(candidate - columns[col].price), col);
+    }
   };
   for (int32_t start : free_rows) {
     int64_t offset = kInfinity;
-    for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) {
-      offset = std::min(offset, costs[e] - columns[cols[e]].price);
+    const int64_t end = edges.end(start);
+    for (int64_t e = edges.begin(start); e < end; ++e) {
+      offset = std::min(offset, edges.cost(e) - columns[edges.col(e)].price);
     }
-    for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e)
-      relax(start, -offset, e);
+    relax_row(start, -offset);
   }
   int64_t last = 0;
   while (!heap_.empty()) {
-    const int32_t col = Pop();
-    if (col < 0) continue;
+    const RadixHeap::Entry top = heap_.Pop();
+    const int32_t col = top.value;
     Column& c = columns[col];
-    const int64_t d = c.dist;
+    const int64_t d = static_cast<int64_t>(top.key);
+    if (key[col] == kSettled || key[col] - c.price != d) continue;  // stale entry
     last = d;
-    c.dist = kSettled;
+    key[col] = kSettled;
     settled_cols_.push_back(col);
     settled_dist_.push_back(d);
     for (int32_t row : seats.rows_in(col)) {
-      const int64_t h = d - (seats.cost_of(row) - c.price);
-      const int64_t end = row_begin[row + 1];
-      for (int64_t e = row_begin[row]; e < end; ++e) relax(row, h, e);
+      relax_row(row, d - (seats.cost_of(row) - c.price));
     }
   }
   for (size_t k = 0; k < settled_cols_.size(); ++k) {
@@ -98,37 +161,36 @@ void SparseShortestPath::SettleFromAll(const std::vector<int32_t>& free_rows,
     columns[col].price += settled_dist_[k] - last;
     state.price[col] = columns[col].price;
   }
-  for (int32_t col : touched_) columns[col].dist = kInfinity;
+  for (int32_t col : touched_) key[col] = kInfinity;
   touched_.clear();
   settled_cols_.clear();
   settled_dist_.clear();
   heap_.Clear();
 }
 
-bool SparseShortestPath::TightPathAugment(int32_t start, SolverState& state) {
+template <typename Edges>
+bool SparseShortestPath::TightPathAugment(const Edges& edges, int32_t start,
+                                          SolverState& state) {
   SeatAssignment& seats = state.seats;
   Column* const columns = columns_.data();
-  const int64_t* const row_begin = graph_.row_begin.data();
-  const int32_t* const cols = graph_.col.data();
-  const int64_t* const costs = graph_.cost.data();
   int64_t dual = kInfinity;
-  for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) {
-    dual = std::min(dual, costs[e] - columns[cols[e]].price);
+  for (int64_t e = edges.begin(start); e < edges.end(start); ++e) {
+    dual = std::min(dual, edges.cost(e) - columns[edges.col(e)].price);
   }
   stack_.clear();
-  stack_.push_back({start, row_begin[start], dual});
+  stack_.push_back({start, edges.begin(start), dual});
   while (!stack_.empty()) {
     Frame& frame = stack_.back();
-    if (frame.next_edge == row_begin[frame.row + 1]) {
+    if (frame.next_edge == edges.end(frame.row)) {
       stack_.pop_back();
       continue;
     }
     const int64_t e = frame.next_edge++;
-    const int32_t col = cols[e];
+    const int32_t col = edges.col(e);
     Column& c = columns[col];
-    if (visited_phase_[col] == phase_ || costs[e] - c.price != frame.dual) continue;
+    if (edges.cost(e) - c.price != frame.dual || visited_phase_[col] == phase_) continue;
     c.pred_row = frame.row;
-    c.pred_cost = costs[e];
+    c.pred_cost = edges.cost(e);
     if (c.ends_search) {
       ShiftAlongPath(
           col, [&](int32_t k) { return columns[k].pred_row; },
@@ -140,18 +202,16 @@ bool SparseShortestPath::TightPathAugment(int32_t start, SolverState& state) {
     const auto holders = seats.rows_in(col);
     for (size_t k = holders.size(); k-- > 0;) {
       const int32_t next = holders[k];
-      stack_.push_back({next, row_begin[next], seats.cost_of(next) - c.price});
+      stack_.push_back({next, edges.begin(next), seats.cost_of(next) - c.price});
     }
   }
   return false;
 }
 
-bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
+template <typename Edges>
+bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState& state) {
   SeatAssignment& seats = state.seats;
   Column* const columns = columns_.data();
-  const int64_t* const row_begin = graph_.row_begin.data();
-  const int32_t* const cols = graph_.col.data();
-  const int64_t* const costs = graph_.cost.data();
 
   // The best free seat known so far ends the search at distance `bound`.
   int64_t bound = kInfinity;
@@ -162,14 +222,14 @@ bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
   int32_t sink_col = -1;
 
   auto relax = [&](int32_t row, int64_t h, int64_t e) {
-    const int32_t col = cols[e];
+    const int32_t col = edges.col(e);
     Column& c = columns[col];
-    const int64_t candidate = costs[e] - c.price + h;
+    const int64_t candidate = edges.cost(e) - c.price + h;
     if (candidate >= c.dist || candidate >= bound) return;
     if (c.dist == kInfinity) touched_.push_back(col);
     c.dist = candidate;
     c.pred_row = row;
-    c.pred_cost = costs[e];
+    c.pred_cost = edges.cost(e);
     if (c.ends_search) {
       bound = candidate;
       bound_col = col;
@@ -178,7 +238,7 @@ bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
     heap_.Push(static_cast<uint64_t>(candidate), col);
   };
 
-  for (int64_t e = row_begin[start]; e < row_begin[start + 1]; ++e) relax(start, 0, e);
+  for (int64_t e = edges.begin(start); e < edges.end(start); ++e) relax(start, 0, e);
 
   int32_t end_col = -1;
   int64_t length = 0;
@@ -214,8 +274,8 @@ bool SparseShortestPath::Augment(int32_t start, SolverState& state) {
     for (int32_t row : seats.rows_in(col)) {
       // h = d - u[row]; the next reduced cost is cost - price - u[row].
       const int64_t h = d - (seats.cost_of(row) - c.price);
-      const int64_t end = row_begin[row + 1];
-      for (int64_t e = row_begin[row]; e < end; ++e) relax(row, h, e);
+      const int64_t end = edges.end(row);
+      for (int64_t e = edges.begin(row); e < end; ++e) relax(row, h, e);
     }
   }
 

@@ -23,8 +23,19 @@
 // path keeps each assigned row on a column of minimum reduced cost, so all are
 // taken.
 //
+// Memory layout: with the perfect target rule and costs that fit 32 bits, the
+// edges are copied once (8 bytes each) into a packed array, {column, cost} side by
+// side, with the rows of each column next to each other in the order of their
+// seats at the time of the copy. A settled column then reads its rows' edges from
+// one stretch of memory instead of one random place per row, which is where a
+// search spends its time. A phase from all free rows keeps dist + price per column
+// in one array of 8-byte entries (small enough for the first-level cache), so a
+// relaxation reads one entry. Rows that move later keep their place in the copy.
+// Without the copy (sink rule, or wider costs) the kernels read the CSR directly.
+//
 // Complexity: O(E' log C) per single-row search, E' the edges of the rows
-// reached, C the cost range; O(E log C) per phase from all free rows.
+// reached, C the cost range; O(E log C) per phase from all free rows. The packed
+// copy costs O(E) time once and 8 bytes per edge.
 // Thread safety: none; owned by one solve.
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
@@ -64,11 +75,32 @@ class SparseShortestPath {
     int32_t pred_row;
     bool ends_search;  // has a free seat and no extra cost to the sink
   };
-  bool Augment(int32_t row, SolverState& state);
+  // The edges of the graph as given (compressed sparse rows).
+  struct CsrEdges;
+  // The packed copy described in the file comment.
+  struct PackedEdge {
+    int32_t col;
+    int32_t cost;
+  };
+  struct RowBlock {
+    int64_t begin;
+    int64_t end;
+  };
+  struct PackedEdges;
+  void BuildPackedEdges(const SolverState& state);
+
+  template <typename Edges>
+  bool Augment(const Edges& edges, int32_t row, SolverState& state);
   // Full Dijkstra from all `free_rows`, prices made tight on all shortest paths.
-  void SettleFromAll(const std::vector<int32_t>& free_rows, SolverState& state);
+  template <typename Edges>
+  void SettleFromAll(const Edges& edges, const std::vector<int32_t>& free_rows,
+                     SolverState& state);
   // Depth-first search for a tight augmenting path from the free row `row`.
-  bool TightPathAugment(int32_t row, SolverState& state);
+  template <typename Edges>
+  bool TightPathAugment(const Edges& edges, int32_t row, SolverState& state);
+  template <typename Edges>
+  int64_t AugmentPhaseOver(const Edges& edges, std::vector<int32_t>& free_rows,
+                           SolverState& state);
   struct Frame {
     int32_t row;
     int64_t next_edge;
@@ -79,6 +111,10 @@ class SparseShortestPath {
   void RefreshEnds(int32_t col, const SolverState& state);
 
   const CsrCosts& graph_;
+  bool pack_edges_ = false;  // perfect rule and every cost fits 32 bits
+  std::vector<PackedEdge> packed_;
+  std::vector<RowBlock> blocks_;  // per row: its edges in packed_
+  std::vector<int64_t> key_;      // dist + price per column in SettleFromAll
   std::vector<Column> columns_;
   std::vector<int32_t> touched_;
   std::vector<int32_t> settled_cols_;
