@@ -12,7 +12,9 @@
 #   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 80, 7)
 #   DEMO_LISTEN         address for matchd (default 127.0.0.1:0, a free port)
 #   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
-#   AZUBIMATCH_API_KEY  API key for matchctl (default: DATA_DIR/admin.key when present)
+#   AZUBIMATCH_API_KEY  an officer's API key for matchctl (default: the demo member's
+#                       key, made on the first run with DATA_DIR/admin.key and kept in
+#                       DATA_DIR/demo-officer.key, mode 0600)
 set -euo pipefail
 export LC_NUMERIC=C  # decimal points in printf, whatever the user's locale
 
@@ -107,16 +109,34 @@ while [[ -z $SERVER ]]; do
   fi
 done
 
-# A fresh data folder gets an admin key file; use it unless a key was given.
-if [[ -z ${AZUBIMATCH_API_KEY:-} && -r "$DATA_DIR/admin.key" ]]; then
-  AZUBIMATCH_API_KEY=$(head -n 1 "$DATA_DIR/admin.key")
-  export AZUBIMATCH_API_KEY
-fi
-
 ctl() { "$MATCHCTL" --server "$SERVER" "$@"; }
+
+# Every call needs an API key. matchd wrote an admin key to DATA_DIR/admin.key on its
+# first start; the admin makes a member for the demo and an officer key for it, as an
+# operator would for each member organisation. The officer key is kept for later runs.
+OFFICER_KEY_FILE="$DATA_DIR/demo-officer.key"
+if [[ -z ${AZUBIMATCH_API_KEY:-} ]]; then
+  if [[ ! -s $OFFICER_KEY_FILE ]]; then
+    [[ -r "$DATA_DIR/admin.key" ]] || fail "no $DATA_DIR/admin.key to make the demo member with"
+    admin_key=$(head -n 1 "$DATA_DIR/admin.key")
+    member_json=$(AZUBIMATCH_API_KEY=$admin_key ctl member create "Demo-Netzwerk Baden-Württemberg" --json) ||
+      fail "could not create the demo member"
+    member_id=$(grep -o '"id":"[^"]*"' <<<"$member_json" | head -n 1 | cut -d'"' -f4)
+    key_json=$(AZUBIMATCH_API_KEY=$admin_key ctl key create --member "$member_id" --role officer \
+      --label demo --json) || fail "could not create the demo officer key"
+    (umask 077 && grep -o '"key":"[^"]*"' <<<"$key_json" | cut -d'"' -f4 >"$OFFICER_KEY_FILE")
+    note "Created member $member_id and an officer key for it (kept in $OFFICER_KEY_FILE)."
+  fi
+  AZUBIMATCH_API_KEY=$(head -n 1 "$OFFICER_KEY_FILE")
+fi
+export AZUBIMATCH_API_KEY
 
 # Ready when a listing answers.
 until ctl list offers --limit 1 >/dev/null 2>"$LOG.ctl"; do
+  if grep -q 'UNAUTHENTICATED\|PERMISSION_DENIED' "$LOG.ctl"; then
+    cat "$LOG.ctl" >&2
+    fail "matchd refused the API key (AZUBIMATCH_API_KEY or $OFFICER_KEY_FILE)"
+  fi
   if ! kill -0 "$MATCHD_PID" 2>/dev/null; then
     show_log
     fail "matchd exited during start (see its log above)"
@@ -131,6 +151,7 @@ until ctl list offers --limit 1 >/dev/null 2>"$LOG.ctl"; do
 done
 rm -f "$LOG.ctl"
 echo "matchd (pid $MATCHD_PID) serves $SERVER with data in $DATA_DIR"
+echo "Calls carry an officer's API key; $DATA_DIR/admin.key holds the admin key."
 
 # ---------------------------------------------------------------------------------
 heading "Loading a demo cohort: $CANDIDATES candidates, $OFFERS offers, seed $SEED"
@@ -162,33 +183,40 @@ echo "The first five candidates:"
 ctl list candidates --limit 5
 
 # ---------------------------------------------------------------------------------
-# Matching commands exist once the matching service has landed; until then say so.
-has_command() { "$MATCHCTL" help "$1" >/dev/null 2>&1; }
-
 # The ids of the first N candidates, in id order.
 candidate_ids() {
   ctl list candidates --limit "$1" --json | grep -o '"id":"[^"]*"' | sed 's/"id":"\(.*\)"/\1/'
 }
 
 heading "Suggestions for three candidates"
-if ! has_command suggest; then
-  note "Skipped: this matchctl has no 'suggest' command (matching is not built in yet)."
-else
-  for id in $(candidate_ids 3); do
-    echo "${BOLD}Candidate $id${RESET}"
-    record=$(ctl get candidate "$id" || true)
-    summary=$(grep -E '^(external_id|display_name|home\.municipality|travel_|desired_occupations|languages|school_certificate|available_from) ' <<<"$record" || true)
-    echo "${summary:-$record}"
-    echo "Best offers:"
-    ctl suggest --candidate "$id" --k 5 || note "suggest failed for $id (exit $?)"
-    echo
-  done
-fi
+# The first three candidates (in id order) that some open offer fits; a candidate whose
+# wishes, languages or commute no offer meets gets none, and `explain` says why.
+shown=0
+skipped=0
+for id in $(candidate_ids 40); do
+  ((shown < 3)) || break
+  suggestions=$(ctl suggest --candidate "$id" --k 5 --json) || { note "suggest failed for $id"; continue; }
+  if ! grep -q '"offer_id"' <<<"$suggestions"; then
+    skipped=$((skipped + 1))
+    continue
+  fi
+  shown=$((shown + 1))
+  echo "${BOLD}Candidate $id${RESET}"
+  record=$(ctl get candidate "$id" || true)
+  summary=$(grep -E '^(external_id|display_name|home\.municipality|travel_|desired_occupations|languages|school_certificate|available_from) ' <<<"$record" || true)
+  echo "${summary:-$record}"
+  echo "Best offers:"
+  ctl suggest --candidate "$id" --k 5
+  best=$(grep -o '"offer_id":"[^"]*"' <<<"$suggestions" | head -n 1 | cut -d'"' -f4)
+  echo "Why the best offer scores as it does:"
+  ctl explain --candidate "$id" --offer "$best"
+  echo
+done
+((shown > 0)) || note "No candidate among the first 40 has an offer within reach."
+((skipped == 0)) || note "($skipped candidates before them have no eligible offer.)"
 
 heading "Assignment of the whole cohort: optimal, stable and greedy side by side"
-if ! has_command assign; then
-  note "Skipped: this matchctl has no 'assign' command (matching is not built in yet)."
-else
+{
   # metric MODE_JSON KEY: one number of the flat "metrics" object of `assign --json`.
   metric() {
     sed -n 's/.*"metrics":{\([^}]*\)}.*/\1/p' <<<"$1" | grep -o "\"$2\":[-0-9.eE+]*" |
@@ -235,10 +263,11 @@ else
   note "Runs are proposals: they change no seat. 'optimal' places the most candidates, then"
   note "maximises the total score; 'stable' leaves no blocking pair; 'greedy' takes the best"
   note "pair first, as an officer would by hand."
-fi
+}
 
 heading "Done"
 echo "To explore the cohort yourself:"
 echo "  $MATCHD --data $DATA_DIR &"
+echo "  export AZUBIMATCH_API_KEY=\$(cat $OFFICER_KEY_FILE)"
 echo "  $MATCHCTL list offers --municipality Stuttgart"
 echo "  $MATCHCTL list candidates --kldb 25212        # wishing Kfz-Mechatroniker/in"

@@ -127,6 +127,13 @@ class MatchingService final : public v1::Matching::CallbackService {
                                            const v1::ListPlacementsRequest* request,
                                            v1::ListPlacementsResponse* response) override;
 
+  // Tells the in-memory views that `removed` was deleted from the store by someone
+  // else (an erasure, CandidateEraserOptions::on_placement_removed): its seat is free
+  // again and its pair no longer locked or banned.
+  void OnPlacementRemoved(const v1::Placement& removed) {
+    index_.OnPlacementChanged(&removed, nullptr);
+  }
+
  private:
   MatchingService(KvStore* store, RecordStore* records, CallerResolver* resolver,
                   MatchingServiceOptions options);

@@ -3,20 +3,38 @@
 #include <memory>
 #include <utility>
 
+#include "azubimatch/v1/admin.grpc.pb.h"
+#include "azubimatch/v1/matching.grpc.pb.h"
 #include "engine/base/status_macros.h"
+#include "service/data_protection/data_protection_service.h"
 #include "service/matching/matching_service.h"
 
 namespace azubimatch::service {
 
 std::vector<ServiceInstaller> InstalledServices() {
-  // The Registry is built into Server itself; further services are listed here.
+  // The Registry and Admin services are built into Server itself; further services
+  // are listed here.
   return {
-      // Matching: its index subscribes to the record store (replaying what is stored).
+      // Matching, whose index subscribes to the record store (replaying what is
+      // stored), and DataProtection, whose erasures tell Matching's views which
+      // placements they removed.
       [](Server& server) -> absl::Status {
         AZM_ASSIGN_OR_RETURN(std::unique_ptr<MatchingService> matching,
                              MatchingService::Create(server.store(), server.records(),
                                                      server.caller_resolver()));
-        server.AddService(std::move(matching));
+        MatchingService* const views = matching.get();
+        server.AddService(std::move(matching), v1::Matching::service_full_name());
+
+        DataProtectionServiceOptions options;
+        options.data_dir = server.options().data_dir;
+        options.eraser.on_placement_removed = [views](const v1::Placement& removed) {
+          views->OnPlacementRemoved(removed);
+        };
+        AccessControl* access = server.access();
+        server.AddService(std::make_unique<DataProtectionService>(
+                              server.store(), server.records(), server.caller_resolver(),
+                              &access->audit(), access->hasher(), options),
+                          v1::DataProtection::service_full_name());
         return absl::OkStatus();
       },
   };

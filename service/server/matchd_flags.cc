@@ -29,7 +29,8 @@ absl::StatusOr<int> ParseInt(const std::string& flag, const std::string& value, 
 std::string MatchdUsage() {
   ServerOptions d;
   return absl::StrCat(
-      "matchd: the azubimatch server (gRPC API azubimatch.v1: Registry, health, reflection)\n"
+      "matchd: the azubimatch server (gRPC API azubimatch.v1: Registry, Matching, Admin,\n"
+      "DataProtection; grpc.health.v1 and reflection)\n"
       "\n"
       "Usage: matchd [flags]\n"
       "\n"
@@ -46,10 +47,28 @@ std::string MatchdUsage() {
       "  --import-batch-size N        records per write batch in Import (default ",
       d.import_batch_size, ")\n",
       "  --quiet                      no per-request log lines\n"
+      "\n"
+      "Security (every call needs `authorization: Bearer <key>`; see service/auth/ACCESS.md):\n"
+      "  --tls-cert FILE              PEM certificate chain: serve TLS (with --tls-key)\n"
+      "  --tls-key FILE               PEM private key of --tls-cert\n"
+      "  --tls-client-ca FILE         PEM CA bundle: require client certificates (mutual TLS)\n"
+      "  --allow-insecure             allow plaintext on a non-loopback --listen address\n"
+      "  --rate-limit N               requests per second per API key, 0 = unlimited\n"
+      "                               (default ", d.access.rate_limit.requests_per_second,
+      ", bursts of twice that)\n"
+      "\n"
+      "Backups:\n"
+      "  --backup-dir DIR             where `matchctl backup create` writes backups\n"
+      "                               (outside --data; default: backups disabled)\n"
+      "  --restore-from DIR           before serving, restore the newest backup in DIR into\n"
+      "                               --data; erasures recorded since are applied again\n"
       "  --help, -h                   this text\n"
       "\n"
-      "When ready, matchd prints \"matchd listening on HOST:PORT\" on standard error, then\n"
-      "one line per request: ts=... rpc=... code=... ms=... peer=...\n"
+      "On first start with an empty --data folder matchd creates an admin API key and\n"
+      "writes it to DIR/admin.key (mode 0600); use it with matchctl --api-key to create\n"
+      "members and their keys. When ready, matchd prints \"matchd listening on\n"
+      "HOST:PORT\" on standard error, then one line per request:\n"
+      "ts=... rpc=... code=... ms=... peer=...\n"
       "SIGTERM or SIGINT shut it down gracefully (in-flight calls drain, the store is\n"
       "closed).\n");
 }
@@ -73,6 +92,12 @@ absl::StatusOr<MatchdCommandLine> ParseMatchdFlags(const std::vector<std::string
         return absl::InvalidArgumentError(absl::StrCat(flag, ": missing value"));
       }
       return args[++i];
+    };
+    // The value of a flag that takes an integer in [min, max].
+    auto int_value = [&](int min, int max) -> absl::StatusOr<int> {
+      absl::StatusOr<std::string> v = value();
+      if (!v.ok()) return v.status();
+      return ParseInt(flag, *v, min, max);
     };
     auto no_value = [&]() -> absl::Status {
       if (inline_value.has_value()) {
@@ -99,26 +124,39 @@ absl::StatusOr<MatchdCommandLine> ParseMatchdFlags(const std::vector<std::string
       if (v->empty()) return BadValue(flag, *v, "a folder");
       o.data_dir = *v;
     } else if (flag == "--max-message-mb") {
-      absl::StatusOr<std::string> v = value();
-      if (!v.ok()) return v.status();
-      absl::StatusOr<int> mb = ParseInt(flag, *v, 1, 1024);
+      absl::StatusOr<int> mb = int_value(1, 1024);
       if (!mb.ok()) return mb.status();
       o.max_receive_message_bytes = o.max_send_message_bytes = *mb << 20;
     } else if (flag == "--no-sync-writes") {
       if (absl::Status s = no_value(); !s.ok()) return s;
       o.sync_writes = false;
     } else if (flag == "--shutdown-grace-seconds") {
-      absl::StatusOr<std::string> v = value();
-      if (!v.ok()) return v.status();
-      absl::StatusOr<int> seconds = ParseInt(flag, *v, 0, 3600);
+      absl::StatusOr<int> seconds = int_value(0, 3600);
       if (!seconds.ok()) return seconds.status();
       o.shutdown_grace = absl::Seconds(*seconds);
     } else if (flag == "--import-batch-size") {
-      absl::StatusOr<std::string> v = value();
-      if (!v.ok()) return v.status();
-      absl::StatusOr<int> n = ParseInt(flag, *v, 1, 100000);
+      absl::StatusOr<int> n = int_value(1, 100000);
       if (!n.ok()) return n.status();
       o.import_batch_size = *n;
+    } else if (flag == "--tls-cert" || flag == "--tls-key" || flag == "--tls-client-ca" ||
+               flag == "--backup-dir" || flag == "--restore-from") {
+      absl::StatusOr<std::string> v = value();
+      if (!v.ok()) return v.status();
+      if (v->empty()) return BadValue(flag, *v, "a path");
+      std::string* target = flag == "--tls-cert"        ? &o.tls.cert_file
+                            : flag == "--tls-key"       ? &o.tls.key_file
+                            : flag == "--tls-client-ca" ? &o.tls.client_ca_file
+                            : flag == "--backup-dir"    ? &o.backup_dir
+                                                        : &o.restore_from;
+      *target = *v;
+    } else if (flag == "--allow-insecure") {
+      if (absl::Status s = no_value(); !s.ok()) return s;
+      o.allow_insecure = true;
+    } else if (flag == "--rate-limit") {
+      absl::StatusOr<int> rate = int_value(0, 1000000);
+      if (!rate.ok()) return rate.status();
+      o.access.rate_limit.requests_per_second = *rate;
+      o.access.rate_limit.burst = 2.0 * *rate;
     } else if (flag == "--quiet") {
       if (absl::Status s = no_value(); !s.ok()) return s;
       o.log_requests = false;

@@ -4,9 +4,13 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
+#include "engine/base/status_macros.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "service/admin/admin_service.h"
+#include "service/data_protection/ledger_restore.h"
 #include "service/store/rocksdb_store.h"
 
 namespace azubimatch::service {
@@ -15,14 +19,13 @@ namespace {
 // Forwards to whatever resolver the server holds at the time of the call.
 class ForwardingResolver final : public CallerResolver {
  public:
-  explicit ForwardingResolver(const std::unique_ptr<CallerResolver>* target)
-      : target_(target) {}
+  explicit ForwardingResolver(CallerResolver* const* target) : target_(target) {}
   absl::StatusOr<Caller> Resolve(const grpc::ServerContextBase& context) override {
     return (*target_)->Resolve(context);
   }
 
  private:
-  const std::unique_ptr<CallerResolver>* const target_;
+  CallerResolver* const* const target_;
 };
 
 // The host part of HOST:PORT ("[::1]:0" -> "[::1]").
@@ -34,26 +37,61 @@ std::string HostOf(const std::string& address) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Open(ServerOptions options) {
+  const LogSink log = options.log_sink ? options.log_sink : LogSink(WriteToStderr);
+  if (!options.restore_from.empty()) {
+    absl::StatusOr<RestoreOutcome> restored =
+        RestoreKeepingErasures(options.restore_from, options.data_dir);
+    if (!restored.ok()) {
+      return absl::Status(restored.status().code(),
+                          absl::StrCat("--restore-from ", options.restore_from, ": ",
+                                       restored.status().message()));
+    }
+    log(absl::StrCat("matchd: restored the newest backup of ", options.restore_from,
+                     " into ", options.data_dir, "; ", restored->candidates_erased,
+                     " erased candidates removed again (", restored->ledger_entries,
+                     " erasures on record)"));
+  }
   StoreOptions store_options;
   store_options.path = options.data_dir;
   store_options.sync_writes = options.sync_writes;
-  absl::StatusOr<std::unique_ptr<RocksDbStore>> store = RocksDbStore::Open(store_options);
-  if (!store.ok()) return store.status();
-  return std::unique_ptr<Server>(new Server(std::move(options), *std::move(store)));
+  AZM_ASSIGN_OR_RETURN(std::unique_ptr<RocksDbStore> store,
+                       RocksDbStore::Open(store_options));
+  AZM_ASSIGN_OR_RETURN(std::unique_ptr<AccessControl> access,
+                       AccessControl::Open(store.get(), options.access));
+  if (options.require_api_keys) {
+    AZM_ASSIGN_OR_RETURN(BootstrapResult boot, access->BootstrapAdminKey(options.data_dir));
+    if (boot.created) {
+      log(absl::StrCat("matchd: new admin key ", boot.key_id, " written to ",
+                       boot.key_file));
+    }
+  }
+  return std::unique_ptr<Server>(
+      new Server(std::move(options), std::move(store), std::move(access)));
 }
 
-Server::Server(ServerOptions options, std::unique_ptr<KvStore> store)
-    : options_(std::move(options)), store_(std::move(store)) {
+Server::Server(ServerOptions options, std::unique_ptr<KvStore> store,
+               std::unique_ptr<AccessControl> access)
+    : options_(std::move(options)), store_(std::move(store)), access_(std::move(access)) {
   log_sink_ = options_.log_sink ? options_.log_sink : LogSink(WriteToStderr);
   RecordStoreOptions record_options;
   record_options.max_page_size = options_.max_page_size;
   records_ = std::make_unique<RecordStore>(store_.get(), record_options);
-  resolver_ = std::make_unique<FixedCallerResolver>(DefaultCaller());
+  if (options_.require_api_keys) {
+    resolver_ = &access_->resolver();
+  } else {
+    owned_resolver_ = std::make_unique<FixedCallerResolver>(DefaultCaller());
+    resolver_ = owned_resolver_.get();
+  }
   resolver_proxy_ = std::make_unique<ForwardingResolver>(&resolver_);
   RegistryServiceOptions registry_options;
   registry_options.import_batch_size = options_.import_batch_size;
-  services_.push_back(std::make_unique<RegistryService>(
-      records_.get(), resolver_proxy_.get(), registry_options));
+  AddService(std::make_unique<RegistryService>(records_.get(), resolver_proxy_.get(),
+                                               registry_options),
+             v1::Registry::service_full_name());
+  AdminServiceOptions admin_options;
+  admin_options.backup_dir = options_.backup_dir;
+  AddService(std::make_unique<AdminService>(access_.get(), store_.get(), admin_options),
+             v1::Admin::service_full_name());
 }
 
 Server::~Server() {
@@ -62,15 +100,18 @@ Server::~Server() {
   grpc_server_.reset();
   services_.clear();
   records_.reset();
+  access_.reset();
   store_.reset();
 }
 
 void Server::SetCallerResolver(std::unique_ptr<CallerResolver> resolver) {
-  resolver_ = std::move(resolver);
+  owned_resolver_ = std::move(resolver);
+  resolver_ = owned_resolver_.get();
 }
 
-void Server::AddService(std::unique_ptr<grpc::Service> service) {
+void Server::AddService(std::unique_ptr<grpc::Service> service, std::string health_name) {
   services_.push_back(std::move(service));
+  if (!health_name.empty()) health_names_.push_back(std::move(health_name));
 }
 
 void Server::AddInterceptor(
@@ -83,9 +124,18 @@ absl::Status Server::Start() {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
+  std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+  AZM_RETURN_IF_ERROR(
+      CheckListenSecurity(options_.listen_address, options_.tls, options_.allow_insecure));
+  if (options_.require_api_keys) {
+    AZM_ASSIGN_OR_RETURN(credentials, access_->ServerCredentials(options_.tls));
+  } else if (options_.tls.enabled()) {
+    return absl::InvalidArgumentError(
+        "tls: served only with require_api_keys");
+  }
+
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options_.listen_address, grpc::InsecureServerCredentials(),
-                           &port_);
+  builder.AddListeningPort(options_.listen_address, credentials, &port_);
   // A port in use is an error, not a port silently shared with another process.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.SetMaxReceiveMessageSize(options_.max_receive_message_bytes);
@@ -97,6 +147,7 @@ absl::Status Server::Start() {
   if (options_.log_requests) {
     creators.push_back(std::make_unique<RequestLogInterceptorFactory>(log_sink_));
   }
+  if (options_.require_api_keys) creators.push_back(access_->NewAuditInterceptorFactory());
   for (auto& factory : interceptors_) creators.push_back(std::move(factory));
   interceptors_.clear();
   if (!creators.empty()) builder.experimental().SetInterceptorCreators(std::move(creators));
@@ -110,7 +161,7 @@ absl::Status Server::Start() {
   }
   if (grpc::HealthCheckServiceInterface* health = grpc_server_->GetHealthCheckService()) {
     health->SetServingStatus(true);
-    health->SetServingStatus(v1::Registry::service_full_name(), true);
+    for (const std::string& name : health_names_) health->SetServingStatus(name, true);
   }
   return absl::OkStatus();
 }

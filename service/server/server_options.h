@@ -8,13 +8,15 @@
 #include <string_view>
 
 #include "absl/time/time.h"
+#include "service/auth/access_control.h"
+#include "service/auth/tls_options.h"
 
 namespace azubimatch::service {
 
 struct ServerOptions {
   // HOST:PORT to listen on. Port 0 picks a free port (Server::port() tells which).
-  // Loopback by default: the service holds personal data and the transport has no TLS
-  // yet, so exposing it to a network must be an explicit choice.
+  // Loopback by default: the service holds personal data, so exposing it to a network
+  // must be an explicit choice (TLS, or allow_insecure).
   // Default: "127.0.0.1:50051".
   std::string listen_address = "127.0.0.1:50051";
 
@@ -54,6 +56,37 @@ struct ServerOptions {
   // Write one structured line per request ("ts=... rpc=... code=... ms=... peer=...").
   // Default: true.
   bool log_requests = true;
+
+  // Every call must carry `authorization: Bearer <key>` of an active API key whose
+  // role allows the method (service/auth/ACCESS.md); calls are rate-limited per key
+  // and audited, and a fresh data folder gets <data_dir>/admin.key. False serves
+  // every call as DefaultCaller() (an officer of "default-member") with no keys,
+  // roles, rate limit or audit: only for tests of the services behind the auth step.
+  // matchd has no flag to turn it off.
+  // Default: true.
+  bool require_api_keys = true;
+
+  // TLS (and mutual TLS with a client CA) for the listening port. Without it the
+  // server listens only on loopback addresses unless allow_insecure is set.
+  // Default: no TLS.
+  TlsServerOptions tls;
+
+  // Serve plaintext on a non-loopback address (e.g. behind a TLS-terminating proxy).
+  // Default: false.
+  bool allow_insecure = false;
+
+  // Rate limit per API key (AccessControlOptions).
+  // Default: AccessControlOptions{} (2000 requests/s, burst 4000).
+  AccessControlOptions access;
+
+  // Folder Admin.CreateBackup writes into; must lie outside data_dir.
+  // Default: "" (CreateBackup answers FAILED_PRECONDITION).
+  std::string backup_dir;
+
+  // When set, Server::Open first restores the newest backup in this folder into
+  // data_dir and re-applies every erasure the data folder knew (ledger_restore.h).
+  // Default: "" (no restore).
+  std::string restore_from;
 
   // Where log lines go (each without the trailing newline). Tests capture them here.
   // Default: empty, meaning standard error.

@@ -20,13 +20,12 @@
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "service/auth/access_control.h"
-#include "service/data_protection/data_protection_service.h"
-#include "service/matching/matching_service.h"
+#include "service/server/installed_services.h"
 #include "service/server/server.h"
 #include "tests/service/data_protection/data_folder_scan.h"
 #include "tests/service/data_protection/erasure_fixture.h"
 #include "tests/service/registry/sample_records.h"
+#include "tests/service/server/authorized_channel.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
 namespace azubimatch::service {
@@ -45,21 +44,13 @@ class ErasureEndToEndTest : public ::testing::Test {
     auto server = Server::Open(options);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
-    auto access = AccessControl::Open(server_->store(), AccessControlOptions());
-    ASSERT_TRUE(access.ok()) << access.status();
-    access_ = *std::move(access);
-    auto matching = MatchingService::Create(server_->store(), server_->records(),
-                                            server_->caller_resolver());
-    ASSERT_TRUE(matching.ok()) << matching.status();
-    server_->AddService(*std::move(matching));
-    DataProtectionServiceOptions service_options;
-    service_options.data_dir = data_dir_;
-    server_->AddService(std::make_unique<DataProtectionService>(
-        server_->store(), server_->records(), server_->caller_resolver(),
-        &access_->audit(), access_->hasher(), service_options));
+    // matchd's own wiring: Matching and DataProtection beside Registry and Admin.
+    for (const ServiceInstaller& install : InstalledServices()) {
+      ASSERT_TRUE(install(*server_).ok());
+    }
     ASSERT_TRUE(server_->Start().ok());
-    auto channel =
-        grpc::CreateChannel(server_->bound_address(), grpc::InsecureChannelCredentials());
+    officer_ = NewMemberKey(*server_, "Erasure test", "officer");
+    auto channel = AuthorizedChannel(server_->bound_address(), officer_.key);
     registry_ = v1::Registry::NewStub(channel);
     matching_ = v1::Matching::NewStub(channel);
     data_protection_ = v1::DataProtection::NewStub(channel);
@@ -67,7 +58,8 @@ class ErasureEndToEndTest : public ::testing::Test {
 
   // Runs matchctl against the server; its exit code, with its standard output in *out.
   int Matchctl(std::vector<std::string> args, std::string* out) {
-    args.insert(args.begin(), {"--server", server_->bound_address()});
+    args.insert(args.begin(),
+                {"--server", server_->bound_address(), "--api-key", officer_.key});
     std::istringstream in;
     std::ostringstream output;
     std::ostringstream errors;
@@ -83,14 +75,13 @@ class ErasureEndToEndTest : public ::testing::Test {
   void StopServer() {
     server_->Shutdown(absl::Seconds(5));
     server_->Wait();
-    access_.reset();
     server_.reset();
   }
 
   ScopedTempDir dir_;
   const std::string data_dir_ = dir_.Sub("data");
   std::unique_ptr<Server> server_;
-  std::unique_ptr<AccessControl> access_;
+  MemberKey officer_;
   std::unique_ptr<v1::Registry::Stub> registry_;
   std::unique_ptr<v1::Matching::Stub> matching_;
   std::unique_ptr<v1::DataProtection::Stub> data_protection_;

@@ -12,6 +12,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/server/server.h"
+#include "tests/service/server/authorized_channel.h"
 #include "tests/clients/matchctl/matchctl_runner.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
@@ -67,6 +68,7 @@ class MatchctlMatchdTest : public testing::Test {
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
     ASSERT_TRUE(server_->Start().ok());
+    officer_ = service::NewMemberKey(*server_, "Matchctl test", "officer");
   }
   void TearDown() override {
     if (server_ != nullptr) server_->Shutdown(absl::Seconds(5));
@@ -78,14 +80,28 @@ class MatchctlMatchdTest : public testing::Test {
     return path;
   }
 
+  // Runs matchctl as the test's officer.
   CtlResult RunCtl(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--server", server_->bound_address()});
+    args.insert(args.begin(), {"--server", server_->bound_address(), "--api-key", officer_.key});
     return matchctl::RunCtl(args);
   }
 
   service::ScopedTempDir dir_;
   std::unique_ptr<service::Server> server_;
+  service::MemberKey officer_;
 };
+
+TEST_F(MatchctlMatchdTest, CallsWithoutAValidKeyAreRefusedWithExitCode1) {
+  CtlResult result = matchctl::RunCtl({"--server", server_->bound_address(), "list", "offers"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_THAT(result.err, HasSubstr("UNAUTHENTICATED"));
+  result = matchctl::RunCtl({"--server", server_->bound_address(), "--api-key",
+                             "azm_not_a_key", "list", "offers"});
+  EXPECT_EQ(result.code, 1);
+  EXPECT_THAT(result.err, HasSubstr("UNAUTHENTICATED"));
+  // The same call with the officer's key goes through.
+  EXPECT_EQ(RunCtl({"list", "offers"}).code, 0);
+}
 
 TEST_F(MatchctlMatchdTest, ImportListGetAndDeleteThroughTheRealServer) {
   const std::string companies = WriteFile("companies.csv", kCompaniesCsv);

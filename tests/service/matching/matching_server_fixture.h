@@ -54,6 +54,10 @@ class MatchingServerTest : public testing::Test {
     options.listen_address = "127.0.0.1:0";
     options.data_dir = dir_.Sub("data");
     options.log_requests = false;
+    // The matching logic behind the auth step: callers come from x-member / x-role
+    // metadata (MetadataCallerResolver). Keys and roles on the real transport are
+    // tested in tests/service/admin (access matrix) and tests/e2e.
+    options.require_api_keys = false;
     absl::StatusOr<std::unique_ptr<Server>> server = Server::Open(options);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);

@@ -35,12 +35,37 @@ TEST(MatchdFlagsTest, ListenAndDataTakeSeparateOrInlineValues) {
   EXPECT_FALSE(parsed->options.log_requests);
 }
 
+TEST(MatchdFlagsTest, SecurityAndBackupFlagsFillTheirOptions) {
+  auto parsed = ParseMatchdFlags({"--tls-cert", "server.pem", "--tls-key=server.key",
+                                  "--tls-client-ca", "clients.pem", "--allow-insecure",
+                                  "--rate-limit", "50", "--backup-dir", "/srv/backups",
+                                  "--restore-from=/srv/old-backups"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const ServerOptions& o = parsed->options;
+  EXPECT_EQ(o.tls.cert_file, "server.pem");
+  EXPECT_EQ(o.tls.key_file, "server.key");
+  EXPECT_EQ(o.tls.client_ca_file, "clients.pem");
+  EXPECT_TRUE(o.allow_insecure);
+  EXPECT_EQ(o.access.rate_limit.requests_per_second, 50);
+  EXPECT_EQ(o.access.rate_limit.burst, 100);
+  EXPECT_EQ(o.backup_dir, "/srv/backups");
+  EXPECT_EQ(o.restore_from, "/srv/old-backups");
+  // Keys are always required; the defaults are no TLS, loopback only, no backups.
+  const ServerOptions defaults = ParseMatchdFlags({})->options;
+  EXPECT_TRUE(defaults.require_api_keys);
+  EXPECT_FALSE(defaults.tls.enabled());
+  EXPECT_FALSE(defaults.allow_insecure);
+  EXPECT_TRUE(defaults.backup_dir.empty());
+}
+
 TEST(MatchdFlagsTest, HelpIsRecognisedAndDescribesEveryFlag) {
   EXPECT_TRUE(ParseMatchdFlags({"--help"})->show_help);
   EXPECT_TRUE(ParseMatchdFlags({"-h"})->show_help);
   const std::string usage = MatchdUsage();
   for (const char* flag : {"--listen", "--data", "--max-message-mb", "--no-sync-writes",
                            "--shutdown-grace-seconds", "--import-batch-size", "--quiet",
+                           "--tls-cert", "--tls-key", "--tls-client-ca", "--allow-insecure",
+                           "--rate-limit", "--backup-dir", "--restore-from", "admin.key",
                            "--help"}) {
     EXPECT_THAT(usage, HasSubstr(flag));
   }
@@ -56,6 +81,9 @@ TEST(MatchdFlagsTest, BadFlagsAreInvalidArgumentNamingTheFlag) {
       {{"--max-message-mb", "0"}, "--max-message-mb: bad value"},
       {{"--shutdown-grace-seconds", "soon"}, "--shutdown-grace-seconds: bad value"},
       {{"--quiet=yes"}, "--quiet: takes no value"},
+      {{"--tls-cert="}, "--tls-cert: bad value"},
+      {{"--rate-limit", "-1"}, "--rate-limit: bad value"},
+      {{"--allow-insecure=1"}, "--allow-insecure: takes no value"},
       {{"--port", "1"}, "--port: unknown flag"},
       {{"serve"}, "unexpected argument \"serve\""},
   };

@@ -1,17 +1,24 @@
-// The matchd executable itself: it reports its bound address, serves, logs each request,
-// shuts down cleanly on SIGTERM and SIGINT (exit 0, store closed), keeps its data across
-// restarts, and answers --help and bad flags.
+// The matchd executable itself: it writes the bootstrap admin key before it listens,
+// reports its bound address, refuses calls without a key, serves an officer whose key
+// the admin created, logs each request, shuts down cleanly on SIGTERM and SIGINT (exit
+// 0, store closed), keeps its data and keys across restarts, refuses plaintext on a
+// non-loopback address, and answers --help and bad flags.
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
@@ -118,20 +125,64 @@ std::unique_ptr<v1::Registry::Stub> Connect(const std::string& address) {
       grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
 }
 
+// A call context carrying `key`.
+std::unique_ptr<grpc::ClientContext> WithKey(const std::string& key) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->AddMetadata("authorization", absl::StrCat("Bearer ", key));
+  return context;
+}
+
+// The key matchd wrote to <data>/admin.key.
+std::string ReadAdminKey(const std::string& data_dir) {
+  std::ifstream in(data_dir + "/admin.key");
+  std::stringstream text;
+  text << in.rdbuf();
+  return std::string(absl::StripAsciiWhitespace(text.str()));
+}
+
+// As an operator would: a member and an officer key for it, made with the admin key.
+std::string CreateOfficerKey(const std::string& address, const std::string& admin_key) {
+  auto admin = v1::Admin::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  v1::CreateMemberRequest member_request;
+  member_request.set_name("Process test");
+  v1::Member member;
+  const grpc::Status created =
+      admin->CreateMember(WithKey(admin_key).get(), member_request, &member);
+  EXPECT_TRUE(created.ok()) << created.error_message();
+  v1::CreateApiKeyRequest key_request;
+  key_request.set_member_id(member.id());
+  key_request.set_role("officer");
+  v1::CreateApiKeyResponse key;
+  const grpc::Status issued = admin->CreateApiKey(WithKey(admin_key).get(), key_request, &key);
+  EXPECT_TRUE(issued.ok()) << issued.error_message();
+  return key.key();
+}
+
 TEST(MatchdProcessTest, ServesLogsAndShutsDownCleanlyOnSigterm) {
   ScopedTempDir dir;
   std::string company_id;
+  std::string officer_key;
   {
     MatchdProcess matchd({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
     const std::string address = matchd.ListeningAddress();
     ASSERT_THAT(address, testing::StartsWith("127.0.0.1:")) << matchd.Output();
     EXPECT_NE(address, "127.0.0.1:0");
 
+    // The admin key was written before matchd listened; the log names the file only.
+    const std::string admin_key = ReadAdminKey(dir.Sub("data"));
+    ASSERT_FALSE(admin_key.empty());
+    EXPECT_THAT(matchd.Output(), HasSubstr(dir.Sub("data") + "/admin.key"));
+    EXPECT_THAT(matchd.Output(), testing::Not(HasSubstr(admin_key)));
+
     v1::CreateCompanyRequest request;
     *request.mutable_company() = SampleCompany("firma-1");
     v1::Company company;
-    grpc::ClientContext context;
-    ASSERT_TRUE(Connect(address)->CreateCompany(&context, request, &company).ok());
+    grpc::ClientContext anonymous;
+    EXPECT_EQ(Connect(address)->CreateCompany(&anonymous, request, &company).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED);
+    officer_key = CreateOfficerKey(address, admin_key);
+    ASSERT_FALSE(officer_key.empty());
+    ASSERT_TRUE(Connect(address)->CreateCompany(WithKey(officer_key).get(), request, &company).ok());
     company_id = company.id();
 
     matchd.WaitFor("CreateCompany code=OK");
@@ -152,8 +203,7 @@ TEST(MatchdProcessTest, ServesLogsAndShutsDownCleanlyOnSigterm) {
     v1::GetRecordRequest get;
     get.set_id(company_id);
     v1::Company company;
-    grpc::ClientContext context;
-    ASSERT_TRUE(Connect(address)->GetCompany(&context, get, &company).ok());
+    ASSERT_TRUE(Connect(address)->GetCompany(WithKey(officer_key).get(), get, &company).ok());
     EXPECT_EQ(company.external_id(), "firma-1");
     matchd.Signal(SIGINT);
     const int status = matchd.Wait();
@@ -174,6 +224,15 @@ TEST(MatchdProcessTest, SecondServerOnTheSameFolderFailsToStart) {
   EXPECT_THAT(second.Output(), HasSubstr("data folder"));
   first.Signal(SIGTERM);
   EXPECT_EQ(WEXITSTATUS(first.Wait()), 0);
+}
+
+TEST(MatchdProcessTest, PlaintextOnANonLoopbackAddressIsRefused) {
+  ScopedTempDir dir;
+  MatchdProcess matchd({"--listen", "0.0.0.0:0", "--data", dir.Sub("data")});
+  const int status = matchd.Wait();
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  EXPECT_THAT(matchd.Output(), HasSubstr("--allow-insecure"));
 }
 
 TEST(MatchdProcessTest, HelpExitsZeroAndBadFlagsExitTwo) {

@@ -20,6 +20,7 @@
 #include "gtest/gtest.h"
 #include "service/registry/grpc_status.h"
 #include "service/server/server.h"
+#include "tests/service/server/authorized_channel.h"
 #include "tests/service/registry/sample_records.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
@@ -51,8 +52,9 @@ class RegistryServerTest : public testing::Test {
     server_ = *std::move(server);
     ASSERT_TRUE(server_->Start().ok());
     ASSERT_GT(server_->port(), 0);
-    channel_ = grpc::CreateChannel(server_->bound_address(),
-                                   grpc::InsecureChannelCredentials());
+    // One officer for the whole test; its key is stored, so it outlives restarts.
+    if (officer_.key.empty()) officer_ = NewMemberKey(*server_, "Registry test", "officer");
+    channel_ = AuthorizedChannel(server_->bound_address(), officer_.key);
     stub_ = v1::Registry::NewStub(channel_);
   }
 
@@ -81,6 +83,7 @@ class RegistryServerTest : public testing::Test {
 
   ScopedTempDir dir_;
   std::unique_ptr<Server> server_;
+  MemberKey officer_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Registry::Stub> stub_;
   absl::Mutex log_mu_;
@@ -89,7 +92,7 @@ class RegistryServerTest : public testing::Test {
 
 TEST_F(RegistryServerTest, CompanyOfferCandidateRoundTrip) {
   const v1::Company company = CreateCompany("firma-1");
-  EXPECT_EQ(company.member_id(), "default-member");
+  EXPECT_EQ(company.member_id(), officer_.member_id);
   EXPECT_EQ(company.version(), 1);
 
   // Offer by upsert, then read back.
@@ -405,8 +408,8 @@ TEST_F(RegistryServerTest, ConcurrentClientsFromSeveralThreads) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       // Each thread has its own channel, as separate clients would.
-      auto stub = v1::Registry::NewStub(grpc::CreateChannel(
-          server_->bound_address(), grpc::InsecureChannelCredentials()));
+      auto stub =
+          v1::Registry::NewStub(AuthorizedChannel(server_->bound_address(), officer_.key));
       for (int i = 0; i < kPerThread; ++i) {
         v1::UpsertOfferRequest request;
         *request.mutable_offer() =
@@ -553,8 +556,8 @@ TEST(RegistryServerLimitsTest, OversizedRequestsAreRefused) {
   auto server = Server::Open(options);
   ASSERT_TRUE(server.ok());
   ASSERT_TRUE((*server)->Start().ok());
-  auto stub = v1::Registry::NewStub(
-      grpc::CreateChannel((*server)->bound_address(), grpc::InsecureChannelCredentials()));
+  const MemberKey officer = NewMemberKey(**server, "Limits test", "officer");
+  auto stub = v1::Registry::NewStub(AuthorizedChannel((*server)->bound_address(), officer.key));
   v1::CreateCompanyRequest request;
   *request.mutable_company() = SampleCompany();
   request.mutable_company()->set_name(std::string(100 << 10, 'x'));
