@@ -2,7 +2,9 @@
 # Installs the Debian 12 packages azubimatch needs to build, test and benchmark.
 # Idempotent: packages already present are left alone, and nothing is done when all are there.
 # Usage: deploy/install-deps.sh [--with-peers]
-#   --with-peers  also installs the benchmark peers (python3-scipy, liblemon-dev) and clang-14 for fuzzing.
+#   --with-peers  also installs the benchmark peers (python3-scipy, python3-numpy, liblemon-dev).
+# clang-14 with its sanitizer runtimes is in the base list: `make test` ends with a short
+# libFuzzer run (tests/fuzz), which gcc cannot build.
 set -euo pipefail
 
 packages=(
@@ -10,9 +12,10 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev rocksdb-tools python3-grpcio
+  clang-14 libclang-rt-14-dev
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
-  packages+=(python3-scipy python3-numpy liblemon-dev clang-14 libclang-rt-14-dev)
+  packages+=(python3-scipy python3-numpy liblemon-dev)
 fi
 
 missing=()
