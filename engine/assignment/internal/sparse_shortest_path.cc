@@ -14,7 +14,9 @@ constexpr int64_t kSettled = std::numeric_limits<int64_t>::min();
 
 // Both edge views give the edges of a row as the index range [begin, end) and the
 // column and cost of each index.
+// With kSorted, floor(e) <= cost(e) - price[col(e)] and floors rise along a row.
 struct SparseShortestPath::CsrEdges {
+  static constexpr bool kSorted = false;
   const int64_t* row_begin;
   const int32_t* cols;
   const int64_t* costs;
@@ -22,15 +24,19 @@ struct SparseShortestPath::CsrEdges {
   int64_t end(int32_t row) const { return row_begin[row + 1]; }
   int32_t col(int64_t e) const { return cols[e]; }
   int64_t cost(int64_t e) const { return costs[e]; }
+  int64_t floor(int64_t) const { return std::numeric_limits<int64_t>::min() / 2; }
 };
 
 struct SparseShortestPath::PackedEdges {
+  static constexpr bool kSorted = true;
   const RowBlock* blocks;
   const PackedEdge* edges;
+  const int64_t* sort_price;
   int64_t begin(int32_t row) const { return blocks[row].begin; }
   int64_t end(int32_t row) const { return blocks[row].end; }
   int32_t col(int64_t e) const { return edges[e].col; }
   int64_t cost(int64_t e) const { return edges[e].cost; }
+  int64_t floor(int64_t e) const { return edges[e].cost - sort_price[edges[e].col]; }
 };
 
 SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
@@ -45,24 +51,61 @@ SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState&
       });
 }
 
+namespace {
+
+// Sorts `edges` (n of them) by floor = cost - sort_price[col], then by column, by
+// insertion: rows are short, and nearly sorted when only re-sorted. `floors` has
+// room for n entries.
+template <typename Edge>
+void SortByFloor(Edge* edges, int64_t n, const int64_t* sort_price, int64_t* floors) {
+  for (int64_t k = 0; k < n; ++k) {
+    const Edge edge = edges[k];
+    const int64_t floor = edge.cost - sort_price[edge.col];
+    int64_t j = k;
+    for (; j > 0 && (floor < floors[j - 1] ||
+                     (floor == floors[j - 1] && edge.col < edges[j - 1].col));
+         --j) {
+      floors[j] = floors[j - 1];
+      edges[j] = edges[j - 1];
+    }
+    floors[j] = floor;
+    edges[j] = edge;
+  }
+}
+
+}  // namespace
+
 void SparseShortestPath::BuildPackedEdges(const SolverState& state) {
   const SeatAssignment& seats = state.seats;
   packed_.resize(graph_.num_edges());
   blocks_.resize(graph_.num_rows);
-  key_.assign(graph_.num_cols, kInfinity);
   int64_t next = 0;
   auto place = [&](int32_t row) {
-    blocks_[row].begin = next;
+    const int64_t begin = next;
     for (int64_t e = graph_.row_begin[row]; e < graph_.row_begin[row + 1]; ++e) {
       packed_[next++] = {graph_.col[e], static_cast<int32_t>(graph_.cost[e])};
     }
-    blocks_[row].end = next;
+    blocks_[row] = {begin, next};
   };
   for (int32_t col = 0; col < graph_.num_cols; ++col) {
     for (int32_t row : seats.rows_in(col)) place(row);
   }
   for (int32_t row = 0; row < graph_.num_rows; ++row) {
     if (seats.col_of(row) < 0) place(row);
+  }
+  SortPackedEdges();
+}
+
+void SparseShortestPath::SortPackedEdges() {
+  sort_price_.resize(graph_.num_cols);
+  for (int32_t col = 0; col < graph_.num_cols; ++col)
+    sort_price_[col] = columns_[col].price;
+  drift_ = 0;
+  std::vector<int64_t> floors;
+  for (const RowBlock& block : blocks_) {
+    const int64_t n = block.end - block.begin;
+    if (static_cast<int64_t>(floors.size()) < n) floors.resize(n);
+    SortByFloor(packed_.data() + block.begin, n, sort_price_.data(), floors.data());
   }
 }
 
@@ -78,9 +121,14 @@ int32_t SparseShortestPath::Pop() {
 int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
                                          SolverState& state) {
   if (pack_edges_) {
-    if (packed_.empty()) BuildPackedEdges(state);
-    return AugmentPhaseOver(PackedEdges{blocks_.data(), packed_.data()}, free_rows,
-                            state);
+    if (packed_.empty()) {
+      BuildPackedEdges(state);
+    } else if (drift_ > kResortDrift) {
+      SortPackedEdges();
+    }
+    return AugmentPhaseOver(
+        PackedEdges{blocks_.data(), packed_.data(), sort_price_.data()}, free_rows,
+        state);
   }
   return AugmentPhaseOver(
       CsrEdges{graph_.row_begin.data(), graph_.col.data(), graph_.cost.data()}, free_rows,
@@ -95,7 +143,13 @@ int64_t SparseShortestPath::AugmentPhaseOver(const Edges& edges,
   const size_t free_count = free_rows.size();
   if (state.perfect && free_count >= kMinRowsForFullPhase &&
       free_count * kColumnsPerFreeRow >= static_cast<size_t>(graph_.num_cols)) {
-    SettleFromAll(edges, free_rows, state);
+    // Guess how far the free seats are from the last phase; read farther only if
+    // no free seat is that near.
+    int64_t cutoff =
+        Edges::kSorted ? std::max(kMinCutoff, 2 * last_phase_length_) : kInfinity;
+    while (!SettleFromAll(edges, free_rows, cutoff, state) && cutoff < kInfinity) {
+      cutoff = cutoff > kInfinity / 4 ? kInfinity : 4 * cutoff;
+    }
     ++phase_;
     size_t kept = 0;
     for (int32_t row : free_rows) {
@@ -114,17 +168,26 @@ int64_t SparseShortestPath::AugmentPhaseOver(const Edges& edges,
 }
 
 template <typename Edges>
-void SparseShortestPath::SettleFromAll(const Edges& edges,
+bool SparseShortestPath::SettleFromAll(const Edges& edges,
                                        const std::vector<int32_t>& free_rows,
-                                       SolverState& state) {
+                                       int64_t cutoff, SolverState& state) {
   SeatAssignment& seats = state.seats;
   Column* const columns = columns_.data();
   key_.resize(graph_.num_cols, kInfinity);
   int64_t* const key = key_.data();
-  // key = dist + price, so a relaxation compares cost + h with one entry.
+  int64_t free_cols = 0;  // columns with a free seat not settled yet
+  for (int32_t col = 0; col < graph_.num_cols; ++col)
+    free_cols += columns[col].ends_search;
+  const int64_t free_cols_before = free_cols;
+  // h = dist of the row's column - u[row]. With sorted edges the row is read only
+  // while an edge can come in at `cutoff` or nearer. key = dist + price, so a
+  // relaxation compares cost + h with one entry.
   auto relax_row = [&](int32_t row, int64_t h) {
     const int64_t end = edges.end(row);
     for (int64_t e = edges.begin(row); e < end; ++e) {
+      if constexpr (Edges::kSorted) {
+        if (edges.floor(e) + h > cutoff) break;
+      }
       const int32_t col = edges.col(e);
       const int64_t candidate = edges.cost(e) + h;
       if (candidate >= key[col]) continue;
@@ -136,36 +199,43 @@ void SparseShortestPath::SettleFromAll(const Edges& edges,
   for (int32_t start : free_rows) {
     int64_t offset = kInfinity;
     const int64_t end = edges.end(start);
-    for (int64_t e = edges.begin(start); e < end; ++e) {
+    for (int64_t e = edges.begin(start); e < end && edges.floor(e) < offset; ++e) {
       offset = std::min(offset, edges.cost(e) - columns[edges.col(e)].price);
     }
     relax_row(start, -offset);
   }
   int64_t last = 0;
-  while (!heap_.empty()) {
+  while (!heap_.empty() && free_cols > 0) {
     const RadixHeap::Entry top = heap_.Pop();
     const int32_t col = top.value;
     Column& c = columns[col];
     const int64_t d = static_cast<int64_t>(top.key);
+    if (d > cutoff) break;
     if (key[col] == kSettled || key[col] - c.price != d) continue;  // stale entry
     last = d;
     key[col] = kSettled;
     settled_cols_.push_back(col);
     settled_dist_.push_back(d);
+    free_cols -= c.ends_search;
     for (int32_t row : seats.rows_in(col)) {
       relax_row(row, d - (seats.cost_of(row) - c.price));
     }
   }
+  // The columns not settled are farther than `last` (every edge that can come in
+  // at `cutoff` or nearer was read), so their prices stay.
   for (size_t k = 0; k < settled_cols_.size(); ++k) {
     const int32_t col = settled_cols_[k];
     columns[col].price += settled_dist_[k] - last;
     state.price[col] = columns[col].price;
   }
+  drift_ += last;
+  last_phase_length_ = last;
   for (int32_t col : touched_) key[col] = kInfinity;
   touched_.clear();
   settled_cols_.clear();
   settled_dist_.clear();
   heap_.Clear();
+  return free_cols < free_cols_before;
 }
 
 template <typename Edges>
@@ -174,14 +244,17 @@ bool SparseShortestPath::TightPathAugment(const Edges& edges, int32_t start,
   SeatAssignment& seats = state.seats;
   Column* const columns = columns_.data();
   int64_t dual = kInfinity;
-  for (int64_t e = edges.begin(start); e < edges.end(start); ++e) {
+  for (int64_t e = edges.begin(start); e < edges.end(start) && edges.floor(e) < dual;
+       ++e) {
     dual = std::min(dual, edges.cost(e) - columns[edges.col(e)].price);
   }
   stack_.clear();
   stack_.push_back({start, edges.begin(start), dual});
   while (!stack_.empty()) {
     Frame& frame = stack_.back();
-    if (frame.next_edge == edges.end(frame.row)) {
+    // No tight edge left: the row's end, or (sorted) a floor above its dual.
+    if (frame.next_edge == edges.end(frame.row) ||
+        edges.floor(frame.next_edge) > frame.dual) {
       stack_.pop_back();
       continue;
     }
@@ -238,7 +311,15 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
     heap_.Push(static_cast<uint64_t>(candidate), col);
   };
 
-  for (int64_t e = edges.begin(start); e < edges.end(start); ++e) relax(start, 0, e);
+  // With sorted edges, a row is read only while an edge can still come in under
+  // the best free seat known.
+  auto relax_row = [&](int32_t row, int64_t h) {
+    const int64_t end = edges.end(row);
+    for (int64_t e = edges.begin(row); e < end && edges.floor(e) + h < bound; ++e) {
+      relax(row, h, e);
+    }
+  };
+  relax_row(start, 0);
 
   int32_t end_col = -1;
   int64_t length = 0;
@@ -273,9 +354,7 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
     }
     for (int32_t row : seats.rows_in(col)) {
       // h = d - u[row]; the next reduced cost is cost - price - u[row].
-      const int64_t h = d - (seats.cost_of(row) - c.price);
-      const int64_t end = edges.end(row);
-      for (int64_t e = edges.begin(row); e < end; ++e) relax(row, h, e);
+      relax_row(row, d - (seats.cost_of(row) - c.price));
     }
   }
 

@@ -23,19 +23,36 @@
 // path keeps each assigned row on a column of minimum reduced cost, so all are
 // taken.
 //
-// Memory layout: with the perfect target rule and costs that fit 32 bits, the
-// edges are copied once (8 bytes each) into a packed array, {column, cost} side by
-// side, with the rows of each column next to each other in the order of their
-// seats at the time of the copy. A settled column then reads its rows' edges from
-// one stretch of memory instead of one random place per row, which is where a
-// search spends its time. A phase from all free rows keeps dist + price per column
-// in one array of 8-byte entries (small enough for the first-level cache), so a
-// relaxation reads one entry. Rows that move later keep their place in the copy.
-// Without the copy (sink rule, or wider costs) the kernels read the CSR directly.
+// Memory layout and pruning: with the perfect target rule and costs that fit 32
+// bits, the edges are copied (8 bytes each) into a packed array, {column, cost}
+// side by side, the rows of each column next to each other in the order of their
+// seats, and the edges of each row sorted by cost - price at the time of the copy
+// (the "floor" of the edge). Prices only fall while this kernel runs, so the floor
+// of an edge is a lower bound of its current cost - price, and the distance at
+// which an edge can reach its column is at least floor + h (h = dist - u[row])
+// for every later edge of the row too. Hence:
+//  - a phase from all free rows stops when every column with a free seat is
+//    settled (the columns not settled then are at least that far, so their
+//    prices need not move); it guesses a cutoff from the previous phase and reads
+//    a row only while floor + h stays within it (every column nearer than the
+//    cutoff still gets its exact distance), and retries farther if no free seat
+//    is that near;
+//  - a single-row search stops reading a row at the first edge whose floor + h
+//    reaches the best free seat known;
+//  - the tight-path search stops reading a row at the first floor above u[row].
+// Most edges of a row cost far more than its best ones, so a phase reads a small
+// part of the graph. As prices fall the floors loosen; the edges of every row are
+// sorted again, in place, once the phases from all free rows have moved prices by
+// kResortDrift in total (cheap: the rows are then nearly sorted). A settled column
+// reads its rows' edges from one stretch of memory, and a phase keeps dist + price
+// per column in one array of 8-byte entries; rows that move keep their place.
+// Without the copy (sink rule, or wider costs) the kernels read the CSR directly,
+// without pruning.
 //
 // Complexity: O(E' log C) per single-row search, E' the edges of the rows
-// reached, C the cost range; O(E log C) per phase from all free rows. The packed
-// copy costs O(E) time once and 8 bytes per edge.
+// reached, C the cost range; O(E log C) per phase from all free rows. Each sort of
+// the packed copy costs O(E log D), D the largest row degree, and it takes 8 bytes
+// per edge plus 24 bytes per row.
 // Thread safety: none; owned by one solve.
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
@@ -67,6 +84,15 @@ class SparseShortestPath {
   static constexpr size_t kMinRowsForFullPhase = 4;
   static constexpr size_t kColumnsPerFreeRow = 256;
 
+  // The packed copy is sorted again once the prices have fallen by this much in
+  // total since the last sort (see the file comment).
+  static constexpr int64_t kResortDrift = 64;
+
+  // A phase from all free rows first reads only the edges that can come in at
+  // max(kMinCutoff, twice the length of the previous phase) or nearer, and four
+  // times farther each time no free seat is that near.
+  static constexpr int64_t kMinCutoff = 64;
+
  private:
   struct alignas(32) Column {
     int64_t price;
@@ -87,14 +113,19 @@ class SparseShortestPath {
     int64_t end;
   };
   struct PackedEdges;
+  // Lays out the packed copy for the current seats, then sorts it.
   void BuildPackedEdges(const SolverState& state);
+  // Sorts the edges of every row by floor at the current prices, in place.
+  void SortPackedEdges();
 
   template <typename Edges>
   bool Augment(const Edges& edges, int32_t row, SolverState& state);
-  // Full Dijkstra from all `free_rows`, prices made tight on all shortest paths.
+  // Dijkstra from all `free_rows` until every column with a free seat is settled
+  // (or none is nearer than `cutoff`); prices made tight on all shortest paths to
+  // the settled columns. Returns true if some column with a free seat was settled.
   template <typename Edges>
-  void SettleFromAll(const Edges& edges, const std::vector<int32_t>& free_rows,
-                     SolverState& state);
+  bool SettleFromAll(const Edges& edges, const std::vector<int32_t>& free_rows,
+                     int64_t cutoff, SolverState& state);
   // Depth-first search for a tight augmenting path from the free row `row`.
   template <typename Edges>
   bool TightPathAugment(const Edges& edges, int32_t row, SolverState& state);
@@ -113,8 +144,11 @@ class SparseShortestPath {
   const CsrCosts& graph_;
   bool pack_edges_ = false;  // perfect rule and every cost fits 32 bits
   std::vector<PackedEdge> packed_;
-  std::vector<RowBlock> blocks_;  // per row: its edges in packed_
-  std::vector<int64_t> key_;      // dist + price per column in SettleFromAll
+  std::vector<RowBlock> blocks_;     // per row: its edges in packed_
+  std::vector<int64_t> sort_price_;  // prices when packed_ was sorted
+  int64_t drift_ = 0;                // how far phases moved prices since then
+  std::vector<int64_t> key_;         // dist + price per column in SettleFromAll
+  int64_t last_phase_length_ = 0;    // distance of the last column settled
   std::vector<Column> columns_;
   std::vector<int32_t> touched_;
   std::vector<int32_t> settled_cols_;

@@ -1,5 +1,6 @@
 #include "engine/assignment/sparse_assignment.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -229,6 +230,60 @@ TEST(SparseAssignmentTest, TightCapacitatedProblemFillsEverySeat) {
   for (int32_t row = 0; row < 3000; ++row) problem.edges.push_back({row, row % 400, 500});
   const AssignmentResult result = SolveAndProve(problem);
   EXPECT_EQ(result.assigned, 3000);
+}
+
+// A tight capacitated problem (seats == rows, a hidden full assignment): the
+// perfect target rule with many phases from all free rows.
+AssignmentProblem TightCapacitatedProblem(int32_t rows, int32_t cols, int32_t degree,
+                                          std::mt19937_64& rng) {
+  AssignmentProblem problem =
+      testing::RandomSparseProblem(rows, cols, degree, 1, 999, false, rng);
+  problem.capacities.assign(cols, rows / cols);
+  for (int32_t col = 0; col < rows % cols; ++col) ++problem.capacities[col];
+  std::vector<int32_t> seat_col;
+  for (int32_t col = 0; col < cols; ++col) {
+    seat_col.insert(seat_col.end(), problem.capacities[col], col);
+  }
+  std::shuffle(seat_col.begin(), seat_col.end(), rng);
+  std::uniform_int_distribution<int64_t> cost(0, 999);
+  for (int32_t row = 0; row < rows; ++row) {
+    problem.edges.push_back({row, seat_col[row], cost(rng)});
+  }
+  return problem;
+}
+
+// Costs that fit 32 bits take the packed, pruned kernels; the same costs times
+// 2^32 take the plain CSR ones. Both must find the same optimum.
+TEST(SparseAssignmentTest, TightCapacitatedKernelsAgreeAcrossCostWidths) {
+  std::mt19937_64 rng(7);
+  constexpr int64_t kScale = int64_t{1} << 32;
+  for (int trial = 0; trial < 6; ++trial) {
+    AssignmentProblem problem = TightCapacitatedProblem(2000 + 300 * trial, 250, 12, rng);
+    AssignmentProblem wide = problem;
+    for (AssignmentEdge& edge : wide.edges) edge.cost *= kScale;
+    const AssignmentResult narrow_result = SolveAndProve(problem);
+    const AssignmentResult wide_result = SolveAndProve(wide);
+    EXPECT_EQ(narrow_result.assigned, problem.num_rows);
+    EXPECT_EQ(wide_result.objective, narrow_result.objective * kScale)
+        << "trial " << trial;
+  }
+}
+
+// The same tight problem as a complete matrix (dense kernels) and as sparse rows.
+TEST(SparseAssignmentTest, TightCapacitatedSparseMatchesDense) {
+  std::mt19937_64 rng(8);
+  testing::RandomShape shape{
+      .rows = 300, .cols = 40, .max_capacity = 1, .density = 1.0, .max_cost = 999};
+  for (int trial = 0; trial < 4; ++trial) {
+    AssignmentProblem problem = testing::RandomProblem(shape, rng);
+    problem.capacities.assign(40, 300 / 40);
+    for (int32_t col = 0; col < 300 % 40; ++col) ++problem.capacities[col];
+    SolverOptions sparse_options;
+    sparse_options.max_dense_entries = 0;
+    EXPECT_EQ(SolveAndProve(problem).objective,
+              SolveAndProve(problem, sparse_options).objective)
+        << "trial " << trial;
+  }
 }
 
 TEST(SparseAssignmentTest, LargeRandomDenseProblemsHaveValidCertificates) {
