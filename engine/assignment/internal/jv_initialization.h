@@ -18,13 +18,16 @@
 // Both keep the invariant of solver_state.h. Ties go to the lowest column index.
 //
 // Complexity: ColumnReduction O(E); AugmentingRowReduction O(E) per pass times the
-// number of exchanges, capped at a multiple of the number of free rows.
+// number of exchanges, capped at a multiple of the number of free rows; an
+// exchange in a full column with several seats reads the edges of only the few
+// holders whose margin bound does not rule them out (see FindWeakestHolder).
 // Thread safety: none; operate on one solve's state.
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_JV_INITIALIZATION_H_
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "engine/assignment/internal/solver_state.h"
@@ -86,16 +89,85 @@ inline constexpr int kRowReductionPasses = 4;
 // (finding the holder to displace costs a scan of all of them).
 inline constexpr int32_t kMaxExchangeCapacity = 32;
 
-// How much `row`, sitting in `col` at `cost`, would lose by moving to its next best
-// column (kInfinity if it has none).
+// The smallest cost - price of `row` over its columns other than `col` (kInfinity
+// if it has none).
 template <typename Graph>
-int64_t Margin(const Graph& graph, const std::vector<int64_t>& price, int32_t row,
-               int32_t col, int64_t cost) {
+int64_t NextBest(const Graph& graph, const std::vector<int64_t>& price, int32_t row,
+                 int32_t col) {
   int64_t next = kInfinity;
   graph.ForEachEdge(row, [&](int32_t c, int64_t edge_cost) {
     if (c != col && edge_cost - price[c] < next) next = edge_cost - price[c];
   });
-  return next == kInfinity ? kInfinity : next - (cost - price[col]);
+  return next;
+}
+
+// Finds, among the rows of the full column `col`, the one that loses least by
+// moving to its next best column (its margin), the smallest margin and the second
+// smallest (kInfinity for none). Ties go to the earlier row in the column.
+//
+// Row reduction only lowers prices, so a row's next best cost - price only rises:
+// `next_seen[row]`, a next best seen earlier, is a lower bound of it, and
+// next_seen - (cost - price[col]) a lower bound of the margin. Margins are
+// computed exactly (one pass over the row's edges) only for rows whose bound does
+// not already rule them out of the two smallest; `next_seen` is refreshed then.
+struct Weakest {
+  int32_t row = -1;
+  int64_t margin = kInfinity;
+  int64_t next_margin = kInfinity;
+};
+template <typename Graph>
+Weakest FindWeakestHolder(const Graph& graph, const SeatAssignment& seats,
+                          const std::vector<int64_t>& price, int32_t col,
+                          std::vector<int64_t>& next_seen) {
+  const auto holders = seats.rows_in(col);
+  const size_t n = holders.size();
+  // Per holder: its margin or a lower bound of it, and whether it is exact.
+  int64_t value[kMaxExchangeCapacity];
+  bool exact[kMaxExchangeCapacity];
+  for (size_t k = 0; k < n; ++k) {
+    const int32_t row = holders[k];
+    const int64_t next = next_seen[row];
+    exact[k] = false;
+    value[k] = next == kInfinity ? kInfinity : next - (seats.cost_of(row) - price[col]);
+  }
+  while (true) {
+    // The two smallest values, ties to the earlier row.
+    size_t first = n, second = n;
+    for (size_t k = 0; k < n; ++k) {
+      if (first == n || value[k] < value[first]) {
+        second = first;
+        first = k;
+      } else if (second == n || value[k] < value[second]) {
+        second = k;
+      }
+    }
+    // A bound among the two smallest, or a bound that could tie with or undercut
+    // the second smallest exact margin: compute it exactly and look again.
+    size_t refine = n;
+    if (!exact[first]) {
+      refine = first;
+    } else if (second < n && !exact[second]) {
+      refine = second;
+    } else {
+      const int64_t limit = second < n ? value[second] : kInfinity;
+      for (size_t k = 0; k < n && refine == n; ++k) {
+        if (!exact[k] && value[k] <= limit) refine = k;
+      }
+    }
+    if (refine == n) {
+      Weakest weakest;
+      weakest.row = holders[first];
+      weakest.margin = value[first];
+      if (second < n) weakest.next_margin = value[second];
+      return weakest;
+    }
+    const int32_t row = holders[refine];
+    const int64_t next = NextBest(graph, price, row, col);
+    next_seen[row] = next;
+    exact[refine] = true;
+    value[refine] =
+        next == kInfinity ? kInfinity : next - (seats.cost_of(row) - price[col]);
+  }
 }
 
 // kRowReductionPasses passes over `free_rows`; on return it holds the rows still
@@ -105,6 +177,9 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
                             std::vector<int32_t>& free_rows) {
   SeatAssignment& seats = state.seats;
   std::vector<int64_t>& price = state.price;
+  // A lower bound of each assigned row's next best cost - price (see
+  // FindWeakestHolder); nothing known yet.
+  std::vector<int64_t> next_seen(graph.num_rows, std::numeric_limits<int64_t>::min() / 2);
   for (int pass = 0; pass < kRowReductionPasses; ++pass) {
     const int64_t previous_free = static_cast<int64_t>(free_rows.size());
     int64_t next = 0;        // next entry of free_rows to handle
@@ -137,6 +212,9 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
         continue;
       }
       const bool strict = second_col >= 0 && best < second;
+      // Wherever `row` is placed below, `second` (or `best`, once equal) is a lower
+      // bound of its next best.
+      next_seen[row] = second;
       if (!seats.full(best_col)) {
         const int64_t cost = best + price[best_col];
         seats.Assign(row, best_col, cost);
@@ -154,19 +232,11 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
         // A full column with several seats: the row that loses least by leaving
         // (smallest margin to its next best column) makes way if it loses less
         // than `row` gains; the price rises as far as the rows that stay allow.
-        int64_t weakest_margin = kInfinity, next_margin = kInfinity;
-        int32_t weakest = -1;
-        for (int32_t holder : seats.rows_in(best_col)) {
-          const int64_t margin =
-              Margin(graph, price, holder, best_col, seats.cost_of(holder));
-          if (margin < weakest_margin) {
-            next_margin = weakest_margin;
-            weakest_margin = margin;
-            weakest = holder;
-          } else if (margin < next_margin) {
-            next_margin = margin;
-          }
-        }
+        const Weakest holder =
+            FindWeakestHolder(graph, seats, price, best_col, next_seen);
+        const int64_t weakest_margin = holder.margin;
+        const int64_t next_margin = holder.next_margin;
+        const int32_t weakest = holder.row;
         if (weakest_margin < second - best) {
           const int64_t rise = std::min(second - best, next_margin);
           seats.Replace(weakest, row, best + price[best_col]);
@@ -184,6 +254,7 @@ void AugmentingRowReduction(const Graph& graph, SolverState& state,
         best = second;
       }
       if (second_col >= 0 && best == second) {
+        next_seen[row] = best;
         const int64_t cost = second + price[second_col];
         if (!seats.full(second_col)) {
           seats.Assign(row, second_col, cost);
