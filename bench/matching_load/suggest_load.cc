@@ -1,0 +1,219 @@
+// suggest_load: a load generator for matchd's Matching service. Loads a demo cohort
+// through Registry.Import, then measures SuggestOffers under concurrent clients
+// (requests/s, latency percentiles, errors by code) or times one optimal Assign end
+// to end (--assign). See README.md in this folder and suggest_load_flags.h.
+#include <stdlib.h>  // mkdtemp
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "azubimatch/v1/matching.pb.h"
+#include "bench/matching_load/assign_timing.h"
+#include "bench/matching_load/load_channel.h"
+#include "bench/matching_load/cohort_import.h"
+#include "bench/matching_load/in_process_server.h"
+#include "bench/matching_load/suggest_load_flags.h"
+#include "bench/matching_load/suggest_load_run.h"
+
+namespace azubimatch::bench {
+namespace {
+
+// The 1-, 5- and 15-minute load averages, to note how busy the shared machine was.
+std::string LoadAverage() {
+  std::ifstream file("/proc/loadavg");
+  std::string one, five, fifteen;
+  if (!(file >> one >> five >> fifteen)) return "unknown";
+  return absl::StrCat(one, " ", five, " ", fifteen);
+}
+
+// "load": the records/s of each kind, as text and as JSON members.
+void PrintImport(const ImportedCohort& cohort, std::string* json) {
+  for (const KindImport& kind : cohort.kinds) {
+    const double rate = static_cast<double>(kind.records) / std::max(kind.seconds, 1e-9);
+    std::cout << absl::StrFormat("load %-10s %7d records in %6.1f s = %7.0f records/s",
+                                 kind.kind, kind.records, kind.seconds, rate);
+    if (kind.failed > 0) {
+      std::cout << absl::StrFormat(" (%d refused, first: %s)", kind.failed,
+                                   kind.first_error);
+    }
+    std::cout << "\n";
+    absl::StrAppendFormat(json, ",\"load_%s_per_s\":%.0f,\"load_%s_failed\":%d", kind.kind,
+                          rate, kind.kind, kind.failed);
+  }
+}
+
+int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
+               const std::string& key, const ImportedCohort& cohort, std::string json) {
+  SuggestLoadOptions options;
+  options.address = address;
+  options.api_key = key;
+  options.clients = flags.clients;
+  options.warmup = absl::Seconds(flags.warmup);
+  options.duration = absl::Seconds(flags.seconds);
+  options.k = flags.k;
+  options.seed = flags.seed;
+  std::cerr << absl::StrFormat("running %d clients: %.1f s warm-up, %.1f s measured\n",
+                               flags.clients, flags.warmup, flags.seconds);
+  const SuggestLoadResult result = RunSuggestLoad(options, cohort.candidate_ids);
+  const double rps = static_cast<double>(result.requests) / result.seconds;
+  const LatencySummary& l = result.latency;
+  std::cout << absl::StrFormat("SuggestOffers k=%d, %d clients: %d requests in %.1f s = %.0f requests/s\n",
+                               flags.k, flags.clients, result.requests, result.seconds, rps);
+  std::cout << absl::StrFormat(
+      "latency us: p50 %d  p90 %d  p99 %d  max %d  mean %.0f\n", l.p50_us, l.p90_us,
+      l.p99_us, l.max_us, l.mean_us);
+  std::vector<std::string> errors, json_errors;
+  for (const auto& [code, count] : result.errors_by_code) {
+    errors.push_back(absl::StrCat(code, "=", count));
+    json_errors.push_back(absl::StrFormat("\"%s\":%d", code, count));
+  }
+  std::cout << "errors: " << result.errors
+            << (errors.empty() ? "" : absl::StrCat(" (", absl::StrJoin(errors, ", "), ")"))
+            << "\n";
+  std::cout << absl::StrFormat("per successful call: %.2f suggestions, %.0f pairs scored\n",
+                               result.mean_suggestions, result.mean_considered);
+  std::cout << "load average after: " << LoadAverage() << "\n";
+  absl::StrAppendFormat(
+      &json,
+      ",\"clients\":%d,\"k\":%d,\"seconds\":%.1f,\"requests\":%d,\"requests_per_s\":%.0f,"
+      "\"p50_us\":%d,\"p90_us\":%d,\"p99_us\":%d,\"max_us\":%d,\"mean_us\":%.0f,"
+      "\"errors\":%d,\"errors_by_code\":{%s},\"mean_suggestions\":%.2f,"
+      "\"mean_pairs_scored\":%.0f,\"loadavg_after\":\"%s\"}",
+      flags.clients, flags.k, result.seconds, result.requests, rps, l.p50_us, l.p90_us,
+      l.p99_us, l.max_us, l.mean_us, result.errors, absl::StrJoin(json_errors, ","),
+      result.mean_suggestions, result.mean_considered, LoadAverage());
+  if (flags.json) std::cout << json << "\n";
+  return result.errors == 0 ? 0 : 1;
+}
+
+int RunAssign(const SuggestLoadFlags& flags, const std::string& address,
+              const std::string& key, std::string json) {
+  v1::AssignRequest request;
+  request.set_mode(v1::ASSIGN_MODE_OPTIMAL);
+  request.set_label("suggest_load --assign");
+  std::cerr << "running Assign (optimal, no filters)\n";
+  absl::StatusOr<AssignTiming> timing = TimeAssign(NewLoadChannel(address), key, request);
+  if (!timing.ok()) {
+    std::cerr << "suggest_load: " << timing.status() << "\n";
+    return 1;
+  }
+  const v1::RunMetrics& metrics = timing->run.metrics();
+  std::cout << absl::StrFormat(
+      "Assign optimal: %d candidates, %d seats, %d eligible pairs, %d placed; "
+      "%.2f s end to end (run event at %.2f s, server solve_seconds %.2f, run %d bytes, "
+      "%d progress events)\n",
+      metrics.candidates(), metrics.seats(), timing->run.eligible_pairs(), metrics.placed(),
+      timing->total_s, timing->run_event_s, timing->run.solve_seconds(), timing->run_bytes,
+      timing->progress_events);
+  std::vector<std::string> json_phases;
+  for (const AssignPhase& phase : timing->phases) {
+    std::cout << absl::StrFormat("  phase %-8s at %6.2f s, %6.2f s  (%d/%d)\n", phase.name,
+                                 phase.start_s, phase.seconds, phase.done, phase.total);
+    json_phases.push_back(absl::StrFormat("{\"phase\":\"%s\",\"start_s\":%.3f,\"seconds\":%.3f}",
+                                          phase.name, phase.start_s, phase.seconds));
+  }
+  std::cout << "load average after: " << LoadAverage() << "\n";
+  absl::StrAppendFormat(
+      &json,
+      ",\"assign_candidates\":%d,\"assign_seats\":%d,\"eligible_pairs\":%d,\"placed\":%d,"
+      "\"total_s\":%.3f,\"run_event_s\":%.3f,\"solve_seconds\":%.3f,\"run_bytes\":%d,"
+      "\"phases\":[%s],\"loadavg_after\":\"%s\"}",
+      metrics.candidates(), metrics.seats(), timing->run.eligible_pairs(), metrics.placed(),
+      timing->total_s, timing->run_event_s, timing->run.solve_seconds(), timing->run_bytes,
+      absl::StrJoin(json_phases, ","), LoadAverage());
+  if (flags.json) std::cout << json << "\n";
+  return 0;
+}
+
+int Main(const SuggestLoadFlags& flags) {
+  const std::string load_before = LoadAverage();
+  std::string address = flags.server;
+  std::string key = flags.api_key;
+  InProcessServer in_process;
+  std::string data_dir = flags.data_dir;
+  bool remove_data_dir = false;
+  if (address.empty()) {
+    if (data_dir.empty()) {
+      std::string pattern =
+          (std::filesystem::temp_directory_path() / "suggest_load.XXXXXX").string();
+      if (mkdtemp(pattern.data()) == nullptr) {
+        std::cerr << "suggest_load: cannot create a temporary folder\n";
+        return 1;
+      }
+      data_dir = pattern;
+      remove_data_dir = true;
+    }
+    absl::StatusOr<InProcessServer> started = StartInProcessServer(data_dir);
+    if (!started.ok()) {
+      std::cerr << "suggest_load: " << started.status() << "\n";
+      return 1;
+    }
+    in_process = *std::move(started);
+    address = in_process.address;
+    key = in_process.api_key;
+  }
+
+  CohortImportOptions import;
+  import.cohort.offers = flags.offers;
+  import.cohort.candidates = flags.candidates;
+  import.cohort.seed = flags.seed;
+  import.cohort.external_id_prefix = flags.prefix;
+  import.batch_size = flags.batch;
+  int exit_code = 1;
+  absl::StatusOr<ImportedCohort> cohort = ImportDemoCohort(NewLoadChannel(address), key, import);
+  if (!cohort.ok()) {
+    std::cerr << "suggest_load: " << cohort.status() << "\n";
+  } else if (cohort->candidate_ids.empty()) {
+    std::cerr << "suggest_load: no candidate was imported\n";
+  } else {
+    std::cout << absl::StrFormat(
+        "suggest_load: %d offers, %d candidates (seed %d) on %s server %s; "
+        "load average before: %s\n",
+        cohort->offer_ids.size(), cohort->candidate_ids.size(), flags.seed,
+        flags.server.empty() ? "an in-process" : "the", address, load_before);
+    std::string json = absl::StrFormat(
+        "{\"mode\":\"%s\",\"server\":\"%s\",\"offers\":%d,\"candidates\":%d,\"seed\":%d,"
+        "\"loadavg_before\":\"%s\"",
+        flags.assign ? "assign" : "suggest", flags.server.empty() ? "in_process" : "remote",
+        cohort->offer_ids.size(), cohort->candidate_ids.size(), flags.seed, load_before);
+    PrintImport(*cohort, &json);
+    exit_code = flags.assign ? RunAssign(flags, address, key, std::move(json))
+                             : RunSuggest(flags, address, key, *cohort, std::move(json));
+  }
+  if (in_process.server != nullptr) {
+    in_process.server->Shutdown(absl::Seconds(5));
+    in_process.server.reset();
+  }
+  if (remove_data_dir) {
+    std::error_code ignored;
+    std::filesystem::remove_all(data_dir, ignored);
+  }
+  return exit_code;
+}
+
+}  // namespace
+}  // namespace azubimatch::bench
+
+int main(int argc, char** argv) {
+  using azubimatch::bench::ParseSuggestLoadFlags;
+  using azubimatch::bench::SuggestLoadUsage;
+  absl::StatusOr<azubimatch::bench::SuggestLoadFlags> flags =
+      ParseSuggestLoadFlags(std::vector<std::string>(argv + 1, argv + argc));
+  if (!flags.ok()) {
+    std::cerr << "suggest_load: " << flags.status().message() << "\n\n" << SuggestLoadUsage();
+    return 2;
+  }
+  if (flags->show_help) {
+    std::cout << SuggestLoadUsage();
+    return 0;
+  }
+  return azubimatch::bench::Main(*flags);
+}

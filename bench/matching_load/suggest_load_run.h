@@ -1,0 +1,67 @@
+// RunSuggestLoad: closed-loop load on Matching.SuggestOffers. `clients` threads, each
+// with its own channel (own connection), call SuggestOffers back to back for a candidate
+// drawn uniformly at random (k given), first for `warmup` (not counted), then for
+// `duration` (measured). A call counts when it starts inside the measured window.
+//
+// Thread safety: blocks the calling thread until every client thread has finished.
+// Randomness: client i draws from std::mt19937_64 seeded with seed + i.
+#ifndef AZUBIMATCH_BENCH_MATCHING_LOAD_SUGGEST_LOAD_RUN_H_
+#define AZUBIMATCH_BENCH_MATCHING_LOAD_SUGGEST_LOAD_RUN_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "bench/matching_load/latency_summary.h"
+
+namespace azubimatch::bench {
+
+struct SuggestLoadOptions {
+  // HOST:PORT of the server.
+  // Default: "" (required).
+  std::string address;
+
+  // API key sent as `authorization: Bearer <key>`; its member must own the candidates.
+  // Default: "" (required).
+  std::string api_key;
+
+  // Client threads, each with its own channel.
+  // Default: 8.
+  int clients = 8;
+
+  // Unmeasured time before the measured window (connections, caches, allocators).
+  // Default: 2 seconds.
+  absl::Duration warmup = absl::Seconds(2);
+
+  // The measured window.
+  // Default: 10 seconds.
+  absl::Duration duration = absl::Seconds(10);
+
+  // SuggestOffersRequest.k.
+  // Default: 10.
+  int k = 10;
+
+  // Seed of the candidate choice.
+  // Default: 1.
+  uint64_t seed = 1;
+};
+
+struct SuggestLoadResult {
+  double seconds = 0;                      // measured window, as run
+  int64_t requests = 0;                    // calls started in the window (ok + errors)
+  int64_t errors = 0;
+  std::map<std::string, int64_t> errors_by_code;  // e.g. "RESOURCE_EXHAUSTED" -> 3
+  LatencySummary latency;                  // of every measured call, ok or not
+  double mean_suggestions = 0;             // per successful call
+  double mean_considered = 0;              // pairs scored per successful call
+};
+
+// REQUIRES: !candidate_ids.empty(), options.clients >= 1.
+SuggestLoadResult RunSuggestLoad(const SuggestLoadOptions& options,
+                                 const std::vector<std::string>& candidate_ids);
+
+}  // namespace azubimatch::bench
+
+#endif  // AZUBIMATCH_BENCH_MATCHING_LOAD_SUGGEST_LOAD_RUN_H_
