@@ -61,10 +61,15 @@ void SortByFloor(Edge* edges, int64_t n, const int64_t* sort_price, int64_t* flo
   for (int64_t k = 0; k < n; ++k) {
     const Edge edge = edges[k];
     const int64_t floor = edge.cost - sort_price[edge.col];
+    auto before = [&](int64_t j) {
+      return floor < floors[j] || (floor == floors[j] && edge.col < edges[j].col);
+    };
+    if (k == 0 || !before(k - 1)) {  // in place already: no write to the row
+      floors[k] = floor;
+      continue;
+    }
     int64_t j = k;
-    for (; j > 0 && (floor < floors[j - 1] ||
-                     (floor == floors[j - 1] && edge.col < edges[j - 1].col));
-         --j) {
+    for (; j > 0 && before(j - 1); --j) {
       floors[j] = floors[j - 1];
       edges[j] = edges[j - 1];
     }
