@@ -11,7 +11,7 @@ packages=(
   cmake ninja-build g++ make pkgconf ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libssl-dev rocksdb-tools python3-grpcio
+  libssl-dev rocksdb-tools python3-grpcio python3-protobuf
   clang-14 libclang-rt-14-dev
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
