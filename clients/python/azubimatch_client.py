@@ -28,6 +28,7 @@ channels are thread-safe). Building a Client is O(number of RPCs).
 """
 
 import collections
+import functools
 import importlib
 import pkgutil
 
@@ -50,12 +51,13 @@ MethodInfo = collections.namedtuple(
     "service name path request_class response_class client_streaming server_streaming")
 
 
+@functools.lru_cache(maxsize=None)
 def api_modules():
-    """Imports every generated azubimatch.v1 *_pb2 module (they must be on sys.path)."""
+    """Imports every generated azubimatch.v1 *_pb2 module (they must be on sys.path), once."""
     package = importlib.import_module(API_PACKAGE)
     names = sorted(m.name for m in pkgutil.iter_modules(package.__path__)
                    if m.name.endswith("_pb2"))
-    return [importlib.import_module(API_PACKAGE + "." + name) for name in names]
+    return tuple(importlib.import_module(API_PACKAGE + "." + name) for name in names)
 
 
 def message(type_name, /, **fields):
