@@ -25,6 +25,8 @@ struct SparseShortestPath::CsrEdges {
   int32_t col(int64_t e) const { return cols[e]; }
   int64_t cost(int64_t e) const { return costs[e]; }
   int64_t floor(int64_t) const { return std::numeric_limits<int64_t>::min() / 2; }
+  void PrefetchRange(int32_t row) const { __builtin_prefetch(row_begin + row); }
+  void PrefetchEdges(int32_t row) const { __builtin_prefetch(cols + row_begin[row]); }
 };
 
 struct SparseShortestPath::PackedEdges {
@@ -37,6 +39,8 @@ struct SparseShortestPath::PackedEdges {
   int32_t col(int64_t e) const { return edges[e].col; }
   int64_t cost(int64_t e) const { return edges[e].cost; }
   int64_t floor(int64_t e) const { return edges[e].cost - sort_price[edges[e].col]; }
+  void PrefetchRange(int32_t row) const { __builtin_prefetch(blocks + row); }
+  void PrefetchEdges(int32_t row) const { __builtin_prefetch(edges + blocks[row].begin); }
 };
 
 SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
@@ -222,9 +226,12 @@ bool SparseShortestPath::SettleFromAll(const Edges& edges,
     settled_cols_.push_back(col);
     settled_dist_.push_back(d);
     free_cols -= c.ends_search;
-    for (int32_t row : seats.rows_in(col)) {
-      relax_row(row, d - (seats.cost_of(row) - c.price));
-    }
+    // The rows of a column sit at random places: fetch their edge ranges, then
+    // the start of their edges, before reading any of them.
+    const auto holders = seats.rows_in(col);
+    for (int32_t row : holders) edges.PrefetchRange(row);
+    for (int32_t row : holders) edges.PrefetchEdges(row);
+    for (int32_t row : holders) relax_row(row, d - (seats.cost_of(row) - c.price));
   }
   // The columns not settled are farther than `last` (every edge that can come in
   // at `cutoff` or nearer was read), so their prices stay.
@@ -278,6 +285,7 @@ bool SparseShortestPath::TightPathAugment(const Edges& edges, int32_t start,
     }
     visited_phase_[col] = phase_;
     const auto holders = seats.rows_in(col);
+    for (int32_t row : holders) edges.PrefetchRange(row);
     for (size_t k = holders.size(); k-- > 0;) {
       const int32_t next = holders[k];
       stack_.push_back({next, edges.begin(next), seats.cost_of(next) - c.price});
@@ -357,7 +365,10 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
       }
       continue;
     }
-    for (int32_t row : seats.rows_in(col)) {
+    const auto holders = seats.rows_in(col);
+    for (int32_t row : holders) edges.PrefetchRange(row);
+    for (int32_t row : holders) edges.PrefetchEdges(row);
+    for (int32_t row : holders) {
       // h = d - u[row]; the next reduced cost is cost - price - u[row].
       relax_row(row, d - (seats.cost_of(row) - c.price));
     }
