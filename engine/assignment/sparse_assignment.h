@@ -23,15 +23,20 @@
 //     vectorised scans instead of a heap. When every seat must be taken and many
 //     rows per column are still free, a phase searches from all free rows at
 //     once and then takes every tight augmenting path (Hopcroft-Karp style).
+//     On sparse rows with that rule, the searches read a packed copy of the
+//     edges, each row sorted by reduced cost, and stop reading a row at the
+//     first edge that cannot matter (internal/sparse_shortest_path.h).
 // The duals of the result prove optimality (optimality_certificate.h).
 //
 // Complexity: O(E + R + C) to build; the shortest-path phase is O(R * E log E) in
 // the worst case (O(R * R * C) dense) and far less in practice thanks to the
-// initialisation and early exit. Memory O(E + R + C).
+// initialisation, early exit and pruning. Memory O(E + R + C); the packed copy
+// adds 8 bytes per edge when every seat must be taken.
 //
 // Determinism: the same problem and options give the same result, bit for bit.
 // Ties are broken toward free columns, then toward lower column indices, then by
-// the order of the edges in the input.
+// the order of the edges in the input (on the packed copy: by reduced cost when
+// the copy was sorted, then by column).
 //
 // Defined behaviour:
 //  - an empty problem (no rows, no columns or no edges) is solved (nothing or

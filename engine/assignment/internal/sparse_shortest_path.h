@@ -50,9 +50,10 @@
 // without pruning.
 //
 // Complexity: O(E' log C) per single-row search, E' the edges of the rows
-// reached, C the cost range; O(E log C) per phase from all free rows. Each sort of
-// the packed copy costs O(E log D), D the largest row degree, and it takes 8 bytes
-// per edge plus 24 bytes per row.
+// reached, C the cost range; O(E log C) per phase from all free rows. A sort of
+// the packed copy (insertion sort per row) costs O(E * D) in the worst case, D
+// the largest row degree, and about O(E) when the rows are nearly sorted; the
+// copy takes 8 bytes per edge plus 16 bytes per row.
 // Thread safety: none; owned by one solve.
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
 #define AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_SPARSE_SHORTEST_PATH_H_
