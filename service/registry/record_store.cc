@@ -515,6 +515,14 @@ absl::Status RecordStore::Delete(const Caller& caller, std::string_view id_view,
     }
   }
   if constexpr (std::same_as<R, v1::TrainingOffer>) {
+    // An accepted placement holds a seat; deleting the offer would orphan it.
+    if (existing.seats_taken() > 0) {
+      return WithField(
+          absl::FailedPreconditionError(absl::StrCat(
+              "id: offer ", id, " has ", existing.seats_taken(),
+              " seats taken by accepted placements; withdraw them first")),
+          "id");
+    }
     txn.writes.Delete(Family::kIndex, CompanyOfferKey(existing.company_id(), id));
   }
   txn.writes.Delete(T::kFamily, id);

@@ -24,6 +24,7 @@
 //     a company with offers cannot be deleted (FAILED_PRECONDITION).
 //   - access: access_policy.h (others' companies and candidates are NOT_FOUND).
 //   - an offer's seats cannot drop below its seats_taken (FAILED_PRECONDITION).
+//   - an offer with seats taken cannot be deleted (FAILED_PRECONDITION naming "id").
 //
 // Listing is in id order. A page holds page_size records (0 = 100, at most 1000) that
 // pass the filters and the caller's visibility; next_page_token is empty on the last

@@ -586,6 +586,18 @@ TEST_F(RecordStoreTest, SeatsTakenStaysWithinSeats) {
   EXPECT_EQ(records_->Update(alpha_, change)->seats_taken(), 2);
 }
 
+TEST_F(RecordStoreTest, OfferWithSeatsTakenCannotBeDeletedUntilTheyAreFreed) {
+  const v1::Company company = MakeCompany(alpha_);
+  const v1::TrainingOffer offer = MakeOffer(alpha_, company.id());
+  ASSERT_TRUE(records_->AdjustSeatsTaken(offer.id(), 1).ok());
+  const absl::Status refused = records_->Delete<v1::TrainingOffer>(alpha_, offer.id(), 0);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(refused.message()), HasSubstr("seats taken"));
+  EXPECT_TRUE(records_->Get<v1::TrainingOffer>(alpha_, offer.id()).ok());  // nothing written
+  ASSERT_TRUE(records_->AdjustSeatsTaken(offer.id(), -1).ok());
+  EXPECT_TRUE(records_->Delete<v1::TrainingOffer>(alpha_, offer.id(), 0).ok());
+}
+
 TEST_F(RecordStoreTest, RecordsAndIndexesSurviveReopening) {
   const v1::Company company = MakeCompany(alpha_, "c-1");
   const v1::TrainingOffer offer = MakeOffer(alpha_, company.id(), "o-1");
