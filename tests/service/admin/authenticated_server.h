@@ -1,76 +1,76 @@
-// Test support: matchd's services assembled with access control, in process, on
-// 127.0.0.1:0 over a real RocksDB folder: the Registry and Admin services behind the
-// authenticated credentials, the API-key caller resolver and the audit interceptor,
-// with the bootstrap admin key read back from <data>/admin.key. Plus helpers to make
-// members and keys. Sync writes are off: the tests need no durability.
+// Test support: matchd as it runs, in process, on 127.0.0.1:0 over a real RocksDB
+// folder: Server::Open (store, access control, <data>/admin.key, the Registry and Admin
+// services), every installer of InstalledServices() (Matching, DataProtection), then
+// Start() with the authenticated credentials and the audit interceptor. The bootstrap
+// admin key is read back from <data>/admin.key. Plus helpers to make members and keys.
+// Sync writes and the request log are off: the tests need neither durability nor log
+// lines. The backup folder lies in the temporary folder, beside the data folder.
+//
+// Thread safety: construct and destroy on one thread; the channel and the server's
+// pieces may be used from any thread while it runs.
 #ifndef AZUBIMATCH_TESTS_SERVICE_ADMIN_AUTHENTICATED_SERVER_H_
 #define AZUBIMATCH_TESTS_SERVICE_ADMIN_AUTHENTICATED_SERVER_H_
 
 #include <fstream>
 #include <memory>
 #include <string>
+#include <utility>
 
-#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
-#include "service/admin/admin_service.h"
 #include "service/auth/access_control.h"
+#include "service/auth/bootstrap.h"
 #include "service/registry/record_store.h"
-#include "service/registry/registry_service.h"
-#include "service/store/rocksdb_store.h"
-#include "tests/service/auth/temp_store.h"
+#include "service/server/installed_services.h"
+#include "service/server/server.h"
+#include "tests/service/store/scoped_temp_dir.h"
 
 namespace azubimatch::service {
 
 class AuthenticatedServer {
  public:
   AuthenticatedServer() {
-    store_ = OpenTempStore(dir_);
-    if (store_ == nullptr) return;
-    auto access = AccessControl::Open(store_.get(), {});
-    EXPECT_TRUE(access.ok()) << access.status();
-    if (!access.ok()) return;
-    access_ = *std::move(access);
-    auto boot = access_->BootstrapAdminKey(dir_.Sub("data"));
-    EXPECT_TRUE(boot.ok()) << boot.status();
-    if (!boot.ok()) return;
-    std::ifstream(boot->key_file) >> admin_key_;
-
-    records_ = std::make_unique<RecordStore>(store_.get());
-    registry_ = std::make_unique<RegistryService>(records_.get(), &access_->resolver());
-    AdminServiceOptions admin_options;
-    admin_options.backup_dir = dir_.Sub("backups");
-    admin_ = std::make_unique<AdminService>(access_.get(), store_.get(), admin_options);
-
-    auto credentials = access_->ServerCredentials(TlsServerOptions{});
-    EXPECT_TRUE(credentials.ok()) << credentials.status();
-    if (!credentials.ok()) return;
-    grpc::EnableDefaultHealthCheckService(true);
-    grpc::ServerBuilder builder;
-    builder.AddListeningPort("127.0.0.1:0", *credentials, &port_);
-    builder.RegisterService(registry_.get());
-    builder.RegisterService(admin_.get());
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-        creators;
-    creators.push_back(access_->NewAuditInterceptorFactory());
-    builder.experimental().SetInterceptorCreators(std::move(creators));
-    server_ = builder.BuildAndStart();
-    EXPECT_NE(server_, nullptr);
+    ServerOptions options;
+    options.listen_address = "127.0.0.1:0";
+    options.data_dir = dir_.Sub("data");
+    options.backup_dir = dir_.Sub("backups");
+    options.sync_writes = false;
+    options.log_requests = false;
+    absl::StatusOr<std::unique_ptr<Server>> server = Server::Open(options);
+    EXPECT_TRUE(server.ok()) << server.status();
+    if (!server.ok()) return;
+    server_ = *std::move(server);
+    for (const ServiceInstaller& install : InstalledServices()) {
+      absl::Status installed = install(*server_);
+      EXPECT_TRUE(installed.ok()) << installed;
+      if (!installed.ok()) return;
+    }
+    absl::Status started = server_->Start();
+    EXPECT_TRUE(started.ok()) << started;
+    if (!started.ok()) return;
+    std::ifstream(options.data_dir + "/" + std::string(kAdminKeyFileName)) >> admin_key_;
     channel_ = grpc::CreateChannel(address(), grpc::InsecureChannelCredentials());
   }
   ~AuthenticatedServer() {
-    if (server_ != nullptr) server_->Shutdown();
+    if (server_ != nullptr) server_->Shutdown(absl::ZeroDuration());
   }
 
-  bool ok() const { return server_ != nullptr && port_ != 0 && !admin_key_.empty(); }
-  std::string address() const { return absl::StrCat("127.0.0.1:", port_); }
+  AuthenticatedServer(const AuthenticatedServer&) = delete;
+  AuthenticatedServer& operator=(const AuthenticatedServer&) = delete;
+
+  bool ok() const {
+    return server_ != nullptr && server_->port() != 0 && !admin_key_.empty();
+  }
+  std::string address() const { return server_->bound_address(); }
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
   const std::string& admin_key() const { return admin_key_; }
-  AccessControl& access() { return *access_; }
-  RecordStore& records() { return *records_; }
+  Server& server() { return *server_; }
+  AccessControl& access() { return *server_->access(); }
+  RecordStore& records() { return *server_->records(); }
 
   std::string NewMember(const std::string& name) {
-    auto member = access_->members().Create(name);
+    auto member = access().members().Create(name);
     EXPECT_TRUE(member.ok()) << member.status();
     return member.ok() ? member->id() : "";
   }
@@ -78,21 +78,15 @@ class AuthenticatedServer {
     v1::CreateApiKeyRequest request;
     request.set_member_id(member_id);
     request.set_role(role);
-    auto created = access_->keys().Create(request);
+    auto created = access().keys().Create(request);
     EXPECT_TRUE(created.ok()) << created.status();
     return created.ok() ? *created : CreatedApiKey{};
   }
 
  private:
   ScopedTempDir dir_;
-  std::unique_ptr<RocksDbStore> store_;
-  std::unique_ptr<AccessControl> access_;
+  std::unique_ptr<Server> server_;
   std::string admin_key_;
-  std::unique_ptr<RecordStore> records_;
-  std::unique_ptr<RegistryService> registry_;
-  std::unique_ptr<AdminService> admin_;
-  int port_ = 0;
-  std::unique_ptr<grpc::Server> server_;
   std::shared_ptr<grpc::Channel> channel_;
 };
 
