@@ -6,6 +6,7 @@
 #include "absl/time/time.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "bench/matching_load/load_channel.h"
+#include "bench/matching_load/process_cpu_time.h"
 
 namespace azubimatch::bench {
 
@@ -17,6 +18,7 @@ absl::StatusOr<AssignTiming> TimeAssign(const std::shared_ptr<grpc::Channel>& ch
   bool have_run = false;
   grpc::ClientContext context;
   AddBearer(api_key, &context);
+  const double cpu_start = ProcessCpuSeconds();
   const absl::Time start = absl::Now();
   const auto since_start = [start] { return absl::ToDoubleSeconds(absl::Now() - start); };
   std::unique_ptr<grpc::ClientReader<v1::AssignEvent>> reader =
@@ -47,6 +49,7 @@ absl::StatusOr<AssignTiming> TimeAssign(const std::shared_ptr<grpc::Channel>& ch
   }
   const grpc::Status status = reader->Finish();
   timing.total_s = since_start();
+  timing.cpu_s = ProcessCpuSeconds() - cpu_start;
   if (!status.ok()) {
     return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
                         absl::StrCat("Assign: ", status.error_message()));

@@ -57,8 +57,13 @@ absl::Status ImportKindRecords(Registry::Stub& stub, const std::string& api_key,
     }
     ids->insert(ids->end(), response.ids().begin(), response.ids().end());
     const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
-    std::cerr << absl::StrFormat("loading %s: %d/%d (%.0f records/s)\n", kind, end,
-                                 total, static_cast<double>(end) / std::max(seconds, 1e-9));
+    std::cerr << absl::StrFormat("loading %s: %d/%d (%.0f records/s)", kind, end, total,
+                                 static_cast<double>(end) / std::max(seconds, 1e-9));
+    if (result->failed > 0) {
+      std::cerr << absl::StrFormat(", %d refused, first: %s", result->failed,
+                                   result->first_error);
+    }
+    std::cerr << "\n";
   }
   result->seconds = absl::ToDoubleSeconds(absl::Now() - start);
   return absl::OkStatus();
@@ -72,9 +77,9 @@ std::vector<std::string> NonEmpty(std::vector<std::string> ids) {
 
 }  // namespace
 
-absl::StatusOr<ImportedCohort> ImportDemoCohort(const std::shared_ptr<grpc::Channel>& channel,
-                                                const std::string& api_key,
-                                                const CohortImportOptions& options) {
+absl::StatusOr<ImportedCohort> ImportDemoCohort(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& api_key,
+    const CohortImportOptions& options) {
   ImportedCohort imported;
   const absl::Time generate_start = absl::Now();
   AZM_ASSIGN_OR_RETURN(clients::DemoCohort cohort,

@@ -36,26 +36,26 @@ struct CohortImportOptions {
 };
 
 struct KindImport {
-  std::string kind;        // "companies", "offers", "candidates"
-  int64_t records = 0;     // streamed
-  int64_t failed = 0;      // refused by the server
-  double seconds = 0;      // wall time of the kind's streams
-  std::string first_error; // the first refusal, "" when none
+  std::string kind;         // "companies", "offers", "candidates"
+  int64_t records = 0;      // streamed
+  int64_t failed = 0;       // refused by the server
+  double seconds = 0;       // wall time of the kind's streams
+  std::string first_error;  // the first refusal, "" when none
 };
 
 struct ImportedCohort {
-  std::vector<KindImport> kinds;            // companies, offers, candidates
-  std::vector<std::string> candidate_ids;   // ids of the imported candidates
-  std::vector<std::string> offer_ids;       // ids of the imported offers
-  double generate_seconds = 0;              // GenerateDemoCohort
+  std::vector<KindImport> kinds;           // companies, offers, candidates
+  std::vector<std::string> candidate_ids;  // ids of the imported candidates
+  std::vector<std::string> offer_ids;      // ids of the imported offers
+  double generate_seconds = 0;             // GenerateDemoCohort
 };
 
 // Errors: those of GenerateDemoCohort / AssignCompanyIds, and UNAVAILABLE (or the
 // RPC's own code) naming the kind when a stream fails.
 // `api_key` is sent with every stream; its member owns the candidates.
-absl::StatusOr<ImportedCohort> ImportDemoCohort(const std::shared_ptr<grpc::Channel>& channel,
-                                                const std::string& api_key,
-                                                const CohortImportOptions& options);
+absl::StatusOr<ImportedCohort> ImportDemoCohort(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& api_key,
+    const CohortImportOptions& options);
 
 }  // namespace azubimatch::bench
 

@@ -21,9 +21,9 @@ LatencySummary SummarizeLatencies(std::vector<int64_t> samples_us) {
   if (samples_us.empty()) return summary;
   std::sort(samples_us.begin(), samples_us.end());
   summary.count = static_cast<int64_t>(samples_us.size());
-  summary.mean_us =
-      static_cast<double>(std::accumulate(samples_us.begin(), samples_us.end(), int64_t{0})) /
-      static_cast<double>(summary.count);
+  summary.mean_us = static_cast<double>(std::accumulate(samples_us.begin(),
+                                                        samples_us.end(), int64_t{0})) /
+                    static_cast<double>(summary.count);
   summary.p50_us = Percentile(samples_us, 50);
   summary.p90_us = Percentile(samples_us, 90);
   summary.p99_us = Percentile(samples_us, 99);

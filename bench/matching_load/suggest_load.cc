@@ -17,9 +17,9 @@
 #include "absl/time/time.h"
 #include "azubimatch/v1/matching.pb.h"
 #include "bench/matching_load/assign_timing.h"
-#include "bench/matching_load/load_channel.h"
 #include "bench/matching_load/cohort_import.h"
 #include "bench/matching_load/in_process_server.h"
+#include "bench/matching_load/load_channel.h"
 #include "bench/matching_load/suggest_load_flags.h"
 #include "bench/matching_load/suggest_load_run.h"
 
@@ -45,8 +45,8 @@ void PrintImport(const ImportedCohort& cohort, std::string* json) {
                                    kind.first_error);
     }
     std::cout << "\n";
-    absl::StrAppendFormat(json, ",\"load_%s_per_s\":%.0f,\"load_%s_failed\":%d", kind.kind,
-                          rate, kind.kind, kind.failed);
+    absl::StrAppendFormat(json, ",\"load_%s_per_s\":%.0f,\"load_%s_failed\":%d",
+                          kind.kind, rate, kind.kind, kind.failed);
   }
 }
 
@@ -65,31 +65,43 @@ int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
   const SuggestLoadResult result = RunSuggestLoad(options, cohort.candidate_ids);
   const double rps = static_cast<double>(result.requests) / result.seconds;
   const LatencySummary& l = result.latency;
-  std::cout << absl::StrFormat("SuggestOffers k=%d, %d clients: %d requests in %.1f s = %.0f requests/s\n",
-                               flags.k, flags.clients, result.requests, result.seconds, rps);
   std::cout << absl::StrFormat(
-      "latency us: p50 %d  p90 %d  p99 %d  max %d  mean %.0f\n", l.p50_us, l.p90_us,
-      l.p99_us, l.max_us, l.mean_us);
+      "SuggestOffers k=%d, %d clients: %d requests in %.1f s = %.0f requests/s\n",
+      flags.k, flags.clients, result.requests, result.seconds, rps);
+  std::cout << absl::StrFormat("latency us: p50 %d  p90 %d  p99 %d  max %d  mean %.0f\n",
+                               l.p50_us, l.p90_us, l.p99_us, l.max_us, l.mean_us);
   std::vector<std::string> errors, json_errors;
   for (const auto& [code, count] : result.errors_by_code) {
     errors.push_back(absl::StrCat(code, "=", count));
     json_errors.push_back(absl::StrFormat("\"%s\":%d", code, count));
   }
   std::cout << "errors: " << result.errors
-            << (errors.empty() ? "" : absl::StrCat(" (", absl::StrJoin(errors, ", "), ")"))
+            << (errors.empty() ? ""
+                               : absl::StrCat(" (", absl::StrJoin(errors, ", "), ")"))
             << "\n";
-  std::cout << absl::StrFormat("per successful call: %.2f suggestions, %.0f pairs scored\n",
-                               result.mean_suggestions, result.mean_considered);
+  std::cout << absl::StrFormat(
+      "per successful call: %.2f suggestions, %.0f pairs scored\n",
+      result.mean_suggestions, result.mean_considered);
+  const double cpu_us_per_request =
+      result.requests > 0
+          ? result.cpu_seconds * 1e6 / static_cast<double>(result.requests)
+          : 0;
+  std::cout << absl::StrFormat(
+      "process CPU in the window: %.1f s of %.1f s (%.2f cores), %.0f us per request\n",
+      result.cpu_seconds, result.seconds, result.cpu_seconds / result.seconds,
+      cpu_us_per_request);
   std::cout << "load average after: " << LoadAverage() << "\n";
   absl::StrAppendFormat(
       &json,
       ",\"clients\":%d,\"k\":%d,\"seconds\":%.1f,\"requests\":%d,\"requests_per_s\":%.0f,"
       "\"p50_us\":%d,\"p90_us\":%d,\"p99_us\":%d,\"max_us\":%d,\"mean_us\":%.0f,"
       "\"errors\":%d,\"errors_by_code\":{%s},\"mean_suggestions\":%.2f,"
-      "\"mean_pairs_scored\":%.0f,\"loadavg_after\":\"%s\"}",
+      "\"mean_pairs_scored\":%.0f,\"cpu_s\":%.2f,\"cpu_us_per_request\":%.0f,"
+      "\"loadavg_after\":\"%s\"}",
       flags.clients, flags.k, result.seconds, result.requests, rps, l.p50_us, l.p90_us,
       l.p99_us, l.max_us, l.mean_us, result.errors, absl::StrJoin(json_errors, ","),
-      result.mean_suggestions, result.mean_considered, LoadAverage());
+      result.mean_suggestions, result.mean_considered, result.cpu_seconds,
+      cpu_us_per_request, LoadAverage());
   if (flags.json) std::cout << json << "\n";
   return result.errors == 0 ? 0 : 1;
 }
@@ -108,27 +120,31 @@ int RunAssign(const SuggestLoadFlags& flags, const std::string& address,
   const v1::RunMetrics& metrics = timing->run.metrics();
   std::cout << absl::StrFormat(
       "Assign optimal: %d candidates, %d seats, %d eligible pairs, %d placed; "
-      "%.2f s end to end (run event at %.2f s, server solve_seconds %.2f, run %d bytes, "
-      "%d progress events)\n",
-      metrics.candidates(), metrics.seats(), timing->run.eligible_pairs(), metrics.placed(),
-      timing->total_s, timing->run_event_s, timing->run.solve_seconds(), timing->run_bytes,
-      timing->progress_events);
+      "%.2f s end to end, process CPU %.2f s (run event at %.2f s, server solve_seconds "
+      "%.2f, run %d bytes, %d progress events)\n",
+      metrics.candidates(), metrics.seats(), timing->run.eligible_pairs(),
+      metrics.placed(), timing->total_s, timing->cpu_s, timing->run_event_s,
+      timing->run.solve_seconds(), timing->run_bytes, timing->progress_events);
   std::vector<std::string> json_phases;
   for (const AssignPhase& phase : timing->phases) {
-    std::cout << absl::StrFormat("  phase %-8s at %6.2f s, %6.2f s  (%d/%d)\n", phase.name,
-                                 phase.start_s, phase.seconds, phase.done, phase.total);
-    json_phases.push_back(absl::StrFormat("{\"phase\":\"%s\",\"start_s\":%.3f,\"seconds\":%.3f}",
-                                          phase.name, phase.start_s, phase.seconds));
+    std::cout << absl::StrFormat("  phase %-8s at %6.2f s, %6.2f s  (%d/%d)\n",
+                                 phase.name, phase.start_s, phase.seconds, phase.done,
+                                 phase.total);
+    json_phases.push_back(
+        absl::StrFormat("{\"phase\":\"%s\",\"start_s\":%.3f,\"seconds\":%.3f}",
+                        phase.name, phase.start_s, phase.seconds));
   }
   std::cout << "load average after: " << LoadAverage() << "\n";
   absl::StrAppendFormat(
       &json,
       ",\"assign_candidates\":%d,\"assign_seats\":%d,\"eligible_pairs\":%d,\"placed\":%d,"
-      "\"total_s\":%.3f,\"run_event_s\":%.3f,\"solve_seconds\":%.3f,\"run_bytes\":%d,"
+      "\"total_s\":%.3f,\"cpu_s\":%.3f,\"run_event_s\":%.3f,\"solve_seconds\":%.3f,\"run_"
+      "bytes\":%d,"
       "\"phases\":[%s],\"loadavg_after\":\"%s\"}",
-      metrics.candidates(), metrics.seats(), timing->run.eligible_pairs(), metrics.placed(),
-      timing->total_s, timing->run_event_s, timing->run.solve_seconds(), timing->run_bytes,
-      absl::StrJoin(json_phases, ","), LoadAverage());
+      metrics.candidates(), metrics.seats(), timing->run.eligible_pairs(),
+      metrics.placed(), timing->total_s, timing->cpu_s, timing->run_event_s,
+      timing->run.solve_seconds(), timing->run_bytes, absl::StrJoin(json_phases, ","),
+      LoadAverage());
   if (flags.json) std::cout << json << "\n";
   return 0;
 }
@@ -168,7 +184,8 @@ int Main(const SuggestLoadFlags& flags) {
   import.cohort.external_id_prefix = flags.prefix;
   import.batch_size = flags.batch;
   int exit_code = 1;
-  absl::StatusOr<ImportedCohort> cohort = ImportDemoCohort(NewLoadChannel(address), key, import);
+  absl::StatusOr<ImportedCohort> cohort =
+      ImportDemoCohort(NewLoadChannel(address), key, import);
   if (!cohort.ok()) {
     std::cerr << "suggest_load: " << cohort.status() << "\n";
   } else if (cohort->candidate_ids.empty()) {
@@ -182,8 +199,9 @@ int Main(const SuggestLoadFlags& flags) {
     std::string json = absl::StrFormat(
         "{\"mode\":\"%s\",\"server\":\"%s\",\"offers\":%d,\"candidates\":%d,\"seed\":%d,"
         "\"loadavg_before\":\"%s\"",
-        flags.assign ? "assign" : "suggest", flags.server.empty() ? "in_process" : "remote",
-        cohort->offer_ids.size(), cohort->candidate_ids.size(), flags.seed, load_before);
+        flags.assign ? "assign" : "suggest",
+        flags.server.empty() ? "in_process" : "remote", cohort->offer_ids.size(),
+        cohort->candidate_ids.size(), flags.seed, load_before);
     PrintImport(*cohort, &json);
     exit_code = flags.assign ? RunAssign(flags, address, key, std::move(json))
                              : RunSuggest(flags, address, key, *cohort, std::move(json));
@@ -208,7 +226,8 @@ int main(int argc, char** argv) {
   absl::StatusOr<azubimatch::bench::SuggestLoadFlags> flags =
       ParseSuggestLoadFlags(std::vector<std::string>(argv + 1, argv + argc));
   if (!flags.ok()) {
-    std::cerr << "suggest_load: " << flags.status().message() << "\n\n" << SuggestLoadUsage();
+    std::cerr << "suggest_load: " << flags.status().message() << "\n\n"
+              << SuggestLoadUsage();
     return 2;
   }
   if (flags->show_help) {

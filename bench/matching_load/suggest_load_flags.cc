@@ -50,7 +50,8 @@ Store Text(std::string* target) {
 
 }  // namespace
 
-absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(const std::vector<std::string>& args) {
+absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
+    const std::vector<std::string>& args) {
   SuggestLoadFlags flags;
   std::optional<int> offers, candidates;
   int offers_value = 0, candidates_value = 0;
@@ -82,7 +83,8 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(const std::vector<std::st
     absl::string_view arg = args[i];
     if (arg == "-h") arg = "--help";
     if (!absl::ConsumePrefix(&arg, "--")) {
-      return absl::InvalidArgumentError(absl::StrCat("unexpected argument \"", arg, "\""));
+      return absl::InvalidArgumentError(
+          absl::StrCat("unexpected argument \"", arg, "\""));
     }
     std::string name(arg);
     std::optional<std::string> value;

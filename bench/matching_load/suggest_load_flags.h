@@ -23,25 +23,26 @@
 namespace azubimatch::bench {
 
 struct SuggestLoadFlags {
-  int offers = 100000;        // --offers
-  int candidates = 100000;    // --candidates
-  uint64_t seed = 1;          // --seed: cohort and candidate choice
+  int offers = 100000;          // --offers
+  int candidates = 100000;      // --candidates
+  uint64_t seed = 1;            // --seed: cohort and candidate choice
   std::string prefix = "load";  // --prefix: external id prefix of the cohort
-  int batch = 5000;           // --batch: records per Import stream
-  int clients = 8;            // --clients
-  double seconds = 10;        // --seconds: measured window
-  double warmup = 2;          // --warmup: seconds before it
-  int k = 10;                 // --k
-  bool assign = false;        // --assign: time one optimal Assign instead
-  std::string server;         // --server: HOST:PORT of a running matchd ("" = in process)
-  std::string api_key;        // --api-key: officer key for --server
-  std::string data_dir;       // --data-dir: in-process server's folder ("" = temporary)
-  bool json = false;          // --json: one summary line of JSON at the end
-  bool show_help = false;     // --help
+  int batch = 5000;             // --batch: records per Import stream
+  int clients = 8;              // --clients
+  double seconds = 10;          // --seconds: measured window
+  double warmup = 2;            // --warmup: seconds before it
+  int k = 10;                   // --k
+  bool assign = false;          // --assign: time one optimal Assign instead
+  std::string server;      // --server: HOST:PORT of a running matchd ("" = in process)
+  std::string api_key;     // --api-key: officer key for --server
+  std::string data_dir;    // --data-dir: in-process server's folder ("" = temporary)
+  bool json = false;       // --json: one summary line of JSON at the end
+  bool show_help = false;  // --help
 };
 
 // Parses `args` (without the program name).
-absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(const std::vector<std::string>& args);
+absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
+    const std::vector<std::string>& args);
 
 // The usage text printed by --help and after a flag error.
 std::string SuggestLoadUsage();

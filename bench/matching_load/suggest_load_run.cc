@@ -7,6 +7,7 @@
 #include "absl/time/clock.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "bench/matching_load/load_channel.h"
+#include "bench/matching_load/process_cpu_time.h"
 
 namespace azubimatch::bench {
 namespace {
@@ -63,14 +64,21 @@ SuggestLoadResult RunSuggestLoad(const SuggestLoadOptions& options,
     threads.emplace_back(RunClient, std::cref(options), std::cref(candidate_ids), i,
                          measure_from, measure_to, &tallies[i]);
   }
+  // The CPU time of the window, read from the main thread as it opens and closes.
+  absl::SleepFor(measure_from - absl::Now());
+  const double cpu_from = ProcessCpuSeconds();
+  absl::SleepFor(measure_to - absl::Now());
+  const double cpu_to = ProcessCpuSeconds();
   for (std::thread& thread : threads) thread.join();
 
   SuggestLoadResult result;
+  result.cpu_seconds = cpu_to - cpu_from;
   result.seconds = absl::ToDoubleSeconds(options.duration);
   std::vector<int64_t> latencies;
   int64_t ok = 0, suggestions = 0, considered = 0;
   for (const ClientTally& tally : tallies) {
-    latencies.insert(latencies.end(), tally.latencies_us.begin(), tally.latencies_us.end());
+    latencies.insert(latencies.end(), tally.latencies_us.begin(),
+                     tally.latencies_us.end());
     for (const auto& [code, count] : tally.errors_by_code) {
       result.errors_by_code[code] += count;
       result.errors += count;

@@ -49,13 +49,14 @@ struct SuggestLoadOptions {
 };
 
 struct SuggestLoadResult {
-  double seconds = 0;                      // measured window, as run
-  int64_t requests = 0;                    // calls started in the window (ok + errors)
+  double seconds = 0;      // measured window, as run
+  double cpu_seconds = 0;  // process CPU time in the window
+  int64_t requests = 0;    // calls started in the window (ok + errors)
   int64_t errors = 0;
   std::map<std::string, int64_t> errors_by_code;  // e.g. "RESOURCE_EXHAUSTED" -> 3
-  LatencySummary latency;                  // of every measured call, ok or not
-  double mean_suggestions = 0;             // per successful call
-  double mean_considered = 0;              // pairs scored per successful call
+  LatencySummary latency;                         // of every measured call, ok or not
+  double mean_suggestions = 0;                    // per successful call
+  double mean_considered = 0;                     // pairs scored per successful call
 };
 
 // REQUIRES: !candidate_ids.empty(), options.clients >= 1.
