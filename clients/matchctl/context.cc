@@ -23,8 +23,12 @@ std::shared_ptr<grpc::Channel> Context::channel() {
   if (channel_ == nullptr) {
     grpc::ChannelArguments arguments;
     arguments.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
-    channel_ = grpc::CreateCustomChannel(options_.server,
-                                         grpc::InsecureChannelCredentials(), arguments);
+    // ExtractGlobalFlags made TLS credentials when --tls-ca/--tls-cert/--tls-key were
+    // given; plaintext otherwise.
+    std::shared_ptr<grpc::ChannelCredentials> credentials =
+        options_.channel_credentials != nullptr ? options_.channel_credentials
+                                                : grpc::InsecureChannelCredentials();
+    channel_ = grpc::CreateCustomChannel(options_.server, credentials, arguments);
   }
   return channel_;
 }
@@ -59,6 +63,18 @@ int Context::InputError(absl::string_view message) {
 
 int Context::RpcError(const grpc::Status& status) {
   err_ << "matchctl: " << FormatRpcError(status);
+  // A TLS server closes a plaintext connection (and a plaintext server fails the TLS
+  // handshake) without saying why: name the flags that decide it.
+  if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+    if (options_.tls.enabled()) {
+      err_ << "matchctl: no TLS connection to " << options_.server
+           << ": check that --tls-ca names the CA of matchd's certificate (and "
+              "--tls-cert/--tls-key when matchd requires client certificates)\n";
+    } else {
+      err_ << "matchctl: no plaintext connection to " << options_.server
+           << ": if matchd serves TLS, give --tls-ca FILE (the CA of its certificate)\n";
+    }
+  }
   return kExitRefused;
 }
 

@@ -32,6 +32,14 @@ absl::Status StoreSwitch(absl::string_view flag, absl::string_view value, bool* 
   return absl::OkStatus();
 }
 
+absl::Status StoreFileName(absl::string_view flag, absl::string_view value,
+                           std::string* out) {
+  if (value.empty())
+    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": empty"));
+  *out = std::string(value);
+  return absl::OkStatus();
+}
+
 constexpr GlobalFlag kGlobalFlags[] = {
     {"server", "HOST:PORT",
      "address of matchd (default 127.0.0.1:50051; environment AZUBIMATCH_SERVER)",
@@ -45,6 +53,18 @@ constexpr GlobalFlag kGlobalFlags[] = {
      [](absl::string_view value, GlobalOptions& options) {
        options.api_key = std::string(value);
        return absl::OkStatus();
+     }},
+    {"tls-ca", "FILE", "PEM CA certificates matchd's certificate must chain to: use TLS",
+     [](absl::string_view value, GlobalOptions& options) {
+       return StoreFileName("tls-ca", value, &options.tls.ca_file);
+     }},
+    {"tls-cert", "FILE", "PEM client certificate for mutual TLS (with --tls-key)",
+     [](absl::string_view value, GlobalOptions& options) {
+       return StoreFileName("tls-cert", value, &options.tls.cert_file);
+     }},
+    {"tls-key", "FILE", "PEM private key of --tls-cert",
+     [](absl::string_view value, GlobalOptions& options) {
+       return StoreFileName("tls-key", value, &options.tls.key_file);
      }},
     {"json", "", "print JSON for scripts instead of tables",
      [](absl::string_view value, GlobalOptions& options) {
@@ -121,6 +141,12 @@ absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
     if (absl::Status status = flag->store(value, result.options); !status.ok()) {
       return status;
     }
+  }
+  if (result.options.tls.enabled() && !result.options.help) {
+    absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+        service::MakeChannelCredentials(result.options.tls);
+    if (!credentials.ok()) return credentials.status();
+    result.options.channel_credentials = *std::move(credentials);
   }
   return result;
 }
