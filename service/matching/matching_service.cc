@@ -7,6 +7,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "engine/base/status_macros.h"
+#include "service/matching/analyst_view.h"
 #include "service/matching/assignment_runner.h"
 #include "service/matching/proto_conversion.h"
 #include "service/matching/request_validation.h"
@@ -102,6 +103,7 @@ grpc::ServerUnaryReactor* MatchingService::Explain(grpc::CallbackServerContext* 
 absl::StatusOr<v1::Run> MatchingService::ComputeAndStore(const Caller& caller,
                                                          const v1::AssignRequest& request,
                                                          RunControl& control) {
+  AZM_RETURN_IF_ERROR(CheckAnalystAssignRequest(caller, request));
   AZM_RETURN_IF_ERROR(control.Report("loading", 0, 0));
   const engine::ScoringPolicy policy = ApplyPolicyOverrides(options_.policy, request.policy());
   RunPool pool;
@@ -121,7 +123,9 @@ absl::StatusOr<v1::Run> MatchingService::ComputeAndStore(const Caller& caller,
                  }));
   // The last point at which a cancelled or late call stops without a trace.
   AZM_RETURN_IF_ERROR(control.Report("storing", 0, 1));
-  return runs_.Save(caller, std::move(run), options_.clock());
+  AZM_ASSIGN_OR_RETURN(v1::Run stored, runs_.Save(caller, std::move(run), options_.clock()));
+  RedactRunFor(caller, &stored);
+  return stored;
 }
 
 grpc::ServerWriteReactor<v1::AssignEvent>* MatchingService::Assign(
@@ -150,7 +154,11 @@ grpc::ServerUnaryReactor* MatchingService::GetRun(grpc::CallbackServerContext* c
                                                   v1::Run* response) {
   return Answer(
       context, response, [&] { return ValidateGetRunRequest(*request); },
-      [&](const Caller& caller) { return runs_.Get(caller, request->id()); });
+      [&](const Caller& caller) -> absl::StatusOr<v1::Run> {
+        AZM_ASSIGN_OR_RETURN(v1::Run run, runs_.Get(caller, request->id()));
+        RedactRunFor(caller, &run);
+        return run;
+      });
 }
 
 grpc::ServerUnaryReactor* MatchingService::ListRuns(grpc::CallbackServerContext* context,
@@ -158,7 +166,11 @@ grpc::ServerUnaryReactor* MatchingService::ListRuns(grpc::CallbackServerContext*
                                                     v1::ListRunsResponse* response) {
   return Answer(
       context, response, [&] { return ValidateListRunsRequest(*request); },
-      [&](const Caller& caller) { return runs_.List(caller, *request); });
+      [&](const Caller& caller) -> absl::StatusOr<v1::ListRunsResponse> {
+        AZM_ASSIGN_OR_RETURN(v1::ListRunsResponse runs, runs_.List(caller, *request));
+        for (v1::Run& run : *runs.mutable_runs()) RedactRunFor(caller, &run);
+        return runs;
+      });
 }
 
 grpc::ServerUnaryReactor* MatchingService::AcceptPlacement(

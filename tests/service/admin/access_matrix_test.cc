@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -364,8 +365,9 @@ std::vector<MatrixRow> MatchingRows() {
          }
          return reader->Finish();
        },
-       // The locked pair names the owner's candidate: unknown to another member.
-       kOwnRun},
+       // The locked pair names the owner's candidate: unknown to another member, and
+       // an analyst may not name candidates at all.
+       Expectation{NOT_FOUND, OK, OK, DENIED, OK}},
       {"GetRun",
        [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
          v1::GetRunRequest request;
@@ -639,6 +641,47 @@ TEST_F(AccessListingTest, AnalystListsRunSummariesWithoutCandidates) {
   EXPECT_EQ(runs.runs(0).metrics().candidates(), 1);
   EXPECT_EQ(runs.runs(0).placements_size(), 0);
   EXPECT_EQ(runs.runs(0).unmatched_size(), 0);
+  EXPECT_EQ(runs.runs(0).request().locked_size(), 0);
+}
+
+TEST_F(AccessListingTest, AnalystGetsRunsWithAggregatesOnly) {
+  const Fixture f = FreshFixture(/*matching_data=*/true);
+  ASSERT_FALSE(f.run_id.empty());
+  v1::GetRunRequest request;
+  request.set_id(f.run_id);
+  // The owner's officer sees the run's candidates (so the analyst's view can differ).
+  grpc::ClientContext officer_context;
+  Authorize(kOfficer, &officer_context);
+  v1::Run full;
+  ASSERT_TRUE(stubs_.matching->GetRun(&officer_context, request, &full).ok());
+  ASSERT_GT(full.placements_size() + full.unmatched_size(), 0);
+
+  grpc::ClientContext context;
+  Authorize(kAnalyst, &context);
+  v1::Run run;
+  ASSERT_TRUE(stubs_.matching->GetRun(&context, request, &run).ok());
+  EXPECT_EQ(run.id(), f.run_id);
+  EXPECT_EQ(run.metrics().candidates(), full.metrics().candidates());
+  EXPECT_EQ(run.placements_size(), 0);
+  EXPECT_EQ(run.unmatched_size(), 0);
+  EXPECT_EQ(run.request().locked_size(), 0);
+  EXPECT_EQ(run.request().banned_size(), 0);
+
+  // A fresh analyst run streams its result the same way.
+  grpc::ClientContext assign_context;
+  Authorize(kAnalyst, &assign_context);
+  v1::AssignRequest assign;
+  assign.set_mode(v1::ASSIGN_MODE_GREEDY);
+  auto reader = stubs_.matching->Assign(&assign_context, assign);
+  v1::AssignEvent event;
+  std::optional<v1::Run> streamed;
+  while (reader->Read(&event)) {
+    if (event.has_run()) streamed = event.run();
+  }
+  ASSERT_TRUE(reader->Finish().ok());
+  ASSERT_TRUE(streamed.has_value());
+  EXPECT_GT(streamed->metrics().candidates(), 0);
+  EXPECT_EQ(streamed->placements_size() + streamed->unmatched_size(), 0);
 }
 
 TEST(AccessMatrixCoverageTest, EveryRpcOfEveryServiceHasARow) {
