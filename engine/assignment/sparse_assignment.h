@@ -22,7 +22,8 @@
 //     capacities, no column replication). Complete matrices use contiguous,
 //     vectorised scans instead of a heap. When every seat must be taken and many
 //     rows per column are still free, a phase searches from all free rows at
-//     once and then takes every tight augmenting path (Hopcroft-Karp style).
+//     once and then takes the tight augmenting paths of its shortest-path
+//     forest that do not cross.
 //     On sparse rows with that rule, the searches read a packed copy of the
 //     edges, each row sorted by reduced cost, and stop reading a row at the
 //     first edge that cannot matter (internal/sparse_shortest_path.h).

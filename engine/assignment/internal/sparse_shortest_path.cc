@@ -44,7 +44,7 @@ struct SparseShortestPath::PackedEdges {
 };
 
 SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState& state)
-    : graph_(graph), columns_(graph.num_cols), visited_phase_(graph.num_cols, -1) {
+    : graph_(graph), columns_(graph.num_cols), used_in_phase_(graph.num_cols, -1) {
   for (int32_t col = 0; col < graph.num_cols; ++col) {
     columns_[col] = {state.price[col], kInfinity, 0, -1, false};
     RefreshEnds(col, state);
@@ -160,15 +160,12 @@ int64_t SparseShortestPath::AugmentPhaseOver(const Edges& edges,
       cutoff = cutoff > kInfinity / 4 ? kInfinity : 4 * cutoff;
     }
     ++phase_;
-    size_t kept = 0;
-    for (int32_t row : free_rows) {
-      if (TightPathAugment(edges, row, state)) {
-        ++assigned;
-      } else {
-        free_rows[kept++] = row;
-      }
-    }
-    free_rows.resize(kept);
+    for (int32_t col : free_cols_settled_) assigned += TreePathAugment(col, state);
+    free_cols_settled_.clear();
+    free_rows.erase(
+        std::remove_if(free_rows.begin(), free_rows.end(),
+                       [&](int32_t row) { return state.seats.col_of(row) >= 0; }),
+        free_rows.end());
     if (assigned > 0) return assigned;
   }
   if (!Augment(edges, free_rows.front(), state)) return -1;
@@ -202,6 +199,8 @@ bool SparseShortestPath::SettleFromAll(const Edges& edges,
       if (candidate >= key[col]) continue;
       if (key[col] == kInfinity) touched_.push_back(col);
       key[col] = candidate;
+      columns[col].pred_row = row;
+      columns[col].pred_cost = edges.cost(e);
       heap_.Push(static_cast<uint64_t>(candidate - columns[col].price), col);
     }
   };
@@ -225,7 +224,10 @@ bool SparseShortestPath::SettleFromAll(const Edges& edges,
     key[col] = kSettled;
     settled_cols_.push_back(col);
     settled_dist_.push_back(d);
-    free_cols -= c.ends_search;
+    if (c.ends_search) {
+      --free_cols;
+      free_cols_settled_.push_back(col);
+    }
     // The rows of a column sit at random places: fetch their edge ranges, then
     // the start of their edges, before reading any of them.
     const auto holders = seats.rows_in(col);
@@ -250,48 +252,23 @@ bool SparseShortestPath::SettleFromAll(const Edges& edges,
   return free_cols < free_cols_before;
 }
 
-template <typename Edges>
-bool SparseShortestPath::TightPathAugment(const Edges& edges, int32_t start,
-                                          SolverState& state) {
+bool SparseShortestPath::TreePathAugment(int32_t end_col, SolverState& state) {
   SeatAssignment& seats = state.seats;
   Column* const columns = columns_.data();
-  int64_t dual = kInfinity;
-  for (int64_t e = edges.begin(start); e < edges.end(start) && edges.floor(e) < dual;
-       ++e) {
-    dual = std::min(dual, edges.cost(e) - columns[edges.col(e)].price);
+  // The columns on the path: the free seat's, then the column of each row that
+  // moves, up to the free row. The path is intact if no earlier path of this
+  // phase used any of them (a row that moved did so out of a used column).
+  auto previous = [&](int32_t col) { return seats.col_of(columns[col].pred_row); };
+  if (seats.full(end_col)) return false;
+  for (int32_t col = end_col; col >= 0; col = previous(col)) {
+    if (used_in_phase_[col] == phase_) return false;
   }
-  stack_.clear();
-  stack_.push_back({start, edges.begin(start), dual});
-  while (!stack_.empty()) {
-    Frame& frame = stack_.back();
-    // No tight edge left: the row's end, or (sorted) a floor above its dual.
-    if (frame.next_edge == edges.end(frame.row) ||
-        edges.floor(frame.next_edge) > frame.dual) {
-      stack_.pop_back();
-      continue;
-    }
-    const int64_t e = frame.next_edge++;
-    const int32_t col = edges.col(e);
-    Column& c = columns[col];
-    if (edges.cost(e) - c.price != frame.dual || visited_phase_[col] == phase_) continue;
-    c.pred_row = frame.row;
-    c.pred_cost = edges.cost(e);
-    if (c.ends_search) {
-      ShiftAlongPath(
-          col, [&](int32_t k) { return columns[k].pred_row; },
-          [&](int32_t, int32_t k) { return columns[k].pred_cost; }, seats);
-      RefreshEnds(col, state);
-      return true;
-    }
-    visited_phase_[col] = phase_;
-    const auto holders = seats.rows_in(col);
-    for (int32_t row : holders) edges.PrefetchRange(row);
-    for (size_t k = holders.size(); k-- > 0;) {
-      const int32_t next = holders[k];
-      stack_.push_back({next, edges.begin(next), seats.cost_of(next) - c.price});
-    }
-  }
-  return false;
+  for (int32_t col = end_col; col >= 0; col = previous(col)) used_in_phase_[col] = phase_;
+  ShiftAlongPath(
+      end_col, [&](int32_t col) { return columns[col].pred_row; },
+      [&](int32_t, int32_t col) { return columns[col].pred_cost; }, seats);
+  RefreshEnds(end_col, state);
+  return true;
 }
 
 template <typename Edges>

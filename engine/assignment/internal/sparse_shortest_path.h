@@ -14,14 +14,16 @@
 //
 // With the perfect target rule (every seat is taken in the end, so the price of
 // a free column is unconstrained) and many free rows per column, a phase instead
-// runs Dijkstra from all free rows at once to the end, each row starting at its
-// own offset u[r] = min over its edges of cost - price (a constant per row
-// changes nothing when every row is assigned), and sets price += dist - Dmax on
-// every settled column: every shortest path becomes tight (zero reduced cost).
-// Then, as in Hopcroft-Karp, each free row tries a depth-first search over tight
-// edges, each full column entered at most once per phase; every tight augmenting
-// path keeps each assigned row on a column of minimum reduced cost, so all are
-// taken.
+// runs Dijkstra from all free rows at once, each row starting at its own offset
+// u[r] = min over its edges of cost - price (a constant per row changes nothing
+// when every row is assigned), until every column with a free seat is settled,
+// and sets price += dist - D on every settled column (D the last distance
+// settled): every edge of the shortest-path forest becomes tight (zero reduced
+// cost). Then each settled column with a free seat, nearest first, is reached
+// along its tree path from its free row, unless an earlier path of the phase used
+// a column of it; a tight augmenting path keeps each assigned row on a column of
+// minimum reduced cost, so all of them are taken. This costs O(path length) per
+// path, where a search of the tight edges would read the edges again.
 //
 // Memory layout and pruning: with the perfect target rule and costs that fit 32
 // bits, the edges are copied (8 bytes each) into a packed array, {column, cost}
@@ -38,8 +40,7 @@
 //    cutoff still gets its exact distance), and retries farther if no free seat
 //    is that near;
 //  - a single-row search stops reading a row at the first edge whose floor + h
-//    reaches the best free seat known;
-//  - the tight-path search stops reading a row at the first floor above u[row].
+//    reaches the best free seat known.
 // Most edges of a row cost far more than its best ones, so a phase reads a small
 // part of the graph. As prices fall the floors loosen; the edges of every row are
 // sorted again, in place, once the phases from all free rows have moved prices by
@@ -127,17 +128,13 @@ class SparseShortestPath {
   template <typename Edges>
   bool SettleFromAll(const Edges& edges, const std::vector<int32_t>& free_rows,
                      int64_t cutoff, SolverState& state);
-  // Depth-first search for a tight augmenting path from the free row `row`.
-  template <typename Edges>
-  bool TightPathAugment(const Edges& edges, int32_t row, SolverState& state);
+  // Augments along the shortest-path tree of the last SettleFromAll from the
+  // settled column `end_col` with a free seat back to its free row, if no earlier
+  // path of this phase used a column of it. Returns whether it did.
+  bool TreePathAugment(int32_t end_col, SolverState& state);
   template <typename Edges>
   int64_t AugmentPhaseOver(const Edges& edges, std::vector<int32_t>& free_rows,
                            SolverState& state);
-  struct Frame {
-    int32_t row;
-    int64_t next_edge;
-    int64_t dual;  // u[row]
-  };
   // Next column to settle, or -1 for a stale queue entry.
   int32_t Pop();
   void RefreshEnds(int32_t col, const SolverState& state);
@@ -155,9 +152,9 @@ class SparseShortestPath {
   std::vector<int32_t> settled_cols_;
   std::vector<int64_t> settled_dist_;
   RadixHeap heap_;
-  std::vector<int32_t> visited_phase_;  // phase in which a full column was entered
+  std::vector<int32_t> free_cols_settled_;  // by SettleFromAll, in settling order
+  std::vector<int32_t> used_in_phase_;      // phase whose path last used a column
   int32_t phase_ = 0;
-  std::vector<Frame> stack_;
 };
 
 }  // namespace azubimatch::engine::assignment_internal
