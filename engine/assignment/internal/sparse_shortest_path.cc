@@ -305,7 +305,10 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
   // the best free seat known.
   auto relax_row = [&](int32_t row, int64_t h) {
     const int64_t end = edges.end(row);
-    for (int64_t e = edges.begin(row); e < end && edges.floor(e) + h < bound; ++e) {
+    for (int64_t e = edges.begin(row); e < end; ++e) {
+      if constexpr (Edges::kSorted) {
+        if (edges.floor(e) + h >= bound) break;
+      }
       relax(row, h, e);
     }
   };
@@ -343,8 +346,10 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
       continue;
     }
     const auto holders = seats.rows_in(col);
-    for (int32_t row : holders) edges.PrefetchRange(row);
-    for (int32_t row : holders) edges.PrefetchEdges(row);
+    if constexpr (Edges::kSorted) {
+      for (int32_t row : holders) edges.PrefetchRange(row);
+      for (int32_t row : holders) edges.PrefetchEdges(row);
+    }
     for (int32_t row : holders) {
       // h = d - u[row]; the next reduced cost is cost - price - u[row].
       relax_row(row, d - (seats.cost_of(row) - c.price));
