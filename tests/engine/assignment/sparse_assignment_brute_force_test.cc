@@ -3,7 +3,6 @@
 // equal costs, duplicates, both senses).
 #include <algorithm>
 #include <cstdint>
-#include <map>
 #include <random>
 #include <utility>
 #include <vector>
@@ -11,64 +10,11 @@
 #include "engine/assignment/optimality_certificate.h"
 #include "engine/assignment/sparse_assignment.h"
 #include "gtest/gtest.h"
+#include "tests/engine/assignment/exhaustive_solver.h"
 #include "tests/engine/assignment/random_problems.h"
 
 namespace azubimatch::engine {
 namespace {
-
-// Best (assigned rows, total) by trying every choice for every row, memoised on
-// the seats used so far. Lexicographic: more rows first, then lower cost (higher
-// weight with maximize).
-class ExhaustiveSolver {
- public:
-  ExhaustiveSolver(const AssignmentProblem& problem, bool maximize)
-      : problem_(problem), maximize_(maximize), options_(problem.num_rows) {
-    for (const AssignmentEdge& edge : problem.edges) {
-      auto& row_options = options_[edge.row];
-      auto it = std::find_if(row_options.begin(), row_options.end(),
-                             [&](const auto& o) { return o.first == edge.col; });
-      if (it == row_options.end()) {
-        row_options.push_back({edge.col, edge.cost});
-      } else if (maximize ? edge.cost > it->second : edge.cost < it->second) {
-        it->second = edge.cost;
-      }
-    }
-  }
-
-  std::pair<int32_t, int64_t> Solve() {
-    std::vector<int32_t> used(problem_.num_cols(), 0);
-    return Best(0, used);
-  }
-
- private:
-  bool Better(std::pair<int32_t, int64_t> a, std::pair<int32_t, int64_t> b) const {
-    if (a.first != b.first) return a.first > b.first;
-    return maximize_ ? a.second > b.second : a.second < b.second;
-  }
-
-  std::pair<int32_t, int64_t> Best(int32_t row, std::vector<int32_t>& used) {
-    if (row == problem_.num_rows) return {0, 0};
-    const auto key = std::make_pair(row, used);
-    if (auto it = memo_.find(key); it != memo_.end()) return it->second;
-    std::pair<int32_t, int64_t> best = Best(row + 1, used);  // leave the row out
-    for (const auto& [col, cost] : options_[row]) {
-      if (used[col] >= problem_.capacities[col]) continue;
-      ++used[col];
-      auto rest = Best(row + 1, used);
-      --used[col];
-      rest.first += 1;
-      rest.second += cost;
-      if (Better(rest, best)) best = rest;
-    }
-    memo_[key] = best;
-    return best;
-  }
-
-  const AssignmentProblem& problem_;
-  bool maximize_;
-  std::vector<std::vector<std::pair<int32_t, int64_t>>> options_;
-  std::map<std::pair<int32_t, std::vector<int32_t>>, std::pair<int32_t, int64_t>> memo_;
-};
 
 void ExpectMatchesExhaustive(const AssignmentProblem& problem, bool maximize,
                              int64_t max_dense_entries, int instance) {
@@ -77,7 +23,7 @@ void ExpectMatchesExhaustive(const AssignmentProblem& problem, bool maximize,
   options.max_dense_entries = max_dense_entries;
   absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);
   ASSERT_TRUE(result.ok()) << "instance " << instance << ": " << result.status();
-  const auto [rows, total] = ExhaustiveSolver(problem, maximize).Solve();
+  const auto [rows, total] = testing::ExhaustiveSolver(problem, maximize).Solve();
   ASSERT_EQ(result->assigned, rows) << "instance " << instance;
   ASSERT_EQ(result->objective, total) << "instance " << instance;
   const absl::Status proof = CheckOptimalityCertificate(problem, options, *result);
