@@ -107,8 +107,9 @@ void MatchingIndex::AddOffer(const v1::TrainingOffer& offer) {
   entry.seats = offer.seats();
   entry.seats_taken = offer.seats_taken();
   company_offers_[offer.company_id()].insert(offer.id());
-  IndexOffer(entry);
-  offers_[offer.id()] = std::move(entry);
+  OfferEntry& stored = offers_[offer.id()];
+  stored = std::move(entry);
+  IndexOffer(stored);
 }
 
 void MatchingIndex::RemoveOffer(const std::string& id) {
@@ -125,8 +126,9 @@ void MatchingIndex::RemoveOffer(const std::string& id) {
 
 void MatchingIndex::IndexOffer(const OfferEntry& entry) {
   const engine::OfferProfile& p = entry.profile;
-  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location);
-  offers_by_sector_[SectorSlot(engine::MatchingSector(p))].Insert(p.id, p.location);
+  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location, 0.0, &entry);
+  offers_by_sector_[SectorSlot(engine::MatchingSector(p))].Insert(p.id, p.location, 0.0,
+                                                                  &entry);
 }
 
 void MatchingIndex::UnindexOffer(const OfferEntry& entry) {
@@ -140,7 +142,7 @@ void MatchingIndex::UnindexOffer(const OfferEntry& entry) {
 }
 
 void MatchingIndex::AddCandidate(const v1::Candidate& candidate) {
-  CandidateEntry entry;
+  CandidateEntry& entry = candidates_[candidate.id()];
   entry.profile = ToCandidateProfile(candidate);
   entry.member_id = candidate.member_id();
   entry.municipality = candidate.home().municipality();
@@ -151,15 +153,14 @@ void MatchingIndex::AddCandidate(const v1::Candidate& candidate) {
   for (const engine::Occupation& wish : p.desired_occupations) {
     if (std::find(codes.begin(), codes.end(), wish.kldb_code) != codes.end()) continue;
     codes.push_back(wish.kldb_code);
-    candidates_by_occupation_[wish.kldb_code].Insert(p.id, p.home, reach);
+    candidates_by_occupation_[wish.kldb_code].Insert(p.id, p.home, reach, &entry);
   }
   std::vector<engine::Sector> sectors;
   for (engine::Sector sector : p.desired_sectors) {
     if (std::find(sectors.begin(), sectors.end(), sector) != sectors.end()) continue;
     sectors.push_back(sector);
-    candidates_by_sector_[SectorSlot(sector)].Insert(p.id, p.home, reach);
+    candidates_by_sector_[SectorSlot(sector)].Insert(p.id, p.home, reach, &entry);
   }
-  candidates_[candidate.id()] = std::move(entry);
 }
 
 void MatchingIndex::RemoveCandidate(const std::string& id) {
@@ -214,6 +215,7 @@ const HeldPlacement* MatchingIndex::Reader::HeldPlacementOf(
 
 bool MatchingIndex::Reader::IsBanned(absl::string_view candidate_id,
                                      absl::string_view offer_id) const {
+  if (index_.banned_.empty()) return false;  // spares building the key
   return index_.banned_.contains(
       PairKey(std::string(candidate_id), std::string(offer_id)));
 }

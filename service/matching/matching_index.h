@@ -10,7 +10,9 @@
 // placement write (OnPlacementChanged), having loaded the stored placements at start.
 //
 // Structures (C candidates, O offers, W wishes per candidate):
-//   candidates_, offers_, companies_   id -> entry, hash maps
+//   candidates_, offers_, companies_   id -> entry, hash maps (candidates_ and offers_
+//                                      node maps: an entry keeps its address while
+//                                      present, and the grid entries point to it)
 //   offers_by_occupation_              KldB code -> SpatialGrid of the offers
 //   offers_by_sector_                  matching sector -> SpatialGrid (sector matches)
 //   candidates_by_occupation_          KldB code -> SpatialGrid of the candidates wishing
@@ -38,6 +40,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "azubimatch/v1/matching.pb.h"
@@ -106,6 +109,16 @@ class MatchingIndex final : public RecordObserver {
     const CandidateEntry* FindCandidate(absl::string_view id) const;
     const OfferEntry* FindOffer(absl::string_view id) const;
 
+    // The indexed record behind an entry of a grid returned by OffersOf* (OfferOf) or
+    // CandidatesOf* (CandidateOf), without a lookup by id. REQUIRES: the entry comes
+    // from a grid of that kind, read under this Reader.
+    static const OfferEntry& OfferOf(const SpatialGrid::Entry& entry) {
+      return *static_cast<const OfferEntry*>(entry.payload);
+    }
+    static const CandidateEntry& CandidateOf(const SpatialGrid::Entry& entry) {
+      return *static_cast<const CandidateEntry*>(entry.payload);
+    }
+
     // Grids; nullptr when nothing is indexed under the key.
     const SpatialGrid* OffersOfOccupation(absl::string_view kldb_code) const;
     const SpatialGrid* OffersOfSector(engine::Sector sector) const;
@@ -140,6 +153,7 @@ class MatchingIndex final : public RecordObserver {
   void RemoveOffer(const std::string& id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void AddCandidate(const v1::Candidate& candidate) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void RemoveCandidate(const std::string& id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // `entry` must be the one stored in offers_ (the grids keep its address).
   void IndexOffer(const OfferEntry& entry) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void UnindexOffer(const OfferEntry& entry) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
@@ -148,8 +162,8 @@ class MatchingIndex final : public RecordObserver {
   absl::flat_hash_map<std::string, CompanyFacts> companies_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, absl::flat_hash_set<std::string>> company_offers_
       ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, OfferEntry> offers_ ABSL_GUARDED_BY(mu_);
-  absl::flat_hash_map<std::string, CandidateEntry> candidates_ ABSL_GUARDED_BY(mu_);
+  absl::node_hash_map<std::string, OfferEntry> offers_ ABSL_GUARDED_BY(mu_);
+  absl::node_hash_map<std::string, CandidateEntry> candidates_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, SpatialGrid> offers_by_occupation_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, SpatialGrid> candidates_by_occupation_
       ABSL_GUARDED_BY(mu_);

@@ -64,8 +64,10 @@ uint64_t SpatialGrid::CellKey(int32_t row, int32_t column) {
          static_cast<uint32_t>(column);
 }
 
-void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km) {
-  cells_[CellKey(Row(point.lat), Column(point.lon))].push_back({std::move(id), point});
+void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km,
+                         const void* payload) {
+  cells_[CellKey(Row(point.lat), Column(point.lon))].push_back(
+      {std::move(id), point, payload});
   ++size_;
   max_reach_km_ = std::max(max_reach_km_, reach_km);
 }

@@ -1,5 +1,7 @@
 // SpatialGrid: points with string ids bucketed into square cells of a fixed size in
-// degrees, answering "which entries may lie within R km of this point".
+// degrees, answering "which entries may lie within R km of this point". Each entry may
+// carry an opaque payload pointer (MatchingIndex stores the address of the indexed
+// record, so that visitors reach it without a lookup by id); the grid never reads it.
 //
 // ForEachNear visits every entry whose great-circle distance to the centre is at most
 // the radius (never misses one) and usually few others: it visits the cells that meet a
@@ -34,6 +36,7 @@ class SpatialGrid {
   struct Entry {
     std::string id;
     engine::GeoPoint point;
+    const void* payload = nullptr;  // as given to Insert
   };
   using Visitor = std::function<void(const Entry& entry)>;
 
@@ -44,8 +47,10 @@ class SpatialGrid {
   explicit SpatialGrid(double cell_degrees = kDefaultCellDegrees);
 
   // Adds an entry. `reach_km` raises max_reach_km() (an entry's own reach, for queries
-  // from the other side: "which candidates can reach this offer").
-  void Insert(std::string id, engine::GeoPoint point, double reach_km = 0.0);
+  // from the other side: "which candidates can reach this offer"). `payload` is handed
+  // back to visitors as is; the caller keeps it valid while the entry is in the grid.
+  void Insert(std::string id, engine::GeoPoint point, double reach_km = 0.0,
+              const void* payload = nullptr);
 
   // Removes the entry `id` inserted at `point`; false when there is none.
   bool Erase(absl::string_view id, engine::GeoPoint point);

@@ -117,11 +117,10 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
   const engine::CandidateProfile& c = candidate->profile;
   const double reach = travel_->ReachBoundKm(c.travel_limit_minutes, c.travel_mode);
   PairCollector collector(policy, *travel_);
-  absl::flat_hash_set<absl::string_view> seen;
+  absl::flat_hash_set<const OfferEntry*> seen;  // an offer may be in several grids
   const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
-    if (!seen.insert(entry.id).second) return;
-    const OfferEntry* offer = reader.FindOffer(entry.id);
-    if (offer == nullptr) return;
+    const OfferEntry* offer = &MatchingIndex::Reader::OfferOf(entry);
+    if (!seen.insert(offer).second) return;
     if (!request.kldb_code().empty() &&
         offer->profile.occupation.kldb_code != request.kldb_code()) {
       return;
@@ -159,11 +158,11 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   v1::SuggestionsResponse response;
   const engine::OfferProfile& o = offer->profile;
   PairCollector collector(policy, *travel_);
-  absl::flat_hash_set<absl::string_view> seen;
+  absl::flat_hash_set<const CandidateEntry*> seen;  // may be in both grids
   const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
-    if (!seen.insert(entry.id).second) return;
-    const CandidateEntry* candidate = reader.FindCandidate(entry.id);
-    if (candidate == nullptr || !MaySeeCandidatesOf(caller, candidate->member_id)) return;
+    const CandidateEntry* candidate = &MatchingIndex::Reader::CandidateOf(entry);
+    if (!seen.insert(candidate).second) return;
+    if (!MaySeeCandidatesOf(caller, candidate->member_id)) return;
     if (!request.municipality().empty() &&
         candidate->municipality != request.municipality()) {
       return;

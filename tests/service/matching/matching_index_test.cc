@@ -3,6 +3,7 @@
 // subscribing replays what is stored; placements bind and release pairs.
 #include "service/matching/matching_index.h"
 
+#include <limits>
 #include <set>
 #include <string>
 
@@ -119,6 +120,44 @@ TEST_F(MatchingIndexTest, TracksOfferSeatsOccupationAndCompanyChanges) {
   MatchingIndex::Reader reader(index_);
   EXPECT_EQ(reader.FindOffer(offer->id()), nullptr);
   EXPECT_EQ(reader.OffersOfOccupation("25212"), nullptr);
+}
+
+TEST_F(MatchingIndexTest, GridEntriesLeadToTheRecordsFoundById) {
+  absl::StatusOr<v1::Company> company = records_.Create(caller_, TestCompany());
+  ASSERT_TRUE(company.ok()) << company.status();
+  absl::StatusOr<v1::TrainingOffer> offer =
+      records_.Create(caller_, TestOffer(company->id(), "62102", 3));
+  ASSERT_TRUE(offer.ok()) << offer.status();
+  absl::StatusOr<v1::Candidate> candidate =
+      records_.Create(caller_, TestCandidate({"62102"}));
+  ASSERT_TRUE(candidate.ok()) << candidate.status();
+  // Many more records make the maps grow; the grids must still point to live entries.
+  for (int i = 0; i < 200; ++i) {
+    ASSERT_TRUE(records_.Create(caller_, TestOffer(company->id(), "25212", 1)).ok());
+    ASSERT_TRUE(records_.Create(caller_, TestCandidate({"25212"})).ok());
+  }
+  v1::Company renamed = *company;
+  renamed.add_languages("el");
+  renamed.set_version(0);
+  ASSERT_TRUE(records_.Update(caller_, renamed).ok());  // re-indexes the offers
+  MatchingIndex::Reader reader(index_);
+  const engine::GeoPoint stuttgart{48.7758, 9.1829};
+  const double everywhere = std::numeric_limits<double>::infinity();
+  int offers_seen = 0;
+  reader.OffersOfOccupation("62102")->ForEachNear(
+      stuttgart, everywhere, [&](const SpatialGrid::Entry& e) {
+        ++offers_seen;
+        EXPECT_EQ(&MatchingIndex::Reader::OfferOf(e), reader.FindOffer(e.id));
+        EXPECT_EQ(MatchingIndex::Reader::OfferOf(e).profile.company_languages.back(), "el");
+      });
+  EXPECT_EQ(offers_seen, 1);
+  int candidates_seen = 0;
+  reader.CandidatesOfOccupation("25212")->ForEachNear(
+      stuttgart, everywhere, [&](const SpatialGrid::Entry& e) {
+        ++candidates_seen;
+        EXPECT_EQ(&MatchingIndex::Reader::CandidateOf(e), reader.FindCandidate(e.id));
+      });
+  EXPECT_EQ(candidates_seen, 200);
 }
 
 TEST(MatchingIndexReplayTest, SubscribeReplaysStoredRecords) {

@@ -69,5 +69,18 @@ TEST(SpatialGridTest, EraseRemovesOnlyThatEntryAndKeepsMaxReach) {
   EXPECT_EQ(grid.max_reach_km(), 40.0);
 }
 
+TEST(SpatialGridTest, VisitorsReceiveThePayloadOfTheirEntry) {
+  SpatialGrid grid;
+  const int a = 1, b = 2;
+  grid.Insert("a", {48.78, 9.18}, 0.0, &a);
+  grid.Insert("b", {48.79, 9.19}, 0.0, &b);
+  grid.Insert("c", {48.80, 9.20});
+  std::set<std::pair<std::string, const void*>> seen;
+  grid.ForEachNear({48.78, 9.18}, 10.0,
+                   [&](const SpatialGrid::Entry& e) { seen.emplace(e.id, e.payload); });
+  EXPECT_EQ(seen, (std::set<std::pair<std::string, const void*>>{
+                      {"a", &a}, {"b", &b}, {"c", nullptr}}));
+}
+
 }  // namespace
 }  // namespace azubimatch::service
