@@ -78,6 +78,12 @@ int64_t SolveWithKernel(const AssignmentProblem& problem) {
   return total;
 }
 
+void ExpectKernelReachesTheOptimum(const AssignmentProblem& problem, int instance) {
+  const auto [rows, total] = testing::ExhaustiveSolver(problem, false).Solve();
+  ASSERT_EQ(rows, problem.num_rows) << "instance " << instance;
+  ASSERT_EQ(SolveWithKernel(problem), total) << "instance " << instance;
+}
+
 TEST(SparseShortestPathTest, PhasesFromAllFreeRowsReachTheOptimum) {
   std::mt19937_64 rng(31);
   std::uniform_int_distribution<int32_t> rows_of(4, 14);
@@ -86,11 +92,9 @@ TEST(SparseShortestPathTest, PhasesFromAllFreeRowsReachTheOptimum) {
   std::uniform_int_distribution<int> cost_range(0, 3);
   for (int instance = 0; instance < 2000; ++instance) {
     const int64_t max_cost = std::vector<int64_t>{0, 2, 9, 1000}[cost_range(rng)];
-    const AssignmentProblem problem =
-        TightProblem(rows_of(rng), cols_of(rng), density(rng), max_cost, 1, rng);
-    const auto [rows, total] = testing::ExhaustiveSolver(problem, false).Solve();
-    ASSERT_EQ(rows, problem.num_rows) << "instance " << instance;
-    ASSERT_EQ(SolveWithKernel(problem), total) << "instance " << instance;
+    ExpectKernelReachesTheOptimum(
+        TightProblem(rows_of(rng), cols_of(rng), density(rng), max_cost, 1, rng),
+        instance);
   }
 }
 
@@ -100,11 +104,9 @@ TEST(SparseShortestPathTest, WideCostsReachTheOptimumWithoutThePackedCopy) {
   std::uniform_int_distribution<int32_t> rows_of(4, 12);
   std::uniform_int_distribution<int32_t> cols_of(1, 4);
   for (int instance = 0; instance < 500; ++instance) {
-    const AssignmentProblem problem =
-        TightProblem(rows_of(rng), cols_of(rng), 0.6, 9, int64_t{1} << 33, rng);
-    const auto [rows, total] = testing::ExhaustiveSolver(problem, false).Solve();
-    ASSERT_EQ(rows, problem.num_rows) << "instance " << instance;
-    ASSERT_EQ(SolveWithKernel(problem), total) << "instance " << instance;
+    ExpectKernelReachesTheOptimum(
+        TightProblem(rows_of(rng), cols_of(rng), 0.6, 9, int64_t{1} << 33, rng),
+        instance);
   }
 }
 
