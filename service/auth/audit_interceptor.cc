@@ -39,6 +39,12 @@ void Add(const std::string& id, CallState* state) {
   if (!id.empty()) state->candidate_ids.push_back(id);
 }
 
+// Every candidate a run names: the placed and the unmatched.
+void AddCandidatesOf(const v1::Run& run, CallState* state) {
+  for (const auto& placement : run.placements()) Add(placement.candidate_id(), state);
+  for (const auto& unmatched : run.unmatched()) Add(unmatched.candidate_id(), state);
+}
+
 const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
   static const auto* methods = new absl::flat_hash_map<std::string, AuditedMethod>{
       // Registry.
@@ -100,6 +106,16 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
        {AuditAction::kRead,
         [](const void* m, CallState* s) {
           Add(As<v1::ExplainRequest>(m).candidate_id(), s);
+        }}},
+      // Runs name every candidate of their pool (analysts get them without: no subject).
+      {"/azubimatch.v1.Matching/GetRun",
+       {AuditAction::kRead, nullptr,
+        [](const void* m, CallState* s) { AddCandidatesOf(As<v1::Run>(m), s); }}},
+      {"/azubimatch.v1.Matching/Assign",
+       {AuditAction::kRead, nullptr,
+        [](const void* m, CallState* s) {
+          const auto& event = As<v1::AssignEvent>(m);
+          if (event.has_run()) AddCandidatesOf(event.run(), s);
         }}},
       {"/azubimatch.v1.Matching/AcceptPlacement",
        {AuditAction::kWrite,

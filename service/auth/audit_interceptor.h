@@ -9,7 +9,9 @@
 //
 //   read    Registry GetCandidate (request id), ListCandidates (returned ids);
 //           Matching SuggestOffers, Explain (request candidate_id), SuggestCandidates
-//           (suggested candidates), ListPlacements (returned placements' candidates)
+//           (suggested candidates), ListPlacements (returned placements' candidates),
+//           GetRun and Assign (every candidate the returned run places or leaves
+//           unmatched; a run as analysts get it names none)
 //   write   Registry CreateCandidate, UpsertCandidate (returned id), UpdateCandidate
 //           (request id), DeleteCandidate (request id), Import (ids of the candidate
 //           records stored); Matching AcceptPlacement, RejectPlacement (request
@@ -19,7 +21,9 @@
 //
 // Entries name the caller's member and key (resolved from the call's API key), the
 // method and the status code. If the audit log cannot record, the call fails with
-// UNAVAILABLE and its response message is emptied: no access goes unrecorded.
+// UNAVAILABLE and its response message is emptied: no access goes unrecorded. (Assign
+// streams its run before the status, so a failed recording there ends the call with
+// UNAVAILABLE after the run was sent; the failure is in matchd's request log.)
 // Calls refused by the auth step never reach a handler and are not recorded.
 // Every other method passes without an interceptor (no cost).
 //

@@ -644,6 +644,29 @@ TEST_F(AccessListingTest, AnalystListsRunSummariesWithoutCandidates) {
   EXPECT_EQ(runs.runs(0).request().locked_size(), 0);
 }
 
+TEST_F(AccessListingTest, ReadingARunIsAuditedForEveryCandidateItNames) {
+  const Fixture f = FreshFixture(/*matching_data=*/true);
+  ASSERT_FALSE(f.run_id.empty());
+  auto reads_of_run = [&] {
+    auto entries = server_.access().audit().FindBySubject("candidate", f.candidate.id());
+    EXPECT_TRUE(entries.ok()) << entries.status();
+    int reads = 0;
+    for (const v1::AuditEntry& entry : entries.value_or(std::vector<v1::AuditEntry>{})) {
+      if (entry.rpc() == "/azubimatch.v1.Matching/GetRun") ++reads;
+    }
+    return reads;
+  };
+  const int before = reads_of_run();
+  v1::GetRunRequest request;
+  request.set_id(f.run_id);
+  grpc::ClientContext context;
+  Authorize(kOfficer, &context);
+  v1::Run run;
+  ASSERT_TRUE(stubs_.matching->GetRun(&context, request, &run).ok());
+  ASSERT_GT(run.placements_size() + run.unmatched_size(), 0);
+  EXPECT_EQ(reads_of_run(), before + 1);
+}
+
 TEST_F(AccessListingTest, AnalystGetsRunsWithAggregatesOnly) {
   const Fixture f = FreshFixture(/*matching_data=*/true);
   ASSERT_FALSE(f.run_id.empty());
