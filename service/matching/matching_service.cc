@@ -123,9 +123,7 @@ absl::StatusOr<v1::Run> MatchingService::ComputeAndStore(const Caller& caller,
                  }));
   // The last point at which a cancelled or late call stops without a trace.
   AZM_RETURN_IF_ERROR(control.Report("storing", 0, 1));
-  AZM_ASSIGN_OR_RETURN(v1::Run stored, runs_.Save(caller, std::move(run), options_.clock()));
-  RedactRunFor(caller, &stored);
-  return stored;
+  return runs_.Save(caller, std::move(run), options_.clock());
 }
 
 grpc::ServerWriteReactor<v1::AssignEvent>* MatchingService::Assign(
@@ -154,11 +152,7 @@ grpc::ServerUnaryReactor* MatchingService::GetRun(grpc::CallbackServerContext* c
                                                   v1::Run* response) {
   return Answer(
       context, response, [&] { return ValidateGetRunRequest(*request); },
-      [&](const Caller& caller) -> absl::StatusOr<v1::Run> {
-        AZM_ASSIGN_OR_RETURN(v1::Run run, runs_.Get(caller, request->id()));
-        RedactRunFor(caller, &run);
-        return run;
-      });
+      [&](const Caller& caller) { return runs_.Get(caller, request->id()); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::ListRuns(grpc::CallbackServerContext* context,
@@ -166,11 +160,7 @@ grpc::ServerUnaryReactor* MatchingService::ListRuns(grpc::CallbackServerContext*
                                                     v1::ListRunsResponse* response) {
   return Answer(
       context, response, [&] { return ValidateListRunsRequest(*request); },
-      [&](const Caller& caller) -> absl::StatusOr<v1::ListRunsResponse> {
-        AZM_ASSIGN_OR_RETURN(v1::ListRunsResponse runs, runs_.List(caller, *request));
-        for (v1::Run& run : *runs.mutable_runs()) RedactRunFor(caller, &run);
-        return runs;
-      });
+      [&](const Caller& caller) { return runs_.List(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::AcceptPlacement(

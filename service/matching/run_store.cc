@@ -8,6 +8,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "engine/base/status_macros.h"
+#include "service/matching/analyst_view.h"
 #include "service/matching/matching_keys.h"
 #include "service/matching/request_validation.h"
 #include "service/matching/stored_proto.h"
@@ -64,6 +65,7 @@ absl::StatusOr<v1::Run> RunStore::Save(const Caller& caller, v1::Run run, absl::
   batch.Put(Family::kIndex, RunByTimeKey(micros, id), summary_bytes);
   batch.Put(Family::kIndex, RunByMemberKey(run.member_id(), micros, id), summary_bytes);
   AZM_RETURN_IF_ERROR(store_->Write(batch));
+  RedactRunFor(caller, &run);
   return run;
 }
 
@@ -72,6 +74,7 @@ absl::StatusOr<v1::Run> RunStore::Get(const Caller& caller, absl::string_view id
   if (absl::IsNotFound(run.status()) || (run.ok() && !MaySee(caller, *run))) {
     return RunNotFound(id);
   }
+  if (run.ok()) RedactRunFor(caller, &*run);
   return run;
 }
 
@@ -107,6 +110,7 @@ absl::StatusOr<v1::ListRunsResponse> RunStore::List(const Caller& caller,
           parse_status = absl::DataLossError("a stored run summary cannot be parsed");
           return false;
         }
+        RedactRunFor(caller, run);
         last_token = std::string(key.substr(prefix.size()));
         return true;
       }));

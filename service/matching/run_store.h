@@ -3,7 +3,8 @@
 //
 // Ownership: a run belongs to the member of the caller that made it; callers see the
 // runs of their own member, admins every run; another member's run is NOT_FOUND, as an
-// unknown id. ListRuns returns summaries (placements and unmatched left out), read from
+// unknown id. Every run handed out is what the caller may see of it: an analyst's
+// carries aggregates only (analyst_view.h). ListRuns returns summaries (placements and unmatched left out), read from
 // the index entries alone, so a page costs O(page) reads whatever the runs' size.
 // Page tokens are the last summary's position (opaque to clients; INVALID_ARGUMENT for
 // one this store did not issue).

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -48,6 +49,10 @@ class RequestLogInterceptor final : public grpc::experimental::Interceptor {
 };
 
 }  // namespace
+
+LogSink SinkOrStderr(LogSink sink) {
+  return sink ? std::move(sink) : LogSink(WriteToStderr);
+}
 
 void WriteToStderr(std::string_view line) {
   std::string text(line);

@@ -28,6 +28,9 @@ using LogSink = std::function<void(std::string_view line)>;
 // Writes `line` and a newline to standard error in one call.
 void WriteToStderr(std::string_view line);
 
+// `sink`, or WriteToStderr when `sink` is empty (ServerOptions::log_sink's default).
+LogSink SinkOrStderr(LogSink sink);
+
 // The log line of one request.
 std::string FormatRequestLogLine(absl::Time now, std::string_view method,
                                  grpc::StatusCode code, absl::Duration elapsed,

@@ -42,7 +42,7 @@ class BlockedShutdownSignals {
 absl::Status RunServer(const ServerOptions& options,
                        const std::vector<ServiceInstaller>& installers) {
   BlockedShutdownSignals signals;
-  const LogSink log = options.log_sink ? options.log_sink : LogSink(WriteToStderr);
+  const LogSink log = SinkOrStderr(options.log_sink);
 
   absl::StatusOr<std::unique_ptr<Server>> server = Server::Open(options);
   if (!server.ok()) {

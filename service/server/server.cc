@@ -37,7 +37,7 @@ std::string HostOf(const std::string& address) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Open(ServerOptions options) {
-  const LogSink log = options.log_sink ? options.log_sink : LogSink(WriteToStderr);
+  const LogSink log = SinkOrStderr(options.log_sink);
   if (!options.restore_from.empty()) {
     absl::StatusOr<RestoreOutcome> restored =
         RestoreKeepingErasures(options.restore_from, options.data_dir);
@@ -72,7 +72,7 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Open(ServerOptions options) {
 Server::Server(ServerOptions options, std::unique_ptr<KvStore> store,
                std::unique_ptr<AccessControl> access)
     : options_(std::move(options)), store_(std::move(store)), access_(std::move(access)) {
-  log_sink_ = options_.log_sink ? options_.log_sink : LogSink(WriteToStderr);
+  log_sink_ = SinkOrStderr(options_.log_sink);
   RecordStoreOptions record_options;
   record_options.max_page_size = options_.max_page_size;
   records_ = std::make_unique<RecordStore>(store_.get(), record_options);

@@ -76,30 +76,6 @@ class Client {
   const std::string key_;
 };
 
-// Creates a member and an officer key for it with `admin_key`; the officer key.
-std::string CreateOfficerKey(std::shared_ptr<grpc::Channel> channel,
-                             const std::string& admin_key) {
-  Client admin(channel, admin_key);
-  grpc::ClientContext member_context;
-  admin.Prepare(&member_context);
-  v1::CreateMemberRequest member_request;
-  member_request.set_name("Crash test member");
-  v1::Member member;
-  const grpc::Status member_status =
-      admin.admin().CreateMember(&member_context, member_request, &member);
-  EXPECT_TRUE(member_status.ok()) << member_status.error_message();
-  grpc::ClientContext key_context;
-  admin.Prepare(&key_context);
-  v1::CreateApiKeyRequest key_request;
-  key_request.set_member_id(member.id());
-  key_request.set_role("officer");
-  v1::CreateApiKeyResponse key;
-  const grpc::Status key_status =
-      admin.admin().CreateApiKey(&key_context, key_request, &key);
-  EXPECT_TRUE(key_status.ok()) << key_status.error_message();
-  return key.key();
-}
-
 // Creates candidates one by one until a call fails.
 void CreateUntilFailure(Client& client, const std::string& tag, AckedWrites* acked) {
   for (int n = 0;; ++n) {
@@ -197,8 +173,10 @@ TEST(MatchdCrashTest, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
     ASSERT_TRUE(started.ok()) << "round " << round << " (seed " << seed
                               << "): the store did not open again: " << started;
     if (round == 0 && !matchd.AdminKey().empty()) {
-      writer_key = CreateOfficerKey(matchd.Channel(), matchd.AdminKey());
-      ASSERT_FALSE(writer_key.empty());
+      absl::StatusOr<std::string> key =
+          CreateOfficerKey(matchd.Channel(), matchd.AdminKey(), "Crash test member");
+      ASSERT_TRUE(key.ok()) << key.status();
+      writer_key = *std::move(key);
     }
     Client client(matchd.Channel(), writer_key);
     const std::map<std::string, std::string> expected = acked.Snapshot();

@@ -11,6 +11,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "azubimatch/v1/admin.grpc.pb.h"
 
 namespace azubimatch::service {
 namespace {
@@ -24,7 +26,45 @@ std::string ReadFile(const std::string& path) {
   return text.str();
 }
 
+// A call context carrying `admin_key`, with a deadline.
+std::unique_ptr<grpc::ClientContext> AdminCall(const std::string& admin_key) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+  context->AddMetadata("authorization", absl::StrCat("Bearer ", admin_key));
+  return context;
+}
+
+absl::Status ToAbsl(const grpc::Status& status, const char* what) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                      absl::StrCat(what, ": ", status.error_message()));
+}
+
 }  // namespace
+
+std::string AdminKeyIn(const std::string& data_dir) {
+  return std::string(absl::StripAsciiWhitespace(ReadFile(data_dir + "/admin.key")));
+}
+
+absl::StatusOr<std::string> CreateOfficerKey(const std::shared_ptr<grpc::Channel>& channel,
+                                             const std::string& admin_key,
+                                             const std::string& member_name) {
+  const auto admin = v1::Admin::NewStub(channel);
+  v1::CreateMemberRequest member_request;
+  member_request.set_name(member_name);
+  v1::Member member;
+  absl::Status status = ToAbsl(
+      admin->CreateMember(AdminCall(admin_key).get(), member_request, &member), "CreateMember");
+  if (!status.ok()) return status;
+  v1::CreateApiKeyRequest key_request;
+  key_request.set_member_id(member.id());
+  key_request.set_role("officer");
+  v1::CreateApiKeyResponse key;
+  status = ToAbsl(admin->CreateApiKey(AdminCall(admin_key).get(), key_request, &key),
+                  "CreateApiKey");
+  if (!status.ok()) return status;
+  return key.key();
+}
 
 MatchdProcess::MatchdProcess(std::string binary, std::string data_dir,
                              std::string log_path, std::vector<std::string> extra_args)
@@ -104,9 +144,7 @@ std::shared_ptr<grpc::Channel> MatchdProcess::Channel() const {
   return grpc::CreateChannel(address_, grpc::InsecureChannelCredentials());
 }
 
-std::string MatchdProcess::AdminKey() const {
-  return std::string(absl::StripAsciiWhitespace(ReadFile(data_dir_ + "/admin.key")));
-}
+std::string MatchdProcess::AdminKey() const { return AdminKeyIn(data_dir_); }
 
 std::string MatchdProcess::Log() const { return ReadFile(log_path_); }
 

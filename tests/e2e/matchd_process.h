@@ -7,9 +7,8 @@
 //
 // Start() runs `matchd --listen 127.0.0.1:0 --data DIR --quiet` with standard error
 // going to `log_path`, and waits until matchd prints "matchd listening on HOST:PORT"
-// there (the address is taken from that line). When the data folder holds admin.key
-// (written by matchd before it listens once authentication is on), AdminKey() returns
-// it.
+// there (the address is taken from that line). AdminKey() returns the bootstrap admin
+// key matchd wrote to the data folder; CreateOfficerKey() makes a member's key with it.
 //
 // Thread safety: one controlling thread. Channel() may be shared by client threads.
 #ifndef AZUBIMATCH_TESTS_E2E_MATCHD_PROCESS_H_
@@ -22,10 +21,22 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 
 namespace azubimatch::service {
+
+// The key in <data_dir>/admin.key (written by matchd before it listens), or "" when
+// there is none.
+std::string AdminKeyIn(const std::string& data_dir);
+
+// As an operator would: with `admin_key`, creates member `member_name` and an officer
+// key for it through the Admin service at `channel`; the officer key. Errors: the
+// refused call's status.
+absl::StatusOr<std::string> CreateOfficerKey(const std::shared_ptr<grpc::Channel>& channel,
+                                             const std::string& admin_key,
+                                             const std::string& member_name);
 
 class MatchdProcess {
  public:

@@ -8,21 +8,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/matchd_process.h"
 #include "tests/service/registry/sample_records.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
@@ -34,9 +31,9 @@ namespace {
 using ::testing::HasSubstr;
 
 // A matchd child process whose standard error (and output) is collected.
-class MatchdProcess {
+class WatchedMatchd {
  public:
-  explicit MatchdProcess(const std::vector<std::string>& args) {
+  explicit WatchedMatchd(const std::vector<std::string>& args) {
     int fds[2];
     if (pipe(fds) != 0) std::abort();
     posix_spawn_file_actions_t actions;
@@ -67,7 +64,7 @@ class MatchdProcess {
     });
   }
 
-  ~MatchdProcess() {
+  ~WatchedMatchd() {
     if (pid_ > 0 && !exited_) {
       kill(pid_, SIGKILL);
       Wait();
@@ -132,44 +129,18 @@ std::unique_ptr<grpc::ClientContext> WithKey(const std::string& key) {
   return context;
 }
 
-// The key matchd wrote to <data>/admin.key.
-std::string ReadAdminKey(const std::string& data_dir) {
-  std::ifstream in(data_dir + "/admin.key");
-  std::stringstream text;
-  text << in.rdbuf();
-  return std::string(absl::StripAsciiWhitespace(text.str()));
-}
-
-// As an operator would: a member and an officer key for it, made with the admin key.
-std::string CreateOfficerKey(const std::string& address, const std::string& admin_key) {
-  auto admin = v1::Admin::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
-  v1::CreateMemberRequest member_request;
-  member_request.set_name("Process test");
-  v1::Member member;
-  const grpc::Status created =
-      admin->CreateMember(WithKey(admin_key).get(), member_request, &member);
-  EXPECT_TRUE(created.ok()) << created.error_message();
-  v1::CreateApiKeyRequest key_request;
-  key_request.set_member_id(member.id());
-  key_request.set_role("officer");
-  v1::CreateApiKeyResponse key;
-  const grpc::Status issued = admin->CreateApiKey(WithKey(admin_key).get(), key_request, &key);
-  EXPECT_TRUE(issued.ok()) << issued.error_message();
-  return key.key();
-}
-
 TEST(MatchdProcessTest, ServesLogsAndShutsDownCleanlyOnSigterm) {
   ScopedTempDir dir;
   std::string company_id;
   std::string officer_key;
   {
-    MatchdProcess matchd({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
+    WatchedMatchd matchd({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
     const std::string address = matchd.ListeningAddress();
     ASSERT_THAT(address, testing::StartsWith("127.0.0.1:")) << matchd.Output();
     EXPECT_NE(address, "127.0.0.1:0");
 
     // The admin key was written before matchd listened; the log names the file only.
-    const std::string admin_key = ReadAdminKey(dir.Sub("data"));
+    const std::string admin_key = AdminKeyIn(dir.Sub("data"));
     ASSERT_FALSE(admin_key.empty());
     EXPECT_THAT(matchd.Output(), HasSubstr(dir.Sub("data") + "/admin.key"));
     EXPECT_THAT(matchd.Output(), testing::Not(HasSubstr(admin_key)));
@@ -180,8 +151,11 @@ TEST(MatchdProcessTest, ServesLogsAndShutsDownCleanlyOnSigterm) {
     grpc::ClientContext anonymous;
     EXPECT_EQ(Connect(address)->CreateCompany(&anonymous, request, &company).error_code(),
               grpc::StatusCode::UNAUTHENTICATED);
-    officer_key = CreateOfficerKey(address, admin_key);
-    ASSERT_FALSE(officer_key.empty());
+    absl::StatusOr<std::string> key = CreateOfficerKey(
+        grpc::CreateChannel(address, grpc::InsecureChannelCredentials()), admin_key,
+        "Process test");
+    ASSERT_TRUE(key.ok()) << key.status();
+    officer_key = *std::move(key);
     ASSERT_TRUE(Connect(address)->CreateCompany(WithKey(officer_key).get(), request, &company).ok());
     company_id = company.id();
 
@@ -197,7 +171,7 @@ TEST(MatchdProcessTest, ServesLogsAndShutsDownCleanlyOnSigterm) {
   }
   {
     // Same folder, new process: the company is there. SIGINT stops it the same way.
-    MatchdProcess matchd({"--listen=127.0.0.1:0", "--data=" + dir.Sub("data"), "--quiet"});
+    WatchedMatchd matchd({"--listen=127.0.0.1:0", "--data=" + dir.Sub("data"), "--quiet"});
     const std::string address = matchd.ListeningAddress();
     ASSERT_FALSE(address.empty()) << matchd.Output();
     v1::GetRecordRequest get;
@@ -215,9 +189,9 @@ TEST(MatchdProcessTest, ServesLogsAndShutsDownCleanlyOnSigterm) {
 
 TEST(MatchdProcessTest, SecondServerOnTheSameFolderFailsToStart) {
   ScopedTempDir dir;
-  MatchdProcess first({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
+  WatchedMatchd first({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
   ASSERT_FALSE(first.ListeningAddress().empty());
-  MatchdProcess second({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
+  WatchedMatchd second({"--listen", "127.0.0.1:0", "--data", dir.Sub("data")});
   const int status = second.Wait();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 1);
@@ -228,7 +202,7 @@ TEST(MatchdProcessTest, SecondServerOnTheSameFolderFailsToStart) {
 
 TEST(MatchdProcessTest, PlaintextOnANonLoopbackAddressIsRefused) {
   ScopedTempDir dir;
-  MatchdProcess matchd({"--listen", "0.0.0.0:0", "--data", dir.Sub("data")});
+  WatchedMatchd matchd({"--listen", "0.0.0.0:0", "--data", dir.Sub("data")});
   const int status = matchd.Wait();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 1);
@@ -236,13 +210,13 @@ TEST(MatchdProcessTest, PlaintextOnANonLoopbackAddressIsRefused) {
 }
 
 TEST(MatchdProcessTest, HelpExitsZeroAndBadFlagsExitTwo) {
-  MatchdProcess help({"--help"});
+  WatchedMatchd help({"--help"});
   int status = help.Wait();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_THAT(help.Output(), HasSubstr("--listen HOST:PORT"));
 
-  MatchdProcess bad({"--listen", "nowhere"});
+  WatchedMatchd bad({"--listen", "nowhere"});
   status = bad.Wait();
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 2);
