@@ -16,6 +16,8 @@
 #include "engine/assignment/internal/max_cardinality.h"
 #include "engine/assignment/internal/solver_state.h"
 #include "engine/assignment/internal/sparse_shortest_path.h"
+#include "engine/assignment/internal/split_solve.h"
+#include "engine/assignment/internal/surplus_split.h"
 #include "engine/assignment/optimality_certificate.h"
 #include "engine/base/status_macros.h"
 
@@ -41,6 +43,7 @@
 namespace azubimatch::engine {
 namespace {
 
+using assignment_internal::AssignedRows;
 using assignment_internal::AugmentingRowReduction;
 using assignment_internal::BuildCsrCosts;
 using assignment_internal::BuildDenseCosts;
@@ -48,9 +51,13 @@ using assignment_internal::ColumnReduction;
 using assignment_internal::CsrCosts;
 using assignment_internal::DenseCosts;
 using assignment_internal::DenseShortestPath;
-using assignment_internal::MaxCardinality;
+using assignment_internal::MaxCardinalityAssignment;
+using assignment_internal::SeatAssignment;
+using assignment_internal::SolveSplit;
 using assignment_internal::SolverState;
 using assignment_internal::SparseShortestPath;
+using assignment_internal::SplitBySurplusSeats;
+using assignment_internal::SurplusSplit;
 
 constexpr int64_t kMagnitudeLimit = int64_t{1} << 57;
 constexpr int64_t kProgressEvery = 256;
@@ -252,11 +259,13 @@ AssignmentResult BuildResult(const AssignmentProblem& problem, const Plan& plan,
   return result;
 }
 
-}  // namespace
-
-absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& problem,
-                                                 const SolverOptions& options) {
-  AZM_RETURN_IF_ERROR(Validate(problem, options));
+// Solves a validated problem. Unless `known_max_assigned` (the size of a maximum
+// assignment) is given, a sparse problem with more usable seats than it can fill
+// is split first (surplus_split.h, split_solve.h); the blocks come back here with
+// their size known and are not split again.
+absl::StatusOr<AssignmentResult> Solve(const AssignmentProblem& problem,
+                                       const SolverOptions& options,
+                                       std::optional<int32_t> known_max_assigned) {
   const int32_t num_rows = problem.num_rows;
   const int32_t num_cols = problem.num_cols();
 
@@ -272,34 +281,36 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
     plan.shift = lowest;
     plan.max_cost = highest - lowest;
   }
-  // Usable seats per column (at most the rows that reach it), then the maximum
-  // number of assigned rows, and the extra column Z if some rows must stay out.
-  auto finish_plan = [&](const std::vector<int32_t>& degree, auto&& max_assigned) {
+  // Usable seats per column (at most the rows that reach it).
+  auto usable_seats = [&](const std::vector<int32_t>& degree) {
     plan.capacities.resize(num_cols);
-    int64_t usable_seats = 0;
+    int64_t seats = 0;
     for (int32_t col = 0; col < num_cols; ++col) {
       plan.capacities[col] = std::min({problem.capacities[col], degree[col], num_rows});
-      usable_seats += plan.capacities[col];
+      seats += plan.capacities[col];
     }
-    plan.max_assigned = max_assigned(usable_seats);
+    return seats;
+  };
+  // The maximum number of assigned rows, and the extra column Z if some rows must
+  // stay out.
+  auto finish_plan = [&](int64_t seats, int32_t max_assigned) {
+    plan.max_assigned = max_assigned;
     plan.extra_seats = num_rows - plan.max_assigned;
     plan.extra_cost = plan.max_cost;
-    plan.perfect = usable_seats == plan.max_assigned;
+    plan.perfect = seats == plan.max_assigned;
     if (plan.extra_seats > 0) plan.capacities.push_back(plan.extra_seats);
   };
 
   SolverState state;
-  AssignmentResult result;
   const int64_t entries = int64_t{num_rows} * num_cols;
-  bool solved = false;
   if (num_rows > 0 && num_cols > 0 &&
       static_cast<int64_t>(problem.edges.size()) == entries &&
       entries <= options.max_dense_entries) {
     // Possibly complete: every column reaches every row.
-    finish_plan(std::vector<int32_t>(num_cols, num_rows), [&](int64_t usable_seats) {
-      return static_cast<int32_t>(std::min<int64_t>(num_rows, usable_seats));
-    });
+    const int64_t seats = usable_seats(std::vector<int32_t>(num_cols, num_rows));
+    finish_plan(seats, static_cast<int32_t>(std::min<int64_t>(num_rows, seats)));
     const int32_t width = num_cols + (plan.extra_seats > 0 ? 1 : 0);
+    std::optional<AssignmentResult> result;
     auto solve_dense = [&](auto tag) -> absl::Status {
       using T = decltype(tag);
       DenseCosts<T> dense;
@@ -311,7 +322,6 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
       AZM_RETURN_IF_ERROR(
           (RunPhases<DenseCosts<T>, DenseShortestPath<T>>(dense, plan, options, state)));
       result = BuildResult(problem, plan, state);
-      solved = true;
       return absl::OkStatus();
     };
     if (plan.max_cost <= std::numeric_limits<int32_t>::max()) {
@@ -319,19 +329,44 @@ absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& proble
     } else {
       AZM_RETURN_IF_ERROR(solve_dense(int64_t{0}));
     }
+    if (result.has_value()) return *std::move(result);
+    plan.capacities.clear();
   }
-  if (!solved) {
-    CsrCosts csr = BuildCsrCosts(problem, plan.sign, plan.shift);
-    std::vector<int32_t> degree(num_cols, 0);
-    for (int32_t col : csr.col) ++degree[col];
-    finish_plan(degree, [&](int64_t) { return MaxCardinality(csr, plan.capacities); });
-    if (plan.extra_seats > 0) {
-      csr = BuildCsrCosts(problem, plan.sign, plan.shift, num_cols, plan.extra_cost);
+
+  CsrCosts csr = BuildCsrCosts(problem, plan.sign, plan.shift);
+  std::vector<int32_t> degree(num_cols, 0);
+  for (int32_t col : csr.col) ++degree[col];
+  const int64_t seats = usable_seats(degree);
+  if (!known_max_assigned.has_value()) {
+    const SeatAssignment maximum = MaxCardinalityAssignment(csr, plan.capacities);
+    const int32_t max_assigned = AssignedRows(maximum);
+    if (seats > max_assigned) {
+      const SurplusSplit split = SplitBySurplusSeats(csr, maximum);
+      if (split.surplus_rows < num_rows) {
+        csr = CsrCosts();
+        return SolveSplit(problem, options, split, maximum,
+                          [](const AssignmentProblem& block, const SolverOptions& block_options,
+                             int32_t max_assigned) {
+                            return Solve(block, block_options, max_assigned);
+                          });
+      }
     }
-    AZM_RETURN_IF_ERROR(
-        (RunPhases<CsrCosts, SparseShortestPath>(csr, plan, options, state)));
-    result = BuildResult(problem, plan, state);
+    known_max_assigned = max_assigned;
   }
+  finish_plan(seats, *known_max_assigned);
+  if (plan.extra_seats > 0) {
+    csr = BuildCsrCosts(problem, plan.sign, plan.shift, num_cols, plan.extra_cost);
+  }
+  AZM_RETURN_IF_ERROR((RunPhases<CsrCosts, SparseShortestPath>(csr, plan, options, state)));
+  return BuildResult(problem, plan, state);
+}
+
+}  // namespace
+
+absl::StatusOr<AssignmentResult> SolveAssignment(const AssignmentProblem& problem,
+                                                 const SolverOptions& options) {
+  AZM_RETURN_IF_ERROR(Validate(problem, options));
+  AZM_ASSIGN_OR_RETURN(AssignmentResult result, Solve(problem, options, std::nullopt));
   if (options.check_certificate) {
     const absl::Status proof = CheckOptimalityCertificate(problem, options, result);
     if (!proof.ok()) {

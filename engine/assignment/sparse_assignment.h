@@ -13,6 +13,12 @@
 //     real columns, and since every solution pays the same for Z, the cheapest
 //     extended solution is the cheapest assignment of maximum size. No penalty
 //     constant is involved.
+//     When seats are to spare (more usable seats than K), the problem is first
+//     split (internal/surplus_split.h) into a block where every seat is taken
+//     and a block where every row is assigned; no maximum assignment uses an edge
+//     between them. The first is solved with rows and seats exchanged, so that
+//     both blocks are of the kind where each search ends at the first free
+//     column (internal/split_solve.h), and the duals are joined.
 //  3. If every seat must be taken (the extended problem is perfect), JV column
 //     reduction with reduction transfer runs first; otherwise prices start at 0.
 //     Passes of augmenting row reduction follow (capacity-aware).
@@ -24,15 +30,16 @@
 //     rows per column are still free, a phase searches from all free rows at
 //     once and then takes the tight augmenting paths of its shortest-path
 //     forest that do not cross.
-//     On sparse rows with that rule, the searches read a packed copy of the
-//     edges, each row sorted by reduced cost, and stop reading a row at the
+//     On sparse rows with costs of 32 bits, the searches read a packed copy of
+//     the edges, each row sorted by reduced cost, and stop reading a row at the
 //     first edge that cannot matter (internal/sparse_shortest_path.h).
 // The duals of the result prove optimality (optimality_certificate.h).
 //
 // Complexity: O(E + R + C) to build; the shortest-path phase is O(R * E log E) in
 // the worst case (O(R * R * C) dense) and far less in practice thanks to the
 // initialisation, early exit and pruning. Memory O(E + R + C); the packed copy
-// adds 8 bytes per edge when every seat must be taken.
+// adds 8 bytes per edge; a split adds one edge per seat and edge of a column of
+// the block where every seat is taken.
 //
 // Determinism: the same problem and options give the same result, bit for bit.
 // Ties are broken toward free columns, then toward lower column indices, then by

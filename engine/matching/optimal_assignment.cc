@@ -12,22 +12,18 @@ namespace azubimatch::engine {
 
 int64_t OptimalWeight(double score) { return std::llround(score * kOptimalScoreScale); }
 
-absl::StatusOr<AssignmentOutcome> AssignOptimal(const AssignmentInstance& instance,
-                                                const ProgressCallback& progress) {
+OptimalProblem BuildOptimalProblem(const AssignmentInstance& instance) {
   const EligibleGraph& graph = instance.graph;
   const int32_t num_candidates = static_cast<int32_t>(instance.candidates.size());
-
-  // Columns: offers with a seat left. Rows: candidates with an edge to such an offer.
+  OptimalProblem out;
+  AssignmentProblem& problem = out.problem;
   std::vector<int32_t> column_of(instance.offers.size(), -1);
-  std::vector<int32_t> offer_of_column;
-  AssignmentProblem problem;
   for (size_t o = 0; o < instance.offers.size(); ++o) {
     if (instance.capacity[o] <= 0) continue;
-    column_of[o] = static_cast<int32_t>(offer_of_column.size());
-    offer_of_column.push_back(static_cast<int32_t>(o));
+    column_of[o] = static_cast<int32_t>(out.offer_of_column.size());
+    out.offer_of_column.push_back(static_cast<int32_t>(o));
     problem.capacities.push_back(instance.capacity[o]);
   }
-  std::vector<int32_t> candidate_of_row;
   problem.edges.reserve(graph.edges.size());
   for (int32_t c = 0; c < num_candidates; ++c) {
     bool has_edge = false;
@@ -35,12 +31,23 @@ absl::StatusOr<AssignmentOutcome> AssignOptimal(const AssignmentInstance& instan
       const int32_t col = column_of[e.offer];
       if (col < 0) continue;
       problem.edges.push_back(AssignmentEdge{
-          static_cast<int32_t>(candidate_of_row.size()), col, OptimalWeight(e.score)});
+          static_cast<int32_t>(out.candidate_of_row.size()), col, OptimalWeight(e.score)});
       has_edge = true;
     }
-    if (has_edge) candidate_of_row.push_back(c);
+    if (has_edge) out.candidate_of_row.push_back(c);
   }
-  problem.num_rows = static_cast<int32_t>(candidate_of_row.size());
+  problem.num_rows = static_cast<int32_t>(out.candidate_of_row.size());
+  return out;
+}
+
+absl::StatusOr<AssignmentOutcome> AssignOptimal(const AssignmentInstance& instance,
+                                                const ProgressCallback& progress) {
+  const EligibleGraph& graph = instance.graph;
+  const int32_t num_candidates = static_cast<int32_t>(instance.candidates.size());
+  const OptimalProblem built = BuildOptimalProblem(instance);
+  const AssignmentProblem& problem = built.problem;
+  const std::vector<int32_t>& candidate_of_row = built.candidate_of_row;
+  const std::vector<int32_t>& offer_of_column = built.offer_of_column;
 
   AZM_RETURN_IF_ERROR(
       ReportProgress(progress, "optimal assignment", 0, problem.num_rows));

@@ -20,7 +20,10 @@
 
 #include <cstdint>
 
+#include <vector>
+
 #include "absl/status/statusor.h"
+#include "engine/assignment/assignment_problem.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_outcome.h"
 #include "engine/matching/progress.h"
@@ -32,6 +35,16 @@ inline constexpr double kOptimalScoreScale = 1e6;
 
 // The solver's weight for a score.
 int64_t OptimalWeight(double score);
+
+// The solver's problem for an instance: one column per offer with a seat left
+// (capacity = its seats left), one row per candidate with an edge to such an offer,
+// edge weight OptimalWeight(score); rows in candidate order, edges in the graph's order.
+struct OptimalProblem {
+  AssignmentProblem problem;
+  std::vector<int32_t> candidate_of_row;  // instance candidate index per row
+  std::vector<int32_t> offer_of_column;   // instance offer index per column
+};
+OptimalProblem BuildOptimalProblem(const AssignmentInstance& instance);
 
 // Errors: Cancelled when progress (candidates handled, candidates with edges) says so;
 // Internal if the solver fails on a well-formed problem.

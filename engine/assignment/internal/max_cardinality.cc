@@ -7,10 +7,10 @@
 
 namespace azubimatch::engine::assignment_internal {
 
-int32_t MaxCardinality(const CsrCosts& graph, const std::vector<int32_t>& capacities) {
+SeatAssignment MaxCardinalityAssignment(const CsrCosts& graph,
+                                        const std::vector<int32_t>& capacities) {
   const int32_t num_rows = graph.num_rows;
   SeatAssignment seats(num_rows, capacities);
-  int32_t assigned = 0;
   std::vector<int32_t> free_rows;
   for (int32_t row = 0; row < num_rows; ++row) {
     bool placed = false;
@@ -21,9 +21,7 @@ int32_t MaxCardinality(const CsrCosts& graph, const std::vector<int32_t>& capaci
         break;
       }
     }
-    if (placed) {
-      ++assigned;
-    } else if (graph.degree(row) > 0) {
+    if (!placed && graph.degree(row) > 0) {
       free_rows.push_back(row);
     }
   }
@@ -70,8 +68,13 @@ int32_t MaxCardinality(const CsrCosts& graph, const std::vector<int32_t>& capaci
       col = old_col;
       slot = old_slot;
     }
-    ++assigned;
   }
+  return seats;
+}
+
+int32_t AssignedRows(const SeatAssignment& seats) {
+  int32_t assigned = 0;
+  for (int32_t row = 0; row < seats.num_rows(); ++row) assigned += seats.col_of(row) >= 0;
   return assigned;
 }
 

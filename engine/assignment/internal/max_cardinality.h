@@ -1,7 +1,8 @@
-// Internal to engine/assignment: the size of a maximum assignment, ignoring costs,
-// with native column capacities. The optimal solver needs it up front to turn
+// Internal to engine/assignment: a maximum assignment, ignoring costs, with native
+// column capacities. The optimal solver needs it up front to turn
 // "assign as many rows as possible" into an exact constraint (see
-// sparse_assignment.cc) without any large penalty constant.
+// sparse_assignment.cc) without any large penalty constant, and to split a problem
+// with seats to spare (surplus_split.h).
 //
 // Algorithm: greedy first fit, then one breadth-first augmenting-path search per
 // row left free. A search that fails marks every column it reached as dead: such a
@@ -17,11 +18,17 @@
 #include <vector>
 
 #include "engine/assignment/internal/cost_graph.h"
+#include "engine/assignment/internal/seat_assignment.h"
 
 namespace azubimatch::engine::assignment_internal {
 
-// `capacities` has graph.num_cols entries, each >= 0.
-int32_t MaxCardinality(const CsrCosts& graph, const std::vector<int32_t>& capacities);
+// `capacities` has graph.num_cols entries, each >= 0. The seats are filled with
+// cost 0 (costs are ignored).
+SeatAssignment MaxCardinalityAssignment(const CsrCosts& graph,
+                                        const std::vector<int32_t>& capacities);
+
+// The number of rows `seats` assigns.
+int32_t AssignedRows(const SeatAssignment& seats);
 
 }  // namespace azubimatch::engine::assignment_internal
 

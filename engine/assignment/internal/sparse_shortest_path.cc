@@ -50,7 +50,7 @@ SparseShortestPath::SparseShortestPath(const CsrCosts& graph, const SolverState&
     RefreshEnds(col, state);
   }
   pack_edges_ =
-      state.perfect && std::all_of(graph.cost.begin(), graph.cost.end(), [](int64_t c) {
+      std::all_of(graph.cost.begin(), graph.cost.end(), [](int64_t c) {
         return c <= std::numeric_limits<int32_t>::max();
       });
 }
@@ -312,7 +312,14 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
       relax(row, h, e);
     }
   };
-  relax_row(start, 0);
+  // Distances are measured from the row's cheapest reduced cost, so that none is
+  // negative (warm-start prices may exceed costs); only differences of distances
+  // move prices.
+  int64_t offset = kInfinity;
+  for (int64_t e = edges.begin(start); e < edges.end(start) && edges.floor(e) < offset; ++e) {
+    offset = std::min(offset, edges.cost(e) - columns[edges.col(e)].price);
+  }
+  relax_row(start, offset == kInfinity ? 0 : -offset);
 
   int32_t end_col = -1;
   int64_t length = 0;

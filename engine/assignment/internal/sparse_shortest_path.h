@@ -25,8 +25,8 @@
 // minimum reduced cost, so all of them are taken. This costs O(path length) per
 // path, where a search of the tight edges would read the edges again.
 //
-// Memory layout and pruning: with the perfect target rule and costs that fit 32
-// bits, the edges are copied (8 bytes each) into a packed array, {column, cost}
+// Memory layout and pruning: with costs that fit 32 bits (either target rule),
+// the edges are copied (8 bytes each) into a packed array, {column, cost}
 // side by side, the rows of each column next to each other in the order of their
 // seats, and the edges of each row sorted by cost - price at the time of the copy
 // (the "floor" of the edge). Prices only fall while this kernel runs, so the floor
@@ -47,8 +47,9 @@
 // kResortDrift in total (cheap: the rows are then nearly sorted). A settled column
 // reads its rows' edges from one stretch of memory, and a phase keeps dist + price
 // per column in one array of 8-byte entries; rows that move keep their place.
-// Without the copy (sink rule, or wider costs) the kernels read the CSR directly,
-// without pruning.
+// Without the copy (wider costs) the kernels read the CSR directly, without
+// pruning. A single-row search starts at the row's cheapest reduced cost, so no
+// distance is negative whatever the prices (warm starts).
 //
 // Complexity: O(E' log C) per single-row search, E' the edges of the rows
 // reached, C the cost range; O(E log C) per phase from all free rows. A sort of
@@ -140,7 +141,7 @@ class SparseShortestPath {
   void RefreshEnds(int32_t col, const SolverState& state);
 
   const CsrCosts& graph_;
-  bool pack_edges_ = false;  // perfect rule and every cost fits 32 bits
+  bool pack_edges_ = false;  // every cost fits 32 bits
   std::vector<PackedEdge> packed_;
   std::vector<RowBlock> blocks_;     // per row: its edges in packed_
   std::vector<int64_t> sort_price_;  // prices when packed_ was sorted

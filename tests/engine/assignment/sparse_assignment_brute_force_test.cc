@@ -7,10 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "engine/assignment/optimality_certificate.h"
-#include "engine/assignment/sparse_assignment.h"
 #include "gtest/gtest.h"
-#include "tests/engine/assignment/exhaustive_solver.h"
+#include "tests/engine/assignment/exhaustive_check.h"
 #include "tests/engine/assignment/random_problems.h"
 
 namespace azubimatch::engine {
@@ -21,13 +19,7 @@ void ExpectMatchesExhaustive(const AssignmentProblem& problem, bool maximize,
   SolverOptions options;
   options.maximize = maximize;
   options.max_dense_entries = max_dense_entries;
-  absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);
-  ASSERT_TRUE(result.ok()) << "instance " << instance << ": " << result.status();
-  const auto [rows, total] = testing::ExhaustiveSolver(problem, maximize).Solve();
-  ASSERT_EQ(result->assigned, rows) << "instance " << instance;
-  ASSERT_EQ(result->objective, total) << "instance " << instance;
-  const absl::Status proof = CheckOptimalityCertificate(problem, options, *result);
-  ASSERT_TRUE(proof.ok()) << "instance " << instance << ": " << proof;
+  testing::ExpectExhaustiveOptimum(problem, options, instance);
 }
 
 TEST(SparseAssignmentBruteForceTest, MatchesExhaustiveSearchOnSmallSparseProblems) {
@@ -84,6 +76,33 @@ TEST(SparseAssignmentBruteForceTest, MatchesExhaustiveSearchOnSmallCompleteProbl
     ExpectMatchesExhaustive(problem, /*maximize=*/instance % 2 == 0,
                             /*max_dense_entries=*/instance % 4 < 2 ? int64_t{1} << 28 : 0,
                             instance);
+  }
+}
+
+TEST(SparseAssignmentBruteForceTest, WarmStartFromAnyPricesReachesTheOptimum) {
+  // Warm-start prices need not come from an earlier solve: any prices, also ones
+  // above every cost, give the optimum.
+  std::mt19937_64 rng(4242);
+  std::uniform_int_distribution<int32_t> size(1, 7);
+  std::uniform_int_distribution<int32_t> capacity(1, 3);
+  std::uniform_real_distribution<double> density(0.1, 1.0);
+  std::uniform_int_distribution<int64_t> price(-60, 60);
+  for (int instance = 0; instance < 3000; ++instance) {
+    testing::RandomShape shape;
+    shape.rows = size(rng);
+    shape.cols = size(rng);
+    shape.max_capacity = capacity(rng);
+    shape.density = instance % 3 == 0 ? 1.0 : density(rng);
+    shape.min_cost = -20;
+    shape.max_cost = 20;
+    const AssignmentProblem problem = testing::RandomProblem(shape, rng);
+    AssignmentDuals warm;
+    for (int32_t col = 0; col < problem.num_cols(); ++col) warm.col_duals.push_back(price(rng));
+    SolverOptions options;
+    options.maximize = instance % 2 == 1;
+    options.warm_start = &warm;
+    options.max_dense_entries = instance % 6 < 3 ? int64_t{1} << 28 : 0;
+    ASSERT_NO_FATAL_FAILURE(testing::ExpectExhaustiveOptimum(problem, options, instance));
   }
 }
 

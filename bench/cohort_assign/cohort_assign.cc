@@ -1,0 +1,193 @@
+// `cohort_assign`: the assignment modes on a generated Baden-Württemberg cohort, in
+// process, without gRPC or storage: generate the cohort (clients/demo), turn it into
+// engine profiles as the service does, build the eligible pairs, then run each mode
+// and print how long every step took and what the run achieved.
+//
+//   cohort_assign [--candidates 50000] [--offers 20000] [--seed 1]
+//                 [--modes optimal,stable,greedy] [--write-problem FILE]
+//
+// --write-problem writes the optimal mode's solver problem (engine/matching/
+// optimal_assignment.h: BuildOptimalProblem) in the `edges` format of `matchctl
+// solve`, weights to maximise, so that bench/peers/compare.py can time peers on it.
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "clients/demo/demo_cohort.h"
+#include "engine/matching/assignment_instance.h"
+#include "engine/matching/assignment_run.h"
+#include "engine/matching/metrics.h"
+#include "engine/matching/optimal_assignment.h"
+#include "engine/matching/scoring_policy.h"
+#include "engine/matching/travel_time.h"
+#include "service/matching/proto_conversion.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Flags {
+  int candidates = 50000;
+  int offers = 20000;
+  uint64_t seed = 1;
+  std::vector<std::string> modes = {"optimal", "stable", "greedy"};
+  std::string write_problem;
+};
+
+constexpr char kUsage[] =
+    "usage: cohort_assign [--candidates N] [--offers N] [--seed S]\n"
+    "                     [--modes optimal,stable,greedy] [--write-problem FILE]\n"
+    "Runs the assignment modes on a generated cohort in process (no server) and\n"
+    "prints the time of each step. Defaults: 50000 candidates, 20000 offers, seed 1,\n"
+    "all three modes. --write-problem writes the optimal mode's solver problem in\n"
+    "the edges format of `matchctl solve` (weights, to maximise).\n";
+
+bool ParseFlags(int argc, char** argv, Flags* flags) {
+  for (int k = 1; k < argc; ++k) {
+    const std::string arg = argv[k];
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(kUsage, stdout);
+      std::exit(0);
+    }
+    if (k + 1 >= argc) {
+      std::fprintf(stderr, "cohort_assign: %s needs a value\n%s", arg.c_str(), kUsage);
+      return false;
+    }
+    const std::string value = argv[++k];
+    bool ok = true;
+    if (arg == "--candidates") {
+      ok = absl::SimpleAtoi(value, &flags->candidates) && flags->candidates > 0;
+    } else if (arg == "--offers") {
+      ok = absl::SimpleAtoi(value, &flags->offers) && flags->offers > 0;
+    } else if (arg == "--seed") {
+      ok = absl::SimpleAtoi(value, &flags->seed);
+    } else if (arg == "--modes") {
+      flags->modes = absl::StrSplit(value, ',', absl::SkipEmpty());
+    } else if (arg == "--write-problem") {
+      flags->write_problem = value;
+    } else {
+      std::fprintf(stderr, "cohort_assign: unknown flag %s\n%s", arg.c_str(), kUsage);
+      return false;
+    }
+    if (!ok) {
+      std::fprintf(stderr, "cohort_assign: %s: bad value '%s'\n", arg.c_str(),
+                   value.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+bool WriteProblem(const azubimatch::engine::AssignmentProblem& problem,
+                  const std::string& path) {
+  std::ofstream out(path);
+  if (!out) return false;
+  out << "# maximise; written by cohort_assign\n";
+  out << problem.num_rows << ' ' << problem.num_cols() << ' ' << problem.edges.size()
+      << '\n';
+  for (int32_t col = 0; col < problem.num_cols(); ++col) {
+    if (problem.capacities[col] != 1) out << "cap " << col << ' ' << problem.capacities[col] << '\n';
+  }
+  for (const azubimatch::engine::AssignmentEdge& e : problem.edges) {
+    out << e.row << ' ' << e.col << ' ' << e.cost << '\n';
+  }
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace engine = azubimatch::engine;
+  namespace service = azubimatch::service;
+  Flags flags;
+  if (!ParseFlags(argc, argv, &flags)) return 2;
+
+  Clock::time_point start = Clock::now();
+  azubimatch::clients::DemoCohortOptions cohort_options;
+  cohort_options.candidates = flags.candidates;
+  cohort_options.offers = flags.offers;
+  cohort_options.seed = flags.seed;
+  absl::StatusOr<azubimatch::clients::DemoCohort> cohort =
+      azubimatch::clients::GenerateDemoCohort(cohort_options);
+  if (!cohort.ok()) {
+    std::fprintf(stderr, "cohort_assign: %s\n", cohort.status().ToString().c_str());
+    return 1;
+  }
+  std::vector<service::CompanyFacts> companies;
+  for (const auto& company : cohort->companies) {
+    companies.push_back(service::ToCompanyFacts(company));
+  }
+  std::vector<engine::CandidateProfile> candidates;
+  for (size_t i = 0; i < cohort->candidates.size(); ++i) {
+    candidates.push_back(service::ToCandidateProfile(cohort->candidates[i]));
+    candidates.back().id = "cand-" + std::to_string(i);
+  }
+  std::vector<engine::OfferProfile> offers;
+  for (size_t i = 0; i < cohort->offers.size(); ++i) {
+    offers.push_back(service::ToOfferProfile(
+        cohort->offers[i], &companies[cohort->offer_company_index[i]]));
+    offers.back().id = "offer-" + std::to_string(i);
+  }
+  std::printf("generate %zu candidates, %zu offers: %.2f s\n", candidates.size(),
+              offers.size(), SecondsSince(start));
+
+  const engine::ScoringPolicy policy;
+  const engine::GreatCircleTravelTime travel;
+  start = Clock::now();
+  absl::StatusOr<engine::AssignmentInstance> instance =
+      engine::BuildAssignmentInstance(candidates, offers, {}, {}, policy, travel);
+  if (!instance.ok()) {
+    std::fprintf(stderr, "cohort_assign: %s\n", instance.status().ToString().c_str());
+    return 1;
+  }
+  int64_t seats = 0;
+  for (int32_t c : instance->capacity) seats += c;
+  std::printf("eligible pairs %zu, seats %lld: %.2f s\n", instance->graph.edges.size(),
+              static_cast<long long>(seats), SecondsSince(start));
+
+  if (!flags.write_problem.empty()) {
+    const engine::OptimalProblem built = engine::BuildOptimalProblem(*instance);
+    if (!WriteProblem(built.problem, flags.write_problem)) {
+      std::fprintf(stderr, "cohort_assign: cannot write %s\n", flags.write_problem.c_str());
+      return 1;
+    }
+    std::printf("wrote %s (%d rows, %d columns, %zu edges)\n", flags.write_problem.c_str(),
+                built.problem.num_rows, built.problem.num_cols(),
+                built.problem.edges.size());
+  }
+
+  for (const std::string& name : flags.modes) {
+    absl::StatusOr<engine::AssignmentMode> mode = engine::ParseAssignmentMode(name);
+    if (!mode.ok()) {
+      std::fprintf(stderr, "cohort_assign: --modes: %s\n",
+                   std::string(mode.status().message()).c_str());
+      return 2;
+    }
+    start = Clock::now();
+    absl::StatusOr<engine::AssignmentOutcome> outcome =
+        engine::AssignWithMode(*instance, *mode, flags.seed);
+    if (!outcome.ok()) {
+      std::fprintf(stderr, "cohort_assign: %s: %s\n", name.c_str(),
+                   outcome.status().ToString().c_str());
+      return 1;
+    }
+    const double assign_s = SecondsSince(start);
+    start = Clock::now();
+    const engine::MatchingMetrics metrics = engine::ComputeMetrics(*instance, *outcome);
+    std::printf("%-8s assign %.2f s, metrics %.2f s: placed %lld, total score %.3f, "
+                "blocking pairs %lld\n",
+                name.c_str(), assign_s, SecondsSince(start),
+                static_cast<long long>(metrics.placed), metrics.total_score,
+                static_cast<long long>(metrics.blocking_pairs));
+  }
+  return 0;
+}

@@ -1,0 +1,198 @@
+#include "engine/assignment/internal/split_solve.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <utility>
+#include <vector>
+
+#include "engine/base/status_macros.h"
+
+namespace azubimatch::engine::assignment_internal {
+namespace {
+
+// Solves a problem in which every seat is taken and some rows stay out (the
+// tight block of a split) with rows and seats exchanged: one row per seat, one
+// column of one seat per row. There every row (seat) is assigned and columns stay
+// free, so each search ends at the first free column, where the direct form would
+// reach the extra column Z, a hub with an edge from every row. The duals map back:
+// a row's dual is its column's in the exchanged problem, the unassigned-row dual
+// is its free-seat dual, and the seats of one column, all taken and with the same
+// edges, have equal duals, the column's price. `seats[col]` is the number of
+// seats of `col` taken in every maximum assignment.
+absl::StatusOr<AssignmentResult> SolveBySeats(const AssignmentProblem& problem,
+                                              const SolverOptions& options,
+                                              const std::vector<int32_t>& seats_of,
+                                              const BlockSolver& solve_block) {
+  const int32_t num_rows = problem.num_rows;
+  const int32_t num_cols = problem.num_cols();
+  std::vector<int32_t> first_seat(num_cols + 1, 0);
+  for (int32_t col = 0; col < num_cols; ++col) {
+    first_seat[col + 1] = first_seat[col] + seats_of[col];
+  }
+  const int32_t seats = first_seat[num_cols];
+  AssignmentProblem exchanged;
+  exchanged.num_rows = seats;
+  exchanged.capacities.assign(num_rows, 1);
+  int64_t edges = 0;
+  for (const AssignmentEdge& edge : problem.edges) {
+    edges += first_seat[edge.col + 1] - first_seat[edge.col];
+  }
+  exchanged.edges.reserve(edges);
+  for (const AssignmentEdge& edge : problem.edges) {
+    for (int32_t seat = first_seat[edge.col]; seat < first_seat[edge.col + 1]; ++seat) {
+      exchanged.edges.push_back({seat, edge.row, edge.cost});
+    }
+  }
+  SolverOptions exchanged_options = options;
+  if (options.progress) {
+    exchanged_options.progress = [&](int64_t done, int64_t) {
+      return options.progress(done * num_rows / std::max(seats, 1), num_rows);
+    };
+  }
+  AZM_ASSIGN_OR_RETURN(AssignmentResult by_seat,
+                       solve_block(exchanged, exchanged_options, seats));
+
+  const int64_t sign = options.maximize ? -1 : 1;
+  AssignmentResult result;
+  result.row_to_col.assign(num_rows, -1);
+  result.assigned = by_seat.assigned;
+  result.objective = by_seat.objective;
+  result.duals.row_duals = std::move(by_seat.duals.col_duals);
+  result.duals.unassigned_row_dual = by_seat.duals.free_seat_dual;
+  result.duals.col_duals.resize(num_cols);
+  int64_t highest = std::numeric_limits<int64_t>::min();
+  for (int32_t col = 0; col < num_cols; ++col) {
+    for (int32_t seat = first_seat[col]; seat < first_seat[col + 1]; ++seat) {
+      const int32_t row = by_seat.row_to_col[seat];
+      if (row >= 0) result.row_to_col[row] = col;
+    }
+    if (first_seat[col] < first_seat[col + 1]) {
+      result.duals.col_duals[col] = by_seat.duals.row_duals[first_seat[col]];
+    }
+    highest = std::max(highest, sign * result.duals.col_duals[col]);
+  }
+  result.duals.free_seat_dual = num_cols > 0 ? sign * highest : 0;
+  return result;
+}
+
+}  // namespace
+
+absl::StatusOr<AssignmentResult> SolveSplit(const AssignmentProblem& problem,
+                                            const SolverOptions& options,
+                                            const SurplusSplit& split,
+                                            const SeatAssignment& maximum,
+                                            const BlockSolver& solve_block) {
+  const int32_t num_rows = problem.num_rows;
+  const int32_t num_cols = problem.num_cols();
+  // Block 0: the tight block; block 1: the surplus block.
+  std::vector<int32_t> local_row(num_rows), local_col(num_cols);
+  AssignmentProblem blocks[2];
+  std::vector<int32_t> rows_of[2], cols_of[2];
+  for (int32_t row = 0; row < num_rows; ++row) {
+    const int b = split.surplus_row[row];
+    local_row[row] = blocks[b].num_rows++;
+    rows_of[b].push_back(row);
+  }
+  for (int32_t col = 0; col < num_cols; ++col) {
+    const int b = split.surplus_col[col];
+    local_col[col] = blocks[b].num_cols();
+    blocks[b].capacities.push_back(problem.capacities[col]);
+    cols_of[b].push_back(col);
+  }
+  for (const AssignmentEdge& edge : problem.edges) {
+    const int b = split.surplus_row[edge.row];
+    if (b != split.surplus_col[edge.col]) continue;  // never in a maximum assignment
+    blocks[b].edges.push_back({local_row[edge.row], local_col[edge.col], edge.cost});
+  }
+
+  AssignmentResult parts[2];
+  int64_t rows_before = 0;
+  for (int b = 0; b < 2; ++b) {
+    SolverOptions block_options = options;
+    block_options.check_certificate = false;
+    AssignmentDuals warm;
+    if (options.warm_start != nullptr) {
+      for (int32_t col : cols_of[b]) warm.col_duals.push_back(options.warm_start->col_duals[col]);
+      block_options.warm_start = &warm;
+    }
+    if (options.progress) {
+      block_options.progress = [&, rows_before](int64_t done, int64_t) {
+        return options.progress(rows_before + done, num_rows);
+      };
+    }
+    if (b == 0 && options.warm_start == nullptr) {
+      std::vector<int32_t> seats_of;  // every seat of the tight block is taken
+      for (int32_t col : cols_of[0]) seats_of.push_back(maximum.load(col));
+      AZM_ASSIGN_OR_RETURN(parts[b], SolveBySeats(blocks[b], block_options, seats_of, solve_block));
+    } else {
+      int32_t max_assigned = blocks[1].num_rows;
+      if (b == 0) {
+        max_assigned = 0;
+        for (int32_t col : cols_of[0]) max_assigned += maximum.load(col);
+      }
+      AZM_ASSIGN_OR_RETURN(parts[b], solve_block(blocks[b], block_options, max_assigned));
+    }
+    rows_before += blocks[b].num_rows;
+  }
+
+  // Join the duals in the minimisation form (x -> sign * x). The blocks' own
+  // conditions hold; shifting the surplus block (columns +s, rows -s) keeps them,
+  // and s is chosen large enough for the conditions across blocks: columns of the
+  // tight block at most its free-seat dual, its rows at most the unassigned-row dual
+  // of the tight block, and every edge dropped between the blocks feasible.
+  const int64_t sign = options.maximize ? -1 : 1;
+  const AssignmentDuals& tight = parts[0].duals;
+  const AssignmentDuals& surplus = parts[1].duals;
+  int64_t shift = std::numeric_limits<int64_t>::min();
+  for (int64_t v : tight.col_duals) shift = std::max(shift, sign * v - sign * surplus.free_seat_dual);
+  for (int64_t u : surplus.row_duals)
+    shift = std::max(shift, sign * u - sign * tight.unassigned_row_dual);
+  for (const AssignmentEdge& edge : problem.edges) {
+    if (!split.surplus_row[edge.row] || split.surplus_col[edge.col]) continue;
+    shift = std::max(shift, sign * surplus.row_duals[local_row[edge.row]] +
+                                sign * tight.col_duals[local_col[edge.col]] -
+                                sign * edge.cost);
+  }
+  if (shift == std::numeric_limits<int64_t>::min()) shift = 0;
+
+  AssignmentResult result;
+  result.row_to_col.assign(num_rows, -1);
+  result.duals.row_duals.resize(num_rows);
+  result.duals.col_duals.resize(num_cols);
+  for (int b = 0; b < 2; ++b) {
+    const int64_t s = b == 1 ? shift : 0;
+    for (size_t k = 0; k < rows_of[b].size(); ++k) {
+      const int32_t col = parts[b].row_to_col[k];
+      result.row_to_col[rows_of[b][k]] = col < 0 ? -1 : cols_of[b][col];
+      result.duals.row_duals[rows_of[b][k]] = parts[b].duals.row_duals[k] - sign * s;
+    }
+    for (size_t k = 0; k < cols_of[b].size(); ++k) {
+      result.duals.col_duals[cols_of[b][k]] = parts[b].duals.col_duals[k] + sign * s;
+    }
+    result.assigned += parts[b].assigned;
+    result.objective += parts[b].objective;
+  }
+  result.duals.unassigned_row_dual = tight.unassigned_row_dual;
+  result.duals.free_seat_dual = surplus.free_seat_dual + sign * shift;
+  // A column of the tight block with more seats than rows that reach it holds
+  // every such row (none from the surplus block, whose rows sit in its own
+  // columns); it is raised to the free-seat dual, lowering the duals of its rows.
+  std::vector<int32_t> load(num_cols, 0);
+  for (int32_t col : result.row_to_col) {
+    if (col >= 0) ++load[col];
+  }
+  std::vector<int64_t> raise(num_cols, 0);
+  for (int32_t col = 0; col < num_cols; ++col) {
+    if (load[col] >= problem.capacities[col]) continue;
+    raise[col] = sign * result.duals.free_seat_dual - sign * result.duals.col_duals[col];
+    result.duals.col_duals[col] = result.duals.free_seat_dual;
+  }
+  for (int32_t row = 0; row < num_rows; ++row) {
+    const int32_t col = result.row_to_col[row];
+    if (col >= 0) result.duals.row_duals[row] -= sign * raise[col];
+  }
+  return result;
+}
+
+}  // namespace azubimatch::engine::assignment_internal
