@@ -1,6 +1,8 @@
 #include "service/matching/suggestions.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
@@ -18,6 +20,72 @@
 namespace azubimatch::service {
 namespace {
 
+// Rounding allowance between a score bound (summed here in another order) and the score
+// EvaluateFacts sums: far above the few ulps they can differ by, far below any
+// difference of scores that matters.
+constexpr double kBoundSlack = 1e-9;
+
+double Clamp01(double x) { return x > 0.0 ? (x < 1.0 ? x : 1.0) : 0.0; }
+
+// The constraints EvaluateFacts checks besides the occupation and a ban, decided the
+// same way from the same facts: true when the pair passes them all. Cheaper than
+// scoring: no language interning, no component values.
+bool PassesConstraints(const engine::CandidateProfile& c, const engine::OfferProfile& o,
+                       const engine::ScoringPolicy& policy, double minutes) {
+  if (!(minutes <= c.travel_limit_minutes)) return false;
+  if (!o.open || o.seats_free <= 0) return false;
+  if (o.start_date.days_since_epoch < c.available_from.days_since_epoch) return false;
+  if (policy.certificate_is_hard &&
+      static_cast<int>(o.min_certificate) > static_cast<int>(c.certificate)) {
+    return false;
+  }
+  for (const engine::LanguageSkill& required : o.required_languages) {
+    if (static_cast<int>(engine::LevelOf(c.languages, required.language)) <
+        static_cast<int>(required.level)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Upper bounds of the scores of eligible pairs before they are scored: the occupation
+// value and the travel time are known by then, the language value is taken as 1, the
+// other components are computed by the formulas of pair_evaluation.h.
+class ScoreBound {
+ public:
+  explicit ScoreBound(const engine::ScoringPolicy& policy)
+      : policy_(policy), weights_(engine::NormalizedWeights(policy)) {}
+
+  // At least the score of the eligible pair (c, o) whose occupation value is
+  // `occupation` and travel time `minutes`, up to kBoundSlack.
+  double Max(double occupation, const engine::CandidateProfile& c,
+             const engine::OfferProfile& o, double minutes) const {
+    const double limit = c.travel_limit_minutes;
+    const double commute = limit > 0.0 ? Clamp01(1.0 - minutes / limit) : 0.0;
+    const int missing =
+        static_cast<int>(o.min_certificate) - static_cast<int>(c.certificate);
+    const double certificate =
+        missing <= 0 ? 1.0 : Clamp01(1.0 - missing * policy_.certificate_deficit_penalty);
+    const int64_t wait = int64_t{o.start_date.days_since_epoch} -
+                         int64_t{c.available_from.days_since_epoch};
+    const double start =
+        wait <= policy_.start_date_full_fit_days
+            ? 1.0
+            : Clamp01(1.0 - static_cast<double>(wait - policy_.start_date_full_fit_days) /
+                                policy_.start_date_decay_days);
+    using engine::ComponentId;
+    return W(ComponentId::kOccupation) * occupation + W(ComponentId::kLanguage) +
+           W(ComponentId::kCommute) * commute + W(ComponentId::kCertificate) * certificate +
+           W(ComponentId::kStartDate) * start;
+  }
+
+ private:
+  double W(engine::ComponentId id) const { return weights_[static_cast<int>(id)]; }
+
+  const engine::ScoringPolicy& policy_;
+  const std::array<double, engine::kComponentCount> weights_;
+};
+
 // An eligible pair found while searching, before ranking.
 struct Found {
   double score;
@@ -32,33 +100,63 @@ bool RanksBefore(const Found& a, const Found& b) {
   return *a.id < *b.id;
 }
 
-// Scores pairs and keeps the eligible ones.
+// Counts the pairs examined and the eligible ones, and ranks the eligible ones. Only
+// the pairs that may still enter the k best are scored: eligible pairs wait with an
+// upper bound of their score, and Finish scores them best bound first until the k-th
+// best score found exceeds every bound left. Pairs of equal score are all scored (ties
+// go by id), so the k best are exactly those of scoring every pair.
 class PairCollector {
  public:
-  PairCollector(const engine::ScoringPolicy& policy, const engine::TravelTimeModel& travel)
-      : policy_(policy), travel_(travel) {}
+  PairCollector(const engine::ScoringPolicy& policy, const engine::TravelTimeModel& travel,
+                bool rank_by_offer)
+      : policy_(policy), travel_(travel), bound_(policy), rank_by_offer_(rank_by_offer) {}
 
-  void Add(const CandidateEntry& candidate, const OfferEntry& offer, bool banned,
-           bool rank_by_offer) {
-    const engine::CandidateProfile& c = candidate.profile;
-    const double minutes = travel_.Minutes(c.home, offer.profile.location, c.travel_mode);
-    const engine::PairEvaluation e =
-        engine::EvaluatePair(c, offer.profile, policy_, minutes, banned);
+  // The pair was examined and failed before its travel time was needed.
+  void AddExcluded() { ++considered_; }
+
+  // Examines the pair of an occupation that matches with value `occupation` (a wish or
+  // a sector match), `minutes` apart. `banned` is asked only of pairs that pass every
+  // other constraint.
+  template <typename Banned>
+  void Add(const CandidateEntry& candidate, const OfferEntry& offer, double occupation,
+           double minutes, const Banned& banned) {
     ++considered_;
-    if (!e.eligible()) return;
-    found_.push_back(Found{e.score, rank_by_offer ? &offer.profile.id : &c.id, &candidate,
-                           &offer});
+    const engine::CandidateProfile& c = candidate.profile;
+    const engine::OfferProfile& o = offer.profile;
+    if (!PassesConstraints(c, o, policy_, minutes) || banned()) return;
+    pending_.push_back(Pending{bound_.Max(occupation, c, o, minutes) + kBoundSlack,
+                               minutes, &candidate, &offer});
   }
 
   // The k best, explained, into `response`.
   void Finish(int k, v1::SuggestionsResponse* response) {
     response->set_considered(considered_);
-    response->set_eligible(static_cast<int64_t>(found_.size()));
-    const size_t keep = std::min(found_.size(), static_cast<size_t>(k));
-    std::partial_sort(found_.begin(), found_.begin() + keep, found_.end(), RanksBefore);
-    for (size_t i = 0; i < keep; ++i) {
-      const engine::CandidateProfile& c = found_[i].candidate->profile;
-      const engine::OfferProfile& o = found_[i].offer->profile;
+    response->set_eligible(static_cast<int64_t>(pending_.size()));
+    std::sort(pending_.begin(), pending_.end(),
+              [](const Pending& a, const Pending& b) { return a.bound > b.bound; });
+    const size_t keep = static_cast<size_t>(std::max(k, 0));
+    std::vector<Found> best;  // a heap, the worst of the best in front
+    best.reserve(keep + 1);
+    for (const Pending& p : pending_) {
+      if (best.size() == keep && (keep == 0 || p.bound < best.front().score)) break;
+      const engine::CandidateProfile& c = p.candidate->profile;
+      const engine::OfferProfile& o = p.offer->profile;
+      const engine::PairEvaluation e =
+          engine::EvaluatePair(c, o, policy_, p.minutes, /*banned=*/false);
+      if (!e.eligible()) continue;  // not reached: PassesConstraints decides alike
+      const Found found{e.score, rank_by_offer_ ? &o.id : &c.id, p.candidate, p.offer};
+      if (best.size() == keep) {
+        if (!RanksBefore(found, best.front())) continue;
+        std::pop_heap(best.begin(), best.end(), RanksBefore);
+        best.pop_back();
+      }
+      best.push_back(found);
+      std::push_heap(best.begin(), best.end(), RanksBefore);
+    }
+    std::sort_heap(best.begin(), best.end(), RanksBefore);
+    for (const Found& found : best) {
+      const engine::CandidateProfile& c = found.candidate->profile;
+      const engine::OfferProfile& o = found.offer->profile;
       const engine::Explanation explanation =
           engine::Explain(c, o, policy_, travel_, /*banned=*/false);
       v1::Suggestion* suggestion = response->add_suggestions();
@@ -71,11 +169,30 @@ class PairCollector {
   }
 
  private:
+  // An eligible pair not scored yet.
+  struct Pending {
+    double bound;  // at least its score
+    double minutes;
+    const CandidateEntry* candidate;
+    const OfferEntry* offer;
+  };
+
   const engine::ScoringPolicy& policy_;
   const engine::TravelTimeModel& travel_;
+  const ScoreBound bound_;
+  const bool rank_by_offer_;
   int64_t considered_ = 0;
-  std::vector<Found> found_;
+  std::vector<Pending> pending_;
 };
+
+// The value of an occupation match (a wish rank or a sector rank), as EvaluateFacts
+// gives it; nullopt without a match.
+std::optional<double> OccupationValue(const engine::PreparedPolicy& prepared,
+                                      engine::OccupationMatch match) {
+  if (match.wish_rank >= 0) return prepared.WishValue(match.wish_rank);
+  if (match.sector_rank >= 0) return prepared.SectorValue(match.sector_rank);
+  return std::nullopt;
+}
 
 std::string StatusName(v1::CandidateStatus status) {
   std::string name(v1::CandidateStatus_Name(status));
@@ -106,6 +223,7 @@ Suggester::Suggester(const MatchingIndex* index, const engine::TravelTimeModel* 
 absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
     const Caller& caller, const v1::SuggestOffersRequest& request) const {
   const engine::ScoringPolicy policy = ApplyPolicyOverrides(policy_, request.policy());
+  const engine::PreparedPolicy prepared(policy, /*rank_tables=*/true);
   MatchingIndex::Reader reader(*index_);
   AZM_ASSIGN_OR_RETURN(const CandidateEntry* candidate,
                        FindVisibleCandidate(reader, caller, request.candidate_id(),
@@ -116,29 +234,53 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
   }
   const engine::CandidateProfile& c = candidate->profile;
   const double reach = travel_->ReachBoundKm(c.travel_limit_minutes, c.travel_mode);
-  PairCollector collector(policy, *travel_);
-  absl::flat_hash_set<const OfferEntry*> seen;  // an offer may be in several grids
+  PairCollector collector(policy, *travel_, /*rank_by_offer=*/true);
+  // Each offer is examined once: an offer lies in the grid of its occupation and in
+  // that of its matching sector, and both are searched with the same radius, so the
+  // sector grids skip the offers of wished occupations (found in their own grid), and
+  // a wish listed twice is searched once.
+  bool in_sector_grid = false;
   const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
-    const OfferEntry* offer = &MatchingIndex::Reader::OfferOf(entry);
-    if (!seen.insert(offer).second) return;
-    if (!request.kldb_code().empty() &&
-        offer->profile.occupation.kldb_code != request.kldb_code()) {
+    const OfferEntry& offer = MatchingIndex::Reader::OfferOf(entry);
+    const engine::OfferProfile& o = offer.profile;
+    if (!request.kldb_code().empty() && o.occupation.kldb_code != request.kldb_code()) {
       return;
     }
-    if (!request.municipality().empty() && offer->municipality != request.municipality()) {
+    if (!request.municipality().empty() && offer.municipality != request.municipality()) {
       return;
     }
-    collector.Add(*candidate, *offer, reader.IsBanned(c.id, offer->profile.id),
-                  /*rank_by_offer=*/true);
+    const engine::OccupationMatch match = engine::FindOccupationMatch(c, o, policy);
+    if (in_sector_grid && match.wish_rank >= 0) return;
+    // entry.point is the offer's location (the index inserts it so), read from the
+    // grid's own memory.
+    const double minutes = travel_->Minutes(c.home, entry.point, c.travel_mode);
+    const std::optional<double> occupation = OccupationValue(prepared, match);
+    if (!occupation.has_value() || !(minutes <= c.travel_limit_minutes)) {
+      collector.AddExcluded();
+      return;
+    }
+    collector.Add(*candidate, offer, *occupation, minutes,
+                  [&] { return reader.IsBanned(c.id, o.id); });
   };
-  for (const engine::Occupation& wish : c.desired_occupations) {
-    if (!request.kldb_code().empty() && wish.kldb_code != request.kldb_code()) continue;
-    if (const SpatialGrid* grid = reader.OffersOfOccupation(wish.kldb_code)) {
+  for (size_t r = 0; r < c.desired_occupations.size(); ++r) {
+    const std::string& code = c.desired_occupations[r].kldb_code;
+    if (!request.kldb_code().empty() && code != request.kldb_code()) continue;
+    const bool listed_before =
+        std::any_of(c.desired_occupations.begin(), c.desired_occupations.begin() + r,
+                    [&](const engine::Occupation& wish) { return wish.kldb_code == code; });
+    if (listed_before) continue;
+    if (const SpatialGrid* grid = reader.OffersOfOccupation(code)) {
       grid->ForEachNear(c.home, reach, visit);
     }
   }
   if (policy.allow_sector_match) {
-    for (engine::Sector sector : c.desired_sectors) {
+    in_sector_grid = true;
+    for (size_t j = 0; j < c.desired_sectors.size(); ++j) {
+      const engine::Sector sector = c.desired_sectors[j];
+      if (std::find(c.desired_sectors.begin(), c.desired_sectors.begin() + j, sector) !=
+          c.desired_sectors.begin() + j) {
+        continue;
+      }
       if (const SpatialGrid* grid = reader.OffersOfSector(sector)) {
         grid->ForEachNear(c.home, reach, visit);
       }
@@ -151,30 +293,43 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
 absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
     const Caller& caller, const v1::SuggestCandidatesRequest& request) const {
   const engine::ScoringPolicy policy = ApplyPolicyOverrides(policy_, request.policy());
+  const engine::PreparedPolicy prepared(policy, /*rank_tables=*/true);
   MatchingIndex::Reader reader(*index_);
   AZM_ASSIGN_OR_RETURN(const OfferEntry* offer,
                        FindOfferEntry(reader, request.offer_id(), "offer_id"));
   AZM_RETURN_IF_ERROR(CheckMayReadKind(caller, RecordKind::kCandidate));
   v1::SuggestionsResponse response;
   const engine::OfferProfile& o = offer->profile;
-  PairCollector collector(policy, *travel_);
-  absl::flat_hash_set<const CandidateEntry*> seen;  // may be in both grids
+  PairCollector collector(policy, *travel_, /*rank_by_offer=*/false);
+  // With sector matches a candidate may be in both grids (searched with different
+  // radii): each is examined once.
+  const bool sector_grid = policy.allow_sector_match;
+  absl::flat_hash_set<const CandidateEntry*> seen;
   const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
     const CandidateEntry* candidate = &MatchingIndex::Reader::CandidateOf(entry);
-    if (!seen.insert(candidate).second) return;
+    if (sector_grid && !seen.insert(candidate).second) return;
     if (!MaySeeCandidatesOf(caller, candidate->member_id)) return;
     if (!request.municipality().empty() &&
         candidate->municipality != request.municipality()) {
       return;
     }
     if (CandidateUnavailable(*candidate, reader.HeldPlacementOf(entry.id))) return;
-    collector.Add(*candidate, *offer, reader.IsBanned(entry.id, o.id),
-                  /*rank_by_offer=*/false);
+    const engine::CandidateProfile& c = candidate->profile;
+    const std::optional<double> occupation =
+        OccupationValue(prepared, engine::FindOccupationMatch(c, o, policy));
+    // entry.point is the candidate's home (the index inserts it so).
+    const double minutes = travel_->Minutes(entry.point, o.location, c.travel_mode);
+    if (!occupation.has_value()) {
+      collector.AddExcluded();
+      return;
+    }
+    collector.Add(*candidate, *offer, *occupation, minutes,
+                  [&] { return reader.IsBanned(entry.id, o.id); });
   };
   if (const SpatialGrid* grid = reader.CandidatesOfOccupation(o.occupation.kldb_code)) {
     grid->ForEachNear(o.location, grid->max_reach_km(), visit);
   }
-  if (policy.allow_sector_match) {
+  if (sector_grid) {
     if (const SpatialGrid* grid = reader.CandidatesOfSector(engine::MatchingSector(o))) {
       grid->ForEachNear(o.location, grid->max_reach_km(), visit);
     }

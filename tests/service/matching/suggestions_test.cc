@@ -45,10 +45,10 @@ class SuggestionsTest : public testing::Test {
   void SetUp() override { ASSERT_TRUE(records_.Subscribe(&index_).ok()); }
   void TearDown() override { records_.Unsubscribe(&index_); }
 
-  void LoadCohort(int candidates, int offers) {
+  void LoadCohort(int candidates, int offers, uint64_t seed = 11) {
     absl::StatusOr<LoadedCohort> cohort = LoadDemoCohort(
         &records_, caller_,
-        {.candidates = candidates, .offers = offers, .seed = 11});
+        {.candidates = candidates, .offers = offers, .seed = seed});
     ASSERT_TRUE(cohort.ok()) << cohort.status();
     cohort_ = *std::move(cohort);
   }
@@ -121,6 +121,139 @@ TEST_F(SuggestionsTest, SuggestCandidatesEqualsBruteForceExplainRanking) {
     if (!eligible.empty()) ++with_suggestions;
   }
   EXPECT_GT(with_suggestions, 10);
+}
+
+// Policies under which the ranking must not depend on how many pairs are scored: the
+// default, sector matches, a soft certificate, no commute weight (travel time cannot
+// bound a score), commute and occupation dominating.
+std::vector<v1::ScoringPolicyOverrides> VariedPolicies() {
+  std::vector<v1::ScoringPolicyOverrides> policies(6);
+  policies[1].set_allow_sector_match(true);
+  policies[2].set_certificate_is_hard(false);
+  policies[2].set_allow_sector_match(true);
+  policies[3].set_commute_weight(0.0);
+  policies[4].set_commute_weight(5.0);
+  policies[4].set_date_weight(0.0);
+  policies[5].set_occupation_weight(3.0);
+  policies[5].set_language_weight(0.0);
+  return policies;
+}
+
+// Suggestions score only the pairs that may still enter the k best; the k best, their
+// order, scores (bit for bit) and components, and the count of eligible pairs must be
+// those of scoring every pair, for random cohorts, several k and policies.
+class PrunedSuggestionsTest : public SuggestionsTest,
+                              public testing::WithParamInterface<uint64_t> {};
+
+TEST_P(PrunedSuggestionsTest, SuggestOffersEqualsExhaustiveTopKOnRandomCohorts) {
+  LoadCohort(/*candidates=*/60, /*offers=*/400, /*seed=*/GetParam());
+  int ranked_beyond_k = 0;  // cases where the k best are fewer than the eligible pairs
+  for (const v1::ScoringPolicyOverrides& policy : VariedPolicies()) {
+    for (size_t c = 0; c < 12; ++c) {
+      const std::string& candidate = cohort_.candidate_ids[c];
+      Ranked eligible;
+      std::vector<v1::Explanation> explained;
+      for (const std::string& offer : cohort_.offer_ids) {
+        v1::Explanation e = ExplainPair(candidate, offer, policy);
+        if (!e.eligible()) continue;
+        eligible.emplace_back(offer, e.score());
+        explained.push_back(std::move(e));
+      }
+      for (int k : {1, 3, 10, 100}) {
+        v1::SuggestOffersRequest request;
+        request.set_candidate_id(candidate);
+        request.set_k(k);
+        *request.mutable_policy() = policy;
+        absl::StatusOr<v1::SuggestionsResponse> response =
+            suggester_.SuggestOffers(caller_, request);
+        ASSERT_TRUE(response.ok()) << response.status();
+        EXPECT_EQ(response->eligible(), static_cast<int64_t>(eligible.size()));
+        EXPECT_GE(response->considered(), response->eligible());
+        const Ranked expected = TopK(eligible, k);
+        ASSERT_EQ(FromResponse(*response, true), expected)
+            << "seed " << GetParam() << " candidate " << c << " k " << k;
+        if (static_cast<int>(eligible.size()) > k) ++ranked_beyond_k;
+        for (const v1::Suggestion& s : response->suggestions()) {
+          const auto e = std::find_if(explained.begin(), explained.end(), [&](const auto& x) {
+            return x.offer_id() == s.offer_id();
+          });
+          ASSERT_NE(e, explained.end());
+          EXPECT_EQ(s.travel_minutes(), e->travel_minutes());
+          ASSERT_EQ(s.components_size(), e->components_size());
+          for (int i = 0; i < s.components_size(); ++i) {
+            EXPECT_EQ(s.components(i).contribution(), e->components(i).contribution());
+            EXPECT_EQ(s.components(i).text(), e->components(i).text());
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(ranked_beyond_k, 20);  // the cohorts leave pairs out of the k best
+}
+
+TEST_P(PrunedSuggestionsTest, SuggestCandidatesEqualsExhaustiveTopKOnRandomCohorts) {
+  LoadCohort(/*candidates=*/400, /*offers=*/40, /*seed=*/GetParam());
+  int ranked_beyond_k = 0;
+  for (const v1::ScoringPolicyOverrides& policy : VariedPolicies()) {
+    for (size_t o = 0; o < 10; ++o) {
+      const std::string& offer = cohort_.offer_ids[o];
+      Ranked eligible;
+      for (const std::string& candidate : cohort_.candidate_ids) {
+        const v1::Explanation e = ExplainPair(candidate, offer, policy);
+        if (e.eligible()) eligible.emplace_back(candidate, e.score());
+      }
+      for (int k : {1, 4, 100}) {
+        v1::SuggestCandidatesRequest request;
+        request.set_offer_id(offer);
+        request.set_k(k);
+        *request.mutable_policy() = policy;
+        absl::StatusOr<v1::SuggestionsResponse> response =
+            suggester_.SuggestCandidates(caller_, request);
+        ASSERT_TRUE(response.ok()) << response.status();
+        EXPECT_EQ(response->eligible(), static_cast<int64_t>(eligible.size()));
+        ASSERT_EQ(FromResponse(*response, false), TopK(eligible, k))
+            << "seed " << GetParam() << " offer " << o << " k " << k;
+        if (static_cast<int>(eligible.size()) > k) ++ranked_beyond_k;
+      }
+    }
+  }
+  EXPECT_GT(ranked_beyond_k, 10);
+}
+
+INSTANTIATE_TEST_SUITE_P(Seeds, PrunedSuggestionsTest, testing::Values(3, 17, 29));
+
+// Pairs whose scores tie with the k-th best are all scored: the k best are those of
+// smallest id, not the first ones met. Without the language weight the score bound of
+// these pairs equals their score.
+TEST_F(SuggestionsTest, ScoresTyingWithTheKthBestAreRankedByIdAscending) {
+  absl::StatusOr<v1::Company> company = records_.Create(caller_, TestCompany());
+  ASSERT_TRUE(company.ok());
+  std::vector<std::string> tied;
+  for (int i = 0; i < 24; ++i) {
+    absl::StatusOr<v1::TrainingOffer> offer =
+        records_.Create(caller_, TestOffer(company->id(), "62102", 1, Stuttgart()));
+    ASSERT_TRUE(offer.ok()) << offer.status();
+    tied.push_back(offer->id());
+  }
+  absl::StatusOr<v1::TrainingOffer> nearest =
+      records_.Create(caller_, TestOffer(company->id(), "62102", 1, Esslingen()));
+  absl::StatusOr<v1::Candidate> candidate = records_.Create(caller_, TestCandidate());
+  ASSERT_TRUE(nearest.ok() && candidate.ok());
+  std::sort(tied.begin(), tied.end());
+
+  v1::SuggestOffersRequest request;
+  request.set_candidate_id(candidate->id());
+  request.set_k(3);
+  request.mutable_policy()->set_language_weight(0.0);
+  absl::StatusOr<v1::SuggestionsResponse> ranked = suggester_.SuggestOffers(caller_, request);
+  ASSERT_TRUE(ranked.ok()) << ranked.status();
+  const Ranked got = FromResponse(*ranked, true);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].first, nearest->id());
+  EXPECT_GT(got[0].second, got[1].second);
+  EXPECT_EQ(got[1], std::pair(tied[0], got[1].second));
+  EXPECT_EQ(got[2], std::pair(tied[1], got[1].second));
+  EXPECT_EQ(ranked->eligible(), 25);
 }
 
 TEST_F(SuggestionsTest, EqualScoresAreRankedByIdAscending) {
