@@ -8,7 +8,8 @@
 //
 // --write-problem writes the optimal mode's solver problem (engine/matching/
 // optimal_assignment.h: BuildOptimalProblem) in the `edges` format of `matchctl
-// solve`, weights to maximise, so that bench/peers/compare.py can time peers on it.
+// solve`, as costs to minimise (cost = -weight), so that bench/peers/compare.py can
+// time peers on it; `--modes ""` runs no mode.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -48,8 +49,9 @@ constexpr char kUsage[] =
     "                     [--modes optimal,stable,greedy] [--write-problem FILE]\n"
     "Runs the assignment modes on a generated cohort in process (no server) and\n"
     "prints the time of each step. Defaults: 50000 candidates, 20000 offers, seed 1,\n"
-    "all three modes. --write-problem writes the optimal mode's solver problem in\n"
-    "the edges format of `matchctl solve` (weights, to maximise).\n";
+    "all three modes (--modes \"\" runs none). --write-problem writes the optimal\n"
+    "mode's solver problem in the edges format of `matchctl solve`, as costs to\n"
+    "minimise (cost = -weight).\n";
 
 bool ParseFlags(int argc, char** argv, Flags* flags) {
   for (int k = 1; k < argc; ++k) {
@@ -91,14 +93,14 @@ bool WriteProblem(const azubimatch::engine::AssignmentProblem& problem,
                   const std::string& path) {
   std::ofstream out(path);
   if (!out) return false;
-  out << "# maximise; written by cohort_assign\n";
+  out << "# optimal mode's problem, cost = -weight; written by cohort_assign\n";
   out << problem.num_rows << ' ' << problem.num_cols() << ' ' << problem.edges.size()
       << '\n';
   for (int32_t col = 0; col < problem.num_cols(); ++col) {
     if (problem.capacities[col] != 1) out << "cap " << col << ' ' << problem.capacities[col] << '\n';
   }
   for (const azubimatch::engine::AssignmentEdge& e : problem.edges) {
-    out << e.row << ' ' << e.col << ' ' << e.cost << '\n';
+    out << e.row << ' ' << e.col << ' ' << -e.cost << '\n';
   }
   return static_cast<bool>(out);
 }

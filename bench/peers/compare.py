@@ -9,6 +9,10 @@ and solves each with
   - scipy: linear_sum_assignment (dense), min_weight_full_bipartite_matching
            (LAPJVsp; sparse, and capacitated with one column per seat);
   - LEMON: NetworkSimplex through <build>/bin/lemon_assignment (graph build + run).
+The "matching" family is the optimal mode's problem for a generated cohort of 50k
+candidates and 20k offers (written by <build>/bin/cohort_assign): rows and seats
+both to spare, so LEMON runs with --max-cardinality and scipy (which needs a
+complete matching) sits it out.
 Every solver must report the same optimal cost. Times are the best of --repeat
 runs, taken in turn in one process, so every ratio compares runs made under the
 same machine load. Ratio = peer time / our time (> 1: we are faster).
@@ -175,9 +179,9 @@ def main():
                         help="where instance files are written (reused when present)")
     parser.add_argument("--lemon-dense-max", type=int, default=2000,
                         help="largest dense n given to LEMON (it is slow there)")
-    parser.add_argument("--only", default="dense,sparse,capacitated",
+    parser.add_argument("--only", default="dense,sparse,capacitated,matching",
                         help="comma-separated instance families to time "
-                             "(dense, sparse, capacitated)")
+                             "(dense, sparse, capacitated, matching)")
     parser.add_argument("--national", action="store_true",
                         help="also time the 500k x 300k national instance (time, peak memory)")
     args = parser.parse_args()
@@ -192,7 +196,7 @@ def main():
               file=sys.stderr)
 
     families = {x for x in args.only.split(",") if x}
-    unknown = families - {"dense", "sparse", "capacitated"}
+    unknown = families - {"dense", "sparse", "capacitated", "matching"}
     if unknown:
         sys.exit(f"error: --only names unknown families: {', '.join(sorted(unknown))}")
     cases = []  # (name, file, format, scipy runner or None, scipy name, lemon?)
@@ -220,6 +224,18 @@ def main():
                       (lambda: scipy_lapjvsp(capacitated, replicate_seats=True)),
                       "scipy LAPJVsp/seat", True))
 
+    if "matching" in families:
+        # The optimal mode's problem for a generated 50k-candidate x 20k-offer cohort
+        # (bench/cohort_assign): rows and seats both to spare, most rows first.
+        path = os.path.join(args.work_dir, "matching50k_20k.edges")
+        cohort_assign = os.path.join(build, "bin", "cohort_assign")
+        if not os.path.exists(path):
+            if not os.access(cohort_assign, os.X_OK):
+                sys.exit(f"error: {cohort_assign} is not built; build it with\n"
+                         f"  cmake --build {build} --target cohort_assign")
+            subprocess.run([cohort_assign, "--modes", "", "--write-problem", path],
+                           check=True, stdout=subprocess.DEVNULL)
+        cases.append(("matching 50k x 20k cohort", path, "edges", None, "-", True))
     print(f"ours = {ours_name}; best of {args.repeat} runs each; ratio = peer / ours\n")
     header = (f"{'instance':30} {'cost':>10} {'ours s':>9} {'scipy s':>9} {'scipy/ours':>10}"
               f" {'LEMON s':>9} {'LEMON/ours':>10}  scipy solver")
@@ -236,8 +252,9 @@ def main():
         else:
             peers.append(None)
         if have_lemon and use_lemon:
+            lemon_flags = ["--max-cardinality"] if name.startswith("matching") else []
             peers.append(best_of(args.repeat, lambda: run_json(
-                [lemon, "--format", fmt, path])))
+                [lemon, "--format", fmt] + lemon_flags + [path])))
         else:
             peers.append(None)
         for peer in peers:

@@ -5,9 +5,13 @@
 //   {"status":"OPTIMAL","cost":X,"solve_seconds":T}
 // where solve_seconds covers building the LEMON graph and running the simplex,
 // not reading the file. Assumes every row can be assigned (true for the timing
-// instances); prints status INFEASIBLE otherwise.
+// instances); prints status INFEASIBLE otherwise. With --max-cardinality rows may
+// stay out, as in our solver's objective (most rows first, then least cost): each
+// row also gets an arc straight to the sink at a cost M larger than any
+// difference of assignment costs, and the cost printed leaves those arcs out.
 //
-//   lemon_assignment [--format orlib|orlib-sparse|edges] FILE
+//   lemon_assignment [--format orlib|orlib-sparse|edges] [--max-cardinality] FILE
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -25,9 +29,12 @@ int main(int argc, char** argv) {
   using azubimatch::solve::ProblemFormat;
   ProblemFormat format = ProblemFormat::kEdges;
   std::string file;
+  bool max_cardinality = false;
   for (int k = 1; k < argc; ++k) {
     const std::string arg = argv[k];
-    if (arg == "--format" && k + 1 < argc) {
+    if (arg == "--max-cardinality") {
+      max_cardinality = true;
+    } else if (arg == "--format" && k + 1 < argc) {
       std::optional<ProblemFormat> parsed =
           azubimatch::solve::ProblemFormatFromName(argv[++k]);
       if (!parsed) {
@@ -73,6 +80,22 @@ int main(int argc, char** argv) {
     cost[arc] = 0;
     capacity[arc] = problem->capacities[col];
   }
+  std::vector<lemon::SmartDigraph::Arc> left_out;
+  int64_t left_out_cost = 0;
+  if (max_cardinality && !problem->edges.empty()) {
+    int64_t lowest = problem->edges[0].cost, highest = lowest;
+    for (const auto& edge : problem->edges) {
+      lowest = std::min(lowest, edge.cost);
+      highest = std::max(highest, edge.cost);
+    }
+    left_out_cost = (highest - lowest + 1) * (int64_t{rows} + 1) + std::max<int64_t>(highest, 0);
+    for (int32_t row = 0; row < rows; ++row) {
+      auto arc = graph.addArc(nodes[row], sink);
+      cost[arc] = left_out_cost;
+      capacity[arc] = 1;
+      left_out.push_back(arc);
+    }
+  }
   for (int32_t row = 0; row < rows; ++row) supply[nodes[row]] = 1;
   supply[sink] = -rows;
   lemon::NetworkSimplex<lemon::SmartDigraph, int32_t, int64_t> simplex(graph);
@@ -84,7 +107,11 @@ int main(int argc, char** argv) {
     std::printf("{\"status\":\"INFEASIBLE\",\"solve_seconds\":%.6f}\n", seconds);
     return 1;
   }
-  std::printf("{\"status\":\"OPTIMAL\",\"cost\":%lld,\"solve_seconds\":%.6f}\n",
-              static_cast<long long>(simplex.totalCost<int64_t>()), seconds);
+  int64_t out = 0;
+  for (const auto& arc : left_out) out += simplex.flow(arc);
+  std::printf("{\"status\":\"OPTIMAL\",\"assigned\":%lld,\"cost\":%lld,\"solve_seconds\":%.6f}\n",
+              static_cast<long long>(rows - out),
+              static_cast<long long>(simplex.totalCost<int64_t>() - out * left_out_cost),
+              seconds);
   return 0;
 }

@@ -340,7 +340,9 @@ absl::StatusOr<AssignmentResult> Solve(const AssignmentProblem& problem,
   if (!known_max_assigned.has_value()) {
     const SeatAssignment maximum = MaxCardinalityAssignment(csr, plan.capacities);
     const int32_t max_assigned = AssignedRows(maximum);
-    if (seats > max_assigned) {
+    // Worth it when rows and seats are both to spare: then the extra column Z
+    // would be a hub for every search (see split_solve.h).
+    if (seats > max_assigned && max_assigned < num_rows) {
       const SurplusSplit split = SplitBySurplusSeats(csr, maximum);
       if (split.surplus_rows < num_rows) {
         csr = CsrCosts();

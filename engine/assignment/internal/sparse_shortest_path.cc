@@ -129,7 +129,11 @@ int32_t SparseShortestPath::Pop() {
 
 int64_t SparseShortestPath::AugmentPhase(std::vector<int32_t>& free_rows,
                                          SolverState& state) {
-  if (pack_edges_) {
+  // The copy pays off when searches read far into the rows: at once with the
+  // perfect rule (phases from all free rows), otherwise once the searches have
+  // read as many edges as building the copy costs.
+  if (pack_edges_ && (state.perfect || !packed_.empty() ||
+                      edges_read_ >= kPackAfterEdgesRead * graph_.num_edges())) {
     if (packed_.empty()) {
       BuildPackedEdges(state);
     } else if (drift_ > kResortDrift) {
@@ -305,6 +309,7 @@ bool SparseShortestPath::Augment(const Edges& edges, int32_t start, SolverState&
   // the best free seat known.
   auto relax_row = [&](int32_t row, int64_t h) {
     const int64_t end = edges.end(row);
+    if constexpr (!Edges::kSorted) edges_read_ += end - edges.begin(row);
     for (int64_t e = edges.begin(row); e < end; ++e) {
       if constexpr (Edges::kSorted) {
         if (edges.floor(e) + h >= bound) break;

@@ -47,8 +47,10 @@
 // kResortDrift in total (cheap: the rows are then nearly sorted). A settled column
 // reads its rows' edges from one stretch of memory, and a phase keeps dist + price
 // per column in one array of 8-byte entries; rows that move keep their place.
-// Without the copy (wider costs) the kernels read the CSR directly, without
-// pruning. A single-row search starts at the row's cheapest reduced cost, so no
+// Without the copy the kernels read the CSR directly, without pruning: with
+// wider costs, and under the sink rule until the searches have read
+// kPackAfterEdgesRead times the edges (most such problems end with short
+// searches, for which building the copy would cost more than it saves). A single-row search starts at the row's cheapest reduced cost, so no
 // distance is negative whatever the prices (warm starts).
 //
 // Complexity: O(E' log C) per single-row search, E' the edges of the rows
@@ -96,6 +98,10 @@ class SparseShortestPath {
   // times farther each time no free seat is that near.
   static constexpr int64_t kMinCutoff = 64;
 
+  // Without the perfect rule the packed copy is built once single-row searches
+  // have read this many times as many edges as the graph has.
+  static constexpr int64_t kPackAfterEdgesRead = 2;
+
  private:
   struct alignas(32) Column {
     int64_t price;
@@ -142,6 +148,7 @@ class SparseShortestPath {
 
   const CsrCosts& graph_;
   bool pack_edges_ = false;  // every cost fits 32 bits
+  int64_t edges_read_ = 0;   // by single-row searches on the CSR
   std::vector<PackedEdge> packed_;
   std::vector<RowBlock> blocks_;     // per row: its edges in packed_
   std::vector<int64_t> sort_price_;  // prices when packed_ was sorted
