@@ -124,11 +124,65 @@ void MatchingIndex::RemoveOffer(const std::string& id) {
   offers_.erase(it);
 }
 
+uint64_t OfferGate::Pack() const {
+  // Bits 0-31 start_day, 32-39 min_certificate, 40 bookable, 41 complete, 42-43
+  // language_count, then per language 6 bits of id and 3 of level.
+  uint64_t tag = static_cast<uint32_t>(start_day);
+  tag |= uint64_t{static_cast<uint8_t>(min_certificate)} << 32;
+  tag |= uint64_t{bookable} << 40;
+  tag |= uint64_t{complete} << 41;
+  tag |= uint64_t(language_count & 3) << 42;
+  for (int i = 0; i < kMaxLanguages; ++i) {
+    tag |= uint64_t(language_ids[i] & 63) << (44 + 9 * i);
+    tag |= uint64_t(static_cast<int>(levels[i]) & 7) << (50 + 9 * i);
+  }
+  return tag;
+}
+
+OfferGate OfferGate::Unpack(uint64_t tag) {
+  OfferGate gate;
+  gate.start_day = static_cast<int32_t>(static_cast<uint32_t>(tag));
+  gate.min_certificate =
+      static_cast<engine::SchoolCertificate>(static_cast<int8_t>((tag >> 32) & 0xff));
+  gate.bookable = (tag >> 40) & 1;
+  gate.complete = (tag >> 41) & 1;
+  gate.language_count = static_cast<int>((tag >> 42) & 3);
+  for (int i = 0; i < kMaxLanguages; ++i) {
+    gate.language_ids[i] = static_cast<int>((tag >> (44 + 9 * i)) & 63);
+    gate.levels[i] = static_cast<engine::CefrLevel>((tag >> (50 + 9 * i)) & 7);
+  }
+  return gate;
+}
+
+OfferGate MatchingIndex::GateFor(const engine::OfferProfile& offer) {
+  OfferGate gate;
+  gate.start_day = offer.start_date.days_since_epoch;
+  gate.min_certificate = offer.min_certificate;
+  gate.bookable = offer.open && offer.seats_free > 0;
+  gate.complete = offer.required_languages.size() <= OfferGate::kMaxLanguages;
+  for (const engine::LanguageSkill& skill : offer.required_languages) {
+    if (!gate.complete) break;
+    auto [it, added] = language_ids_.try_emplace(skill.language,
+                                                 static_cast<int>(language_ids_.size()));
+    const int level = static_cast<int>(skill.level);
+    if (it->second > OfferGate::kMaxLanguageId || level < 0 || level > 7) {
+      gate.complete = false;
+      break;
+    }
+    gate.language_ids[gate.language_count] = it->second;
+    gate.levels[gate.language_count] = skill.level;
+    ++gate.language_count;
+  }
+  if (!gate.complete) gate.language_count = 0;
+  return gate;
+}
+
 void MatchingIndex::IndexOffer(const OfferEntry& entry) {
   const engine::OfferProfile& p = entry.profile;
-  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location, 0.0, &entry);
+  const uint64_t tag = GateFor(p).Pack();
+  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location, 0.0, &entry, tag);
   offers_by_sector_[SectorSlot(engine::MatchingSector(p))].Insert(p.id, p.location, 0.0,
-                                                                  &entry);
+                                                                  &entry, tag);
 }
 
 void MatchingIndex::UnindexOffer(const OfferEntry& entry) {
@@ -211,6 +265,19 @@ const HeldPlacement* MatchingIndex::Reader::HeldPlacementOf(
     absl::string_view candidate_id) const {
   auto it = index_.held_.find(candidate_id);
   return it == index_.held_.end() ? nullptr : &it->second;
+}
+
+void MatchingIndex::Reader::FillLanguageLevels(
+    const engine::CandidateProfile& candidate,
+    std::array<engine::CefrLevel, OfferGate::kMaxLanguageId + 1>* levels) const {
+  levels->fill(engine::CefrLevel::kNone);
+  // In reverse, so that the first listing of a language wins.
+  for (auto it = candidate.languages.rbegin(); it != candidate.languages.rend(); ++it) {
+    auto id = index_.language_ids_.find(it->language);
+    if (id != index_.language_ids_.end() && id->second <= OfferGate::kMaxLanguageId) {
+      (*levels)[id->second] = it->level;
+    }
+  }
 }
 
 bool MatchingIndex::Reader::IsBanned(absl::string_view candidate_id,

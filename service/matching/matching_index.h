@@ -22,6 +22,8 @@
 //                                      re-derives their profiles)
 //   held_                              candidate id -> its seat-holding placement
 //   banned_                            (candidate id, offer id) -> rejected placement id
+//   language_ids_                      language code -> small id, for the OfferGate
+//                                      packed into the tag of each offer grid entry
 // Memory O(C * W + O). Updates: a candidate O(W) expected (grid erasure is O(cell
 // size)); an offer O(1) expected; a company O(its offers). Lookups O(1) expected.
 //
@@ -67,6 +69,28 @@ struct OfferEntry {
   v1::OfferStatus status = v1::OFFER_STATUS_OPEN;
   int32_t seats = 0;
   int32_t seats_taken = 0;
+};
+
+// The facts of an offer that decide a pair's constraints besides its occupation, travel
+// time and ban, small enough for the tag of the offer's grid entries (Pack, Unpack), so
+// that a search decides most pairs without reading the offer. Languages are the
+// index's small ids (Reader::FillLanguageLevels). When the offer's required languages
+// do not fit (more than kMaxLanguages, an id past kMaxLanguageId, a level past C2),
+// `complete` is false and the offer itself must be read.
+struct OfferGate {
+  static constexpr int kMaxLanguages = 2;
+  static constexpr int kMaxLanguageId = 63;
+
+  int32_t start_day = 0;  // Date::days_since_epoch of the start
+  engine::SchoolCertificate min_certificate = engine::SchoolCertificate::kNone;
+  bool bookable = false;  // open, with a free seat
+  bool complete = false;  // the required languages are all below
+  int language_count = 0;
+  std::array<int, kMaxLanguages> language_ids{};
+  std::array<engine::CefrLevel, kMaxLanguages> levels{};
+
+  uint64_t Pack() const;
+  static OfferGate Unpack(uint64_t tag);
 };
 
 // A placement that holds a seat (ACCEPTED, CONTRACT_SIGNED, STARTED, PROBATION_PASSED).
@@ -118,6 +142,15 @@ class MatchingIndex final : public RecordObserver {
     static const CandidateEntry& CandidateOf(const SpatialGrid::Entry& entry) {
       return *static_cast<const CandidateEntry*>(entry.payload);
     }
+    // The gate of the offer behind an entry of an OffersOf* grid.
+    static OfferGate GateOf(const SpatialGrid::Entry& entry) {
+      return OfferGate::Unpack(entry.tag);
+    }
+    // The candidate's level of every language with an id of the index (kNone for the
+    // others), the first listing of a language counting, as engine::LevelOf.
+    void FillLanguageLevels(
+        const engine::CandidateProfile& candidate,
+        std::array<engine::CefrLevel, OfferGate::kMaxLanguageId + 1>* levels) const;
 
     // Grids; nullptr when nothing is indexed under the key.
     const SpatialGrid* OffersOfOccupation(absl::string_view kldb_code) const;
@@ -127,6 +160,8 @@ class MatchingIndex final : public RecordObserver {
 
     // The seat-holding placement of the candidate; nullptr when it has none.
     const HeldPlacement* HeldPlacementOf(absl::string_view candidate_id) const;
+    // False when no pair is banned (IsBanned is then false for every pair).
+    bool AnyBanned() const { return !index_.banned_.empty(); }
     // True when the pair has a REJECTED placement.
     bool IsBanned(absl::string_view candidate_id, absl::string_view offer_id) const;
 
@@ -156,6 +191,7 @@ class MatchingIndex final : public RecordObserver {
   // `entry` must be the one stored in offers_ (the grids keep its address).
   void IndexOffer(const OfferEntry& entry) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void UnindexOffer(const OfferEntry& entry) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  OfferGate GateFor(const engine::OfferProfile& offer) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const engine::TravelTimeModel* const travel_;
   mutable absl::Mutex mu_;
@@ -171,6 +207,8 @@ class MatchingIndex final : public RecordObserver {
   std::array<SpatialGrid, 9> candidates_by_sector_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, HeldPlacement> held_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<PairKey, std::string> banned_ ABSL_GUARDED_BY(mu_);
+  // Small ids of the languages offers require, for their gates; never shrinks.
+  absl::flat_hash_map<std::string, int> language_ids_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace azubimatch::service

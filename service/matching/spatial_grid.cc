@@ -65,9 +65,9 @@ uint64_t SpatialGrid::CellKey(int32_t row, int32_t column) {
 }
 
 void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km,
-                         const void* payload) {
+                         const void* payload, uint64_t tag) {
   cells_[CellKey(Row(point.lat), Column(point.lon))].push_back(
-      {std::move(id), point, payload});
+      {std::move(id), point, payload, tag});
   ++size_;
   max_reach_km_ = std::max(max_reach_km_, reach_km);
 }

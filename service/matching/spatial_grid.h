@@ -3,6 +3,10 @@
 // carry an opaque payload pointer (MatchingIndex stores the address of the indexed
 // record, so that visitors reach it without a lookup by id); the grid never reads it.
 //
+// Each entry may also carry a 64-bit tag, equally opaque: MatchingIndex packs an
+// offer's constraint facts into it, so that visitors can exclude most pairs from the
+// grid's own memory.
+//
 // ForEachNear visits every entry whose great-circle distance to the centre is at most
 // the radius (never misses one) and usually few others: it visits the cells that meet a
 // latitude window (|dlat| <= R / Earth radius) and a longitude window derived from the
@@ -37,6 +41,7 @@ class SpatialGrid {
     std::string id;
     engine::GeoPoint point;
     const void* payload = nullptr;  // as given to Insert
+    uint64_t tag = 0;               // as given to Insert
   };
   using Visitor = std::function<void(const Entry& entry)>;
 
@@ -49,8 +54,9 @@ class SpatialGrid {
   // Adds an entry. `reach_km` raises max_reach_km() (an entry's own reach, for queries
   // from the other side: "which candidates can reach this offer"). `payload` is handed
   // back to visitors as is; the caller keeps it valid while the entry is in the grid.
+  // `tag` is handed back as is too.
   void Insert(std::string id, engine::GeoPoint point, double reach_km = 0.0,
-              const void* payload = nullptr);
+              const void* payload = nullptr, uint64_t tag = 0);
 
   // Removes the entry `id` inserted at `point`; false when there is none.
   bool Erase(absl::string_view id, engine::GeoPoint point);

@@ -48,33 +48,70 @@ bool PassesConstraints(const engine::CandidateProfile& c, const engine::OfferPro
   return true;
 }
 
+// PassesConstraints decided from the offer's gate, for a complete gate: `levels` from
+// MatchingIndex::Reader::FillLanguageLevels of the candidate. The travel time is
+// checked by the caller.
+using LanguageLevels = std::array<engine::CefrLevel, OfferGate::kMaxLanguageId + 1>;
+
+bool PassesGate(const engine::CandidateProfile& c, const OfferGate& gate,
+                const LanguageLevels& levels, const engine::ScoringPolicy& policy) {
+  if (!gate.bookable) return false;
+  if (gate.start_day < c.available_from.days_since_epoch) return false;
+  if (policy.certificate_is_hard &&
+      static_cast<int>(gate.min_certificate) > static_cast<int>(c.certificate)) {
+    return false;
+  }
+  for (int i = 0; i < gate.language_count; ++i) {
+    if (static_cast<int>(levels[gate.language_ids[i]]) < static_cast<int>(gate.levels[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Upper bounds of the scores of eligible pairs before they are scored: the occupation
-// value and the travel time are known by then, the language value is taken as 1, the
-// other components are computed by the formulas of pair_evaluation.h.
+// value and the travel time are known by then, the language value is bounded by taking
+// a shared company language for granted, the other components are computed by the
+// formulas of pair_evaluation.h.
 class ScoreBound {
  public:
   explicit ScoreBound(const engine::ScoringPolicy& policy)
       : policy_(policy), weights_(engine::NormalizedWeights(policy)) {}
 
-  // At least the score of the eligible pair (c, o) whose occupation value is
-  // `occupation` and travel time `minutes`, up to kBoundSlack.
-  double Max(double occupation, const engine::CandidateProfile& c,
-             const engine::OfferProfile& o, double minutes) const {
+  // The language requirement fit of pair_evaluation.h: the lowest fit over the
+  // requirements; `have` and `need` give the candidate's and the required level of
+  // each of the `count` requirements.
+  template <typename Have, typename Need>
+  double RequirementFit(int count, const Have& have, const Need& need) const {
+    double fit = 1.0;
+    for (int i = 0; i < count; ++i) {
+      fit = std::min(fit, Clamp01(policy_.language_fit_at_minimum +
+                                  policy_.language_fit_per_level * (have(i) - need(i))));
+    }
+    return fit;
+  }
+
+  // At least the score of an eligible pair of `c` and an offer with these facts, whose
+  // occupation value is `occupation`, language requirement fit `requirement_fit` and
+  // travel time `minutes`, up to kBoundSlack.
+  double Max(double occupation, double requirement_fit, const engine::CandidateProfile& c,
+             engine::SchoolCertificate min_certificate, int32_t start_day,
+             double minutes) const {
+    const double share = policy_.shared_language_share;
+    const double language = Clamp01((1.0 - share) * requirement_fit + share);
     const double limit = c.travel_limit_minutes;
     const double commute = limit > 0.0 ? Clamp01(1.0 - minutes / limit) : 0.0;
-    const int missing =
-        static_cast<int>(o.min_certificate) - static_cast<int>(c.certificate);
+    const int missing = static_cast<int>(min_certificate) - static_cast<int>(c.certificate);
     const double certificate =
         missing <= 0 ? 1.0 : Clamp01(1.0 - missing * policy_.certificate_deficit_penalty);
-    const int64_t wait = int64_t{o.start_date.days_since_epoch} -
-                         int64_t{c.available_from.days_since_epoch};
+    const int64_t wait = int64_t{start_day} - int64_t{c.available_from.days_since_epoch};
     const double start =
         wait <= policy_.start_date_full_fit_days
             ? 1.0
             : Clamp01(1.0 - static_cast<double>(wait - policy_.start_date_full_fit_days) /
                                 policy_.start_date_decay_days);
     using engine::ComponentId;
-    return W(ComponentId::kOccupation) * occupation + W(ComponentId::kLanguage) +
+    return W(ComponentId::kOccupation) * occupation + W(ComponentId::kLanguage) * language +
            W(ComponentId::kCommute) * commute + W(ComponentId::kCertificate) * certificate +
            W(ComponentId::kStartDate) * start;
   }
@@ -100,6 +137,34 @@ bool RanksBefore(const Found& a, const Found& b) {
   return *a.id < *b.id;
 }
 
+// An eligible pair not scored yet.
+struct Pending {
+  double bound;  // at least its score
+  double minutes;
+  const CandidateEntry* candidate;
+  const OfferEntry* offer;
+};
+
+// The buffers of one search, kept by each thread from call to call so that a search
+// allocates no memory of its own while it examines pairs; trimmed after a search that
+// made them large.
+struct SearchBuffers {
+  static constexpr size_t kKeptPending = size_t{1} << 14;
+
+  std::vector<Pending> pending;
+  std::vector<Found> best;
+
+  static SearchBuffers& OfThisThread() {
+    thread_local SearchBuffers buffers;
+    buffers.pending.clear();
+    buffers.best.clear();
+    return buffers;
+  }
+  void Trim() {
+    if (pending.capacity() > kKeptPending) std::vector<Pending>().swap(pending);
+  }
+};
+
 // Counts the pairs examined and the eligible ones, and ranks the eligible ones. Only
 // the pairs that may still enter the k best are scored: eligible pairs wait with an
 // upper bound of their score, and Finish scores them best bound first until the k-th
@@ -109,7 +174,13 @@ class PairCollector {
  public:
   PairCollector(const engine::ScoringPolicy& policy, const engine::TravelTimeModel& travel,
                 bool rank_by_offer)
-      : policy_(policy), travel_(travel), bound_(policy), rank_by_offer_(rank_by_offer) {}
+      : policy_(policy),
+        travel_(travel),
+        bound_(policy),
+        rank_by_offer_(rank_by_offer),
+        buffers_(SearchBuffers::OfThisThread()),
+        pending_(buffers_.pending) {}
+  ~PairCollector() { buffers_.Trim(); }
 
   // The pair was examined and failed before its travel time was needed.
   void AddExcluded() { ++considered_; }
@@ -124,8 +195,36 @@ class PairCollector {
     const engine::CandidateProfile& c = candidate.profile;
     const engine::OfferProfile& o = offer.profile;
     if (!PassesConstraints(c, o, policy_, minutes) || banned()) return;
-    pending_.push_back(Pending{bound_.Max(occupation, c, o, minutes) + kBoundSlack,
-                               minutes, &candidate, &offer});
+    const auto& required = o.required_languages;
+    const double fit = bound_.RequirementFit(
+        static_cast<int>(required.size()),
+        [&](int i) {
+          return static_cast<int>(engine::LevelOf(c.languages, required[i].language));
+        },
+        [&](int i) { return static_cast<int>(required[i].level); });
+    AddEligible(candidate, offer,
+                bound_.Max(occupation, fit, c, o.min_certificate,
+                           o.start_date.days_since_epoch, minutes),
+                minutes);
+  }
+
+  // Examines a pair of an occupation that matches with value `occupation`, whose
+  // constraints (but the ban) the offer's complete gate decides; `levels` as
+  // PassesGate takes them.
+  template <typename Banned>
+  void AddGated(const CandidateEntry& candidate, const OfferEntry& offer,
+                const OfferGate& gate, const LanguageLevels& levels, double occupation,
+                double minutes, const Banned& banned) {
+    ++considered_;
+    const engine::CandidateProfile& c = candidate.profile;
+    if (!PassesGate(c, gate, levels, policy_) || banned()) return;
+    const double fit = bound_.RequirementFit(
+        gate.language_count,
+        [&](int i) { return static_cast<int>(levels[gate.language_ids[i]]); },
+        [&](int i) { return static_cast<int>(gate.levels[i]); });
+    AddEligible(candidate, offer,
+                bound_.Max(occupation, fit, c, gate.min_certificate, gate.start_day, minutes),
+                minutes);
   }
 
   // The k best, explained, into `response`.
@@ -135,8 +234,7 @@ class PairCollector {
     std::sort(pending_.begin(), pending_.end(),
               [](const Pending& a, const Pending& b) { return a.bound > b.bound; });
     const size_t keep = static_cast<size_t>(std::max(k, 0));
-    std::vector<Found> best;  // a heap, the worst of the best in front
-    best.reserve(keep + 1);
+    std::vector<Found>& best = buffers_.best;  // a heap, the worst of the best in front
     for (const Pending& p : pending_) {
       if (best.size() == keep && (keep == 0 || p.bound < best.front().score)) break;
       const engine::CandidateProfile& c = p.candidate->profile;
@@ -169,20 +267,18 @@ class PairCollector {
   }
 
  private:
-  // An eligible pair not scored yet.
-  struct Pending {
-    double bound;  // at least its score
-    double minutes;
-    const CandidateEntry* candidate;
-    const OfferEntry* offer;
-  };
+  void AddEligible(const CandidateEntry& candidate, const OfferEntry& offer, double bound,
+                   double minutes) {
+    pending_.push_back(Pending{bound + kBoundSlack, minutes, &candidate, &offer});
+  }
 
   const engine::ScoringPolicy& policy_;
   const engine::TravelTimeModel& travel_;
   const ScoreBound bound_;
   const bool rank_by_offer_;
+  SearchBuffers& buffers_;
+  std::vector<Pending>& pending_;
   int64_t considered_ = 0;
-  std::vector<Pending> pending_;
 };
 
 // The value of an occupation match (a wish rank or a sector rank), as EvaluateFacts
@@ -235,12 +331,38 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
   const engine::CandidateProfile& c = candidate->profile;
   const double reach = travel_->ReachBoundKm(c.travel_limit_minutes, c.travel_mode);
   PairCollector collector(policy, *travel_, /*rank_by_offer=*/true);
+  LanguageLevels levels;
+  reader.FillLanguageLevels(c, &levels);
+  const auto banned = [&](const OfferEntry& offer) {
+    return reader.AnyBanned() && reader.IsBanned(c.id, offer.profile.id);
+  };
   // Each offer is examined once: an offer lies in the grid of its occupation and in
   // that of its matching sector, and both are searched with the same radius, so the
   // sector grids skip the offers of wished occupations (found in their own grid), and
-  // a wish listed twice is searched once.
-  bool in_sector_grid = false;
-  const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
+  // a wish listed twice is searched once. In a wish grid the occupation value is the
+  // wish's, the kldb_code filter holds (the grid is skipped otherwise), and the gate
+  // decides the other constraints: most offers are not read at all.
+  double wish_value = 0.0;
+  const SpatialGrid::Visitor visit_wish = [&](const SpatialGrid::Entry& entry) {
+    const OfferEntry& offer = MatchingIndex::Reader::OfferOf(entry);
+    if (!request.municipality().empty() && offer.municipality != request.municipality()) {
+      return;
+    }
+    // entry.point is the offer's location (the index inserts it so).
+    const double minutes = travel_->Minutes(c.home, entry.point, c.travel_mode);
+    if (!(minutes <= c.travel_limit_minutes)) {
+      collector.AddExcluded();
+      return;
+    }
+    const OfferGate gate = MatchingIndex::Reader::GateOf(entry);
+    if (!gate.complete) {
+      collector.Add(*candidate, offer, wish_value, minutes, [&] { return banned(offer); });
+      return;
+    }
+    collector.AddGated(*candidate, offer, gate, levels, wish_value, minutes,
+                       [&] { return banned(offer); });
+  };
+  const SpatialGrid::Visitor visit_sector = [&](const SpatialGrid::Entry& entry) {
     const OfferEntry& offer = MatchingIndex::Reader::OfferOf(entry);
     const engine::OfferProfile& o = offer.profile;
     if (!request.kldb_code().empty() && o.occupation.kldb_code != request.kldb_code()) {
@@ -250,17 +372,14 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
       return;
     }
     const engine::OccupationMatch match = engine::FindOccupationMatch(c, o, policy);
-    if (in_sector_grid && match.wish_rank >= 0) return;
-    // entry.point is the offer's location (the index inserts it so), read from the
-    // grid's own memory.
-    const double minutes = travel_->Minutes(c.home, entry.point, c.travel_mode);
+    if (match.wish_rank >= 0) return;
+    const double minutes = travel_->Minutes(c.home, o.location, c.travel_mode);
     const std::optional<double> occupation = OccupationValue(prepared, match);
-    if (!occupation.has_value() || !(minutes <= c.travel_limit_minutes)) {
+    if (!occupation.has_value()) {
       collector.AddExcluded();
       return;
     }
-    collector.Add(*candidate, offer, *occupation, minutes,
-                  [&] { return reader.IsBanned(c.id, o.id); });
+    collector.Add(*candidate, offer, *occupation, minutes, [&] { return banned(offer); });
   };
   for (size_t r = 0; r < c.desired_occupations.size(); ++r) {
     const std::string& code = c.desired_occupations[r].kldb_code;
@@ -270,11 +389,11 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
                     [&](const engine::Occupation& wish) { return wish.kldb_code == code; });
     if (listed_before) continue;
     if (const SpatialGrid* grid = reader.OffersOfOccupation(code)) {
-      grid->ForEachNear(c.home, reach, visit);
+      wish_value = prepared.WishValue(static_cast<int32_t>(r));
+      grid->ForEachNear(c.home, reach, visit_wish);
     }
   }
   if (policy.allow_sector_match) {
-    in_sector_grid = true;
     for (size_t j = 0; j < c.desired_sectors.size(); ++j) {
       const engine::Sector sector = c.desired_sectors[j];
       if (std::find(c.desired_sectors.begin(), c.desired_sectors.begin() + j, sector) !=
@@ -282,7 +401,7 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
         continue;
       }
       if (const SpatialGrid* grid = reader.OffersOfSector(sector)) {
-        grid->ForEachNear(c.home, reach, visit);
+        grid->ForEachNear(c.home, reach, visit_sector);
       }
     }
   }
@@ -323,8 +442,9 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
       collector.AddExcluded();
       return;
     }
-    collector.Add(*candidate, *offer, *occupation, minutes,
-                  [&] { return reader.IsBanned(entry.id, o.id); });
+    collector.Add(*candidate, *offer, *occupation, minutes, [&] {
+      return reader.AnyBanned() && reader.IsBanned(entry.id, o.id);
+    });
   };
   if (const SpatialGrid* grid = reader.CandidatesOfOccupation(o.occupation.kldb_code)) {
     grid->ForEachNear(o.location, grid->max_reach_km(), visit);
