@@ -185,11 +185,14 @@ int main(int argc, char** argv) {
     const double assign_s = SecondsSince(start);
     start = Clock::now();
     const engine::MatchingMetrics metrics = engine::ComputeMetrics(*instance, *outcome);
-    std::printf("%-8s assign %.2f s, metrics %.2f s: placed %lld, total score %.3f, "
-                "blocking pairs %lld\n",
+    std::printf("%-8s assign %.2f s, metrics %.2f s: placed %lld (fill %.3f), total score "
+                "%.3f, mean %.4f, first choice %.3f, top 3 %.3f, commute median %.1f / p90 "
+                "%.1f min, blocking pairs %lld\n",
                 name.c_str(), assign_s, SecondsSince(start),
-                static_cast<long long>(metrics.placed), metrics.total_score,
-                static_cast<long long>(metrics.blocking_pairs));
+                static_cast<long long>(metrics.placed), metrics.fill_rate,
+                metrics.total_score, metrics.mean_score, metrics.first_choice_share,
+                metrics.top3_share, metrics.commute_median_minutes,
+                metrics.commute_p90_minutes, static_cast<long long>(metrics.blocking_pairs));
   }
   return 0;
 }
