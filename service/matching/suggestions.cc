@@ -182,7 +182,7 @@ class PairCollector {
         pending_(buffers_.pending) {}
   ~PairCollector() { buffers_.Trim(); }
 
-  // The pair was examined and failed before its travel time was needed.
+  // The pair was examined and failed a constraint.
   void AddExcluded() { ++considered_; }
 
   // Examines the pair of an occupation that matches with value `occupation` (a wish or
@@ -208,16 +208,15 @@ class PairCollector {
                 minutes);
   }
 
-  // Examines a pair of an occupation that matches with value `occupation`, whose
-  // constraints (but the ban) the offer's complete gate decides; `levels` as
-  // PassesGate takes them.
+  // Examines a pair of an occupation that matches with value `occupation`, within the
+  // travel time limit, whose offer's complete gate passed (PassesGate with `levels`).
   template <typename Banned>
-  void AddGated(const CandidateEntry& candidate, const OfferEntry& offer,
-                const OfferGate& gate, const LanguageLevels& levels, double occupation,
-                double minutes, const Banned& banned) {
+  void AddPassed(const CandidateEntry& candidate, const OfferEntry& offer,
+                 const OfferGate& gate, const LanguageLevels& levels, double occupation,
+                 double minutes, const Banned& banned) {
     ++considered_;
     const engine::CandidateProfile& c = candidate.profile;
-    if (!PassesGate(c, gate, levels, policy_) || banned()) return;
+    if (banned()) return;
     const double fit = bound_.RequirementFit(
         gate.language_count,
         [&](int i) { return static_cast<int>(levels[gate.language_ids[i]]); },
@@ -348,19 +347,23 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
     if (!request.municipality().empty() && offer.municipality != request.municipality()) {
       return;
     }
+    const OfferGate gate = MatchingIndex::Reader::GateOf(entry);
+    if (gate.complete && !PassesGate(c, gate, levels, policy)) {
+      collector.AddExcluded();  // without computing the travel time
+      return;
+    }
     // entry.point is the offer's location (the index inserts it so).
     const double minutes = travel_->Minutes(c.home, entry.point, c.travel_mode);
     if (!(minutes <= c.travel_limit_minutes)) {
       collector.AddExcluded();
       return;
     }
-    const OfferGate gate = MatchingIndex::Reader::GateOf(entry);
     if (!gate.complete) {
       collector.Add(*candidate, offer, wish_value, minutes, [&] { return banned(offer); });
       return;
     }
-    collector.AddGated(*candidate, offer, gate, levels, wish_value, minutes,
-                       [&] { return banned(offer); });
+    collector.AddPassed(*candidate, offer, gate, levels, wish_value, minutes,
+                        [&] { return banned(offer); });
   };
   const SpatialGrid::Visitor visit_sector = [&](const SpatialGrid::Entry& entry) {
     const OfferEntry& offer = MatchingIndex::Reader::OfferOf(entry);
