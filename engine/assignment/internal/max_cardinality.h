@@ -4,11 +4,14 @@
 // sparse_assignment.cc) without any large penalty constant, and to split a problem
 // with seats to spare (surplus_split.h).
 //
-// Algorithm: greedy first fit, then one breadth-first augmenting-path search per
-// row left free. A search that fails marks every column it reached as dead: such a
-// set is closed (all its seats are taken by rows whose edges stay inside it), so no
-// later augmenting path can use it. O(R * E) in the worst case, close to O(E) on
-// typical instances. Deterministic.
+// Algorithm: greedy first fit, then the phases of Hopcroft and Karp with native
+// capacities: a breadth-first search from all free rows at once labels rows and
+// columns with their alternating distance, as far as the nearest free seat; then a
+// depth-first search from each free row along those layers, entering each row and
+// column once per phase, augments along vertex-disjoint shortest paths. A phase
+// that reaches no free seat ends the search: no larger assignment exists.
+// O(E) per phase, O(E * sqrt(R)) in all; a few phases on typical instances.
+// Deterministic.
 //
 // Thread safety: pure function.
 #ifndef AZUBIMATCH_ENGINE_ASSIGNMENT_INTERNAL_MAX_CARDINALITY_H_

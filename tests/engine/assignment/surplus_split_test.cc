@@ -1,5 +1,6 @@
-// The split of problems with seats to spare (engine/assignment/internal/
-// surplus_split.h) and the solve through it (split_solve.h): the split's
+// The maximum assignment ignoring costs (engine/assignment/internal/
+// max_cardinality.h) against exhaustive search; the split of problems with seats
+// to spare (surplus_split.h) and the solve through it (split_solve.h): the split's
 // properties on random problems, and SolveAssignment on "two-region" problems,
 // where one region has more rows than seats and the other more seats than rows,
 // against exhaustive search and certificates, with warm starts and progress.
@@ -20,6 +21,7 @@
 namespace azubimatch::engine {
 namespace {
 
+using assignment_internal::AssignedRows;
 using assignment_internal::BuildCsrCosts;
 using assignment_internal::CsrCosts;
 using assignment_internal::MaxCardinalityAssignment;
@@ -107,6 +109,38 @@ TEST(SurplusSplitTest, SplitSeparatesRowsThatCanFillSpareSeatsFromTheRest) {
     if (rows > 0 && rows < csr.num_rows) ++nontrivial;
   }
   EXPECT_GT(nontrivial, 30);  // the properties were checked on real splits
+}
+
+TEST(MaxCardinalityTest, AssignmentIsValidAndAsLargeAsExhaustiveSearchFinds) {
+  std::mt19937_64 rng(808);
+  for (int instance = 0; instance < 2000; ++instance) {
+    testing::RandomShape shape;
+    shape.rows = instance % 9;
+    shape.cols = (instance / 9) % 8;
+    shape.max_capacity = 1 + instance % 3;
+    shape.density = 0.1 + 0.2 * (instance % 4);
+    const AssignmentProblem problem = testing::RandomProblem(shape, rng);
+    const CsrCosts csr = BuildCsrCosts(problem, 1, 0);
+    const std::vector<int32_t> seats = UsableSeats(problem, csr);
+    const SeatAssignment maximum = MaxCardinalityAssignment(csr, seats);
+    std::vector<int32_t> load(problem.num_cols(), 0);
+    for (int32_t row = 0; row < problem.num_rows; ++row) {
+      const int32_t col = maximum.col_of(row);
+      if (col < 0) continue;
+      ++load[col];
+      bool has_edge = false;
+      for (int64_t e = csr.row_begin[row]; e < csr.row_begin[row + 1]; ++e) {
+        has_edge |= csr.col[e] == col;
+      }
+      ASSERT_TRUE(has_edge) << "instance " << instance << " row " << row;
+    }
+    for (int32_t col = 0; col < problem.num_cols(); ++col) {
+      ASSERT_LE(load[col], seats[col]) << "instance " << instance << " col " << col;
+      ASSERT_EQ(load[col], maximum.load(col)) << "instance " << instance << " col " << col;
+    }
+    const auto [rows, total] = testing::ExhaustiveSolver(problem, false).Solve();
+    ASSERT_EQ(AssignedRows(maximum), rows) << "instance " << instance;
+  }
 }
 
 TEST(SurplusSplitTest, TwoRegionProblemsAreSplit) {
