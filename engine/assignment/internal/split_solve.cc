@@ -121,17 +121,28 @@ absl::StatusOr<AssignmentResult> SolveSplit(const AssignmentProblem& problem,
         return options.progress(rows_before + done, num_rows);
       };
     }
-    if (b == 0 && options.warm_start == nullptr) {
-      std::vector<int32_t> seats_of;  // every seat of the tight block is taken
-      for (int32_t col : cols_of[0]) seats_of.push_back(maximum.load(col));
-      AZM_ASSIGN_OR_RETURN(parts[b], SolveBySeats(blocks[b], block_options, seats_of, solve_block));
+    if (b == 1) {
+      AZM_ASSIGN_OR_RETURN(parts[b], solve_block(blocks[b], block_options, blocks[b].num_rows));
     } else {
-      int32_t max_assigned = blocks[1].num_rows;
-      if (b == 0) {
-        max_assigned = 0;
-        for (int32_t col : cols_of[0]) max_assigned += maximum.load(col);
+      // Every seat of the tight block is taken: as many as its column holds in
+      // `maximum`.
+      std::vector<int32_t> seats_of;
+      int32_t seats = 0;
+      for (int32_t col : cols_of[0]) {
+        seats_of.push_back(maximum.load(col));
+        seats += seats_of.back();
       }
-      AZM_ASSIGN_OR_RETURN(parts[b], solve_block(blocks[b], block_options, max_assigned));
+      int64_t exchanged_edges = 0;
+      for (const AssignmentEdge& edge : blocks[0].edges) {
+        exchanged_edges += seats_of[edge.col];
+      }
+      if (options.warm_start == nullptr &&
+          exchanged_edges <= kMaxSeatReplication * static_cast<int64_t>(blocks[0].edges.size())) {
+        AZM_ASSIGN_OR_RETURN(parts[b],
+                             SolveBySeats(blocks[b], block_options, seats_of, solve_block));
+      } else {
+        AZM_ASSIGN_OR_RETURN(parts[b], solve_block(blocks[b], block_options, seats));
+      }
     }
     rows_before += blocks[b].num_rows;
   }

@@ -7,8 +7,9 @@
 //    every row is assigned and columns stay free, so each shortest-path search ends
 //    at the first free column; in the direct form every search could end only at
 //    the extra column Z of sparse_assignment.cc, a hub reached from every row. It
-//    costs one edge per seat and edge of a column (edges x mean seats). With a warm
-//    start (prices of the given columns) the block is solved directly instead.
+//    costs one edge per seat and edge of a column; when that is more than
+//    kMaxSeatReplication times the block's edges, or with a warm start (prices of
+//    the given columns), the block is solved directly instead.
 //  - The duals are joined in the minimisation form: the surplus block is shifted
 //    (column duals +s, row duals -s, which keeps its conditions) by the least s
 //    that puts every tight column at or below the joint free-seat dual, every
@@ -32,6 +33,9 @@
 #include "engine/assignment/internal/surplus_split.h"
 
 namespace azubimatch::engine::assignment_internal {
+
+// The exchanged form of the tight block may have at most this many times its edges.
+inline constexpr int64_t kMaxSeatReplication = 4;
 
 // Solves one block whose maximum assignment has `max_assigned` rows, without
 // splitting it again.

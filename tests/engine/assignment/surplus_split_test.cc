@@ -187,6 +187,22 @@ TEST(SurplusSplitTest, LargeTwoRegionProblemsHaveValidCertificates) {
   }
 }
 
+TEST(SurplusSplitTest, TightBlockWithManySeatsPerColumnIsSolvedDirectly) {
+  // Crowded columns of 12 seats: exchanging rows and seats would multiply the tight
+  // block's edges by 12 (> kMaxSeatReplication), so it is solved as it is.
+  std::mt19937_64 rng(12);
+  AssignmentProblem problem = TwoRegionProblem(200, 10, 60, 40, 4, 0.5, 1000, rng);
+  for (int32_t col = 0; col < 10; ++col) problem.capacities[col] = 12;
+  for (bool maximize : {false, true}) {
+    SolverOptions options;
+    options.maximize = maximize;
+    options.check_certificate = true;
+    absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);
+    ASSERT_TRUE(result.ok()) << result.status();
+    EXPECT_LT(result->assigned, problem.num_rows);
+  }
+}
+
 TEST(SurplusSplitTest, WarmStartOnASplitProblemReachesTheColdOptimum) {
   std::mt19937_64 rng(71);
   AssignmentProblem problem = TwoRegionProblem(300, 80, 200, 150, 6, 0.5, 1000, rng);
