@@ -230,11 +230,16 @@ class PairCollector {
   void Finish(int k, v1::SuggestionsResponse* response) {
     response->set_considered(considered_);
     response->set_eligible(static_cast<int64_t>(pending_.size()));
-    std::sort(pending_.begin(), pending_.end(),
-              [](const Pending& a, const Pending& b) { return a.bound > b.bound; });
+    // Best bound first: a heap, as usually only a few pairs are taken from it.
+    const auto lower_bound_first = [](const Pending& a, const Pending& b) {
+      return a.bound < b.bound;
+    };
+    std::make_heap(pending_.begin(), pending_.end(), lower_bound_first);
     const size_t keep = static_cast<size_t>(std::max(k, 0));
     std::vector<Found>& best = buffers_.best;  // a heap, the worst of the best in front
-    for (const Pending& p : pending_) {
+    for (auto end = pending_.end(); end != pending_.begin(); --end) {
+      std::pop_heap(pending_.begin(), end, lower_bound_first);
+      const Pending& p = *(end - 1);
       if (best.size() == keep && (keep == 0 || p.bound < best.front().score)) break;
       const engine::CandidateProfile& c = p.candidate->profile;
       const engine::OfferProfile& o = p.offer->profile;
