@@ -3,6 +3,7 @@
 // subscribing replays what is stored; placements bind and release pairs.
 #include "service/matching/matching_index.h"
 
+#include <array>
 #include <limits>
 #include <set>
 #include <string>
@@ -120,6 +121,99 @@ TEST_F(MatchingIndexTest, TracksOfferSeatsOccupationAndCompanyChanges) {
   MatchingIndex::Reader reader(index_);
   EXPECT_EQ(reader.FindOffer(offer->id()), nullptr);
   EXPECT_EQ(reader.OffersOfOccupation("25212"), nullptr);
+}
+
+// The gate of the offer's entry in its occupation grid (the only offer near Stuttgart).
+OfferGate GateNearStuttgart(const MatchingIndex::Reader& reader, const std::string& kldb) {
+  OfferGate gate;
+  int found = 0;
+  reader.OffersOfOccupation(kldb)->ForEachNear(
+      {48.7758, 9.1829}, 1.0, [&](const SpatialGrid::Entry& e) {
+        gate = MatchingIndex::Reader::GateOf(e);
+        ++found;
+      });
+  EXPECT_EQ(found, 1);
+  return gate;
+}
+
+TEST_F(MatchingIndexTest, OfferGatesFollowSeatsCompanyAndLanguages) {
+  absl::StatusOr<v1::Company> company = records_.Create(caller_, TestCompany());
+  ASSERT_TRUE(company.ok()) << company.status();
+  absl::StatusOr<v1::TrainingOffer> offer =
+      records_.Create(caller_, TestOffer(company->id(), "62102", 1));
+  ASSERT_TRUE(offer.ok()) << offer.status();
+  std::array<engine::CefrLevel, OfferGate::kMaxLanguageId + 1> levels;
+  {
+    MatchingIndex::Reader reader(index_);
+    const OfferGate gate = GateNearStuttgart(reader, "62102");
+    const engine::OfferProfile& p = reader.FindOffer(offer->id())->profile;
+    EXPECT_TRUE(gate.bookable);
+    EXPECT_TRUE(gate.complete);
+    EXPECT_EQ(gate.start_day, p.start_date.days_since_epoch);
+    EXPECT_EQ(gate.min_certificate, p.min_certificate);
+    ASSERT_EQ(gate.language_count, 1);  // German B1
+    EXPECT_EQ(gate.levels[0], engine::CefrLevel::kB1);
+    engine::CandidateProfile speaker;
+    speaker.languages = {{"tr", engine::CefrLevel::kC2},
+                         {"de", engine::CefrLevel::kB2},
+                         {"de", engine::CefrLevel::kA1}};  // the first listing counts
+    reader.FillLanguageLevels(speaker, &levels);
+    EXPECT_EQ(levels[gate.language_ids[0]], engine::CefrLevel::kB2);
+  }
+  ASSERT_TRUE(records_.AdjustSeatsTaken(offer->id(), +1).ok());
+  {
+    MatchingIndex::Reader reader(index_);
+    EXPECT_FALSE(GateNearStuttgart(reader, "62102").bookable);  // no free seat
+  }
+  ASSERT_TRUE(records_.AdjustSeatsTaken(offer->id(), -1).ok());
+  v1::Company inactive = *company;
+  inactive.set_status(v1::COMPANY_STATUS_INACTIVE);
+  inactive.set_version(0);
+  ASSERT_TRUE(records_.Update(caller_, inactive).ok());
+  {
+    MatchingIndex::Reader reader(index_);
+    EXPECT_FALSE(GateNearStuttgart(reader, "62102").bookable);  // company inactive
+  }
+  inactive.set_status(v1::COMPANY_STATUS_ACTIVE);
+  ASSERT_TRUE(records_.Update(caller_, inactive).ok());
+  absl::StatusOr<v1::TrainingOffer> current =
+      records_.Get<v1::TrainingOffer>(caller_, offer->id());
+  ASSERT_TRUE(current.ok());
+  v1::TrainingOffer three_languages = *current;
+  for (const char* language : {"en", "fr"}) {
+    v1::LanguageSkill* skill = three_languages.add_required_languages();
+    skill->set_language(language);
+    skill->set_level(v1::CEFR_LEVEL_A2);
+  }
+  three_languages.set_version(0);
+  ASSERT_TRUE(records_.Update(caller_, three_languages).ok());
+  MatchingIndex::Reader reader(index_);
+  const OfferGate gate = GateNearStuttgart(reader, "62102");
+  EXPECT_TRUE(gate.bookable);
+  EXPECT_FALSE(gate.complete);  // the offer itself must be read
+}
+
+TEST(OfferGateTest, PackAndUnpackKeepEveryField) {
+  OfferGate gate;
+  gate.start_day = -123456;
+  gate.min_certificate = engine::SchoolCertificate::kAbitur;
+  gate.bookable = true;
+  gate.complete = true;
+  gate.language_count = 2;
+  gate.language_ids = {OfferGate::kMaxLanguageId, 5};
+  gate.levels = {engine::CefrLevel::kC2, engine::CefrLevel::kA1};
+  const OfferGate back = OfferGate::Unpack(gate.Pack());
+  EXPECT_EQ(back.start_day, gate.start_day);
+  EXPECT_EQ(back.min_certificate, gate.min_certificate);
+  EXPECT_EQ(back.bookable, gate.bookable);
+  EXPECT_EQ(back.complete, gate.complete);
+  EXPECT_EQ(back.language_count, gate.language_count);
+  EXPECT_EQ(back.language_ids, gate.language_ids);
+  EXPECT_EQ(back.levels, gate.levels);
+  gate.start_day = std::numeric_limits<int32_t>::max();
+  gate.bookable = false;
+  EXPECT_EQ(OfferGate::Unpack(gate.Pack()).start_day, gate.start_day);
+  EXPECT_FALSE(OfferGate::Unpack(gate.Pack()).bookable);
 }
 
 TEST_F(MatchingIndexTest, GridEntriesLeadToTheRecordsFoundById) {
