@@ -60,14 +60,16 @@ int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
   options.duration = absl::Seconds(flags.seconds);
   options.k = flags.k;
   options.seed = flags.seed;
+  options.by_offer = flags.by_offer;
   std::cerr << absl::StrFormat("running %d clients: %.1f s warm-up, %.1f s measured\n",
                                flags.clients, flags.warmup, flags.seconds);
-  const SuggestLoadResult result = RunSuggestLoad(options, cohort.candidate_ids);
+  const SuggestLoadResult result =
+      RunSuggestLoad(options, flags.by_offer ? cohort.offer_ids : cohort.candidate_ids);
   const double rps = static_cast<double>(result.requests) / result.seconds;
   const LatencySummary& l = result.latency;
   std::cout << absl::StrFormat(
-      "SuggestOffers k=%d, %d clients: %d requests in %.1f s = %.0f requests/s\n",
-      flags.k, flags.clients, result.requests, result.seconds, rps);
+      "%s k=%d, %d clients: %d requests in %.1f s = %.0f requests/s\n",
+      flags.by_offer ? "SuggestCandidates" : "SuggestOffers", flags.k, flags.clients, result.requests, result.seconds, rps);
   std::cout << absl::StrFormat("latency us: p50 %d  p90 %d  p99 %d  max %d  mean %.0f\n",
                                l.p50_us, l.p90_us, l.p99_us, l.max_us, l.mean_us);
   std::vector<std::string> errors, json_errors;
@@ -80,7 +82,7 @@ int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
                                : absl::StrCat(" (", absl::StrJoin(errors, ", "), ")"))
             << "\n";
   std::cout << absl::StrFormat(
-      "per successful call: %.2f suggestions, %.0f pairs scored\n",
+      "per successful call: %.2f suggestions, %.0f pairs considered\n",
       result.mean_suggestions, result.mean_considered);
   const double cpu_us_per_request =
       result.requests > 0
@@ -190,6 +192,8 @@ int Main(const SuggestLoadFlags& flags) {
     std::cerr << "suggest_load: " << cohort.status() << "\n";
   } else if (cohort->candidate_ids.empty()) {
     std::cerr << "suggest_load: no candidate was imported\n";
+  } else if (flags.by_offer && cohort->offer_ids.empty()) {
+    std::cerr << "suggest_load: no offer was imported\n";
   } else {
     std::cout << absl::StrFormat(
         "suggest_load: %d offers, %d candidates (seed %d) on %s server %s; "
@@ -199,7 +203,7 @@ int Main(const SuggestLoadFlags& flags) {
     std::string json = absl::StrFormat(
         "{\"mode\":\"%s\",\"server\":\"%s\",\"offers\":%d,\"candidates\":%d,\"seed\":%d,"
         "\"loadavg_before\":\"%s\"",
-        flags.assign ? "assign" : "suggest",
+        flags.assign ? "assign" : (flags.by_offer ? "suggest_candidates" : "suggest"),
         flags.server.empty() ? "in_process" : "remote", cohort->offer_ids.size(),
         cohort->candidate_ids.size(), flags.seed, load_before);
     PrintImport(*cohort, &json);

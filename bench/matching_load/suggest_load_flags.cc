@@ -77,7 +77,7 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
       {"data-dir", Text(&flags.data_dir)},
   };
   const std::map<std::string, bool*> switches = {
-      {"assign", &flags.assign}, {"json", &flags.json}, {"help", &flags.show_help}};
+      {"assign", &flags.assign}, {"by-offer", &flags.by_offer}, {"json", &flags.json}, {"help", &flags.show_help}};
 
   for (size_t i = 0; i < args.size(); ++i) {
     absl::string_view arg = args[i];
@@ -115,6 +115,9 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
   if (!flags.server.empty() && flags.api_key.empty()) {
     return absl::InvalidArgumentError("--api-key: required with --server");
   }
+  if (flags.assign && flags.by_offer) {
+    return absl::InvalidArgumentError("--by-offer: not with --assign");
+  }
   if (!flags.server.empty() && !flags.data_dir.empty()) {
     return absl::InvalidArgumentError("--data-dir: only for the in-process server");
   }
@@ -136,6 +139,7 @@ SuggestOffers clients (default) or times one optimal Assign (--assign).
   --seconds S       measured window in seconds (default 10)
   --warmup S        unmeasured seconds before it (default 2)
   --k K             suggestions per call (default 10)
+  --by-offer        SuggestCandidates(offer, k) for random offers instead
   --assign          time one Assign (mode optimal, no filters) end to end
   --server H:P      use a running matchd instead of one in process
   --api-key KEY     officer key for --server

@@ -2,7 +2,7 @@
 //
 //   suggest_load [--offers N] [--candidates N] [--seed S] [--prefix P] [--batch N]
 //                [--clients C] [--seconds S] [--warmup S] [--k K]
-//                [--assign] [--server HOST:PORT --api-key KEY] [--data-dir DIR]
+//                [--assign | --by-offer] [--server HOST:PORT --api-key KEY] [--data-dir DIR]
 //                [--json] [--help]
 //
 // Flags take their value as the next argument or after '=' (--offers=5000). Without
@@ -33,6 +33,7 @@ struct SuggestLoadFlags {
   double warmup = 2;            // --warmup: seconds before it
   int k = 10;                   // --k
   bool assign = false;          // --assign: time one optimal Assign instead
+  bool by_offer = false;        // --by-offer: SuggestCandidates for random offers
   std::string server;      // --server: HOST:PORT of a running matchd ("" = in process)
   std::string api_key;     // --api-key: officer key for --server
   std::string data_dir;    // --data-dir: in-process server's folder ("" = temporary)

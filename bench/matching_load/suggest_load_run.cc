@@ -27,18 +27,27 @@ void RunClient(const SuggestLoadOptions& options, const std::vector<std::string>
       v1::Matching::NewStub(NewLoadChannel(options.address));
   std::mt19937_64 random(options.seed + static_cast<uint64_t>(index));
   std::uniform_int_distribution<size_t> pick(0, ids.size() - 1);
-  v1::SuggestOffersRequest request;
-  request.set_k(options.k);
+  v1::SuggestOffersRequest by_candidate;
+  by_candidate.set_k(options.k);
+  v1::SuggestCandidatesRequest by_offer;
+  by_offer.set_k(options.k);
   // Reused: parsing into it reuses the messages and strings of the previous answer, so
   // that the client threads, which share the cores with the server, take less of them.
   v1::SuggestionsResponse response;
   for (;;) {
-    request.set_candidate_id(ids[pick(random)]);
+    const std::string& id = ids[pick(random)];
     grpc::ClientContext context;
     AddBearer(options.api_key, &context);
     const absl::Time start = absl::Now();
     if (start >= measure_to) return;
-    const grpc::Status status = stub->SuggestOffers(&context, request, &response);
+    grpc::Status status;
+    if (options.by_offer) {
+      by_offer.set_offer_id(id);
+      status = stub->SuggestCandidates(&context, by_offer, &response);
+    } else {
+      by_candidate.set_candidate_id(id);
+      status = stub->SuggestOffers(&context, by_candidate, &response);
+    }
     const absl::Time end = absl::Now();
     if (start < measure_from) continue;
     tally->latencies_us.push_back(absl::ToInt64Microseconds(end - start));
@@ -56,14 +65,14 @@ void RunClient(const SuggestLoadOptions& options, const std::vector<std::string>
 }  // namespace
 
 SuggestLoadResult RunSuggestLoad(const SuggestLoadOptions& options,
-                                 const std::vector<std::string>& candidate_ids) {
+                                 const std::vector<std::string>& ids) {
   std::vector<ClientTally> tallies(options.clients);
   const absl::Time measure_from = absl::Now() + options.warmup;
   const absl::Time measure_to = measure_from + options.duration;
   std::vector<std::thread> threads;
   threads.reserve(options.clients);
   for (int i = 0; i < options.clients; ++i) {
-    threads.emplace_back(RunClient, std::cref(options), std::cref(candidate_ids), i,
+    threads.emplace_back(RunClient, std::cref(options), std::cref(ids), i,
                          measure_from, measure_to, &tallies[i]);
   }
   // The CPU time of the window, read from the main thread as it opens and closes.

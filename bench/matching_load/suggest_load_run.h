@@ -1,7 +1,8 @@
-// RunSuggestLoad: closed-loop load on Matching.SuggestOffers. `clients` threads, each
-// with its own channel (own connection), call SuggestOffers back to back for a candidate
-// drawn uniformly at random (k given), first for `warmup` (not counted), then for
-// `duration` (measured). A call counts when it starts inside the measured window.
+// RunSuggestLoad: closed-loop load on Matching.SuggestOffers (or, with by_offer,
+// SuggestCandidates). `clients` threads, each with its own channel (own connection),
+// call it back to back for a candidate (offer) drawn uniformly at random (k given),
+// first for `warmup` (not counted), then for `duration` (measured). A call counts when
+// it starts inside the measured window.
 //
 // Thread safety: blocks the calling thread until every client thread has finished.
 // Randomness: client i draws from std::mt19937_64 seeded with seed + i.
@@ -46,6 +47,10 @@ struct SuggestLoadOptions {
   // Seed of the candidate choice.
   // Default: 1.
   uint64_t seed = 1;
+
+  // Call SuggestCandidates for offers instead of SuggestOffers for candidates.
+  // Default: false.
+  bool by_offer = false;
 };
 
 struct SuggestLoadResult {
@@ -56,12 +61,13 @@ struct SuggestLoadResult {
   std::map<std::string, int64_t> errors_by_code;  // e.g. "RESOURCE_EXHAUSTED" -> 3
   LatencySummary latency;                         // of every measured call, ok or not
   double mean_suggestions = 0;                    // per successful call
-  double mean_considered = 0;                     // pairs scored per successful call
+  double mean_considered = 0;                     // pairs considered per successful call
 };
 
-// REQUIRES: !candidate_ids.empty(), options.clients >= 1.
+// `ids` are candidate ids, or offer ids with by_offer.
+// REQUIRES: !ids.empty(), options.clients >= 1.
 SuggestLoadResult RunSuggestLoad(const SuggestLoadOptions& options,
-                                 const std::vector<std::string>& candidate_ids);
+                                 const std::vector<std::string>& ids);
 
 }  // namespace azubimatch::bench
 
