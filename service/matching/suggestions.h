@@ -3,10 +3,14 @@
 //   SuggestOffers(candidate)    the candidate's wished occupations (and, with
 //                               allow_sector_match, wished sectors) are looked up in the
 //                               index's offer grids within the candidate's reach bound
-//                               (travel model), each offer found is scored with the
-//                               engine's EvaluatePair, and the k best eligible offers are
-//                               returned with their explanation (engine::Explain, the same
-//                               computation, so the scores are equal bit for bit).
+//                               (travel model); each offer found is checked against the
+//                               constraints (from the OfferGate of its grid entry when it
+//                               is complete, else from the offer), and the eligible ones
+//                               are scored with the engine's EvaluatePair best upper
+//                               bound first, until no bound left can beat the k-th best
+//                               score; the k best are returned with their explanation
+//                               (engine::Explain, the same computation, so the scores
+//                               are equal bit for bit).
 //   SuggestCandidates(offer)    likewise from the offer: the candidates wishing its
 //                               occupation (or sector) within the largest reach in that
 //                               grid; only candidates the caller may see, that are ACTIVE
@@ -21,8 +25,10 @@
 // suggested.
 //
 // Ranking: score descending, ties by id ascending (offer id, or candidate id) — a total
-// order, so results are deterministic. `considered` counts the pairs scored, `eligible`
-// those that passed every constraint.
+// order, so results are deterministic, and the same as scoring every eligible pair
+// (pairs tying with the k-th best are all scored). `considered` counts the pairs
+// examined (those within reach that pass the request's filters), `eligible` those that
+// pass every constraint.
 //
 // Ownership: the candidate of SuggestOffers / Explain must be visible to the caller
 // (its member's, or an admin), else NOT_FOUND as for an unknown id; offers are visible
@@ -30,9 +36,11 @@
 // admin). Analysts read no candidates (PERMISSION_DENIED).
 //
 // Thread safety: const methods, safe to call concurrently; each holds the index's reader
-// lock while it runs. Complexity: SuggestOffers O(V * e + s log k) for V offers in the
-// visited grid cells, e the cost of one EvaluatePair, s eligible pairs; SuggestCandidates
-// likewise over the candidates in the visited cells; Explain O(e).
+// lock while it runs; each thread keeps its search buffers from call to call.
+// Complexity: SuggestOffers O(V + s + m (e + log s)) for V offers in the visited grid
+// cells, s eligible pairs, m of them scored (usually a few times k), e the cost of one
+// EvaluatePair; SuggestCandidates likewise over the candidates in the visited cells;
+// Explain O(e).
 #ifndef AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_
 #define AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_
 
