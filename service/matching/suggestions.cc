@@ -48,11 +48,12 @@ bool PassesConstraints(const engine::CandidateProfile& c, const engine::OfferPro
   return true;
 }
 
+// A candidate's level per language id of the index.
+using LanguageLevels = std::array<engine::CefrLevel, OfferGate::kMaxLanguageId + 1>;
+
 // PassesConstraints decided from the offer's gate, for a complete gate: `levels` from
 // MatchingIndex::Reader::FillLanguageLevels of the candidate. The travel time is
 // checked by the caller.
-using LanguageLevels = std::array<engine::CefrLevel, OfferGate::kMaxLanguageId + 1>;
-
 bool PassesGate(const engine::CandidateProfile& c, const OfferGate& gate,
                 const LanguageLevels& levels, const engine::ScoringPolicy& policy) {
   if (!gate.bookable) return false;
