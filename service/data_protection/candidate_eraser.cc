@@ -247,7 +247,15 @@ absl::StatusOr<ErasureOutcome> CandidateEraser::EraseRecorded(const std::string&
                    ExternalIdIndexKey(RecordKind::kCandidate, candidate.member_id(),
                                       candidate.external_id()));
     }
-    absl::Status deleted = records_->Delete<v1::Candidate>(SystemCaller(), id, 0);
+    // The placements first: the RecordStore's delete guards refuse to delete a
+    // candidate holding a seat (FAILED_PRECONDITION). A placement accepted between the
+    // sweep and the delete is swept by the next round.
+    absl::Status deleted;
+    for (int round = 0; round < options_.max_sweeps; ++round) {
+      AZM_RETURN_IF_ERROR(Sweep(id, outcome.pseudonym, &outcome, touched));
+      deleted = records_->Delete<v1::Candidate>(SystemCaller(), id, 0);
+      if (!absl::IsFailedPrecondition(deleted)) break;
+    }
     if (!deleted.ok() && !absl::IsNotFound(deleted)) return deleted;
     touched->Add(Family::kCandidates, id);
   } else if (absl::IsNotFound(bytes.status())) {

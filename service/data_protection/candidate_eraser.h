@@ -9,8 +9,14 @@
 //      appended to the data folder's ledger file (fsynced) and written into
 //      Family::kErasures, before any data is touched. A crash at any later point leaves
 //      an erasure that a retry, or a restore (ledger_restore.h), completes.
-//   3. the record and its external-id index entry go through RecordStore::Delete, so
-//      every RecordObserver (e.g. the in-memory matching index) drops the candidate.
+//   3. step 4 once, then the record and its external-id index entry go through
+//      RecordStore::Delete, so every RecordObserver (e.g. the in-memory matching index)
+//      drops the candidate. The placements go first because the RecordStore's delete
+//      guards (record_delete_guard.h; the matching service's PlacementBook) refuse to
+//      delete a candidate holding a seat; when a placement was accepted between the
+//      sweep and the delete (FAILED_PRECONDITION), both are repeated, at most
+//      `max_sweeps` times. Once the candidate is gone no new placement can name it
+//      (the PlacementBook re-checks the candidate in its write).
 //   4. one WriteBatch removes every placement of the candidate with its index entries
 //      (service/matching/matching_keys.h) and every other index entry that mentions
 //      it, and rewrites every stored run and run summary that mentions it with

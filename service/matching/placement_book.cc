@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -46,18 +47,92 @@ void StageNewPlacement(const v1::Placement& placement, WriteBatch* batch) {
   batch->Put(Family::kIndex, PlacementOfOfferKey(placement.offer_id(), placement.id()), "");
 }
 
+// Stages the withdrawal of `before` at `now` into `batch`: the placement as WITHDRAWN
+// (with `note` when not empty), and the removal of its pair entry when the entry names
+// it. Returns the withdrawn placement.
+absl::StatusOr<v1::Placement> StageWithdrawal(const KvStore& store,
+                                              const v1::Placement& before,
+                                              absl::string_view note, absl::Time now,
+                                              WriteBatch* batch) {
+  v1::Placement after = before;
+  after.set_status(v1::PLACEMENT_STATUS_WITHDRAWN);
+  if (!note.empty()) after.set_note(std::string(note));
+  *after.mutable_updated_at() = ToTimestamp(now);
+  after.set_version(before.version() + 1);
+  batch->Put(Family::kPlacements, after.id(), after.SerializeAsString());
+  const std::string pair_key = PlacementPairKey(after.candidate_id(), after.offer_id());
+  absl::StatusOr<std::string> pair_owner = store.Get(Family::kIndex, pair_key);
+  if (pair_owner.ok() && *pair_owner == after.id()) {
+    batch->Delete(Family::kIndex, pair_key);
+  } else if (!pair_owner.ok() && !absl::IsNotFound(pair_owner.status())) {
+    return pair_owner.status();
+  }
+  return after;
+}
+
 }  // namespace
 
 PlacementBook::PlacementBook(KvStore* store, RecordStore* records, MatchingIndex* index,
                              const RunStore* runs, const engine::TravelTimeModel* travel,
-                             engine::ScoringPolicy policy, std::function<absl::Time()> clock)
+                             engine::ScoringPolicy policy,
+                             std::function<absl::Time()> clock)
     : store_(store),
       records_(records),
       index_(index),
       runs_(runs),
       travel_(travel),
       policy_(std::move(policy)),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)) {
+  records_->AddDeleteGuard(this);
+}
+
+PlacementBook::~PlacementBook() { records_->RemoveDeleteGuard(this); }
+
+absl::Status PlacementBook::CheckDelete(RecordKind kind, std::string_view id,
+                                        const KvStore& store, DeleteEffects* effects) {
+  if (kind != RecordKind::kCandidate) return absl::OkStatus();
+  const std::string candidate_id(id);
+  const std::string prefix = PlacementsOfCandidatePrefix(candidate_id);
+  std::vector<v1::Placement> rejections;
+  absl::Status status;
+  AZM_RETURN_IF_ERROR(store.ScanPrefix(
+      Family::kIndex, prefix, [&](std::string_view key, std::string_view) {
+        const std::string_view placement_id = key.substr(prefix.size());
+        absl::StatusOr<v1::Placement> placement = ReadStoredProto<v1::Placement>(
+            store, Family::kPlacements,
+            absl::string_view(placement_id.data(), placement_id.size()), "placement");
+        if (absl::IsNotFound(placement.status())) return true;  // index ahead of a delete
+        if (!placement.ok()) {
+          status = placement.status();
+          return false;
+        }
+        if (HoldsSeat(placement->status())) {
+          status = Precondition(
+              "id",
+              absl::StrCat("candidate ", candidate_id, " holds placement ",
+                           placement->id(), " (",
+                           v1::PlacementStatus_Name(placement->status()), ") at offer ",
+                           placement->offer_id(), "; withdraw the placement first"));
+          return false;
+        }
+        if (placement->status() == v1::PLACEMENT_STATUS_REJECTED) {
+          rejections.push_back(*std::move(placement));
+        }
+        return true;
+      }));
+  AZM_RETURN_IF_ERROR(status);
+  // The candidate's rejections are withdrawn with it: no pair entry or ban outlives it.
+  for (v1::Placement& before : rejections) {
+    AZM_ASSIGN_OR_RETURN(
+        v1::Placement after,
+        StageWithdrawal(store, before, "", effects->now, &effects->writes));
+    effects->after_commit.push_back(
+        [index = index_, before = std::move(before), after = std::move(after)] {
+          index->OnPlacementChanged(&before, &after);
+        });
+  }
+  return absl::OkStatus();
+}
 
 absl::Status PlacementBook::Load() {
   absl::MutexLock lock(&mu_);
@@ -151,8 +226,10 @@ absl::StatusOr<v1::Placement> PlacementBook::Accept(
                                              v1::PLACEMENT_STATUS_ACCEPTED}));
   WriteBatch batch;
   StageNewPlacement(placement, &batch);
-  absl::StatusOr<v1::TrainingOffer> offer =
-      records_->AdjustSeatsTaken(placement.offer_id(), +1, batch);
+  // The candidate is checked again in the same commit: a delete since NewPlacement
+  // leaves nothing written (NOT_FOUND naming candidate_id).
+  absl::StatusOr<v1::TrainingOffer> offer = records_->AdjustSeatsTaken(
+      placement.offer_id(), +1, batch, placement.candidate_id());
   if (absl::IsFailedPrecondition(offer.status())) {
     return Precondition("offer_id", offer.status().message());
   }
@@ -171,7 +248,7 @@ absl::StatusOr<v1::Placement> PlacementBook::Reject(
   placement.set_reject_reason(request.reason());
   WriteBatch batch;
   StageNewPlacement(placement, &batch);
-  AZM_RETURN_IF_ERROR(store_->Write(batch));
+  AZM_RETURN_IF_ERROR(records_->WriteForCandidate(placement.candidate_id(), batch));
   index_->OnPlacementChanged(nullptr, &placement);
   return placement;
 }
@@ -194,20 +271,10 @@ absl::StatusOr<v1::Placement> PlacementBook::Withdraw(
                                            v1::PlacementStatus_Name(before.status()),
                                            "; only accepted or rejected ones are withdrawn"));
   }
-  v1::Placement after = before;
-  after.set_status(v1::PLACEMENT_STATUS_WITHDRAWN);
-  if (!request.note().empty()) after.set_note(request.note());
-  *after.mutable_updated_at() = ToTimestamp(clock_());
-  after.set_version(before.version() + 1);
   WriteBatch batch;
-  batch.Put(Family::kPlacements, after.id(), after.SerializeAsString());
-  const std::string pair_key = PlacementPairKey(after.candidate_id(), after.offer_id());
-  absl::StatusOr<std::string> pair_owner = store_->Get(Family::kIndex, pair_key);
-  if (pair_owner.ok() && *pair_owner == after.id()) {
-    batch.Delete(Family::kIndex, pair_key);
-  } else if (!pair_owner.ok() && !absl::IsNotFound(pair_owner.status())) {
-    return pair_owner.status();
-  }
+  AZM_ASSIGN_OR_RETURN(
+      const v1::Placement after,
+      StageWithdrawal(*store_, before, request.note(), clock_(), &batch));
   absl::Status written;
   if (holds_seat) {
     written = records_->AdjustSeatsTaken(after.offer_id(), -1, batch).status();

@@ -6,19 +6,34 @@
 //             The pair need not be eligible: an officer may record a placement agreed
 //             outside the service. The placement takes a seat: the offer's seats_taken
 //             is raised through RecordStore::AdjustSeatsTaken, which writes the placement
-//             and its index entries in the SAME WriteBatch and checks the seat under the
-//             registry's write lock (so a concurrent registry write to the offer cannot
-//             oversell it). The candidate's record is not changed: its status stays what
-//             the officer keeps it at; matching treats a candidate holding a placement as
-//             placed (left out of suggestions and pools, locked to its offer in runs, and
-//             Explain names the placement under CANDIDATE_INACTIVE).
+//             and its index entries in the SAME WriteBatch and checks the seat, and that
+//             the candidate still exists (NOT_FOUND naming candidate_id otherwise), under
+//             the registry's write lock (so a concurrent registry write to the offer
+//             cannot oversell it, and a concurrent delete of the candidate is either
+//             seen here or refused, see Deletes). The candidate's record is not changed:
+//             its status stays what the officer keeps it at; matching treats a candidate
+//             holding a placement as placed (left out of suggestions and pools, locked to
+//             its offer in runs, and Explain names the placement under
+//             CANDIDATE_INACTIVE).
 //   Reject    with a reason; the pair must not hold a live placement. The pair is banned
-//             in later runs and suggestions until the rejection is withdrawn.
+//             in later runs and suggestions until the rejection is withdrawn. Written
+//             through RecordStore::WriteForCandidate: the candidate is re-checked under
+//             the registry's write lock (NOT_FOUND naming candidate_id, nothing written).
 //   Withdraw  of an accepted (or later, seat-holding) placement frees its seat in the
 //             same batch (AdjustSeatsTaken -1); of a rejection lifts the ban. A withdrawn
 //             placement stays stored with status WITHDRAWN; the pair may be accepted or
 //             rejected anew.
 //   List      filters candidate_id, offer_id, status; placement id order; pages.
+//   Deletes   the book is the RecordStore's delete guard (record_delete_guard.h),
+//             registered while it lives. Deleting a candidate that holds a seat-holding
+//             placement (ACCEPTED, CONTRACT_SIGNED, STARTED, PROBATION_PASSED) is refused
+//             with FAILED_PRECONDITION naming "id": withdraw the placement first. A
+//             candidate with only other placements may be deleted; its REJECTED ones are
+//             withdrawn in the same WriteBatch as the delete (status WITHDRAWN, version
+//             +1, their pair entries removed, the index's ban lifted after the commit),
+//             so that no pair entry or ban names the missing candidate. The placements
+//             stay stored, as every withdrawn one does, as the record of the decisions;
+//             GDPR erasure (service/data_protection) removes them with the candidate.
 // The score of a placement is the Explain score of its pair under the server's default
 // policy at the time of the decision (the same engine computation, equal bit for bit).
 //
@@ -29,11 +44,18 @@
 // mutex (mutex()), held across the seat change and the index update, so that the
 // checks above and the write are atomic with respect to other placement writes; pool
 // snapshots of assignment runs take the same mutex to never see half a placement.
-// Remaining race: a candidate deleted through the registry between the checks and the
-// write leaves a placement naming a missing candidate; the registry also lets an offer
-// with taken seats be deleted, which leaves its placements naming a missing offer
-// (withdrawing such a placement then only rewrites the placement).
-// Lock order: mutex() -> the RecordStore's write lock -> the index's lock.
+// Candidates and placements: the writes that create a live placement (Accept, Reject)
+// re-check the candidate under the RecordStore's write lock, and the delete guard runs
+// under the same lock, so the two are ordered: either the placement is written first
+// and the delete then refused (seat) or completed (rejection withdrawn), or the
+// candidate is deleted first and the placement write fails with NOT_FOUND. No
+// seat-holding placement or pair entry is ever left naming a deleted candidate. The
+// guard does not take mutex(): a Withdraw of a rejection racing with the candidate's
+// delete may rewrite the already withdrawn placement once more (same status; the index
+// update is idempotent). An offer with taken seats cannot be deleted (the registry
+// refuses it); withdrawing a placement whose offer is gone only rewrites the placement.
+// Lock order: mutex() -> the RecordStore's write lock -> the index's lock; the guard
+// runs under the write lock and takes only the index's lock (after the commit).
 // Complexity: each write O(1) store reads plus one WriteBatch; List O(page_size) reads
 // plus the entries skipped by filters.
 #ifndef AZUBIMATCH_SERVICE_MATCHING_PLACEMENT_BOOK_H_
@@ -54,17 +76,23 @@
 #include "service/matching/matching_index.h"
 #include "service/matching/random_id.h"
 #include "service/matching/run_store.h"
+#include "service/registry/record_delete_guard.h"
 #include "service/registry/record_store.h"
 #include "service/store/kv_store.h"
 
 namespace azubimatch::service {
 
-class PlacementBook {
+class PlacementBook final : public RecordDeleteGuard {
  public:
-  // Every pointer must outlive the book. `policy` scores placements.
+  // Every pointer must outlive the book. `policy` scores placements. Registers the book
+  // as a delete guard of `records` until it is destroyed.
   PlacementBook(KvStore* store, RecordStore* records, MatchingIndex* index,
                 const RunStore* runs, const engine::TravelTimeModel* travel,
                 engine::ScoringPolicy policy, std::function<absl::Time()> clock);
+  ~PlacementBook() override;
+
+  PlacementBook(const PlacementBook&) = delete;
+  PlacementBook& operator=(const PlacementBook&) = delete;
 
   // Reports every stored placement to the index. Call once, before serving.
   absl::Status Load();
@@ -81,6 +109,12 @@ class PlacementBook {
 
   // Held while a placement is written; see the file comment.
   absl::Mutex* mutex() ABSL_LOCK_RETURNED(mu_) { return &mu_; }
+
+  // RecordDeleteGuard (see Deletes in the file comment). Called by the RecordStore
+  // under its write lock; takes no lock of the book. Cost: O(placements of the
+  // candidate) store reads.
+  absl::Status CheckDelete(RecordKind kind, std::string_view id, const KvStore& store,
+                           DeleteEffects* effects) override;
 
  private:
   // An officer's decision on a pair.

@@ -525,13 +525,22 @@ absl::Status RecordStore::Delete(const Caller& caller, std::string_view id_view,
     }
     txn.writes.Delete(Family::kIndex, CompanyOfferKey(existing.company_id(), id));
   }
+  // Other components' data about the record: refused, or completed in the same batch.
+  DeleteEffects effects;
+  effects.now = txn.now;
+  for (RecordDeleteGuard* guard : delete_guards_) {
+    AZM_RETURN_IF_ERROR(guard->CheckDelete(T::kKind, id, *store_, &effects));
+  }
+  txn.writes.Append(effects.writes);
   txn.writes.Delete(T::kFamily, id);
   if (!existing.external_id().empty()) {
     txn.writes.Delete(Family::kIndex, ExternalIdIndexKey(T::kKind, existing.member_id(),
                                                          existing.external_id()));
   }
   txn.AddNotification<R>(std::move(existing), std::nullopt);
-  return Commit(txn);
+  AZM_RETURN_IF_ERROR(Commit(txn));
+  for (const std::function<void()>& after_commit : effects.after_commit) after_commit();
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<ImportOutcome>> RecordStore::Import(
@@ -566,13 +575,26 @@ absl::StatusOr<std::vector<ImportOutcome>> RecordStore::Import(
   return outcomes;
 }
 
-absl::StatusOr<v1::TrainingOffer> RecordStore::AdjustSeatsTaken(std::string_view offer_id_view,
-                                                                int delta,
-                                                                const WriteBatch& also) {
+absl::Status RecordStore::CheckCandidateExists(std::string_view candidate_id_view,
+                                               const Txn& txn) {
+  const std::string candidate_id(candidate_id_view);
+  AZM_RETURN_IF_ERROR(ValidateRecordId(candidate_id, "candidate_id"));
+  AZM_ASSIGN_OR_RETURN(std::optional<v1::Candidate> candidate,
+                       txn.Load<v1::Candidate>(candidate_id));
+  if (!candidate.has_value()) {
+    return NotFound(RecordKind::kCandidate, candidate_id, "candidate_id");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::TrainingOffer> RecordStore::AdjustSeatsTaken(
+    std::string_view offer_id_view, int delta, const WriteBatch& also,
+    std::string_view candidate_id) {
   const std::string offer_id(offer_id_view);
   AZM_RETURN_IF_ERROR(ValidateRecordId(offer_id, "offer_id"));
   absl::MutexLock lock(&write_mu_);
   Txn txn(store_, options_.clock());
+  if (!candidate_id.empty()) AZM_RETURN_IF_ERROR(CheckCandidateExists(candidate_id, txn));
   AZM_ASSIGN_OR_RETURN(std::optional<v1::TrainingOffer> existing,
                        txn.Load<v1::TrainingOffer>(offer_id));
   if (!existing.has_value()) return NotFound(RecordKind::kOffer, offer_id, "offer_id");
@@ -587,16 +609,30 @@ absl::StatusOr<v1::TrainingOffer> RecordStore::AdjustSeatsTaken(std::string_view
   record.set_version(existing->version() + 1);
   *record.mutable_updated_at() = ToTimestamp(txn.now);
   txn.writes.Put(Family::kOffers, record.id(), record.SerializeAsString());
-  for (const WriteBatch::Op& op : also.ops()) {
-    if (op.value.has_value()) {
-      txn.writes.Put(op.family, op.key, *op.value);
-    } else {
-      txn.writes.Delete(op.family, op.key);
-    }
-  }
+  txn.writes.Append(also);
   txn.AddNotification<v1::TrainingOffer>(std::move(existing), record);
   AZM_RETURN_IF_ERROR(Commit(txn));
   return record;
+}
+
+absl::Status RecordStore::WriteForCandidate(std::string_view candidate_id,
+                                            const WriteBatch& batch) {
+  absl::MutexLock lock(&write_mu_);
+  Txn txn(store_, options_.clock());
+  AZM_RETURN_IF_ERROR(CheckCandidateExists(candidate_id, txn));
+  txn.writes.Append(batch);
+  return Commit(txn);
+}
+
+void RecordStore::AddDeleteGuard(RecordDeleteGuard* guard) {
+  absl::MutexLock lock(&write_mu_);
+  delete_guards_.push_back(guard);
+}
+
+void RecordStore::RemoveDeleteGuard(RecordDeleteGuard* guard) {
+  absl::MutexLock lock(&write_mu_);
+  delete_guards_.erase(std::remove(delete_guards_.begin(), delete_guards_.end(), guard),
+                       delete_guards_.end());
 }
 
 absl::Status RecordStore::Subscribe(RecordObserver* observer) {

@@ -25,6 +25,10 @@
 //   - access: access_policy.h (others' companies and candidates are NOT_FOUND).
 //   - an offer's seats cannot drop below its seats_taken (FAILED_PRECONDITION).
 //   - an offer with seats taken cannot be deleted (FAILED_PRECONDITION naming "id").
+//   - other components may refuse or complete a delete through a RecordDeleteGuard
+//     (record_delete_guard.h), consulted under the write lock; the matching service's
+//     guard refuses to delete a candidate holding a seat (FAILED_PRECONDITION naming
+//     "id": withdraw the placement first).
 //
 // Listing is in id order. A page holds page_size records (0 = 100, at most 1000) that
 // pass the filters and the caller's visibility; next_page_token is empty on the last
@@ -54,6 +58,7 @@
 #include "azubimatch/v1/records.pb.h"
 #include "azubimatch/v1/registry.pb.h"
 #include "service/auth/caller.h"
+#include "service/registry/record_delete_guard.h"
 #include "service/registry/record_kind.h"
 #include "service/registry/record_observer.h"
 #include "service/registry/validation.h"
@@ -146,6 +151,12 @@ class RecordStore {
                                      const v1::ListRecordsRequest& request);
 
   // Deletes the record `id` and its index entries; `version` 0 deletes any version.
+  // Errors: INVALID_ARGUMENT naming "id" / "version" for a malformed id or a negative
+  // version; PERMISSION_DENIED for a caller who may not change it; NOT_FOUND naming "id"
+  // when missing or not visible; FAILED_PRECONDITION naming "version" for a stale
+  // version, naming "id" for a company with offers, an offer with seats taken, or when a
+  // delete guard refuses (a candidate holding a seat-holding placement, when the matching
+  // service is installed); store errors. Nothing is written on error.
   template <RegistryRecord R>
   absl::Status Delete(const Caller& caller, std::string_view id, int64_t version);
 
@@ -160,10 +171,25 @@ class RecordStore {
   // Changes an offer's seats_taken by `delta` (e.g. +1 when a placement is accepted)
   // and writes `also` in the same WriteBatch (e.g. the placement record), bumping the
   // version and notifying observers. No caller check: for trusted service code.
-  // NOT_FOUND for an unknown offer; FAILED_PRECONDITION when seats_taken would leave
-  // 0..seats.
+  // A non-empty `candidate_id` names a candidate that must still exist when the batch
+  // commits (checked under the write lock, so a concurrent Delete is either seen or
+  // refused by its guards).
+  // NOT_FOUND naming "offer_id" for an unknown offer, naming "candidate_id" for a
+  // missing candidate; FAILED_PRECONDITION when seats_taken would leave 0..seats.
+  // Nothing is written on error.
   absl::StatusOr<v1::TrainingOffer> AdjustSeatsTaken(std::string_view offer_id, int delta,
-                                                     const WriteBatch& also = {});
+                                                     const WriteBatch& also = {},
+                                                     std::string_view candidate_id = {});
+
+  // Writes `batch` (trusted service data about candidate `candidate_id`, e.g. a
+  // placement) under the write lock, if the candidate exists; NOT_FOUND naming
+  // "candidate_id" otherwise, with nothing written. No caller check, no notification.
+  absl::Status WriteForCandidate(std::string_view candidate_id, const WriteBatch& batch);
+
+  // Registers `guard`, consulted by every later Delete (record_delete_guard.h), or
+  // removes it. `guard` must outlive its registration.
+  void AddDeleteGuard(RecordDeleteGuard* guard);
+  void RemoveDeleteGuard(RecordDeleteGuard* guard);
 
   // Replays every stored record to `observer` as (nullptr, record) — companies, then
   // offers, then candidates, each in id order — and then notifies it of every later
@@ -185,12 +211,16 @@ class RecordStore {
   absl::StatusOr<std::string> NewId(Family family, const Txn& txn)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status Commit(Txn& txn) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // NOT_FOUND naming "candidate_id" unless the candidate exists as `txn` would leave it.
+  absl::Status CheckCandidateExists(std::string_view candidate_id, const Txn& txn)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   KvStore* const store_;
   const RecordStoreOptions options_;
   absl::Mutex write_mu_;
   absl::BitGen bitgen_ ABSL_GUARDED_BY(write_mu_);
   std::vector<RecordObserver*> observers_ ABSL_GUARDED_BY(write_mu_);
+  std::vector<RecordDeleteGuard*> delete_guards_ ABSL_GUARDED_BY(write_mu_);
 };
 
 }  // namespace azubimatch::service

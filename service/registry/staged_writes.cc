@@ -43,4 +43,14 @@ void StagedWrites::Delete(Family family, std::string_view key) {
   overlay_[Key(family, std::string(key))] = std::nullopt;
 }
 
+void StagedWrites::Append(const WriteBatch& batch) {
+  for (const WriteBatch::Op& op : batch.ops()) {
+    if (op.value.has_value()) {
+      Put(op.family, op.key, *op.value);
+    } else {
+      Delete(op.family, op.key);
+    }
+  }
+}
+
 }  // namespace azubimatch::service

@@ -35,6 +35,8 @@ class StagedWrites {
 
   void Put(Family family, std::string_view key, std::string_view value);
   void Delete(Family family, std::string_view key);
+  // Stages every operation of `batch`, in order.
+  void Append(const WriteBatch& batch);
 
   const WriteBatch& batch() const { return batch_; }
   bool empty() const { return batch_.empty(); }

@@ -38,6 +38,66 @@ class DeletionObserver final : public RecordObserver {
   std::vector<std::string> deleted;
 };
 
+// Refuses to delete a candidate that holds a seat-holding placement, as the matching
+// service's PlacementBook does. With `accept_late` it first stores a new accepted
+// placement of the candidate, as if one were accepted between the erasure's sweep and
+// its delete. `refuse_always` refuses every delete.
+class SeatGuard final : public RecordDeleteGuard {
+ public:
+  explicit SeatGuard(KvStore* store) : store_(store) {}
+
+  absl::Status CheckDelete(RecordKind kind, std::string_view id, const KvStore& store,
+                           DeleteEffects*) override {
+    if (kind != RecordKind::kCandidate) return absl::OkStatus();
+    ++consulted;
+    const std::string candidate_id(id);
+    if (accept_late) {
+      accept_late = false;
+      v1::Placement late;
+      late.set_id("placementlate001");
+      late.set_member_id(kMemberA);
+      late.set_candidate_id(candidate_id);
+      late.set_offer_id(late_offer_id);
+      late.set_status(v1::PLACEMENT_STATUS_ACCEPTED);
+      WriteBatch batch;
+      batch.Put(Family::kPlacements, late.id(), late.SerializeAsString());
+      batch.Put(Family::kIndex, PlacementOfCandidateKey(candidate_id, late.id()), "");
+      batch.Put(Family::kIndex, PlacementOfOfferKey(late_offer_id, late.id()), "");
+      EXPECT_TRUE(store_->Write(batch).ok());
+    }
+    if (!refuse_always && !HoldsSeat(store, candidate_id)) return absl::OkStatus();
+    ++refused;
+    return WithField(absl::FailedPreconditionError("id: candidate holds a seat"), "id");
+  }
+
+  bool accept_late = false;
+  bool refuse_always = false;
+  std::string late_offer_id;
+  int consulted = 0;
+  int refused = 0;
+
+ private:
+  static bool HoldsSeat(const KvStore& store, const std::string& candidate_id) {
+    const std::string prefix = PlacementsOfCandidatePrefix(candidate_id);
+    bool holds_seat = false;
+    EXPECT_TRUE(store
+                    .ScanPrefix(Family::kIndex, prefix,
+                                [&](std::string_view key, std::string_view) {
+                                  v1::Placement placement;
+                                  absl::StatusOr<std::string> bytes = store.Get(
+                                      Family::kPlacements, key.substr(prefix.size()));
+                                  holds_seat = bytes.ok() &&
+                                               placement.ParseFromString(*bytes) &&
+                                               PlacementHoldsSeat(placement.status());
+                                  return !holds_seat;
+                                })
+                    .ok());
+    return holds_seat;
+  }
+
+  KvStore* const store_;
+};
+
 class CandidateEraserTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -187,6 +247,60 @@ TEST_F(CandidateEraserTest, ReleasesTheSeatOfTheAcceptedPlacement) {
       records_->Get<v1::TrainingOffer>(MakeCaller(Role::kAdmin, ""), seeded_.offer_id);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->seats_taken(), 0);
+}
+
+TEST_F(CandidateEraserTest, DeleteGuardProtectingSeatsDoesNotBlockTheErasure) {
+  SeatGuard guard(store_.get());
+  records_->AddDeleteGuard(&guard);
+  absl::StatusOr<ErasureOutcome> outcome = EraseAsOwner();
+  records_->RemoveDeleteGuard(&guard);
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_EQ(outcome->placements_removed, 2);
+  EXPECT_EQ(guard.consulted, 1);
+  EXPECT_EQ(guard.refused, 0);
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  EXPECT_EQ(
+      records_->Get<v1::TrainingOffer>(MakeCaller(Role::kAdmin, ""), seeded_.offer_id)
+          ->seats_taken(),
+      0);
+}
+
+TEST_F(CandidateEraserTest, PlacementAcceptedBetweenSweepAndDeleteIsSweptThenDeleted) {
+  SeatGuard guard(store_.get());
+  guard.accept_late = true;
+  guard.late_offer_id = seeded_.offer_id;
+  records_->AddDeleteGuard(&guard);
+  absl::StatusOr<ErasureOutcome> outcome = EraseAsOwner();
+  records_->RemoveDeleteGuard(&guard);
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_EQ(guard.refused, 1);
+  EXPECT_EQ(guard.consulted, 2);
+  EXPECT_EQ(outcome->placements_removed, 3);
+  EXPECT_THAT(removed_placements_, ::testing::Contains("placementlate001"));
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
+  absl::StatusOr<CandidateHoldings> left =
+      FindCandidateHoldings(*store_, seeded_.candidate_id);
+  ASSERT_TRUE(left.ok()) << left.status();
+  EXPECT_TRUE(left->empty());
+}
+
+TEST_F(CandidateEraserTest, DeleteRefusedInEveryRoundFailsTheErasureForALaterRetry) {
+  SeatGuard guard(store_.get());
+  guard.refuse_always = true;
+  records_->AddDeleteGuard(&guard);
+  absl::StatusOr<ErasureOutcome> outcome = EraseAsOwner();
+  EXPECT_EQ(outcome.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(guard.consulted, 3);  // max_sweeps rounds
+  EXPECT_TRUE(store_->Get(Family::kCandidates, seeded_.candidate_id).ok());
+  // The ledger holds the erasure: once the guard allows it, a retry completes it.
+  guard.refuse_always = false;
+  outcome = EraseAsOwner();
+  records_->RemoveDeleteGuard(&guard);
+  ASSERT_TRUE(outcome.ok()) << outcome.status();
+  EXPECT_TRUE(
+      absl::IsNotFound(store_->Get(Family::kCandidates, seeded_.candidate_id).status()));
 }
 
 TEST_F(CandidateEraserTest, ObserversSeeTheCandidateDeleted) {

@@ -1,11 +1,14 @@
 // Placements through gRPC on a real server and RocksDB: accepting takes a seat in the
 // same write as the placement, a full offer or a placed candidate is refused, the score
 // equals Explain's, rejections ban pairs in later runs, withdrawals undo both, and all of
-// it survives a restart.
+// it survives a restart. Deleting a candidate through the Registry is refused while it
+// holds a seat, and withdraws its rejections when allowed.
 #include <string>
 
+#include "azubimatch/v1/registry.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/matching/matching_keys.h"
 #include "tests/service/matching/matching_server_fixture.h"
 
 namespace azubimatch::service {
@@ -39,6 +42,27 @@ class PlacementsTest : public MatchingServerTest {
       if (p.candidate_id() == candidate) return &p;
     }
     return nullptr;
+  }
+
+  // DeleteCandidate through the Registry's gRPC service, as officer of m1 (the
+  // resolver's default caller).
+  grpc::Status DeleteCandidate(const std::string& id) {
+    grpc::ClientContext context;
+    v1::DeleteRecordRequest request;
+    request.set_id(id);
+    v1::DeleteRecordResponse response;
+    return v1::Registry::NewStub(channel_)->DeleteCandidate(&context, request, &response);
+  }
+
+  // The placements of `candidate`, as officer of m1.
+  v1::ListPlacementsResponse PlacementsOf(const std::string& candidate) {
+    grpc::ClientContext context;
+    As(&context, "m1");
+    v1::ListPlacementsRequest request;
+    request.set_candidate_id(candidate);
+    v1::ListPlacementsResponse response;
+    EXPECT_TRUE(stub_->ListPlacements(&context, request, &response).ok());
+    return response;
   }
 
   std::vector<std::string> offers_;      // [0] has 1 seat, [1] has 2
@@ -196,6 +220,106 @@ TEST_F(PlacementsTest, ListPlacementsFiltersAndPages) {
   ASSERT_THAT(second.placements(), SizeIs(1));
   EXPECT_TRUE(second.next_page_token().empty());
   EXPECT_LT(first.placements(1).id(), second.placements(0).id());
+}
+
+TEST_F(PlacementsTest, RegistryRefusesToDeleteACandidateHoldingASeatUntilWithdrawn) {
+  v1::Placement placement;
+  ASSERT_TRUE(Accept(candidates_[0], offers_[0], &placement).ok());
+  const grpc::Status refused = DeleteCandidate(candidates_[0]);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_THAT(refused.error_message(), HasSubstr("id: "));
+  EXPECT_THAT(refused.error_message(), HasSubstr(placement.id()));
+  EXPECT_THAT(refused.error_message(), HasSubstr("withdraw the placement first"));
+  // Candidate, placement and seat unchanged.
+  absl::StatusOr<v1::Candidate> candidate =
+      records()->Get<v1::Candidate>(officer_, candidates_[0]);
+  ASSERT_TRUE(candidate.ok()) << candidate.status();
+  EXPECT_EQ(candidate->version(), 1);
+  v1::ListPlacementsResponse held = PlacementsOf(candidates_[0]);
+  ASSERT_THAT(held.placements(), SizeIs(1));
+  EXPECT_EQ(held.placements(0).SerializeAsString(), placement.SerializeAsString());
+  EXPECT_EQ(SeatsTaken(offers_[0]), 1);
+
+  v1::Placement withdrawn;
+  ASSERT_TRUE(Withdraw(placement.id(), &withdrawn).ok());
+  ASSERT_TRUE(DeleteCandidate(candidates_[0]).ok());
+  EXPECT_EQ(records()->Get<v1::Candidate>(officer_, candidates_[0]).status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(SeatsTaken(offers_[0]), 0);
+  // The withdrawn placement stays as the record of the decision.
+  held = PlacementsOf(candidates_[0]);
+  ASSERT_THAT(held.placements(), SizeIs(1));
+  EXPECT_EQ(held.placements(0).status(), v1::PLACEMENT_STATUS_WITHDRAWN);
+}
+
+TEST_F(PlacementsTest, LaterSeatHoldingStagesAlsoBlockTheDelete) {
+  v1::Placement placement;
+  ASSERT_TRUE(Accept(candidates_[1], offers_[1], &placement).ok());
+  for (v1::PlacementStatus status :
+       {v1::PLACEMENT_STATUS_CONTRACT_SIGNED, v1::PLACEMENT_STATUS_STARTED,
+        v1::PLACEMENT_STATUS_PROBATION_PASSED}) {
+    placement.set_status(status);
+    WriteBatch batch;
+    batch.Put(Family::kPlacements, placement.id(), placement.SerializeAsString());
+    ASSERT_TRUE(server_->store()->Write(batch).ok());
+    EXPECT_EQ(records()->Delete<v1::Candidate>(officer_, candidates_[1], 0).code(),
+              absl::StatusCode::kFailedPrecondition)
+        << v1::PlacementStatus_Name(status);
+  }
+  // A finished placement holds no seat: the candidate may go.
+  placement.set_status(v1::PLACEMENT_STATUS_COMPLETED);
+  WriteBatch batch;
+  batch.Put(Family::kPlacements, placement.id(), placement.SerializeAsString());
+  ASSERT_TRUE(server_->store()->Write(batch).ok());
+  EXPECT_TRUE(records()->Delete<v1::Candidate>(officer_, candidates_[1], 0).ok());
+}
+
+TEST_F(PlacementsTest, DeletingACandidateWithARejectionWithdrawsItAndItsPairEntry) {
+  v1::Placement rejected;
+  ASSERT_TRUE(Reject(candidates_[2], offers_[1], &rejected).ok());
+  const std::string pair_key = PlacementPairKey(candidates_[2], offers_[1]);
+  ASSERT_TRUE(server_->store()->Get(Family::kIndex, pair_key).ok());
+  ASSERT_TRUE(DeleteCandidate(candidates_[2]).ok());
+  EXPECT_EQ(server_->store()->Get(Family::kIndex, pair_key).status().code(),
+            absl::StatusCode::kNotFound);
+  v1::ListPlacementsResponse left = PlacementsOf(candidates_[2]);
+  ASSERT_THAT(left.placements(), SizeIs(1));
+  EXPECT_EQ(left.placements(0).id(), rejected.id());
+  EXPECT_EQ(left.placements(0).status(), v1::PLACEMENT_STATUS_WITHDRAWN);
+  EXPECT_EQ(left.placements(0).version(), 2);
+  EXPECT_EQ(left.placements(0).reject_reason(), rejected.reject_reason());
+  // Nothing is left to withdraw, and the offer is untouched.
+  v1::Placement again;
+  EXPECT_EQ(Withdraw(rejected.id(), &again).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(SeatsTaken(offers_[1]), 0);
+  // Placements of a deleted candidate cannot be made.
+  EXPECT_EQ(Accept(candidates_[2], offers_[1], &again).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Reject(candidates_[2], offers_[1], &again).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+}
+
+TEST_F(PlacementsTest, CandidateGoneBetweenTheCheckAndTheWriteLeavesNothingWritten) {
+  // The stored record goes while the index still holds the candidate: the check
+  // against the index passes, the write re-checks the store.
+  WriteBatch gone;
+  gone.Delete(Family::kCandidates, candidates_[0]);
+  ASSERT_TRUE(server_->store()->Write(gone).ok());
+  v1::Placement placement;
+  const grpc::Status accepted = Accept(candidates_[0], offers_[1], &placement);
+  EXPECT_EQ(accepted.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(accepted.error_message(), HasSubstr("candidate_id"));
+  const grpc::Status rejected = Reject(candidates_[0], offers_[1], &placement);
+  EXPECT_EQ(rejected.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(rejected.error_message(), HasSubstr("candidate_id"));
+  EXPECT_EQ(SeatsTaken(offers_[1]), 0);
+  EXPECT_THAT(PlacementsOf(candidates_[0]).placements(), SizeIs(0));
+  EXPECT_EQ(server_->store()
+                ->Get(Family::kIndex, PlacementPairKey(candidates_[0], offers_[1]))
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
 }
 
 }  // namespace

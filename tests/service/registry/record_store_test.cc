@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/registry/field_violations.h"
@@ -596,6 +597,130 @@ TEST_F(RecordStoreTest, OfferWithSeatsTakenCannotBeDeletedUntilTheyAreFreed) {
   EXPECT_TRUE(records_->Get<v1::TrainingOffer>(alpha_, offer.id()).ok());  // nothing written
   ASSERT_TRUE(records_->AdjustSeatsTaken(offer.id(), -1).ok());
   EXPECT_TRUE(records_->Delete<v1::TrainingOffer>(alpha_, offer.id(), 0).ok());
+}
+
+// A delete guard that keeps data of its own under "guarded/<id>" in the index family:
+// it refuses to delete a record while `refuse` is set, and otherwise removes its entry
+// in the delete's batch and notes, after the commit, whether the record was gone.
+class KeyedDeleteGuard final : public RecordDeleteGuard {
+ public:
+  static std::string KeyOf(std::string_view id) {
+    return absl::StrCat("guarded/", std::string(id));
+  }
+
+  absl::Status CheckDelete(RecordKind kind, std::string_view id, const KvStore& store,
+                           DeleteEffects* effects) override {
+    consulted.push_back(absl::StrCat(RecordKindName(kind), " ", std::string(id)));
+    if (refuse) {
+      return WithField(absl::FailedPreconditionError("id: guarded; release it first"),
+                       "id");
+    }
+    effects->writes.Delete(Family::kIndex, KeyOf(id));
+    effects->after_commit.push_back([&store, this, id = std::string(id)] {
+      record_gone_after_commit =
+          absl::IsNotFound(store.Get(Family::kCandidates, id).status());
+    });
+    return absl::OkStatus();
+  }
+
+  bool refuse = false;
+  std::vector<std::string> consulted;
+  bool record_gone_after_commit = false;
+};
+
+TEST_F(RecordStoreTest, DeleteGuardRefusalWritesNothingAndNotifiesNobody) {
+  const v1::Candidate candidate = *records_->Create(alpha_, SampleCandidate("cand-1"));
+  KeyedDeleteGuard guard;
+  guard.refuse = true;
+  records_->AddDeleteGuard(&guard);
+  RecordingObserver observer;
+  ASSERT_TRUE(records_->Subscribe(&observer).ok());
+  const StoreDump before = Dump();
+  const absl::Status refused = records_->Delete<v1::Candidate>(alpha_, candidate.id(), 0);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(FirstViolatedField(refused), "id");
+  EXPECT_THAT(guard.consulted, ElementsAre("candidate " + candidate.id()));
+  EXPECT_EQ(Dump(), before);
+  EXPECT_THAT(observer.events, ElementsAre("candidate -->v1"));  // the replay only
+  records_->Unsubscribe(&observer);
+  records_->RemoveDeleteGuard(&guard);
+}
+
+TEST_F(RecordStoreTest, DeleteGuardWritesCommitWithTheDelete) {
+  const v1::Company company = MakeCompany(alpha_);
+  const v1::Candidate candidate = *records_->Create(alpha_, SampleCandidate("cand-1"));
+  WriteBatch guarded;
+  guarded.Put(Family::kIndex, KeyedDeleteGuard::KeyOf(candidate.id()), "x");
+  ASSERT_TRUE(store_->Write(guarded).ok());
+  KeyedDeleteGuard guard;
+  records_->AddDeleteGuard(&guard);
+  ASSERT_TRUE(records_->Delete<v1::Candidate>(alpha_, candidate.id(), 0).ok());
+  EXPECT_EQ(store_->Get(Family::kIndex, KeyedDeleteGuard::KeyOf(candidate.id()))
+                .status()
+                .code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_TRUE(guard.record_gone_after_commit);
+  // Every kind is offered to the guard; a removed guard is not consulted.
+  ASSERT_TRUE(records_->Delete<v1::Company>(alpha_, company.id(), 0).ok());
+  EXPECT_THAT(guard.consulted,
+              ElementsAre("candidate " + candidate.id(), "company " + company.id()));
+  records_->RemoveDeleteGuard(&guard);
+  const v1::Candidate other = *records_->Create(alpha_, SampleCandidate("cand-2"));
+  guard.refuse = true;
+  EXPECT_TRUE(records_->Delete<v1::Candidate>(alpha_, other.id(), 0).ok());
+  EXPECT_THAT(guard.consulted, SizeIs(2));
+}
+
+TEST_F(RecordStoreTest, DeleteRefusedForAnotherReasonDoesNotConsultTheGuards) {
+  const v1::Candidate candidate = *records_->Create(alpha_, SampleCandidate("cand-1"));
+  KeyedDeleteGuard guard;
+  records_->AddDeleteGuard(&guard);
+  EXPECT_EQ(records_->Delete<v1::Candidate>(alpha_, candidate.id(), 7).code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(records_->Delete<v1::Candidate>(beta_, candidate.id(), 0).code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_THAT(guard.consulted, IsEmpty());
+  records_->RemoveDeleteGuard(&guard);
+}
+
+TEST_F(RecordStoreTest, SeatChangeForADeletedCandidateWritesNothing) {
+  const v1::Company company = MakeCompany(alpha_);
+  const v1::TrainingOffer offer = MakeOffer(alpha_, company.id());
+  const v1::Candidate candidate = *records_->Create(alpha_, SampleCandidate("cand-1"));
+  WriteBatch placement;
+  placement.Put(Family::kPlacements, "placement0000001", "accepted");
+  ASSERT_TRUE(records_->AdjustSeatsTaken(offer.id(), +1, placement, candidate.id()).ok());
+  ASSERT_TRUE(records_->AdjustSeatsTaken(offer.id(), -1).ok());
+  // The candidate is deleted between a caller's check and its write.
+  ASSERT_TRUE(records_->Delete<v1::Candidate>(alpha_, candidate.id(), 0).ok());
+  WriteBatch late;
+  late.Put(Family::kPlacements, "placement0000002", "accepted");
+  const StoreDump before = Dump();
+  const absl::StatusOr<v1::TrainingOffer> refused =
+      records_->AdjustSeatsTaken(offer.id(), +1, late, candidate.id());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(FirstViolatedField(refused.status()), "candidate_id");
+  EXPECT_THAT(std::string(refused.status().message()), HasSubstr(candidate.id()));
+  EXPECT_EQ(Dump(), before);
+  EXPECT_EQ(records_->Get<v1::TrainingOffer>(alpha_, offer.id())->seats_taken(), 0);
+  EXPECT_EQ(records_->AdjustSeatsTaken(offer.id(), +1, late, "not-an-id").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(RecordStoreTest, WriteForCandidateWritesOnlyWhileTheCandidateExists) {
+  const v1::Candidate candidate = *records_->Create(alpha_, SampleCandidate("cand-1"));
+  WriteBatch batch;
+  batch.Put(Family::kPlacements, "placement0000001", "rejected");
+  ASSERT_TRUE(records_->WriteForCandidate(candidate.id(), batch).ok());
+  EXPECT_EQ(*store_->Get(Family::kPlacements, "placement0000001"), "rejected");
+  ASSERT_TRUE(records_->Delete<v1::Candidate>(alpha_, candidate.id(), 0).ok());
+  WriteBatch late;
+  late.Put(Family::kPlacements, "placement0000002", "rejected");
+  const absl::Status refused = records_->WriteForCandidate(candidate.id(), late);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(FirstViolatedField(refused), "candidate_id");
+  EXPECT_EQ(store_->Get(Family::kPlacements, "placement0000002").status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(RecordStoreTest, RecordsAndIndexesSurviveReopening) {
