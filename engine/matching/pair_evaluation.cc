@@ -49,19 +49,16 @@ double LanguageValue(const CandidateFacts& candidate, const OfferFacts& offer,
       requirement_fit = 0.0;
       continue;
     }
-    requirement_fit =
-        std::min(requirement_fit, Clamp01(policy.language_fit_at_minimum +
-                                          policy.language_fit_per_level * (have - need)));
+    requirement_fit = std::min(requirement_fit, RequirementFit(policy, have, need));
   }
-  double shared = 0.0;
+  bool shared = false;
   for (int32_t language : offer.company_languages) {
     if (LevelOfId(candidate, language) >= policy.shared_language_min_level) {
-      shared = 1.0;
+      shared = true;
       break;
     }
   }
-  return Clamp01((1.0 - policy.shared_language_share) * requirement_fit +
-                 policy.shared_language_share * shared);
+  return LanguageFit(policy, requirement_fit, shared);
 }
 
 double CommuteValue(const CandidateFacts& candidate, PairEvaluation& e) {
@@ -70,19 +67,18 @@ double CommuteValue(const CandidateFacts& candidate, PairEvaluation& e) {
     e.failed |= ConstraintBit(ReasonCode::kTravelTimeOverLimit);
     return 0.0;
   }
-  return limit > 0.0 ? Clamp01(1.0 - e.travel_minutes / limit) : 0.0;
+  return CommuteFit(e.travel_minutes, limit);
 }
 
 double CertificateValue(const CandidateFacts& candidate, const OfferFacts& offer,
                         const ScoringPolicy& policy, PairEvaluation& e) {
   const int missing =
       static_cast<int>(offer.min_certificate) - static_cast<int>(candidate.certificate);
-  if (missing <= 0) return 1.0;
-  if (policy.certificate_is_hard) {
+  if (missing > 0 && policy.certificate_is_hard) {
     e.failed |= ConstraintBit(ReasonCode::kCertificateBelowMinimum);
     return 0.0;
   }
-  return Clamp01(1.0 - missing * policy.certificate_deficit_penalty);
+  return CertificateFit(policy, missing);
 }
 
 double StartDateValue(const CandidateFacts& candidate, const OfferFacts& offer,
@@ -92,9 +88,7 @@ double StartDateValue(const CandidateFacts& candidate, const OfferFacts& offer,
     e.failed |= ConstraintBit(ReasonCode::kStartBeforeAvailable);
     return 0.0;
   }
-  if (wait <= policy.start_date_full_fit_days) return 1.0;
-  return Clamp01(1.0 - static_cast<double>(wait - policy.start_date_full_fit_days) /
-                           policy.start_date_decay_days);
+  return StartDateFit(policy, wait);
 }
 
 OfferFacts BasicFacts(const OfferProfile& offer) {
@@ -107,6 +101,31 @@ OfferFacts BasicFacts(const OfferProfile& offer) {
 }
 
 }  // namespace
+
+double RequirementFit(const ScoringPolicy& policy, int have, int need) {
+  return Clamp01(policy.language_fit_at_minimum +
+                 policy.language_fit_per_level * (have - need));
+}
+
+double LanguageFit(const ScoringPolicy& policy, double requirement_fit, bool shared) {
+  return Clamp01((1.0 - policy.shared_language_share) * requirement_fit +
+                 policy.shared_language_share * (shared ? 1.0 : 0.0));
+}
+
+double CommuteFit(double minutes, double limit) {
+  return limit > 0.0 ? Clamp01(1.0 - minutes / limit) : 0.0;
+}
+
+double CertificateFit(const ScoringPolicy& policy, int missing) {
+  if (missing <= 0) return 1.0;
+  return Clamp01(1.0 - missing * policy.certificate_deficit_penalty);
+}
+
+double StartDateFit(const ScoringPolicy& policy, int64_t wait) {
+  if (wait <= policy.start_date_full_fit_days) return 1.0;
+  return Clamp01(1.0 - static_cast<double>(wait - policy.start_date_full_fit_days) /
+                           policy.start_date_decay_days);
+}
 
 PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& offer,
                              OccupationMatch occupation, const PreparedPolicy& prepared,

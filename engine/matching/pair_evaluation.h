@@ -116,6 +116,22 @@ struct CandidateFacts {
   absl::Span<const CefrLevel> levels;
 };
 
+// The soft components' formulas for facts that pass the hard constraints, each in
+// [0, 1]; EvaluateFacts uses them, and so may an upper bound of a pair's score
+// (service/matching/suggestions.cc), which then agrees with it bit for bit.
+//   RequirementFit  one required language: `have` >= `need` (CEFR levels as ints);
+//                   a pair's requirement fit is the lowest over its requirements (1
+//                   without any);
+//   LanguageFit     from the requirement fit and whether a company language is shared;
+//   CommuteFit      travel time `minutes` <= `limit`;
+//   CertificateFit  `missing` certificate levels (<= 0: none missing);
+//   StartDateFit    `wait` >= 0 days from availability to the start.
+double RequirementFit(const ScoringPolicy& policy, int have, int need);
+double LanguageFit(const ScoringPolicy& policy, double requirement_fit, bool shared);
+double CommuteFit(double minutes, double limit);
+double CertificateFit(const ScoringPolicy& policy, int missing);
+double StartDateFit(const ScoringPolicy& policy, int64_t wait);
+
 // The core: see the file comment.
 PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& offer,
                              OccupationMatch occupation, const PreparedPolicy& prepared,

@@ -25,8 +25,6 @@ namespace {
 // difference of scores that matters.
 constexpr double kBoundSlack = 1e-9;
 
-double Clamp01(double x) { return x > 0.0 ? (x < 1.0 ? x : 1.0) : 0.0; }
-
 // The constraints EvaluateFacts checks besides the occupation and a ban, decided the
 // same way from the same facts: true when the pair passes them all. Cheaper than
 // scoring: no language interning, no component values.
@@ -86,8 +84,7 @@ class ScoreBound {
   double RequirementFit(int count, const Have& have, const Need& need) const {
     double fit = 1.0;
     for (int i = 0; i < count; ++i) {
-      fit = std::min(fit, Clamp01(policy_.language_fit_at_minimum +
-                                  policy_.language_fit_per_level * (have(i) - need(i))));
+      fit = std::min(fit, engine::RequirementFit(policy_, have(i), need(i)));
     }
     return fit;
   }
@@ -98,19 +95,13 @@ class ScoreBound {
   double Max(double occupation, double requirement_fit, const engine::CandidateProfile& c,
              engine::SchoolCertificate min_certificate, int32_t start_day,
              double minutes) const {
-    const double share = policy_.shared_language_share;
-    const double language = Clamp01((1.0 - share) * requirement_fit + share);
-    const double limit = c.travel_limit_minutes;
-    const double commute = limit > 0.0 ? Clamp01(1.0 - minutes / limit) : 0.0;
-    const int missing = static_cast<int>(min_certificate) - static_cast<int>(c.certificate);
-    const double certificate =
-        missing <= 0 ? 1.0 : Clamp01(1.0 - missing * policy_.certificate_deficit_penalty);
-    const int64_t wait = int64_t{start_day} - int64_t{c.available_from.days_since_epoch};
-    const double start =
-        wait <= policy_.start_date_full_fit_days
-            ? 1.0
-            : Clamp01(1.0 - static_cast<double>(wait - policy_.start_date_full_fit_days) /
-                                policy_.start_date_decay_days);
+    // A shared company language is taken for granted.
+    const double language = engine::LanguageFit(policy_, requirement_fit, /*shared=*/true);
+    const double commute = engine::CommuteFit(minutes, c.travel_limit_minutes);
+    const double certificate = engine::CertificateFit(
+        policy_, static_cast<int>(min_certificate) - static_cast<int>(c.certificate));
+    const double start = engine::StartDateFit(
+        policy_, int64_t{start_day} - int64_t{c.available_from.days_since_epoch});
     using engine::ComponentId;
     return W(ComponentId::kOccupation) * occupation + W(ComponentId::kLanguage) * language +
            W(ComponentId::kCommute) * commute + W(ComponentId::kCertificate) * certificate +

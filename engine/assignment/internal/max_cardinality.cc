@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "engine/assignment/internal/seat_assignment.h"
+#include "engine/assignment/internal/solver_state.h"
 
 namespace azubimatch::engine::assignment_internal {
 namespace {
@@ -92,7 +93,10 @@ class LayeredPhases {
         col_seen_[col] = phase_;
         parent_[col] = row;
         if (!seats_.full(col)) {
-          Shift(col, start);
+          // Every row on the path moves one column forward; costs are ignored.
+          ShiftAlongPath(
+              col, [&](int32_t c) { return parent_[c]; },
+              [](int32_t, int32_t) { return int64_t{0}; }, seats_);
           return;
         }
         if (col_layer_[col] < shortest_) stack_.push_back({col, true, 0});
@@ -108,22 +112,6 @@ class LayeredPhases {
         row_seen_[next] = phase_;
         stack_.push_back({next, false, graph_.row_begin[next]});
       }
-    }
-  }
-
-  // Moves every row on the path ending at `end_col` one column forward: the row
-  // that entered a column takes a seat there and frees its own, back to `start`.
-  void Shift(int32_t end_col, int32_t start) {
-    int32_t col = end_col;
-    int64_t slot = seats_.TakeFreeSeat(col);
-    while (true) {
-      const int32_t row = parent_[col];
-      const int32_t old_col = seats_.col_of(row);
-      const int64_t old_slot = seats_.slot_of(row);
-      seats_.PlaceInSlot(row, col, slot, 0);
-      if (row == start) return;
-      col = old_col;
-      slot = old_slot;
     }
   }
 
