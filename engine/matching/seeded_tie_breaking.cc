@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string_view>
 
 #include "absl/strings/str_cat.h"
 #include "engine/matching/tie_break.h"
@@ -18,10 +19,12 @@ std::vector<uint64_t> IndexHashes(size_t n) {
 
 absl::Status CheckEntries(absl::Span<const TiedEntry> entries, size_t partners,
                           const char* field, size_t index) {
+  const char* partner_field =
+      std::string_view(field) == "candidate_lists" ? "offer" : "partner";
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].partner < 0 || static_cast<size_t>(entries[i].partner) >= partners) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "[", index, "][", i,
-                                                     "].partner ", entries[i].partner,
+      return absl::InvalidArgumentError(absl::StrCat(field, "[", index, "][", i, "].",
+                                                     partner_field, " ", entries[i].partner,
                                                      " is out of range"));
     }
     if (std::isnan(entries[i].preference)) {
@@ -67,11 +70,6 @@ absl::StatusOr<TwoSidedMarketInput> BreakTiesBySeed(const TiedMarketInput& tied,
                                                    tied.offer_lists.size(),
                                                    " entries, seats has ", num_offers));
   }
-  if (tied.candidate_scores.size() != num_candidates) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("candidate_scores has ", tied.candidate_scores.size(),
-                     " entries, candidate_lists has ", num_candidates));
-  }
   if (!tied.candidate_id_hashes.empty() &&
       tied.candidate_id_hashes.size() != num_candidates) {
     return absl::InvalidArgumentError("candidate_id_hashes must be empty or one per candidate");
@@ -90,19 +88,17 @@ absl::StatusOr<TwoSidedMarketInput> BreakTiesBySeed(const TiedMarketInput& tied,
   TwoSidedMarketInput out;
   out.seats = tied.seats;
   out.candidate_lists.resize(num_candidates);
+  std::vector<TiedEntry> entries;
   for (size_t c = 0; c < num_candidates; ++c) {
-    const std::vector<TiedEntry>& list = tied.candidate_lists[c];
-    if (tied.candidate_scores[c].size() != list.size()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "candidate_scores[", c, "] has ", tied.candidate_scores[c].size(),
-          " entries, candidate_lists[", c, "] has ", list.size()));
-    }
-    if (absl::Status s = CheckEntries(list, num_offers, "candidate_lists", c); !s.ok()) {
+    const std::vector<TiedCandidateEntry>& list = tied.candidate_lists[c];
+    entries.clear();
+    for (const TiedCandidateEntry& e : list) entries.push_back(TiedEntry{e.offer, e.preference});
+    if (absl::Status s = CheckEntries(entries, num_offers, "candidate_lists", c); !s.ok()) {
       return s;
     }
-    for (int32_t i : StrictOrder(list, offer_lottery)) {
+    for (int32_t i : StrictOrder(entries, offer_lottery)) {
       out.candidate_lists[c].push_back(
-          CandidateChoice{list[i].partner, tied.candidate_scores[c][i]});
+          CandidateChoice{list[i].offer, list[i].score, list[i].eligible});
     }
   }
   out.offer_lists.resize(num_offers);

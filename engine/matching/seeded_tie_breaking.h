@@ -53,13 +53,18 @@ struct TiedEntry {
 std::vector<int32_t> StrictOrder(absl::Span<const TiedEntry> entries,
                                  absl::Span<const uint64_t> lottery);
 
+// An entry of a candidate's list with ties.
+struct TiedCandidateEntry {
+  int32_t offer = 0;
+  double preference = 0.0;  // higher first; e.g. the score, or minus an explicit rank
+  double score = 0.0;       // the pair score (CandidateChoice::score)
+  bool eligible = true;     // CandidateChoice::eligible
+};
+
 // A market's lists before tie-breaking.
 struct TiedMarketInput {
   std::vector<int32_t> seats;  // per offer, >= 0
-  // candidate_lists[c][i] = {offer, preference}; candidate_scores[c][i] is the pair
-  // score of that entry (same shape). The default candidate preference is the score.
-  std::vector<std::vector<TiedEntry>> candidate_lists;
-  std::vector<std::vector<double>> candidate_scores;
+  std::vector<std::vector<TiedCandidateEntry>> candidate_lists;
   // offer_lists[o][i] = {candidate, preference}.
   std::vector<std::vector<TiedEntry>> offer_lists;
   // Id hashes per candidate and per offer (StableIdHash of the record ids); when empty,
@@ -69,8 +74,8 @@ struct TiedMarketInput {
 };
 
 // The strict lists of `tied` under `seed` (see the file comment), ready for
-// BuildTwoSidedMarket. Errors (InvalidArgument naming the field): shapes that do not
-// match, a partner index out of range, a NaN preference. Other checks are
+// BuildTwoSidedMarket. Errors (InvalidArgument naming the field): id hashes of the
+// wrong size, a partner index out of range, a NaN preference. Other checks are
 // BuildTwoSidedMarket's.
 absl::StatusOr<TwoSidedMarketInput> BreakTiesBySeed(const TiedMarketInput& tied,
                                                     uint64_t seed);

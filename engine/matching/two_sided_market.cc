@@ -95,7 +95,7 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
             absl::StrCat("candidate_lists[", c, "][", i, "].score ", score,
                          " is not finite or exceeds ", kMaxTwoSidedScore));
       }
-      if (stamp[o] != c) continue;  // o does not accept c
+      if (stamp[o] != c || !list[i].eligible) continue;  // not mutually acceptable
       market.pairs.push_back(MarketPair{c, o, score, static_cast<int32_t>(i) + 1,
                                         rank_by_offer[o]});
     }

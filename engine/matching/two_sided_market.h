@@ -41,6 +41,10 @@ inline constexpr double kMaxTwoSidedScore = 1e3;
 struct CandidateChoice {
   int32_t offer = 0;
   double score = 0.0;  // the pair score of (candidate, offer)
+  // False for an offer the candidate listed but may not be placed at (a hard constraint
+  // excludes the pair): it keeps its place in the list, so the ranks of the others are
+  // the submitted ones, but the pair is never mutually acceptable.
+  bool eligible = true;
 };
 
 // The submitted lists, indices 0 .. candidates-1 and 0 .. offers-1.

@@ -50,14 +50,14 @@ inline TiedMarketInput RandomTiedMarket(std::mt19937_64& rng, int max_candidates
   const bool grid_scores = below(2) == 0;
   const bool rank_by_score = !hard && below(3) == 0;
   tied.candidate_lists.resize(num_candidates);
-  tied.candidate_scores.resize(num_candidates);
   for (int c = 0; c < num_candidates; ++c) {
     for (int o = 0; o < num_offers; ++o) {
       if (unit() >= candidate_density) continue;
       const double score = grid_scores ? 0.05 * below(21) : unit();
       const double preference = rank_by_score ? score : static_cast<double>(below(tiers));
-      tied.candidate_lists[c].push_back(TiedEntry{o, preference});
-      tied.candidate_scores[c].push_back(score);
+      // Now and then a listed pair that a hard constraint excludes.
+      const bool eligible = below(25) != 0;
+      tied.candidate_lists[c].push_back(TiedCandidateEntry{o, preference, score, eligible});
     }
   }
   tied.offer_lists.resize(num_offers);
@@ -85,11 +85,13 @@ class BruteForceMarket {
         candidate_rank_(num_candidates_, std::vector<int>(num_offers_, kUnacceptable)),
         offer_rank_(num_offers_, std::vector<int>(num_candidates_, kUnacceptable)),
         score_(num_candidates_, std::vector<double>(num_offers_, 0.0)) {
+    eligible_.assign(num_candidates_, std::vector<bool>(num_offers_, false));
     for (int c = 0; c < num_candidates_; ++c) {
       for (size_t i = 0; i < input.candidate_lists[c].size(); ++i) {
         const int o = input.candidate_lists[c][i].offer;
         candidate_rank_[c][o] = static_cast<int>(i);
         score_[c][o] = input.candidate_lists[c][i].score;
+        eligible_[c][o] = input.candidate_lists[c][i].eligible;
       }
     }
     for (int o = 0; o < num_offers_; ++o) {
@@ -102,7 +104,8 @@ class BruteForceMarket {
   int num_candidates() const { return num_candidates_; }
   int num_offers() const { return num_offers_; }
   bool Acceptable(int c, int o) const {
-    return candidate_rank_[c][o] != kUnacceptable && offer_rank_[o][c] != kUnacceptable;
+    return candidate_rank_[c][o] != kUnacceptable && offer_rank_[o][c] != kUnacceptable &&
+           eligible_[c][o];
   }
   // Position of o in c's list; unmatched (-1) is worse than every acceptable offer.
   int CandidateRank(int c, int o) const {
@@ -251,6 +254,7 @@ class BruteForceMarket {
   std::vector<std::vector<int>> candidate_rank_;  // [c][o]
   std::vector<std::vector<int>> offer_rank_;      // [o][c]
   std::vector<std::vector<double>> score_;        // [c][o]
+  std::vector<std::vector<bool>> eligible_;       // [c][o]
 };
 
 // The engine's matching as offers.

@@ -90,6 +90,17 @@ TEST(TwoSidedMarketTest, KeepsMutuallyAcceptablePairsWithSubmittedRanks) {
   EXPECT_EQ(market.FindPair(1, 0), 1);
 }
 
+TEST(TwoSidedMarketTest, IneligibleEntriesKeepTheirRankButNeverMatch) {
+  TwoSidedMarketInput input = Input({1, 1}, {{1, 0}}, {{0.5, 0.25}}, {{0}, {0}});
+  input.candidate_lists[0][0].eligible = false;  // o1 is excluded by a hard constraint
+  const TwoSidedMarket market = Build(input);
+  ASSERT_EQ(market.pairs.size(), 1u);
+  EXPECT_EQ(market.pairs[0].offer, 0);
+  EXPECT_EQ(market.pairs[0].candidate_rank, 2);
+  EXPECT_EQ(Solve(market, TwoSidedMode::kStable), (OfferOf{0}));
+  EXPECT_EQ(ComputeTwoSidedMetrics(market, TwoSidedMatching{{0}}).first_choice_share, 0.0);
+}
+
 TEST(TwoSidedMarketTest, RejectsBadInputNamingTheField) {
   auto error = [](const TwoSidedMarketInput& input) {
     return BuildTwoSidedMarket(input).status();
@@ -285,11 +296,9 @@ TiedMarketInput AllTied() {
   TiedMarketInput tied;
   tied.seats = {1, 1, 1};
   tied.candidate_lists.resize(6);
-  tied.candidate_scores.resize(6);
   for (int c = 0; c < 6; ++c) {
     for (int o = 0; o < 3; ++o) {
-      tied.candidate_lists[c].push_back(TiedEntry{o, 0.0});
-      tied.candidate_scores[c].push_back(0.5);
+      tied.candidate_lists[c].push_back(TiedCandidateEntry{o, 0.0, 0.5});
     }
   }
   tied.offer_lists.resize(3);
@@ -369,9 +378,13 @@ TEST(SeededTieBreakingTest, RejectsBadInputNamingTheField) {
   EXPECT_THAT(BreakTiesBySeed(tied, 1).status().message(),
               HasSubstr("offer_lists[2][1].partner 9 is out of range"));
   tied = AllTied();
-  tied.candidate_scores[3].pop_back();
+  tied.candidate_lists[3][2].offer = -1;
   EXPECT_THAT(BreakTiesBySeed(tied, 1).status().message(),
-              HasSubstr("candidate_scores[3] has 2 entries"));
+              HasSubstr("candidate_lists[3][2].offer -1 is out of range"));
+  tied = AllTied();
+  tied.candidate_id_hashes = {1, 2};
+  EXPECT_THAT(BreakTiesBySeed(tied, 1).status().message(),
+              HasSubstr("candidate_id_hashes"));
   tied = AllTied();
   tied.candidate_lists[0][0].preference = std::nan("");
   EXPECT_THAT(BreakTiesBySeed(tied, 1).status().message(),
