@@ -17,7 +17,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -48,7 +47,8 @@ constexpr char kUsage[] =
     "and prints the time of each. Defaults: 50000 candidates, 20000 offers, seed 1,\n"
     "common 0.5 (weight of the shared quality in both sides' preferences, 0..1),\n"
     "all five modes, regions of 200 offers, offers ranking 5-20 interviewees\n"
-    "(--full-offer-lists 1: all of them). The cross-mode checks apply to the modes run.\n";
+    "(--full-offer-lists 1: all of them). The cross-mode checks apply to the modes "
+    "run.\n";
 
 bool ParseFlags(int argc, char** argv, MarketShape* shape,
                 std::vector<engine::TwoSidedMode>* modes) {
@@ -125,7 +125,8 @@ int main(int argc, char** argv) {
   if (!ParseFlags(argc, argv, &shape, &modes)) return 2;
 
   Clock::time_point start = Clock::now();
-  const engine::TwoSidedMarketInput input = azubimatch::bench::GenerateTwoSidedMarket(shape);
+  const engine::TwoSidedMarketInput input =
+      azubimatch::bench::GenerateTwoSidedMarket(shape);
   std::printf("generate   %8.3f s  %d candidates, %d offers, seed %llu, common %.2f\n",
               SecondsSince(start), shape.candidates, shape.offers,
               static_cast<unsigned long long>(shape.seed), shape.common);
@@ -153,7 +154,8 @@ int main(int argc, char** argv) {
     weights.push_back(r.weight);
   }
   start = Clock::now();
-  const std::vector<uint8_t> chosen = engine::MaxWeightClosure(weights, poset->precedences);
+  const std::vector<uint8_t> chosen =
+      engine::MaxWeightClosure(weights, poset->precedences);
   int64_t eliminated = 0;
   for (uint8_t x : chosen) eliminated += x;
   std::printf(
@@ -167,7 +169,8 @@ int main(int argc, char** argv) {
               "total score", "blocking", "cand rank", "1st share", "offer rank",
               "weight");
   bool ok = true;
-  int64_t stable_placed = -1, best_da_weight = INT64_MIN, most_placed = 0, optimal_placed = 0;
+  int64_t stable_placed = -1, best_da_weight = INT64_MIN, most_placed = 0,
+          optimal_placed = 0;
   int64_t best_stable_weight = 0;
   bool ran_best_stable = false, ran_optimal = false;
   for (engine::TwoSidedMode mode : modes) {
@@ -184,9 +187,9 @@ int main(int argc, char** argv) {
     std::printf("%-23s %8.3f %8lld %12.1f %9lld %9.3f %9.3f %9.3f %9lld\n",
                 std::string(engine::TwoSidedModeName(mode)).c_str(), seconds,
                 static_cast<long long>(metrics.placed), metrics.total_score,
-                static_cast<long long>(metrics.blocking_pairs), metrics.candidate_mean_rank,
-                metrics.first_choice_share, metrics.offer_mean_rank,
-                static_cast<long long>(weight));
+                static_cast<long long>(metrics.blocking_pairs),
+                metrics.candidate_mean_rank, metrics.first_choice_share,
+                metrics.offer_mean_rank, static_cast<long long>(weight));
     most_placed = std::max(most_placed, metrics.placed);
     switch (mode) {
       case engine::TwoSidedMode::kStable:

@@ -21,14 +21,16 @@ struct MarketShape {
   int32_t candidates = 50000;
   int32_t offers = 20000;
   int32_t offers_per_region = 200;
-  double common = 0.5;  // weight of the common quality in both sides' utilities
+  double common = 0.5;            // weight of the common quality in both sides' utilities
   bool full_offer_lists = false;  // offers rank all their interviewees, not 5-20
   uint64_t seed = 1;
 };
 
 inline engine::TwoSidedMarketInput GenerateTwoSidedMarket(const MarketShape& shape) {
   std::mt19937_64 rng(shape.seed);
-  auto below = [&](int64_t n) { return static_cast<int64_t>(rng() % static_cast<uint64_t>(n)); };
+  auto below = [&](int64_t n) {
+    return static_cast<int64_t>(rng() % static_cast<uint64_t>(n));
+  };
   auto unit = [&] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
   const int32_t regions = std::max(1, shape.offers / shape.offers_per_region);
   engine::TwoSidedMarketInput input;
@@ -79,8 +81,9 @@ inline engine::TwoSidedMarketInput GenerateTwoSidedMarket(const MarketShape& sha
     std::sort(list.begin(), list.end(), [](const Interview& a, const Interview& b) {
       return a.offer_utility > b.offer_utility;
     });
-    const size_t k =
-        shape.full_offer_lists ? list.size() : std::min<size_t>(5 + below(16), list.size());
+    const size_t k = shape.full_offer_lists
+                         ? list.size()
+                         : std::min<size_t>(5 + below(16), list.size());
     for (size_t i = 0; i < k; ++i) input.offer_lists[o].push_back(list[i].candidate);
   }
   return input;

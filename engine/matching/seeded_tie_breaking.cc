@@ -23,9 +23,9 @@ absl::Status CheckEntries(absl::Span<const TiedEntry> entries, size_t partners,
       std::string_view(field) == "candidate_lists" ? "offer" : "partner";
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].partner < 0 || static_cast<size_t>(entries[i].partner) >= partners) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "[", index, "][", i, "].",
-                                                     partner_field, " ", entries[i].partner,
-                                                     " is out of range"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(field, "[", index, "][", i, "].", partner_field, " ",
+                       entries[i].partner, " is out of range"));
     }
     if (std::isnan(entries[i].preference)) {
       return absl::InvalidArgumentError(
@@ -41,7 +41,8 @@ std::vector<uint64_t> DrawLottery(uint64_t seed, uint64_t salt,
                                   absl::Span<const uint64_t> id_hashes) {
   const uint64_t base = SplitMix64(seed ^ salt);
   std::vector<uint64_t> lottery(id_hashes.size());
-  for (size_t i = 0; i < id_hashes.size(); ++i) lottery[i] = SplitMix64(base ^ id_hashes[i]);
+  for (size_t i = 0; i < id_hashes.size(); ++i)
+    lottery[i] = SplitMix64(base ^ id_hashes[i]);
   return lottery;
 }
 
@@ -66,13 +67,13 @@ absl::StatusOr<TwoSidedMarketInput> BreakTiesBySeed(const TiedMarketInput& tied,
   const size_t num_candidates = tied.candidate_lists.size();
   const size_t num_offers = tied.seats.size();
   if (tied.offer_lists.size() != num_offers) {
-    return absl::InvalidArgumentError(absl::StrCat("offer_lists has ",
-                                                   tied.offer_lists.size(),
-                                                   " entries, seats has ", num_offers));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "offer_lists has ", tied.offer_lists.size(), " entries, seats has ", num_offers));
   }
   if (!tied.candidate_id_hashes.empty() &&
       tied.candidate_id_hashes.size() != num_candidates) {
-    return absl::InvalidArgumentError("candidate_id_hashes must be empty or one per candidate");
+    return absl::InvalidArgumentError(
+        "candidate_id_hashes must be empty or one per candidate");
   }
   if (!tied.offer_id_hashes.empty() && tied.offer_id_hashes.size() != num_offers) {
     return absl::InvalidArgumentError("offer_id_hashes must be empty or one per offer");
@@ -92,8 +93,10 @@ absl::StatusOr<TwoSidedMarketInput> BreakTiesBySeed(const TiedMarketInput& tied,
   for (size_t c = 0; c < num_candidates; ++c) {
     const std::vector<TiedCandidateEntry>& list = tied.candidate_lists[c];
     entries.clear();
-    for (const TiedCandidateEntry& e : list) entries.push_back(TiedEntry{e.offer, e.preference});
-    if (absl::Status s = CheckEntries(entries, num_offers, "candidate_lists", c); !s.ok()) {
+    for (const TiedCandidateEntry& e : list)
+      entries.push_back(TiedEntry{e.offer, e.preference});
+    if (absl::Status s = CheckEntries(entries, num_offers, "candidate_lists", c);
+        !s.ok()) {
       return s;
     }
     for (int32_t i : StrictOrder(entries, offer_lottery)) {

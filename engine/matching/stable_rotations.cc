@@ -48,7 +48,7 @@ class RotationWalk {
   std::vector<int64_t> entry_begin_;
   std::vector<int64_t> entry_pair_;
   std::vector<int32_t> entry_seat_;
-  std::vector<int64_t> pair_entry_;  // first entry (seat 0) of each pair
+  std::vector<int64_t> pair_entry_;   // first entry (seat 0) of each pair
   std::vector<int64_t> label_begin_;  // per seat: start of its labels (one per position)
   std::vector<int32_t> crossed_by_;   // label: rotation that moved the seat past a rank
   std::vector<int32_t> seat_holder_;  // candidate or -1
@@ -71,8 +71,8 @@ void RotationWalk::Build(const TwoSidedMatching& candidate_optimal) {
   seat_begin_.assign(num_offers + 1, 0);
   for (int32_t o = 0; o < num_offers; ++o) {
     const int64_t accepted = market_.offer_begin[o + 1] - market_.offer_begin[o];
-    seat_begin_[o + 1] =
-        seat_begin_[o] + static_cast<int32_t>(std::min<int64_t>(market_.seats[o], accepted));
+    seat_begin_[o + 1] = seat_begin_[o] + static_cast<int32_t>(std::min<int64_t>(
+                                              market_.seats[o], accepted));
   }
   const int32_t num_seats = seat_begin_.back();
   offer_of_seat_.resize(num_seats);
@@ -92,7 +92,8 @@ void RotationWalk::Build(const TwoSidedMatching& candidate_optimal) {
   pair_entry_.resize(market_.pairs.size());
   for (int32_t c = 0; c < num_candidates; ++c) {
     int64_t entries = entry_begin_[c];
-    for (int64_t p = market_.candidate_begin[c]; p < market_.candidate_begin[c + 1]; ++p) {
+    for (int64_t p = market_.candidate_begin[c]; p < market_.candidate_begin[c + 1];
+         ++p) {
       const int32_t o = market_.pairs[p].offer;
       pair_entry_[p] = entries;
       entries += seat_begin_[o + 1] - seat_begin_[o];
@@ -170,7 +171,7 @@ void RotationWalk::Eliminate(size_t stack_from) {
   // Arcs first, against the labels as they were before this rotation.
   for (size_t i = stack_from; i < stack_.size(); ++i) {
     const int32_t c = stack_[i];
-    add_arc(last_rotation_[c]);  // type 1
+    add_arc(last_rotation_[c]);                                 // type 1
     for (int64_t e = position_[c] + 1; e < pointer_[c]; ++e) {  // type 2
       const int32_t s = entry_seat_[e];
       add_arc(crossed_by_[label_begin_[s] + market_.offer_position[entry_pair_[e]]]);

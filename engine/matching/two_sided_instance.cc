@@ -25,8 +25,8 @@ absl::Status CheckRanking(const std::vector<int32_t>& ranking, int32_t partners,
   for (size_t i = 0; i < ranking.size(); ++i) {
     const int32_t p = ranking[i];
     if (p < 0 || p >= partners) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "[", index, "][", i, "] ",
-                                                     partner, " ", p, " is out of range"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, "[", index, "][", i, "] ", partner, " ", p, " is out of range"));
     }
     if (stamp[p] == stamp_value) {
       return absl::InvalidArgumentError(absl::StrCat(field, "[", index, "][", i, "] ",
@@ -76,7 +76,8 @@ absl::StatusOr<TiedMarketInput> TiedMarketFromInstance(const AssignmentInstance&
     tied.candidate_id_hashes.push_back(StableIdHash(c.id));
   }
   tied.offer_id_hashes.reserve(num_offers);
-  for (const OfferProfile& o : instance.offers) tied.offer_id_hashes.push_back(StableIdHash(o.id));
+  for (const OfferProfile& o : instance.offers)
+    tied.offer_id_hashes.push_back(StableIdHash(o.id));
 
   std::vector<int32_t> stamp(std::max(num_candidates, num_offers), -1);
   tied.candidate_lists.resize(num_candidates);
@@ -134,10 +135,10 @@ absl::StatusOr<TiedMarketInput> TiedMarketFromInstance(const AssignmentInstance&
     } else {
       for (int64_t k = offer_begin[o]; k < offer_begin[o + 1]; ++k) {
         const int64_t e = edges_by_offer[k];
-        list.push_back(TiedEntry{graph.edges[e].candidate,
-                                 rankings.offer_side_scores.empty()
-                                     ? graph.edges[e].score
-                                     : rankings.offer_side_scores[e]});
+        list.push_back(
+            TiedEntry{graph.edges[e].candidate, rankings.offer_side_scores.empty()
+                                                    ? graph.edges[e].score
+                                                    : rankings.offer_side_scores[e]});
       }
     }
   }
@@ -159,9 +160,9 @@ absl::StatusOr<std::vector<int64_t>> ChosenEdgesOf(const AssignmentInstance& ins
     if (p < 0) continue;
     const int64_t e = FindEdge(instance.graph, c, market.pairs[p].offer);
     if (e < 0) {
-      return absl::InvalidArgumentError(absl::StrCat("candidate ", c, " is matched to offer ",
-                                                     market.pairs[p].offer,
-                                                     ", which is not an eligible pair"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("candidate ", c, " is matched to offer ", market.pairs[p].offer,
+                       ", which is not an eligible pair"));
     }
     chosen[c] = e;
   }
@@ -175,14 +176,14 @@ absl::StatusOr<TwoSidedMatching> MatchingOfOutcome(const TwoSidedMarket& market,
     const Placement& p = outcome.placements[i];
     if (p.locked) continue;
     if (p.candidate < 0 || p.candidate >= market.num_candidates()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("placements[", i, "].candidate ", p.candidate, " is out of range"));
+      return absl::InvalidArgumentError(absl::StrCat("placements[", i, "].candidate ",
+                                                     p.candidate, " is out of range"));
     }
     const int64_t pair = market.FindPair(p.candidate, p.offer);
     if (pair < 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat("placements[", i, "] (candidate ", p.candidate, ", offer ", p.offer,
-                       ") is not a mutually acceptable pair"));
+          absl::StrCat("placements[", i, "] (candidate ", p.candidate, ", offer ",
+                       p.offer, ") is not a mutually acceptable pair"));
     }
     matching.pair_of_candidate[p.candidate] = pair;
   }

@@ -19,8 +19,8 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
   const int32_t num_candidates = static_cast<int32_t>(input.candidate_lists.size());
   if (input.offer_lists.size() != input.seats.size()) {
     return absl::InvalidArgumentError(
-        absl::StrCat("offer_lists has ", input.offer_lists.size(),
-                     " entries, seats has ", input.seats.size()));
+        absl::StrCat("offer_lists has ", input.offer_lists.size(), " entries, seats has ",
+                     input.seats.size()));
   }
   for (int32_t o = 0; o < num_offers; ++o) {
     if (input.seats[o] < 0) {
@@ -45,8 +45,8 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
             "offer_lists[", o, "][", i, "] candidate ", c, " is out of range"));
       }
       if (stamp[c] == o) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "offer_lists[", o, "][", i, "] lists candidate ", c, " twice"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("offer_lists[", o, "][", i, "] lists candidate ", c, " twice"));
       }
       stamp[c] = o;
       ++listed_begin[c + 1];
@@ -69,7 +69,8 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
   market.candidate_begin.reserve(num_candidates + 1);
   market.candidate_begin.push_back(0);
   std::fill(stamp.begin(), stamp.end(), -1);
-  // rank_by_offer[o]: c's 1-based rank in o's list while stamp[o] == c (offers listing c).
+  // rank_by_offer[o]: c's 1-based rank in o's list while stamp[o] == c (offers listing
+  // c).
   std::vector<int32_t> rank_by_offer(num_offers, 0);
   std::vector<int32_t> seen(num_offers, -1);
   for (int32_t c = 0; c < num_candidates; ++c) {
@@ -86,8 +87,8 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
             "candidate_lists[", c, "][", i, "].offer ", o, " is out of range"));
       }
       if (seen[o] == c) {
-        return absl::InvalidArgumentError(absl::StrCat(
-            "candidate_lists[", c, "][", i, "] lists offer ", o, " twice"));
+        return absl::InvalidArgumentError(
+            absl::StrCat("candidate_lists[", c, "][", i, "] lists offer ", o, " twice"));
       }
       seen[o] = c;
       if (!std::isfinite(score) || std::abs(score) > kMaxTwoSidedScore) {
@@ -96,8 +97,8 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
                          " is not finite or exceeds ", kMaxTwoSidedScore));
       }
       if (stamp[o] != c || !list[i].eligible) continue;  // not mutually acceptable
-      market.pairs.push_back(MarketPair{c, o, score, static_cast<int32_t>(i) + 1,
-                                        rank_by_offer[o]});
+      market.pairs.push_back(
+          MarketPair{c, o, score, static_cast<int32_t>(i) + 1, rank_by_offer[o]});
     }
     market.candidate_begin.push_back(static_cast<int64_t>(market.pairs.size()));
   }
@@ -105,7 +106,8 @@ absl::StatusOr<TwoSidedMarket> BuildTwoSidedMarket(const TwoSidedMarketInput& in
   // Offer side: pairs bucketed by offer, each bucket in the offer's order.
   market.offer_begin.assign(num_offers + 1, 0);
   for (const MarketPair& p : market.pairs) ++market.offer_begin[p.offer + 1];
-  for (int32_t o = 0; o < num_offers; ++o) market.offer_begin[o + 1] += market.offer_begin[o];
+  for (int32_t o = 0; o < num_offers; ++o)
+    market.offer_begin[o + 1] += market.offer_begin[o];
   market.offer_pairs.resize(market.pairs.size());
   {
     std::vector<int64_t> fill(market.offer_begin.begin(), market.offer_begin.end() - 1);
@@ -146,8 +148,8 @@ absl::Status CheckTwoSidedMatching(const TwoSidedMarket& market,
     const int64_t p = matching.pair_of_candidate[c];
     if (p == -1) continue;
     if (p < market.candidate_begin[c] || p >= market.candidate_begin[c + 1]) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "pair_of_candidate[", c, "] = ", p, " is not a pair of candidate ", c));
+      return absl::InvalidArgumentError(absl::StrCat("pair_of_candidate[", c, "] = ", p,
+                                                     " is not a pair of candidate ", c));
     }
     const int32_t o = market.pairs[p].offer;
     if (++held[o] > market.seats[o]) {

@@ -89,7 +89,8 @@ struct TwoSidedMarket {
   int32_t num_offers() const { return static_cast<int32_t>(seats.size()); }
   absl::Span<const MarketPair> PairsOf(int32_t candidate) const {
     return absl::MakeConstSpan(pairs).subspan(
-        candidate_begin[candidate], candidate_begin[candidate + 1] - candidate_begin[candidate]);
+        candidate_begin[candidate],
+        candidate_begin[candidate + 1] - candidate_begin[candidate]);
   }
   absl::Span<const int64_t> OfferPairsOf(int32_t offer) const {
     return absl::MakeConstSpan(offer_pairs)

@@ -1,9 +1,9 @@
 // Optimal matching of a two-sided market: the most placements over mutually acceptable
 // pairs (two_sided_market.h), and among those the highest total score; the lists' orders
-// are not used. A wrapper over the exact solver of engine/assignment (sparse_assignment.h)
-// with the weights of the optimal mode: OptimalWeight(score) = llround(score * 1e6)
-// (optimal_assignment.h), so totals closer than about placements * 1e-6 may be ranked
-// by rounding.
+// are not used. A wrapper over the exact solver of engine/assignment
+// (sparse_assignment.h) with the weights of the optimal mode (optimal_assignment.h):
+// OptimalWeight(score) = llround(score * 1e6), so totals closer than about
+// placements * 1e-6 may be ranked by rounding.
 //
 // Ties: among optima, the solver's deterministic choice (rows in candidate order, edges
 // in each candidate's list order, columns in offer order).

@@ -20,9 +20,9 @@ absl::StatusOr<TwoSidedMatching> CandidateProposingStable(
   problem.proposals.resize(market.pairs.size());
   for (size_t p = 0; p < market.pairs.size(); ++p) {
     // Exact in a double: positions are below 2^31. Higher priority is preferred.
-    problem.proposals[p] = Proposal{market.pairs[p].offer,
-                                    -static_cast<double>(market.offer_position[p]),
-                                    /*tie_break=*/0};
+    problem.proposals[p] =
+        Proposal{market.pairs[p].offer, -static_cast<double>(market.offer_position[p]),
+                 /*tie_break=*/0};
   }
   AZM_ASSIGN_OR_RETURN(std::vector<int64_t> held,
                        RunDeferredAcceptance(problem, progress));
@@ -48,8 +48,8 @@ absl::StatusOr<TwoSidedMatching> OfferProposingStable(const TwoSidedMarket& mark
     const int64_t end = market.offer_begin[o + 1];
     while (out[o] < market.seats[o] && next[o] < end) {
       if (++made % kProgressEvery == 0) {
-        AZM_RETURN_IF_ERROR(ReportProgress(progress, "offer-proposing deferred acceptance",
-                                           made, total));
+        AZM_RETURN_IF_ERROR(
+            ReportProgress(progress, "offer-proposing deferred acceptance", made, total));
       }
       const int64_t p = market.offer_pairs[next[o]++];
       const int32_t c = market.pairs[p].candidate;

@@ -30,7 +30,8 @@ inline TiedMarketInput RandomTiedMarket(std::mt19937_64& rng, int max_candidates
   // A third of the markets are "hard": complete lists in independent random orders, few
   // seats, as many candidates as seats; these have the most stable matchings.
   const bool hard = below(3) == 0;
-  const int num_offers = hard ? std::max(2, max_offers - below(2)) : 1 + below(max_offers);
+  const int num_offers =
+      hard ? std::max(2, max_offers - below(2)) : 1 + below(max_offers);
   TiedMarketInput tied;
   int total_seats = 0;
   for (int o = 0; o < num_offers; ++o) {
@@ -39,8 +40,9 @@ inline TiedMarketInput RandomTiedMarket(std::mt19937_64& rng, int max_candidates
   }
   // Half the markets are balanced (as many candidates as seats, where most stable
   // matchings exist); the others are of any shape.
-  const int num_candidates = hard || below(2) == 0 ? std::clamp(total_seats, 1, max_candidates)
-                                           : 1 + below(max_candidates);
+  const int num_candidates = hard || below(2) == 0
+                                 ? std::clamp(total_seats, 1, max_candidates)
+                                 : 1 + below(max_candidates);
   // Dense lists and many tiers (nearly independent random orders) give markets with
   // many stable matchings; few tiers leave much to the tie-breaking lottery.
   const double candidate_density = hard || below(2) == 0 ? 1.0 : 0.3 + 0.7 * unit();
@@ -57,7 +59,8 @@ inline TiedMarketInput RandomTiedMarket(std::mt19937_64& rng, int max_candidates
       const double preference = rank_by_score ? score : static_cast<double>(below(tiers));
       // Now and then a listed pair that a hard constraint excludes.
       const bool eligible = below(25) != 0;
-      tied.candidate_lists[c].push_back(TiedCandidateEntry{o, preference, score, eligible});
+      tied.candidate_lists[c].push_back(
+          TiedCandidateEntry{o, preference, score, eligible});
     }
   }
   tied.offer_lists.resize(num_offers);

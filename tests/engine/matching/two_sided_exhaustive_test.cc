@@ -98,7 +98,8 @@ TEST(TwoSidedExhaustiveTest, OfferProposingIsCandidatePessimalStableMatching) {
     const std::vector<OfferOf> stable = brute.StableMatchings();
     for (int c = 0; c < brute.num_candidates(); ++c) {
       int worst = -1;
-      for (const OfferOf& m : stable) worst = std::max(worst, brute.CandidateRank(c, m[c]));
+      for (const OfferOf& m : stable)
+        worst = std::max(worst, brute.CandidateRank(c, m[c]));
       EXPECT_EQ(brute.CandidateRank(c, got[c]), worst) << "candidate " << c;
     }
   });

@@ -41,7 +41,8 @@ struct Pool {
   std::vector<OfferProfile> offers;
   AssignmentInstance instance;
 
-  Pool(int32_t num_candidates, std::vector<int32_t> seats, std::vector<ScoredPair> pairs) {
+  Pool(int32_t num_candidates, std::vector<int32_t> seats,
+       std::vector<ScoredPair> pairs) {
     for (int32_t c = 0; c < num_candidates; ++c) {
       CandidateProfile candidate;
       candidate.id = absl::StrFormat("c%04d", c);
@@ -80,7 +81,8 @@ struct Pool {
 std::unique_ptr<Pool> RandomPool(std::mt19937_64& rng, int32_t num_candidates,
                                  int32_t num_offers) {
   std::vector<int32_t> seats;
-  for (int32_t o = 0; o < num_offers; ++o) seats.push_back(1 + static_cast<int32_t>(rng() % 3));
+  for (int32_t o = 0; o < num_offers; ++o)
+    seats.push_back(1 + static_cast<int32_t>(rng() % 3));
   std::vector<ScoredPair> pairs;
   for (int32_t c = 0; c < num_candidates; ++c) {
     for (int32_t o = 0; o < num_offers; ++o) {
@@ -102,8 +104,8 @@ TwoSidedMarket MarketOf(const AssignmentInstance& instance,
   return *market;
 }
 
-AssignmentOutcome OutcomeOf(const AssignmentInstance& instance, const TwoSidedMarket& market,
-                            TwoSidedMode mode) {
+AssignmentOutcome OutcomeOf(const AssignmentInstance& instance,
+                            const TwoSidedMarket& market, TwoSidedMode mode) {
   absl::StatusOr<TwoSidedMatching> m = SolveTwoSided(market, mode);
   EXPECT_TRUE(m.ok()) << m.status();
   absl::StatusOr<std::vector<int64_t>> chosen = ChosenEdgesOf(instance, market, *m);
@@ -146,7 +148,8 @@ TEST(TwoSidedInstanceTest, ExplicitRankingsKeepSubmittedRanksAndHardConstraints)
   EXPECT_EQ(market.pairs[c0o0].offer_rank, 1);
   EXPECT_EQ(market.FindPair(0, 1), -1);
   // c1 ranks by score by default: o0 (0.9) then o1 (0.8); o0 prefers c0, so c1 gets o1.
-  const AssignmentOutcome outcome = OutcomeOf(pool.instance, market, TwoSidedMode::kStable);
+  const AssignmentOutcome outcome =
+      OutcomeOf(pool.instance, market, TwoSidedMode::kStable);
   ASSERT_EQ(outcome.placements.size(), 2u);
   EXPECT_EQ(outcome.placements[0].offer, 0);
   EXPECT_EQ(outcome.placements[1].offer, 1);
@@ -210,7 +213,8 @@ TEST(TwoSidedInstanceTest, ExistingModesRunOverMutuallyAcceptablePairs) {
 
     absl::StatusOr<AssignmentOutcome> optimal = AssignOptimal(restricted);
     ASSERT_TRUE(optimal.ok());
-    absl::StatusOr<TwoSidedMatching> optimal_matching = MatchingOfOutcome(market, *optimal);
+    absl::StatusOr<TwoSidedMatching> optimal_matching =
+        MatchingOfOutcome(market, *optimal);
     ASSERT_TRUE(optimal_matching.ok());
     absl::StatusOr<TwoSidedMatching> two_sided_optimal =
         SolveTwoSided(market, TwoSidedMode::kOptimal);
@@ -252,7 +256,8 @@ TEST(TwoSidedInstanceTest, OfferSideScoresOrderTheOffersDefaultLists) {
   rankings.offer_side_scores = {0.2, 0.7};  // the company prefers c1
   const TwoSidedMarket market = MarketOf(pool.instance, rankings, 1);
   EXPECT_EQ(market.pairs[market.FindPair(1, 0)].offer_rank, 1);
-  const AssignmentOutcome outcome = OutcomeOf(pool.instance, market, TwoSidedMode::kStable);
+  const AssignmentOutcome outcome =
+      OutcomeOf(pool.instance, market, TwoSidedMode::kStable);
   ASSERT_EQ(outcome.placements.size(), 1u);
   EXPECT_EQ(outcome.placements[0].candidate, 1);
 }

@@ -98,7 +98,8 @@ TEST(TwoSidedMarketTest, IneligibleEntriesKeepTheirRankButNeverMatch) {
   EXPECT_EQ(market.pairs[0].offer, 0);
   EXPECT_EQ(market.pairs[0].candidate_rank, 2);
   EXPECT_EQ(Solve(market, TwoSidedMode::kStable), (OfferOf{0}));
-  EXPECT_EQ(ComputeTwoSidedMetrics(market, TwoSidedMatching{{0}}).first_choice_share, 0.0);
+  EXPECT_EQ(ComputeTwoSidedMetrics(market, TwoSidedMatching{{0}}).first_choice_share,
+            0.0);
 }
 
 TEST(TwoSidedMarketTest, RejectsBadInputNamingTheField) {
@@ -349,7 +350,7 @@ TEST(SeededTieBreakingTest, SingleLotteryOrdersEveryOfferAlike) {
 
 TEST(SeededTieBreakingTest, PreferencesComeBeforeTheLottery) {
   TiedMarketInput tied = AllTied();
-  tied.offer_lists[1][4].preference = 1.0;  // o1 wants c4 most
+  tied.offer_lists[1][4].preference = 1.0;       // o1 wants c4 most
   tied.candidate_lists[2][2].preference = -1.0;  // c2 wants o2 least
   for (uint64_t seed = 0; seed < 10; ++seed) {
     absl::StatusOr<TwoSidedMarketInput> input = BreakTiesBySeed(tied, seed);
@@ -392,14 +393,15 @@ TEST(SeededTieBreakingTest, RejectsBadInputNamingTheField) {
 }
 
 TEST(TwoSidedModesTest, NamesRoundTrip) {
-  for (TwoSidedMode mode :
-       {TwoSidedMode::kOptimal, TwoSidedMode::kStable, TwoSidedMode::kStableOfferProposing,
-        TwoSidedMode::kBestStable, TwoSidedMode::kGreedy}) {
+  for (TwoSidedMode mode : {TwoSidedMode::kOptimal, TwoSidedMode::kStable,
+                            TwoSidedMode::kStableOfferProposing,
+                            TwoSidedMode::kBestStable, TwoSidedMode::kGreedy}) {
     absl::StatusOr<TwoSidedMode> parsed = ParseTwoSidedMode(TwoSidedModeName(mode));
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(*parsed, mode);
   }
-  EXPECT_EQ(TwoSidedModeName(TwoSidedMode::kStableOfferProposing), "stable-offer-proposing");
+  EXPECT_EQ(TwoSidedModeName(TwoSidedMode::kStableOfferProposing),
+            "stable-offer-proposing");
   const absl::StatusOr<TwoSidedMode> bad = ParseTwoSidedMode("best_stable");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(bad.status().message(), HasSubstr("got 'best_stable'"));
@@ -438,8 +440,8 @@ TEST(MaxWeightClosureTest, MatchesBruteForceOnRandomGraphs) {
     std::vector<ClosureArc> arcs;
     const int m = static_cast<int>(rng() % (2 * n + 1));
     for (int i = 0; i < m; ++i) {
-      arcs.push_back(ClosureArc{static_cast<int32_t>(rng() % n),
-                                static_cast<int32_t>(rng() % n)});
+      arcs.push_back(
+          ClosureArc{static_cast<int32_t>(rng() % n), static_cast<int32_t>(rng() % n)});
     }
     int64_t best = 0;
     for (uint32_t mask = 0; mask < (1u << n); ++mask) {
