@@ -203,6 +203,41 @@ TEST(TwoSidedStableTest, IndependentMarketsGiveAProductOfChains) {
   EXPECT_EQ(Solve(market, TwoSidedMode::kBestStable), (OfferOf{1, 2, 0, 4, 5, 3}));
 }
 
+TEST(TwoSidedStableTest, KnuthFourByFourHasTenStableMatchings) {
+  // Knuth's 4 x 4 instance ("Mariages stables", 1976) with the largest number of stable
+  // matchings for n = 4: ten. Every one is a closed set of the rotation poset.
+  TwoSidedMarketInput input =
+      Input({1, 1, 1, 1}, {{0, 1, 2, 3}, {1, 0, 3, 2}, {2, 3, 0, 1}, {3, 2, 1, 0}},
+            {{0.1, 0.2, 0.3, 0.4},
+             {0.5, 0.1, 0.7, 0.2},
+             {0.3, 0.3, 0.9, 0.1},
+             {0.2, 0.8, 0.4, 0.6}},
+            {{3, 2, 1, 0}, {2, 3, 0, 1}, {1, 0, 3, 2}, {0, 1, 2, 3}});
+  const TwoSidedMarket market = Build(input);
+  const testing::BruteForceMarket brute(input);
+  const std::vector<OfferOf> stable = brute.StableMatchings();
+  ASSERT_EQ(stable.size(), 10u);
+  absl::StatusOr<RotationPoset> poset = BuildRotationPoset(market);
+  ASSERT_TRUE(poset.ok());
+  const size_t n = poset->rotations.size();
+  int closed_sets = 0;
+  for (uint32_t mask = 0; mask < (1u << n); ++mask) {
+    bool closed = true;
+    for (const ClosureArc& arc : poset->precedences) {
+      if ((mask >> arc.from & 1) && !(mask >> arc.to & 1)) closed = false;
+    }
+    closed_sets += closed;
+  }
+  EXPECT_EQ(closed_sets, 10);
+  int64_t best = INT64_MIN;
+  for (const OfferOf& m : stable) best = std::max(best, brute.Weight(m));
+  const OfferOf got = Solve(market, TwoSidedMode::kBestStable);
+  EXPECT_TRUE(brute.IsStable(got));
+  EXPECT_EQ(brute.Weight(got), best);
+  EXPECT_EQ(Solve(market, TwoSidedMode::kStable), (OfferOf{0, 1, 2, 3}));
+  EXPECT_EQ(Solve(market, TwoSidedMode::kStableOfferProposing), (OfferOf{3, 2, 1, 0}));
+}
+
 // Hospitals/residents: offer A (index 0) with 2 seats, B (1) with 1 seat.
 //   c0: B A    c1: A B    c2: A B        A: c0 c1 c2    B: c1 c2 c0
 // Candidate-optimal: c0 at B, c1 and c2 at A. One rotation through A's two seats and B
