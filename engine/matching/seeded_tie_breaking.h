@@ -12,8 +12,8 @@
 // lottery number also ties (a 2^-64 event) is ordered by the smaller index.
 //
 // With one lottery per side, a candidate who wins a tie at one offer wins it at every
-// offer; this avoids the extra blocking-free inefficiency of breaking ties independently
-// at every offer (Abdulkadiroglu, Pathak, Roth 2009).
+// offer; single tie-breaking loses less efficiency than breaking ties independently at
+// every offer (Abdulkadiroglu, Pathak and Roth 2009).
 //
 // Thread safety: pure functions.
 // Complexity: DrawLottery O(n); StrictOrder O(k log k) for a list of k entries;

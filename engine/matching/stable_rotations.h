@@ -1,12 +1,12 @@
 // The rotations of a two-sided market and their precedence order (Irving and Leather
-// 1986; Gusfield and Irving, "The Stable Marriage Problem", 1989, ch. 2-3), the
-// structure behind best_stable.h: every stable matching is the candidate-optimal one
-// with the rotations of exactly one closed subset of the poset eliminated, and every
-// closed subset gives a stable matching (a bijection).
+// 1986; Gusfield and Irving, "The Stable Marriage Problem", 1989), the structure behind
+// best_stable.h: every stable matching is the candidate-optimal one with the rotations
+// of exactly one closed subset of the poset eliminated, and every closed subset gives a
+// stable matching (a bijection).
 //
-// Seats. The many-to-one market is reduced to one-to-one in the standard way (ibid.,
-// sec. 1.6.5): offer o becomes seats (o, 0), (o, 1), ..., each with o's list; a
-// candidate's list names o's seats in seat order where it named o. In every stable
+// Seats. The many-to-one market is reduced to one-to-one in the standard way (ibid.):
+// offer o becomes seats (o, 0), (o, 1), ..., each with o's list; a candidate's list
+// names o's seats in seat order where it named o. In every stable
 // matching of the seat market an offer's candidates sit in its seats in the offer's
 // order of preference (seat 0 the most preferred), so stable matchings of the two
 // markets correspond one to one and the pair scores agree. Seats beyond the number of
@@ -21,7 +21,7 @@
 // whose next is such a candidate, keeps its partner for good. The walk ends at the
 // candidate-pessimal matching, having found every rotation exactly once.
 //
-// Precedence arcs (their transitive closure is the rotation poset; ibid. sec. 3.3):
+// Precedence arcs (their transitive closure is the rotation poset; ibid.):
 //   type 1: the previous rotation that moved c precedes every later rotation moving c;
 //   type 2: when c skips a seat w on its move in rotation R, the rotation that moved w
 //           from a holder worse than c to one better than c precedes R.

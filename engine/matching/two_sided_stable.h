@@ -13,7 +13,7 @@
 //                             it has received. The result is the offer-optimal stable
 //                             matching, which is the candidate-pessimal one: every
 //                             candidate gets its worst partner over all stable
-//                             matchings (ibid., Thm. 5.31 for many-to-one).
+//                             matchings (ibid., ch. 5, for many-to-one).
 //
 // Both are stable (no blocking pair, two_sided_metrics.h); by the rural hospitals
 // theorem they match the same candidates and fill every offer equally. Preferences are

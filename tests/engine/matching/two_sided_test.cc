@@ -59,7 +59,7 @@ OfferOf Solve(const TwoSidedMarket& market, TwoSidedMode mode) {
   return OffersOf(market, *m);
 }
 
-// The 3 x 3 "Latin square" marriage market (Gusfield and Irving 1989, sec. 1.2): every
+// The 3 x 3 "Latin square" marriage market (a Gusfield and Irving classic): every
 // candidate's first choice ranks it last. Three stable matchings in a chain: each side
 // gets its first, second or third choices; two rotations, one preceding the other.
 // Scores favour the middle matching. `offset` shifts every index (for a second copy).
