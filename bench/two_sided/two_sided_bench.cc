@@ -24,6 +24,7 @@
 #include "bench/two_sided/two_sided_market_generator.h"
 #include "engine/matching/max_weight_closure.h"
 #include "engine/matching/optimal_assignment.h"
+#include "engine/matching/seeded_tie_breaking.h"
 #include "engine/matching/stable_rotations.h"
 #include "engine/matching/two_sided_market.h"
 #include "engine/matching/two_sided_metrics.h"
@@ -125,13 +126,20 @@ int main(int argc, char** argv) {
   if (!ParseFlags(argc, argv, &shape, &modes)) return 2;
 
   Clock::time_point start = Clock::now();
-  const engine::TwoSidedMarketInput input =
-      azubimatch::bench::GenerateTwoSidedMarket(shape);
+  const engine::TiedMarketInput tied = azubimatch::bench::GenerateTwoSidedMarket(shape);
   std::printf("generate   %8.3f s  %d candidates, %d offers, seed %llu, common %.2f\n",
               SecondsSince(start), shape.candidates, shape.offers,
               static_cast<unsigned long long>(shape.seed), shape.common);
   start = Clock::now();
-  absl::StatusOr<engine::TwoSidedMarket> market = engine::BuildTwoSidedMarket(input);
+  absl::StatusOr<engine::TwoSidedMarketInput> input = engine::BreakTiesBySeed(tied, 1);
+  if (!input.ok()) {
+    std::fprintf(stderr, "two_sided_bench: %s\n", input.status().ToString().c_str());
+    return 1;
+  }
+  std::printf("ties       %8.3f s  lists made strict by the lottery of seed 1\n",
+              SecondsSince(start));
+  start = Clock::now();
+  absl::StatusOr<engine::TwoSidedMarket> market = engine::BuildTwoSidedMarket(*input);
   if (!market.ok()) {
     std::fprintf(stderr, "two_sided_bench: %s\n", market.status().ToString().c_str());
     return 1;

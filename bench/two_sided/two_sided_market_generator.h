@@ -2,8 +2,9 @@
 // benchmarks: candidates are interviewed by 5-20 offers of their region and rank all of
 // them; each offer ranks 5-20 of its interviewees (the best ones for it). Preferences
 // mix a common quality (offers' attractiveness, candidates' merit) with private taste,
-// weighted by `common`; the pair score is the mean of both sides' utilities.
-// Deterministic for a seed (own integer arithmetic on std::mt19937_64).
+// weighted by `common`; the pair score is the mean of both sides' utilities. Utilities
+// are on a grid of 1/1000, so lists have ties, broken later by the run's seed
+// (seeded_tie_breaking.h). Deterministic for a seed (own arithmetic on std::mt19937_64).
 #ifndef AZUBIMATCH_BENCH_TWO_SIDED_TWO_SIDED_MARKET_GENERATOR_H_
 #define AZUBIMATCH_BENCH_TWO_SIDED_TWO_SIDED_MARKET_GENERATOR_H_
 
@@ -13,9 +14,12 @@
 #include <random>
 #include <vector>
 
-#include "engine/matching/two_sided_market.h"
+#include "engine/matching/seeded_tie_breaking.h"
 
 namespace azubimatch::bench {
+
+// x rounded to a multiple of 1/1000.
+inline double Grid(double x) { return std::round(x * 1000.0) / 1000.0; }
 
 struct MarketShape {
   int32_t candidates = 50000;
@@ -26,14 +30,14 @@ struct MarketShape {
   uint64_t seed = 1;
 };
 
-inline engine::TwoSidedMarketInput GenerateTwoSidedMarket(const MarketShape& shape) {
+inline engine::TiedMarketInput GenerateTwoSidedMarket(const MarketShape& shape) {
   std::mt19937_64 rng(shape.seed);
   auto below = [&](int64_t n) {
     return static_cast<int64_t>(rng() % static_cast<uint64_t>(n));
   };
   auto unit = [&] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
   const int32_t regions = std::max(1, shape.offers / shape.offers_per_region);
-  engine::TwoSidedMarketInput input;
+  engine::TiedMarketInput input;
   std::vector<double> attract(shape.offers), merit(shape.candidates);
   for (int32_t o = 0; o < shape.offers; ++o) {
     const int64_t r = below(100);
@@ -52,39 +56,35 @@ inline engine::TwoSidedMarketInput GenerateTwoSidedMarket(const MarketShape& sha
     const int32_t region = c % regions;
     const int32_t in_region = (shape.offers - region + regions - 1) / regions;
     const int32_t k = std::min<int32_t>(5 + static_cast<int32_t>(below(16)), in_region);
-    std::vector<std::pair<double, int32_t>> choices;  // (candidate utility, offer)
-    while (static_cast<int32_t>(choices.size()) < k) {
+    std::vector<int32_t> chosen;
+    while (static_cast<int32_t>(chosen.size()) < k) {
       const int32_t o = region + regions * static_cast<int32_t>(below(in_region));
-      bool dup = false;
-      for (const auto& ch : choices) dup |= ch.second == o;
-      if (dup) continue;
-      const double u = shape.common * attract[o] + (1 - shape.common) * unit();
-      const double v = shape.common * merit[c] + (1 - shape.common) * unit();
-      choices.push_back({u, o});
+      if (std::find(chosen.begin(), chosen.end(), o) != chosen.end()) continue;
+      chosen.push_back(o);
+      const double u = Grid(shape.common * attract[o] + (1 - shape.common) * unit());
+      const double v = Grid(shape.common * merit[c] + (1 - shape.common) * unit());
       interviewees[o].push_back(Interview{c, v});
       // Scores on the solvers' 1e-6 grid.
       const double score = std::round((u + v) * 0.5 * 1e6) / 1e6;
-      input.candidate_lists[c].push_back(engine::CandidateChoice{o, score});
+      input.candidate_lists[c].push_back(engine::TiedCandidateEntry{o, u, score});
     }
-    // Order by the candidate's utility, highest first (utilities tie with probability 0).
-    std::vector<int32_t> order(k);
-    for (int32_t i = 0; i < k; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](int32_t a, int32_t b) { return choices[a].first > choices[b].first; });
-    std::vector<engine::CandidateChoice> sorted;
-    for (int32_t i : order) sorted.push_back(input.candidate_lists[c][i]);
-    input.candidate_lists[c] = std::move(sorted);
   }
   input.offer_lists.resize(shape.offers);
   for (int32_t o = 0; o < shape.offers; ++o) {
     std::vector<Interview>& list = interviewees[o];
-    std::sort(list.begin(), list.end(), [](const Interview& a, const Interview& b) {
-      return a.offer_utility > b.offer_utility;
-    });
+    // The offer ranks its best interviewees; equal utilities stay tied in the ranking
+    // (the cut at k takes the earlier interviewees among equals).
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Interview& a, const Interview& b) {
+                       return a.offer_utility > b.offer_utility;
+                     });
     const size_t k = shape.full_offer_lists
                          ? list.size()
                          : std::min<size_t>(5 + below(16), list.size());
-    for (size_t i = 0; i < k; ++i) input.offer_lists[o].push_back(list[i].candidate);
+    for (size_t i = 0; i < k; ++i) {
+      input.offer_lists[o].push_back(
+          engine::TiedEntry{list[i].candidate, list[i].offer_utility});
+    }
   }
   return input;
 }
