@@ -19,8 +19,9 @@
 //
 // Thread safety: BuildTwoSidedMarket and CheckTwoSidedMatching are pure functions; a
 // market is immutable after it is built and may be read from several threads.
-// Complexity: O(L + C + O) time and memory for L entries in all submitted lists, C
-// candidates and O offers.
+// Complexity: O(L + P log D + C + O) time and O(L + C + O) memory for L entries in all
+// submitted lists, P mutually acceptable pairs, D the longest offer list, C candidates
+// and O offers.
 #ifndef AZUBIMATCH_ENGINE_MATCHING_TWO_SIDED_MARKET_H_
 #define AZUBIMATCH_ENGINE_MATCHING_TWO_SIDED_MARKET_H_
 
