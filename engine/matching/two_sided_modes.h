@@ -19,6 +19,8 @@
 //   AZM_ASSIGN_OR_RETURN(TwoSidedMatching m,
 //                        SolveTwoSided(market, TwoSidedMode::kBestStable));
 //   TwoSidedMetrics metrics = ComputeTwoSidedMetrics(market, m);
+// From an AssignmentInstance and the rankings, RunTwoSidedAssignment (two_sided_run.h)
+// does all of this in one call and returns the outcome in the shape of every mode.
 //
 // Thread safety: pure functions. Complexity: that of the mode; see its header.
 #ifndef AZUBIMATCH_ENGINE_MATCHING_TWO_SIDED_MODES_H_

@@ -20,6 +20,7 @@
 #include "engine/matching/two_sided_greedy.h"
 #include "engine/matching/two_sided_metrics.h"
 #include "engine/matching/two_sided_modes.h"
+#include "engine/matching/two_sided_run.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -260,6 +261,51 @@ TEST(TwoSidedInstanceTest, OfferSideScoresOrderTheOffersDefaultLists) {
       OutcomeOf(pool.instance, market, TwoSidedMode::kStable);
   ASSERT_EQ(outcome.placements.size(), 1u);
   EXPECT_EQ(outcome.placements[0].candidate, 1);
+}
+
+TEST(TwoSidedRunTest, OneCallGivesTheModesOutcomeAndBothMetrics) {
+  std::mt19937_64 rng(6);
+  for (int round = 0; round < 20; ++round) {
+    const std::unique_ptr<Pool> pool = RandomPool(rng, 20, 6);
+    TwoSidedRankings rankings;
+    rankings.offer_side_scores.resize(pool->instance.graph.edges.size());
+    for (double& s : rankings.offer_side_scores) s = static_cast<double>(rng() % 5);
+    const TwoSidedMarket market = MarketOf(pool->instance, rankings, 7);
+    for (TwoSidedMode mode : {TwoSidedMode::kOptimal, TwoSidedMode::kStable,
+                              TwoSidedMode::kStableOfferProposing,
+                              TwoSidedMode::kBestStable, TwoSidedMode::kGreedy}) {
+      SCOPED_TRACE(TwoSidedModeName(mode));
+      absl::StatusOr<TwoSidedRun> run =
+          RunTwoSidedAssignment(pool->instance, rankings, mode, /*seed=*/7);
+      ASSERT_TRUE(run.ok()) << run.status();
+      EXPECT_EQ(run->mutually_acceptable_pairs,
+                static_cast<int64_t>(market.pairs.size()));
+      absl::StatusOr<TwoSidedMatching> direct = SolveTwoSided(market, mode);
+      ASSERT_TRUE(direct.ok());
+      absl::StatusOr<TwoSidedMatching> got = MatchingOfOutcome(market, run->outcome);
+      ASSERT_TRUE(got.ok());
+      if (mode == TwoSidedMode::kOptimal) {  // equal value; the optimum may differ
+        EXPECT_EQ(run->two_sided.placed, ComputeTwoSidedMetrics(market, *direct).placed);
+      } else {
+        EXPECT_EQ(*got, *direct);  // ids sort like indices: greedy ties agree too
+      }
+      EXPECT_EQ(run->metrics.placed,
+                static_cast<int64_t>(run->outcome.placements.size()));
+      EXPECT_EQ(run->two_sided.placed, run->metrics.placed);
+      EXPECT_EQ(run->two_sided.blocking_pairs, CountTwoSidedBlockingPairs(market, *got));
+      EXPECT_EQ(run->outcome.placements.size() + run->outcome.unmatched.size(), 20u);
+      if (mode != TwoSidedMode::kOptimal && mode != TwoSidedMode::kGreedy) {
+        EXPECT_EQ(run->two_sided.blocking_pairs, 0);
+      }
+    }
+  }
+  TwoSidedRankings bad;
+  bad.offer_rankings = {std::nullopt};
+  const std::unique_ptr<Pool> pool = RandomPool(rng, 3, 2);
+  EXPECT_EQ(RunTwoSidedAssignment(pool->instance, bad, TwoSidedMode::kStable, 1)
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 }  // namespace
