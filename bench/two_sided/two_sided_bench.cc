@@ -8,6 +8,7 @@
 //   two_sided_bench [--candidates 50000] [--offers 20000] [--seed 1] [--common 0.5]
 //                   [--modes stable,stable-offer-proposing,best-stable,greedy,optimal]
 //                   [--offers-per-region 200] [--full-offer-lists 0]
+//                   [--complete-lists 0]
 //
 // --common is the weight of the common quality in both sides' preferences (1: everybody
 // agrees, few stable matchings; 0: independent tastes, more rotations). Small regions
@@ -44,6 +45,7 @@ constexpr char kUsage[] =
     "usage: two_sided_bench [--candidates N] [--offers N] [--seed S] [--common W]\n"
     "                       [--modes stable,stable-offer-proposing,best-stable,...]\n"
     "                       [--offers-per-region N] [--full-offer-lists 0|1]\n"
+    "                       [--complete-lists 0|1]\n"
     "Runs the five two-sided modes on a generated market with rankings on both sides\n"
     "and prints the time of each. Defaults: 50000 candidates, 20000 offers, seed 1,\n"
     "common 0.5 (weight of the shared quality in both sides' preferences, 0..1),\n"
@@ -77,6 +79,9 @@ bool ParseFlags(int argc, char** argv, MarketShape* shape,
     } else if (arg == "--offers-per-region") {
       ok = absl::SimpleAtoi(value, &shape->offers_per_region) &&
            shape->offers_per_region > 0;
+    } else if (arg == "--complete-lists") {
+      ok = value == "0" || value == "1";
+      shape->complete_lists = value == "1";
     } else if (arg == "--full-offer-lists") {
       ok = value == "0" || value == "1";
       shape->full_offer_lists = value == "1";

@@ -27,6 +27,8 @@ struct MarketShape {
   int32_t offers_per_region = 200;
   double common = 0.5;            // weight of the common quality in both sides' utilities
   bool full_offer_lists = false;  // offers rank all their interviewees, not 5-20
+  bool complete_lists = false;    // candidates are interviewed by every offer of their
+                                  // region, not 5-20 (with full_offer_lists: complete)
   uint64_t seed = 1;
 };
 
@@ -55,12 +57,18 @@ inline engine::TiedMarketInput GenerateTwoSidedMarket(const MarketShape& shape) 
   for (int32_t c = 0; c < shape.candidates; ++c) {
     const int32_t region = c % regions;
     const int32_t in_region = (shape.offers - region + regions - 1) / regions;
-    const int32_t k = std::min<int32_t>(5 + static_cast<int32_t>(below(16)), in_region);
-    std::vector<int32_t> chosen;
-    while (static_cast<int32_t>(chosen.size()) < k) {
-      const int32_t o = region + regions * static_cast<int32_t>(below(in_region));
-      if (std::find(chosen.begin(), chosen.end(), o) != chosen.end()) continue;
-      chosen.push_back(o);
+    const int32_t k =
+        shape.complete_lists
+            ? in_region
+            : std::min<int32_t>(5 + static_cast<int32_t>(below(16)), in_region);
+    std::vector<uint8_t> chosen(in_region, 0);
+    for (int32_t taken = 0; taken < k;) {
+      const int32_t j =
+          shape.complete_lists ? taken : static_cast<int32_t>(below(in_region));
+      if (chosen[j]) continue;
+      chosen[j] = 1;
+      ++taken;
+      const int32_t o = region + regions * j;
       const double u = Grid(shape.common * attract[o] + (1 - shape.common) * unit());
       const double v = Grid(shape.common * merit[c] + (1 - shape.common) * unit());
       interviewees[o].push_back(Interview{c, v});
