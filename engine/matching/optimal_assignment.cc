@@ -40,6 +40,20 @@ OptimalProblem BuildOptimalProblem(const AssignmentInstance& instance) {
   return out;
 }
 
+absl::StatusOr<AssignmentResult> SolveForMaximumScore(const AssignmentProblem& problem,
+                                                      const ProgressCallback& progress,
+                                                      absl::string_view what) {
+  SolverOptions options;
+  options.maximize = true;
+  if (progress) options.progress = progress;
+  absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);
+  if (!result.ok() && result.status().code() != absl::StatusCode::kCancelled) {
+    return absl::InternalError(
+        absl::StrCat(what, " solver failed: ", result.status().message()));
+  }
+  return result;
+}
+
 absl::StatusOr<AssignmentOutcome> AssignOptimal(const AssignmentInstance& instance,
                                                 const ProgressCallback& progress) {
   const EligibleGraph& graph = instance.graph;
@@ -51,15 +65,9 @@ absl::StatusOr<AssignmentOutcome> AssignOptimal(const AssignmentInstance& instan
 
   AZM_RETURN_IF_ERROR(
       ReportProgress(progress, "optimal assignment", 0, problem.num_rows));
-  SolverOptions options;
-  options.maximize = true;
-  if (progress) options.progress = progress;
-  absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);
-  if (!result.ok()) {
-    if (result.status().code() == absl::StatusCode::kCancelled) return result.status();
-    return absl::InternalError(
-        absl::StrCat("optimal assignment solver failed: ", result.status().message()));
-  }
+  absl::StatusOr<AssignmentResult> result =
+      SolveForMaximumScore(problem, progress, "optimal assignment");
+  AZM_RETURN_IF_ERROR(result.status());
 
   AZM_RETURN_IF_ERROR(
       ReportProgress(progress, "optimal assignment", problem.num_rows, problem.num_rows));

@@ -23,7 +23,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "engine/assignment/assignment_problem.h"
+#include "engine/assignment/sparse_assignment.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_outcome.h"
 #include "engine/matching/progress.h"
@@ -45,6 +47,13 @@ struct OptimalProblem {
   std::vector<int32_t> offer_of_column;   // instance offer index per column
 };
 OptimalProblem BuildOptimalProblem(const AssignmentInstance& instance);
+
+// Solves `problem` for the maximum total weight (SolveAssignment with maximize) and
+// `progress`. Errors: Cancelled when progress says so; Internal naming `what` ("optimal
+// assignment solver failed: ...") for any other failure of a well-formed problem.
+absl::StatusOr<AssignmentResult> SolveForMaximumScore(const AssignmentProblem& problem,
+                                                      const ProgressCallback& progress,
+                                                      absl::string_view what);
 
 // Errors: Cancelled when progress (candidates handled, candidates with edges) says so;
 // Internal if the solver fails on a well-formed problem.

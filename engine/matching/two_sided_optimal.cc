@@ -39,15 +39,9 @@ absl::StatusOr<TwoSidedMatching> OptimalTwoSided(const TwoSidedMarket& market,
   }
   problem.num_rows = static_cast<int32_t>(candidate_of_row.size());
 
-  SolverOptions options;
-  options.maximize = true;
-  if (progress) options.progress = progress;
-  absl::StatusOr<AssignmentResult> result = SolveAssignment(problem, options);
-  if (!result.ok()) {
-    if (result.status().code() == absl::StatusCode::kCancelled) return result.status();
-    return absl::InternalError(
-        absl::StrCat("optimal two-sided solver failed: ", result.status().message()));
-  }
+  absl::StatusOr<AssignmentResult> result =
+      SolveForMaximumScore(problem, progress, "optimal two-sided");
+  if (!result.ok()) return result.status();
 
   TwoSidedMatching matching{std::vector<int64_t>(num_candidates, -1)};
   // A candidate has at most one pair per offer, so (row, column) names one pair.

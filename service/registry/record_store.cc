@@ -12,129 +12,19 @@
 #include "service/registry/access_policy.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/record_kind.h"
+#include "service/registry/record_traits.h"
 #include "service/registry/registry_keys.h"
 #include "service/registry/staged_writes.h"
 
 namespace azubimatch::service {
+
+using registry_internal::KindName;
+using registry_internal::MatchesFilters;
+using registry_internal::NotFound;
+using registry_internal::ToTimestamp;
+using registry_internal::Traits;
+
 namespace {
-
-// What differs between the kinds of record; everything else is shared.
-template <typename R>
-struct Traits;
-
-template <>
-struct Traits<v1::Company> {
-  static constexpr RecordKind kKind = RecordKind::kCompany;
-  static constexpr Family kFamily = Family::kCompanies;
-  static absl::Status Validate(const v1::Company& r, WriteMode mode) {
-    return ValidateCompany(r, mode);
-  }
-  static void Notify(RecordObserver& o, const v1::Company* before, const v1::Company* after) {
-    o.OnCompanyChanged(before, after);
-  }
-  static void NormalizeStatus(v1::Company* r) {
-    if (r->status() == v1::COMPANY_STATUS_UNSPECIFIED) {
-      r->set_status(v1::COMPANY_STATUS_ACTIVE);
-    }
-  }
-  static const std::string& Municipality(const v1::Company& r) {
-    return r.location().municipality();
-  }
-  static bool MatchesKindFilters(const v1::Company&, const v1::ListRecordsRequest&) {
-    return true;
-  }
-};
-
-template <>
-struct Traits<v1::TrainingOffer> {
-  static constexpr RecordKind kKind = RecordKind::kOffer;
-  static constexpr Family kFamily = Family::kOffers;
-  static absl::Status Validate(const v1::TrainingOffer& r, WriteMode mode) {
-    return ValidateOffer(r, mode);
-  }
-  static void Notify(RecordObserver& o, const v1::TrainingOffer* before,
-                     const v1::TrainingOffer* after) {
-    o.OnOfferChanged(before, after);
-  }
-  static void NormalizeStatus(v1::TrainingOffer* r) {
-    if (r->status() == v1::OFFER_STATUS_UNSPECIFIED) r->set_status(v1::OFFER_STATUS_OPEN);
-  }
-  static const std::string& Municipality(const v1::TrainingOffer& r) {
-    return r.location().municipality();
-  }
-  static bool MatchesKindFilters(const v1::TrainingOffer& r,
-                                 const v1::ListRecordsRequest& q) {
-    if (!q.kldb_code().empty() && r.occupation().kldb_code() != q.kldb_code()) return false;
-    return q.company_id().empty() || r.company_id() == q.company_id();
-  }
-};
-
-template <>
-struct Traits<v1::Candidate> {
-  static constexpr RecordKind kKind = RecordKind::kCandidate;
-  static constexpr Family kFamily = Family::kCandidates;
-  static absl::Status Validate(const v1::Candidate& r, WriteMode mode) {
-    return ValidateCandidate(r, mode);
-  }
-  static void Notify(RecordObserver& o, const v1::Candidate* before,
-                     const v1::Candidate* after) {
-    o.OnCandidateChanged(before, after);
-  }
-  static void NormalizeStatus(v1::Candidate* r) {
-    if (r->status() == v1::CANDIDATE_STATUS_UNSPECIFIED) {
-      r->set_status(v1::CANDIDATE_STATUS_ACTIVE);
-    }
-  }
-  static const std::string& Municipality(const v1::Candidate& r) {
-    return r.home().municipality();
-  }
-  static bool MatchesKindFilters(const v1::Candidate& r, const v1::ListRecordsRequest& q) {
-    if (q.kldb_code().empty()) return true;
-    return std::any_of(
-        r.desired_occupations().begin(), r.desired_occupations().end(),
-        [&](const v1::Occupation& o) { return o.kldb_code() == q.kldb_code(); });
-  }
-};
-
-template <typename R>
-constexpr absl::string_view KindName() {
-  return RecordKindName(Traits<R>::kKind);
-}
-
-template <typename R>
-bool MatchesFilters(const R& r, const v1::ListRecordsRequest& q) {
-  if (!q.external_id().empty() && r.external_id() != q.external_id()) return false;
-  if (!q.municipality().empty() && Traits<R>::Municipality(r) != q.municipality()) {
-    return false;
-  }
-  if (q.status() != 0 && static_cast<int>(r.status()) != q.status()) return false;
-  return Traits<R>::MatchesKindFilters(r, q);
-}
-
-google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  const int64_t seconds = absl::ToUnixSeconds(t);
-  ts.set_seconds(seconds);
-  ts.set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(seconds)) /
-                                    absl::Nanoseconds(1)));
-  return ts;
-}
-
-template <typename R>
-absl::StatusOr<R> ParseStored(absl::string_view id, const std::string& bytes) {
-  R record;
-  if (!record.ParseFromString(bytes)) {
-    return absl::DataLossError(
-        absl::StrCat("stored ", KindName<R>(), " ", id, " cannot be parsed"));
-  }
-  return record;
-}
-
-absl::Status NotFound(RecordKind kind, absl::string_view id, absl::string_view field) {
-  return WithField(absl::NotFoundError(absl::StrCat(field, ": no ", RecordKindName(kind),
-                                                    " with id \"", id, "\"")),
-                   field);
-}
 
 // A page token names the kind and the last id of the previous page.
 std::string EncodePageToken(RecordKind kind, absl::string_view last_id) {
@@ -153,55 +43,6 @@ absl::StatusOr<std::string> DecodePageToken(RecordKind kind, absl::string_view t
 }
 
 }  // namespace
-
-namespace registry_internal {
-
-// The writes of one operation (or one import batch) and the notifications they cause.
-struct Txn {
-  explicit Txn(const KvStore* store, absl::Time now) : writes(store), now(now) {}
-
-  // The stored record `id` of kind R as it would be after the staged writes.
-  template <typename R>
-  absl::StatusOr<std::optional<R>> Load(const std::string& id) const {
-    AZM_ASSIGN_OR_RETURN(std::optional<std::string> bytes,
-                         writes.Get(Traits<R>::kFamily, id));
-    if (!bytes.has_value()) return std::optional<R>();
-    AZM_ASSIGN_OR_RETURN(R record, ParseStored<R>(id, *bytes));
-    return std::optional<R>(std::move(record));
-  }
-
-  // Like Load, but NOT_FOUND (naming `field`) when missing or not visible to `caller`.
-  template <typename R>
-  absl::StatusOr<R> LoadVisible(const Caller& caller, const std::string& id,
-                                absl::string_view field) const {
-    AZM_ASSIGN_OR_RETURN(std::optional<R> record, Load<R>(id));
-    if (!record.has_value() ||
-        !IsVisibleTo(caller, Traits<R>::kKind, record->member_id())) {
-      return NotFound(Traits<R>::kKind, id, field);
-    }
-    return *std::move(record);
-  }
-
-  // The id the external-id index maps (kind, member, external_id) to, if any.
-  absl::StatusOr<std::optional<std::string>> LookupExternalId(
-      RecordKind kind, absl::string_view member_id, absl::string_view external_id) const {
-    return writes.Get(Family::kIndex, ExternalIdIndexKey(kind, member_id, external_id));
-  }
-
-  template <typename R>
-  void AddNotification(std::optional<R> before, std::optional<R> after) {
-    notifications.push_back(
-        [before = std::move(before), after = std::move(after)](RecordObserver& o) {
-          Traits<R>::Notify(o, before ? &*before : nullptr, after ? &*after : nullptr);
-        });
-  }
-
-  StagedWrites writes;
-  const absl::Time now;
-  std::vector<std::function<void(RecordObserver&)>> notifications;
-};
-
-}  // namespace registry_internal
 
 RecordStore::RecordStore(KvStore* store, RecordStoreOptions options)
     : store_(store), options_(std::move(options)) {}
@@ -244,13 +85,6 @@ static absl::StatusOr<std::string> OwnerForNew(const Caller& caller, const R& in
   return caller.member_id;
 }
 
-// The company an offer names (by company_id, or company_external_id among the
-// companies of `member_id`), visible to the caller.
-static absl::StatusOr<v1::Company> ResolveCompany(const Caller& caller,
-                                                  const v1::TrainingOffer& offer,
-                                                  absl::string_view member_id,
-                                                  const registry_internal::Txn& txn);
-
 template <RegistryRecord R>
 absl::StatusOr<UpsertResult<R>> RecordStore::StageWrite(const Caller& caller,
                                                         const R& input, WriteMode mode,
@@ -273,12 +107,7 @@ absl::StatusOr<UpsertResult<R>> RecordStore::StageWrite(const Caller& caller,
   }
 
   R record = input;
-  if constexpr (std::same_as<R, v1::TrainingOffer>) {
-    AZM_ASSIGN_OR_RETURN(v1::Company company, ResolveCompany(caller, input, owner, txn));
-    owner = company.member_id();
-    record.set_company_id(company.id());
-    record.clear_company_external_id();
-  }
+  AZM_RETURN_IF_ERROR(T::ResolveOwner(caller, input, txn, &owner, &record));
 
   if (mode == WriteMode::kUpsert) {
     AZM_ASSIGN_OR_RETURN(std::optional<std::string> id,
@@ -332,15 +161,7 @@ absl::StatusOr<UpsertResult<R>> RecordStore::StageWrite(const Caller& caller,
     record.set_version(1);
   }
   T::NormalizeStatus(&record);
-  if constexpr (std::same_as<R, v1::TrainingOffer>) {
-    record.set_seats_taken(existing.has_value() ? existing->seats_taken() : 0);
-    if (record.seats() < record.seats_taken()) {
-      return WithField(absl::FailedPreconditionError(absl::StrCat(
-                           "offer.seats: ", record.seats_taken(),
-                           " seats are already taken; seats cannot be ", record.seats())),
-                       "offer.seats");
-    }
-  }
+  AZM_RETURN_IF_ERROR(T::KeepServerFields(existing, &record));
 
   // Stage the record and its index entries; nothing below can fail.
   txn.writes.Put(T::kFamily, record.id(), record.SerializeAsString());
@@ -353,49 +174,10 @@ absl::StatusOr<UpsertResult<R>> RecordStore::StageWrite(const Caller& caller,
     if (old_key != new_key) txn.writes.Delete(Family::kIndex, old_key);
   }
   if (!new_key.empty()) txn.writes.Put(Family::kIndex, new_key, record.id());
-  if constexpr (std::same_as<R, v1::TrainingOffer>) {
-    if (existing.has_value() && existing->company_id() != record.company_id()) {
-      txn.writes.Delete(Family::kIndex,
-                        CompanyOfferKey(existing->company_id(), record.id()));
-    }
-    txn.writes.Put(Family::kIndex, CompanyOfferKey(record.company_id(), record.id()), "");
-  }
+  T::StageIndexes(existing, record, txn);
   const bool created = !existing.has_value();
   txn.AddNotification<R>(std::move(existing), record);
   return UpsertResult<R>{std::move(record), created};
-}
-
-static absl::StatusOr<v1::Company> ResolveCompany(const Caller& caller,
-                                                  const v1::TrainingOffer& offer,
-                                                  absl::string_view member_id,
-                                                  const registry_internal::Txn& txn) {
-  std::optional<v1::Company> by_external_id;
-  if (!offer.company_external_id().empty()) {
-    AZM_ASSIGN_OR_RETURN(
-        std::optional<std::string> id,
-        txn.LookupExternalId(RecordKind::kCompany, member_id, offer.company_external_id()));
-    if (id.has_value()) {
-      AZM_ASSIGN_OR_RETURN(by_external_id, txn.Load<v1::Company>(*id));
-    }
-    if (!by_external_id.has_value() ||
-        !IsVisibleTo(caller, RecordKind::kCompany, by_external_id->member_id())) {
-      return WithField(
-          absl::NotFoundError(absl::StrCat("offer.company_external_id: no company with "
-                                           "external_id \"",
-                                           offer.company_external_id(), "\"")),
-          "offer.company_external_id");
-    }
-    if (offer.company_id().empty()) return *std::move(by_external_id);
-  }
-  AZM_ASSIGN_OR_RETURN(v1::Company company,
-                       txn.LoadVisible<v1::Company>(caller, offer.company_id(),
-                                                    "offer.company_id"));
-  if (by_external_id.has_value() && by_external_id->id() != company.id()) {
-    return InvalidField("offer.company_external_id",
-                        absl::StrCat("names company ", by_external_id->id(),
-                                     ", but company_id is ", company.id()));
-  }
-  return company;
 }
 
 template <RegistryRecord R>
@@ -504,26 +286,7 @@ absl::Status RecordStore::Delete(const Caller& caller, std::string_view id_view,
                                       " is at version ", existing.version())),
                      "version");
   }
-  if constexpr (std::same_as<R, v1::Company>) {
-    AZM_ASSIGN_OR_RETURN(bool has_offers,
-                         txn.writes.AnyWithPrefix(Family::kIndex, CompanyOffersPrefix(id)));
-    if (has_offers) {
-      return WithField(absl::FailedPreconditionError(absl::StrCat(
-                           "id: company ", id, " still has training offers; delete them first")),
-                       "id");
-    }
-  }
-  if constexpr (std::same_as<R, v1::TrainingOffer>) {
-    // An accepted placement holds a seat; deleting the offer would orphan it.
-    if (existing.seats_taken() > 0) {
-      return WithField(
-          absl::FailedPreconditionError(absl::StrCat(
-              "id: offer ", id, " has ", existing.seats_taken(),
-              " seats taken by accepted placements; withdraw them first")),
-          "id");
-    }
-    txn.writes.Delete(Family::kIndex, CompanyOfferKey(existing.company_id(), id));
-  }
+  AZM_RETURN_IF_ERROR(T::StageDelete(existing, txn));
   // Other components' data about the record: refused, or completed in the same batch.
   DeleteEffects effects;
   effects.now = txn.now;
@@ -572,55 +335,6 @@ absl::StatusOr<std::vector<ImportOutcome>> RecordStore::Import(
   }
   AZM_RETURN_IF_ERROR(Commit(txn));
   return outcomes;
-}
-
-absl::Status RecordStore::CheckCandidateExists(std::string_view candidate_id_view,
-                                               const Txn& txn) {
-  const std::string candidate_id(candidate_id_view);
-  AZM_RETURN_IF_ERROR(ValidateRecordId(candidate_id, "candidate_id"));
-  AZM_ASSIGN_OR_RETURN(std::optional<v1::Candidate> candidate,
-                       txn.Load<v1::Candidate>(candidate_id));
-  if (!candidate.has_value()) {
-    return NotFound(RecordKind::kCandidate, candidate_id, "candidate_id");
-  }
-  return absl::OkStatus();
-}
-
-absl::StatusOr<v1::TrainingOffer> RecordStore::AdjustSeatsTaken(
-    std::string_view offer_id_view, int delta, const WriteBatch& also,
-    std::string_view candidate_id) {
-  const std::string offer_id(offer_id_view);
-  AZM_RETURN_IF_ERROR(ValidateRecordId(offer_id, "offer_id"));
-  absl::MutexLock lock(&write_mu_);
-  Txn txn(store_, options_.clock());
-  if (!candidate_id.empty()) AZM_RETURN_IF_ERROR(CheckCandidateExists(candidate_id, txn));
-  AZM_ASSIGN_OR_RETURN(std::optional<v1::TrainingOffer> existing,
-                       txn.Load<v1::TrainingOffer>(offer_id));
-  if (!existing.has_value()) return NotFound(RecordKind::kOffer, offer_id, "offer_id");
-  const int64_t taken = int64_t{existing->seats_taken()} + delta;
-  if (taken < 0 || taken > existing->seats()) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("offer ", offer_id, " has ", existing->seats(), " seats, ",
-                     existing->seats_taken(), " taken; cannot change by ", delta));
-  }
-  v1::TrainingOffer record = *existing;
-  record.set_seats_taken(static_cast<int32_t>(taken));
-  record.set_version(existing->version() + 1);
-  *record.mutable_updated_at() = ToTimestamp(txn.now);
-  txn.writes.Put(Family::kOffers, record.id(), record.SerializeAsString());
-  txn.writes.Append(also);
-  txn.AddNotification<v1::TrainingOffer>(std::move(existing), record);
-  AZM_RETURN_IF_ERROR(Commit(txn));
-  return record;
-}
-
-absl::Status RecordStore::WriteForCandidate(std::string_view candidate_id,
-                                            const WriteBatch& batch) {
-  absl::MutexLock lock(&write_mu_);
-  Txn txn(store_, options_.clock());
-  AZM_RETURN_IF_ERROR(CheckCandidateExists(candidate_id, txn));
-  txn.writes.Append(batch);
-  return Commit(txn);
 }
 
 void RecordStore::AddDeleteGuard(RecordDeleteGuard* guard) {

@@ -9,7 +9,7 @@
 // uniqueness checks) are safe; reads take no lock.
 //
 // Rules:
-//   - ids: 16 characters [0-9a-z], drawn from absl::BitGen, checked for collisions.
+//   - ids: 16 characters [0-9a-z] (service/store/random_id.h), checked for collisions.
 //   - version: 1 on create, +1 on every change. A non-zero version in an update, upsert
 //     or delete must equal the stored one (FAILED_PRECONDITION otherwise); an upsert
 //     that would create carries version 0.
@@ -40,6 +40,12 @@
 //
 // Thread safety: every method may be called concurrently. Cost: a write is O(size of
 // the record) plus one KvStore write; Get is one KvStore read.
+//
+// Files: record_store.cc holds the generic operations; what differs between companies,
+// offers and candidates is in the Traits of record_traits.h (an internal header, with
+// the offer's company resolution, seats and index hooks in record_traits.cc); the
+// operations for the placement book (AdjustSeatsTaken, WriteForCandidate) are in
+// record_store_placements.cc.
 #ifndef AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 #define AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 
@@ -67,7 +73,7 @@
 namespace azubimatch::service {
 
 namespace registry_internal {
-struct Txn;  // the staged writes of one operation (record_store.cc)
+struct Txn;  // the staged writes of one operation (record_traits.h)
 }  // namespace registry_internal
 
 // The record types the store holds.
