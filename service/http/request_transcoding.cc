@@ -16,13 +16,13 @@ using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::Reflection;
 
-absl::Status BadValue(std::string_view where, const FieldDescriptor* field,
-                      std::string_view value, std::string_view expected) {
+absl::Status BadValue(absl::string_view where, const FieldDescriptor* field,
+                      absl::string_view value, absl::string_view expected) {
   return absl::InvalidArgumentError(absl::StrCat(where, ": field ", field->name(), ": \"",
                                                  value, "\" is not ", expected));
 }
 
-std::string_view TrimJson(std::string_view s) {
+absl::string_view TrimJson(absl::string_view s) {
   return absl::StripAsciiWhitespace(s);
 }
 
@@ -34,7 +34,7 @@ std::unique_ptr<Message> NewMessage(const Descriptor* type) {
   return std::unique_ptr<Message>(prototype->New());
 }
 
-absl::Status ParseJsonInto(std::string_view json, Message* message, std::string_view where) {
+absl::Status ParseJsonInto(absl::string_view json, Message* message, absl::string_view where) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   const auto status = google::protobuf::util::JsonStringToMessage(
@@ -42,13 +42,13 @@ absl::Status ParseJsonInto(std::string_view json, Message* message, std::string_
   if (status.ok()) return absl::OkStatus();
   return absl::InvalidArgumentError(absl::StrCat(
       where, ": not a valid ", message->GetDescriptor()->name(), " (proto3 JSON): ",
-      std::string_view(status.message().data(), status.message().size())));
+      absl::string_view(status.message().data(), status.message().size())));
 }
 
-absl::Status SetFieldFromText(Message* message, std::string_view field_path,
-                              std::string_view value, std::string_view where) {
+absl::Status SetFieldFromText(Message* message, absl::string_view field_path,
+                              absl::string_view value, absl::string_view where) {
   // Walk to the message holding the last field.
-  const std::vector<std::string_view> names = absl::StrSplit(field_path, '.');
+  const std::vector<absl::string_view> names = absl::StrSplit(field_path, '.');
   Message* holder = message;
   const FieldDescriptor* field = nullptr;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -156,9 +156,9 @@ absl::Status SetFieldFromText(Message* message, std::string_view field_path,
 absl::StatusOr<std::unique_ptr<Message>> BuildRequest(const HttpRoute& route,
                                                       const NameValues& path_variables,
                                                       const NameValues& query,
-                                                      std::string_view body) {
+                                                      absl::string_view body) {
   std::unique_ptr<Message> request = NewMessage(route.method->input_type());
-  const std::string_view trimmed = TrimJson(body);
+  const absl::string_view trimmed = TrimJson(body);
   if (route.body.empty()) {
     if (!trimmed.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -185,7 +185,7 @@ absl::StatusOr<std::unique_ptr<Message>> BuildRequest(const HttpRoute& route,
     const FieldDescriptor* field = FindFieldPath(request->GetDescriptor(), field_path);
     if (field != nullptr && !field->is_repeated()) {
       // The path names the resource: it replaces whatever the body said.
-      const std::vector<std::string_view> names = absl::StrSplit(field_path, '.');
+      const std::vector<absl::string_view> names = absl::StrSplit(field_path, '.');
       Message* holder = request.get();
       for (size_t i = 0; i + 1 < names.size(); ++i) {
         holder = holder->GetReflection()->MutableMessage(
@@ -203,9 +203,9 @@ absl::StatusOr<std::unique_ptr<Message>> BuildRequest(const HttpRoute& route,
 }
 
 absl::StatusOr<std::vector<std::unique_ptr<Message>>> ParseMessageStream(
-    const Descriptor* type, std::string_view body) {
+    const Descriptor* type, absl::string_view body) {
   std::vector<std::unique_ptr<Message>> messages;
-  const std::string_view trimmed = TrimJson(body);
+  const absl::string_view trimmed = TrimJson(body);
   if (!trimmed.empty() && trimmed.front() == '[') {
     nlohmann::json array;
     try {
@@ -228,7 +228,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> ParseMessageStream(
     return messages;
   }
   int line_number = 0;
-  for (std::string_view line : absl::StrSplit(trimmed, '\n')) {
+  for (absl::string_view line : absl::StrSplit(trimmed, '\n')) {
     ++line_number;
     line = TrimJson(line);
     if (line.empty()) continue;
@@ -243,7 +243,7 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> ParseMessageStream(
   return messages;
 }
 
-std::string ToJson(const Message& message, std::string_view field) {
+std::string ToJson(const Message& message, absl::string_view field) {
   const Message* printed = &message;
   if (!field.empty()) {
     const FieldDescriptor* f = message.GetDescriptor()->FindFieldByName(std::string(field));

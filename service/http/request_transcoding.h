@@ -20,7 +20,7 @@
 
 #include <memory>
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
@@ -39,25 +39,25 @@ std::unique_ptr<google::protobuf::Message> NewMessage(
 // The request of `route` from its body, query parameters and path variables.
 absl::StatusOr<std::unique_ptr<google::protobuf::Message>> BuildRequest(
     const HttpRoute& route, const NameValues& path_variables, const NameValues& query,
-    std::string_view body);
+    absl::string_view body);
 
 // Parses one JSON object into `message` (proto and lowerCamelCase names, unknown fields
 // refused). `where` prefixes error messages ("body", "records[3]").
-absl::Status ParseJsonInto(std::string_view json, google::protobuf::Message* message,
-                           std::string_view where);
+absl::Status ParseJsonInto(absl::string_view json, google::protobuf::Message* message,
+                           absl::string_view where);
 
 // Sets the field at `field_path` of `message` from the text `value` (a query parameter
 // or path variable); appends for a repeated field. `where` prefixes errors.
-absl::Status SetFieldFromText(google::protobuf::Message* message, std::string_view field_path,
-                              std::string_view value, std::string_view where);
+absl::Status SetFieldFromText(google::protobuf::Message* message, absl::string_view field_path,
+                              absl::string_view value, absl::string_view where);
 
 // The messages of a client-streamed body: a JSON array of objects, or NDJSON (one object
 // per line, blank lines skipped). Errors name the element ("records[3]") or line.
 absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> ParseMessageStream(
-    const google::protobuf::Descriptor* type, std::string_view body);
+    const google::protobuf::Descriptor* type, absl::string_view body);
 
 // The JSON of `message`; with a non-empty `field`, of that (message) field only.
-std::string ToJson(const google::protobuf::Message& message, std::string_view field = "");
+std::string ToJson(const google::protobuf::Message& message, absl::string_view field = "");
 
 }  // namespace azubimatch::service::http
 

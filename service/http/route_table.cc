@@ -14,7 +14,7 @@ using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::MethodDescriptor;
 
-bool IsIdentifierPath(std::string_view s) {
+bool IsIdentifierPath(absl::string_view s) {
   if (s.empty() || s.front() == '.' || s.back() == '.') return false;
   for (char c : s) {
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
@@ -86,17 +86,17 @@ absl::Status AddRoute(const google::api::HttpRule& rule, const MethodDescriptor*
 
 }  // namespace
 
-absl::Status ParsePathTemplate(std::string_view path_template, HttpRoute* route) {
+absl::Status ParsePathTemplate(absl::string_view path_template, HttpRoute* route) {
   if (path_template.size() < 2 || path_template.front() != '/') {
     return absl::InvalidArgumentError(
         absl::StrCat("path template \"", path_template, "\" must start with '/'"));
   }
-  std::string_view rest = path_template.substr(1);
+  absl::string_view rest = path_template.substr(1);
   // The verb follows the last ':' outside braces.
   const size_t last_close = rest.rfind('}');
   const size_t colon = rest.rfind(':');
-  if (colon != std::string_view::npos &&
-      (last_close == std::string_view::npos || colon > last_close)) {
+  if (colon != absl::string_view::npos &&
+      (last_close == absl::string_view::npos || colon > last_close)) {
     route->verb = std::string(rest.substr(colon + 1));
     rest = rest.substr(0, colon);
     if (route->verb.empty()) {
@@ -105,15 +105,15 @@ absl::Status ParsePathTemplate(std::string_view path_template, HttpRoute* route)
     }
   }
   route->segments.clear();
-  for (std::string_view part : absl::StrSplit(rest, '/')) {
+  for (absl::string_view part : absl::StrSplit(rest, '/')) {
     TemplateSegment segment;
     if (!part.empty() && part.front() == '{') {
       if (part.back() != '}') {
         return absl::InvalidArgumentError(
             absl::StrCat("path template \"", path_template, "\": unclosed variable"));
       }
-      std::string_view inner = part.substr(1, part.size() - 2);
-      if (const size_t eq = inner.find('='); eq != std::string_view::npos) {
+      absl::string_view inner = part.substr(1, part.size() - 2);
+      if (const size_t eq = inner.find('='); eq != absl::string_view::npos) {
         if (inner.substr(eq + 1) != "*") {
           return absl::InvalidArgumentError(
               absl::StrCat("path template \"", path_template,
@@ -127,7 +127,7 @@ absl::Status ParsePathTemplate(std::string_view path_template, HttpRoute* route)
       }
       segment.field_path = std::string(inner);
     } else {
-      if (part.empty() || part.find_first_of("{}*:") != std::string_view::npos) {
+      if (part.empty() || part.find_first_of("{}*:") != absl::string_view::npos) {
         return absl::InvalidArgumentError(
             absl::StrCat("path template \"", path_template, "\": bad segment \"", part, "\""));
       }
@@ -138,9 +138,9 @@ absl::Status ParsePathTemplate(std::string_view path_template, HttpRoute* route)
   return absl::OkStatus();
 }
 
-const FieldDescriptor* FindFieldPath(const Descriptor* message, std::string_view field_path) {
+const FieldDescriptor* FindFieldPath(const Descriptor* message, absl::string_view field_path) {
   const FieldDescriptor* field = nullptr;
-  for (std::string_view name : absl::StrSplit(field_path, '.')) {
+  for (absl::string_view name : absl::StrSplit(field_path, '.')) {
     if (message == nullptr) return nullptr;
     field = message->FindFieldByName(std::string(name));
     if (field == nullptr) field = message->FindFieldByLowercaseName(std::string(name));
@@ -153,7 +153,7 @@ const FieldDescriptor* FindFieldPath(const Descriptor* message, std::string_view
   return field;
 }
 
-absl::StatusOr<RouteTable> RouteTable::ForPackage(std::string_view package,
+absl::StatusOr<RouteTable> RouteTable::ForPackage(absl::string_view package,
                                                   const std::vector<std::string>& files) {
   const google::protobuf::DescriptorPool* pool =
       google::protobuf::DescriptorPool::generated_pool();
@@ -186,24 +186,24 @@ absl::StatusOr<RouteTable> RouteTable::ForPackage(std::string_view package,
   return table;
 }
 
-RouteMatch RouteTable::Match(std::string_view http_method, std::string_view path) const {
+RouteMatch RouteTable::Match(absl::string_view http_method, absl::string_view path) const {
   RouteMatch result;
   if (path.empty() || path.front() != '/') return result;
-  std::string_view body = path.substr(1);
+  absl::string_view body = path.substr(1);
   // The request's custom verb: after the last ':' of the last segment.
   const size_t last_slash = body.rfind('/');
   const size_t colon = body.rfind(':');
-  std::string_view verb;
-  std::string_view without_verb = body;
-  if (colon != std::string_view::npos &&
-      (last_slash == std::string_view::npos || colon > last_slash)) {
+  absl::string_view verb;
+  absl::string_view without_verb = body;
+  if (colon != absl::string_view::npos &&
+      (last_slash == absl::string_view::npos || colon > last_slash)) {
     verb = body.substr(colon + 1);
     without_verb = body.substr(0, colon);
   }
-  const std::vector<std::string_view> with_verb_parts = absl::StrSplit(body, '/');
-  const std::vector<std::string_view> without_verb_parts = absl::StrSplit(without_verb, '/');
+  const std::vector<absl::string_view> with_verb_parts = absl::StrSplit(body, '/');
+  const std::vector<absl::string_view> without_verb_parts = absl::StrSplit(without_verb, '/');
   for (const HttpRoute& route : routes_) {
-    const std::vector<std::string_view>* parts = &with_verb_parts;
+    const std::vector<absl::string_view>* parts = &with_verb_parts;
     if (!route.verb.empty()) {
       if (verb != route.verb) continue;
       parts = &without_verb_parts;
@@ -213,10 +213,10 @@ RouteMatch RouteTable::Match(std::string_view http_method, std::string_view path
     bool matched = true;
     for (size_t i = 0; i < parts->size() && matched; ++i) {
       const TemplateSegment& segment = route.segments[i];
-      const std::string_view part = (*parts)[i];
+      const absl::string_view part = (*parts)[i];
       if (segment.is_variable()) {
         // A variable takes one non-empty segment; never a custom verb's ':'.
-        matched = !part.empty() && part.find(':') == std::string_view::npos;
+        matched = !part.empty() && part.find(':') == absl::string_view::npos;
         if (matched) variables.emplace_back(segment.field_path, std::string(part));
       } else {
         matched = part == segment.literal;

@@ -24,7 +24,7 @@
 #define AZUBIMATCH_SERVICE_HTTP_ROUTE_TABLE_H_
 
 #include <string>
-#include <string_view>
+#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
@@ -67,10 +67,10 @@ class RouteTable {
   // NOT_FOUND for a file not linked into the program; INVALID_ARGUMENT naming the RPC
   // for a template outside the supported subset, a variable or body naming no field of
   // the request, or an RPC of the package without annotation.
-  static absl::StatusOr<RouteTable> ForPackage(std::string_view package,
+  static absl::StatusOr<RouteTable> ForPackage(absl::string_view package,
                                                const std::vector<std::string>& files);
 
-  RouteMatch Match(std::string_view http_method, std::string_view path) const;
+  RouteMatch Match(absl::string_view http_method, absl::string_view path) const;
 
   const std::vector<HttpRoute>& routes() const { return routes_; }
 
@@ -80,12 +80,12 @@ class RouteTable {
 
 // Parses one template into `route` (segments and verb). INVALID_ARGUMENT on a template
 // outside the subset described above.
-absl::Status ParsePathTemplate(std::string_view path_template, HttpRoute* route);
+absl::Status ParsePathTemplate(absl::string_view path_template, HttpRoute* route);
 
 // The field at `field_path` ("company.id") of `message`, or null. Every segment but the
 // last must name a singular message field. Accepts proto and JSON names.
 const google::protobuf::FieldDescriptor* FindFieldPath(
-    const google::protobuf::Descriptor* message, std::string_view field_path);
+    const google::protobuf::Descriptor* message, absl::string_view field_path);
 
 }  // namespace azubimatch::service::http
 
