@@ -90,7 +90,7 @@ class HttpGateway::Impl {
     server_->Patch(".*", handler);
     server_->Delete(".*", handler);
     server_->Options(".*", handler);
-    server_->set_error_handler(
+    server_->set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& res) -> httplib::Server::HandlerResponse {
           if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
           // Refusals of httplib itself (413, malformed requests, ...): a Status body too.
@@ -107,7 +107,7 @@ class HttpGateway::Impl {
           }
           res.set_content(http::StatusJson(grpc::Status(code, message)), kJson);
           return httplib::Server::HandlerResponse::Handled;
-        });
+        }));
     port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
     if (port_ <= 0) {
       return absl::UnavailableError(
@@ -199,7 +199,12 @@ class HttpGateway::Impl {
       }
       for (const auto& message : *messages) requests.push_back(message->SerializeAsString());
     } else {
-      http::NameValues query(req.params.begin(), req.params.end());
+      // The query string only: httplib also puts form-encoded bodies into params.
+      httplib::Params params;
+      if (const size_t q = req.target.find('?'); q != std::string::npos) {
+        httplib::detail::parse_query_text(req.target.substr(q + 1), params);
+      }
+      http::NameValues query(params.begin(), params.end());
       absl::StatusOr<std::unique_ptr<google::protobuf::Message>> request =
           http::BuildRequest(route, match.variables, query, req.body);
       if (!request.ok()) {

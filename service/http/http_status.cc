@@ -1,5 +1,6 @@
 #include "service/http/http_status.h"
 
+#include "absl/strings/cord.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
@@ -51,8 +52,16 @@ std::string StatusJson(const grpc::Status& status) {
 }
 
 std::string StatusJson(const absl::Status& status) {
+  // Payloads keyed by type URL (e.g. a google.rpc.BadRequest) become the details.
+  google::rpc::Status body;
+  status.ForEachPayload([&body](absl::string_view type_url, const absl::Cord& value) {
+    google::protobuf::Any* any = body.add_details();
+    any->set_type_url(std::string(type_url));
+    any->set_value(std::string(value));
+  });
   return StatusJson(grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                                 std::string(status.message())));
+                                 std::string(status.message()),
+                                 body.details_size() > 0 ? body.SerializeAsString() : ""));
 }
 
 }  // namespace azubimatch::service::http

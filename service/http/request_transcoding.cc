@@ -5,7 +5,10 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/cord.h"
+#include "absl/strings/match.h"
 #include "google/protobuf/util/json_util.h"
+#include "google/rpc/error_details.pb.h"
 #include "nlohmann/json.hpp"
 
 namespace azubimatch::service::http {
@@ -40,9 +43,29 @@ absl::Status ParseJsonInto(absl::string_view json, Message* message, absl::strin
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), message, options);
   if (status.ok()) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      where, ": not a valid ", message->GetDescriptor()->name(), " (proto3 JSON): ",
-      absl::string_view(status.message().data(), status.message().size())));
+  const absl::string_view problem(status.message().data(), status.message().size());
+  absl::Status refused = absl::InvalidArgumentError(
+      absl::StrCat(where, ": not a valid ", message->GetDescriptor()->name(),
+                   " (proto3 JSON): ", problem));
+  // The offending field, as protobuf's parser names it: "(a.b): ..." for a bad value,
+  // "Cannot find field: x in message ..." for an unknown one.
+  std::string field;
+  if (absl::StartsWith(problem, "(")) {
+    field = std::string(problem.substr(1, problem.find(')') - 1));
+  } else if (constexpr absl::string_view kUnknown = "Cannot find field: ";
+             absl::StartsWith(problem, kUnknown)) {
+    absl::string_view rest = problem.substr(kUnknown.size());
+    field = std::string(rest.substr(0, rest.find(' ')));
+  }
+  if (!field.empty()) {
+    google::rpc::BadRequest bad_request;
+    google::rpc::BadRequest::FieldViolation* violation = bad_request.add_field_violations();
+    violation->set_field(absl::StrCat(where, ".", field));
+    violation->set_description(std::string(problem));
+    refused.SetPayload("type.googleapis.com/google.rpc.BadRequest",
+                       absl::Cord(bad_request.SerializeAsString()));
+  }
+  return refused;
 }
 
 absl::Status SetFieldFromText(Message* message, absl::string_view field_path,

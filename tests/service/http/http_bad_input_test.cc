@@ -72,12 +72,16 @@ TEST_F(HttpBadInputTest, UnknownFieldIsRefusedByName) {
 TEST_F(HttpBadInputTest, WrongTypeIs400NamingTheField) {
   json body = json::parse(CandidateJson());
   body["travelLimitMinutes"] = "weit";
-  ExpectBadRequest(server_.Call("POST", "/v1/candidates", officer_.key, body.dump()),
-                   "travelLimitMinutes");
+  HttpAnswer answer = server_.Call("POST", "/v1/candidates", officer_.key, body.dump());
+  ExpectBadRequest(answer, "travel_limit_minutes");
+  ASSERT_EQ(answer.json["details"].size(), 1u) << answer.body;
+  EXPECT_EQ(answer.json["details"][0]["@type"], "type.googleapis.com/google.rpc.BadRequest");
+  EXPECT_EQ(answer.json["details"][0]["fieldViolations"][0]["field"],
+            "body.travel_limit_minutes");
   body = json::parse(CandidateJson());
   body["travelMode"] = "TRAVEL_MODE_TELEPORT";
   ExpectBadRequest(server_.Call("POST", "/v1/candidates", officer_.key, body.dump()),
-                   "travelMode");
+                   "travel_mode");
   ExpectNoCandidates();
 }
 

@@ -78,7 +78,7 @@ TEST_F(HttpRoutesTest, CandidateCreateGetListPagesDelete) {
   const std::string token = page1.json.value("nextPageToken", "");
   ASSERT_FALSE(token.empty());
   HttpAnswer page2 = server_.Call(
-      "GET", "/v1/candidates?pageSize=2&page_token=" + httplib::detail::encode_url(token),
+      "GET", "/v1/candidates?pageSize=2&page_token=" + httplib::detail::encode_query_param(token),
       officer_.key);
   ASSERT_EQ(page2.status, 200) << page2.body;
   EXPECT_EQ(page2.json["candidates"].size(), 1u);
