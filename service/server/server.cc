@@ -194,6 +194,11 @@ std::string Server::bound_address() const {
   return absl::StrCat(HostOf(options_.listen_address), ":", port_);
 }
 
+std::string Server::http_bound_address() const {
+  if (http_ == nullptr) return "";
+  return absl::StrCat(HostOf(options_.http.listen_address), ":", http_->port());
+}
+
 void Server::Shutdown(absl::Duration grace) {
   {
     absl::MutexLock lock(&shutdown_mu_);

@@ -115,6 +115,8 @@ class Server {
   // The bound HTTP/JSON port (options.http.listen_address); 0 when HTTP is off or
   // before Start.
   int http_port() const { return http_ != nullptr ? http_->port() : 0; }
+  // HOST:PORT of the HTTP/JSON port as bound; empty when HTTP is off.
+  std::string http_bound_address() const;
 
   // Stops accepting calls, lets in-flight calls finish for up to `grace`, then cancels
   // the rest. Idempotent; safe to call from another thread than Wait().
