@@ -21,7 +21,50 @@ std::string FromByteBuffer(const grpc::ByteBuffer& buffer) {
   return bytes;
 }
 
+// A completion queue per thread, shut down and drained when the thread ends.
+class ThreadCompletionQueue {
+ public:
+  ~ThreadCompletionQueue() {
+    queue_.Shutdown();
+    void* tag;
+    bool ok;
+    while (queue_.Next(&tag, &ok)) {
+    }
+  }
+  grpc::CompletionQueue* get() { return &queue_; }
+
+ private:
+  grpc::CompletionQueue queue_;
+};
+
 }  // namespace
+
+grpc::Status UnaryGenericCall(const std::shared_ptr<grpc::Channel>& channel,
+                              const std::string& method,
+                              const std::vector<std::pair<std::string, std::string>>& metadata,
+                              const std::string& request, absl::Duration timeout,
+                              std::string* response) {
+  thread_local ThreadCompletionQueue queue;
+  grpc::ClientContext context;
+  for (const auto& [key, value] : metadata) context.AddMetadata(key, value);
+  context.set_deadline(absl::ToChronoTime(absl::Now() + timeout));
+  grpc::GenericStub stub(channel);
+  const grpc::ByteBuffer request_buffer = ToByteBuffer(request);
+  std::unique_ptr<grpc::GenericClientAsyncResponseReader> reader =
+      stub.PrepareUnaryCall(&context, method, request_buffer, queue.get());
+  reader->StartCall();
+  grpc::ByteBuffer response_buffer;
+  grpc::Status status;
+  int finished = 0;
+  reader->Finish(&response_buffer, &status, &finished);
+  void* tag = nullptr;
+  bool ok = false;
+  // Only this call uses the queue now: the next event is its end.
+  while (queue.get()->Next(&tag, &ok) && tag != &finished) {
+  }
+  if (status.ok()) *response = FromByteBuffer(response_buffer);
+  return status;
+}
 
 GenericCall::GenericCall(std::vector<std::string> requests) : requests_(std::move(requests)) {}
 

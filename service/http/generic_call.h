@@ -72,6 +72,15 @@ class GenericCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc:
   grpc::Status status_ ABSL_GUARDED_BY(mu_);
 };
 
+// One unary call of `method`, completed on the calling thread through its own
+// completion queue (thread-local): no hand-off to gRPC's callback threads, which the
+// reactor above needs for every step. Stores the response bytes in *response.
+grpc::Status UnaryGenericCall(const std::shared_ptr<grpc::Channel>& channel,
+                              const std::string& method,
+                              const std::vector<std::pair<std::string, std::string>>& metadata,
+                              const std::string& request, absl::Duration timeout,
+                              std::string* response);
+
 }  // namespace azubimatch::service::http
 
 #endif  // AZUBIMATCH_SERVICE_HTTP_GENERIC_CALL_H_

@@ -224,6 +224,14 @@ class HttpGateway::Impl {
     if (req.has_header("X-Request-Id")) {
       metadata.emplace_back("x-request-id", req.get_header_value("X-Request-Id"));
     }
+    if (!route.method->client_streaming() && !route.method->server_streaming()) {
+      std::string response_bytes;
+      const grpc::Status status =
+          http::UnaryGenericCall(channel_, route.grpc_method, metadata, requests.front(),
+                                 options_.call_timeout, &response_bytes);
+      AnswerResponse(route, status, response_bytes, res);
+      return;
+    }
     std::shared_ptr<GenericCall> call = GenericCall::Start(
         channel_, route.grpc_method, metadata, std::move(requests), options_.call_timeout);
 
@@ -234,14 +242,19 @@ class HttpGateway::Impl {
     }
     std::optional<std::string> last;
     while (std::optional<std::string> next = call->NextResponse()) last = std::move(next);
-    const grpc::Status status = call->Finish();
+    AnswerResponse(route, call->Finish(), last.value_or(""), res);
+  }
+
+  // The answer to a finished call: its (last) response as JSON, or its status.
+  void AnswerResponse(const HttpRoute& route, const grpc::Status& status,
+                      const std::string& response_bytes, httplib::Response& res) {
     if (!status.ok()) {
       AnswerStatus(status, res);
       return;
     }
     std::unique_ptr<google::protobuf::Message> response =
         http::NewMessage(route.method->output_type());
-    if (last.has_value() && !response->ParseFromString(*last)) {
+    if (!response->ParseFromString(response_bytes)) {
       AnswerStatus(grpc::Status(grpc::StatusCode::INTERNAL, "unparsable response"), res);
       return;
     }
