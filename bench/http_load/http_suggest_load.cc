@@ -72,17 +72,23 @@ bool ParseFlags(int argc, char** argv, Flags* flags) {
       return false;
     }
     bool ok = false;
-    if (arg == "--offers") ok = absl::SimpleAtoi(value, &flags->offers) && flags->offers > 0;
+    if (arg == "--offers")
+      ok = absl::SimpleAtoi(value, &flags->offers) && flags->offers > 0;
     if (arg == "--candidates")
       ok = absl::SimpleAtoi(value, &flags->candidates) && flags->candidates > 0;
-    if (arg == "--clients") ok = absl::SimpleAtoi(value, &flags->clients) && flags->clients > 0;
-    if (arg == "--seconds") ok = absl::SimpleAtod(value, &flags->seconds) && flags->seconds > 0;
-    if (arg == "--warmup") ok = absl::SimpleAtod(value, &flags->warmup) && flags->warmup >= 0;
+    if (arg == "--clients")
+      ok = absl::SimpleAtoi(value, &flags->clients) && flags->clients > 0;
+    if (arg == "--seconds")
+      ok = absl::SimpleAtod(value, &flags->seconds) && flags->seconds > 0;
+    if (arg == "--warmup")
+      ok = absl::SimpleAtod(value, &flags->warmup) && flags->warmup >= 0;
     if (arg == "--k") ok = absl::SimpleAtoi(value, &flags->k) && flags->k > 0;
-    if (arg == "--rounds") ok = absl::SimpleAtoi(value, &flags->rounds) && flags->rounds > 0;
+    if (arg == "--rounds")
+      ok = absl::SimpleAtoi(value, &flags->rounds) && flags->rounds > 0;
     if (arg == "--seed") ok = absl::SimpleAtoi(value, &flags->seed);
     if (!ok) {
-      std::cerr << "http_suggest_load: " << arg << ": bad flag or value \"" << value << "\"\n";
+      std::cerr << "http_suggest_load: " << arg << ": bad flag or value \"" << value
+                << "\"\n";
       return false;
     }
   }
@@ -125,8 +131,10 @@ HttpLoadResult RunHttpSuggestLoad(int port, const std::string& key, const Flags&
       std::mt19937_64 random(flags.seed + c);
       std::uniform_int_distribution<size_t> pick(0, ids.size() - 1);
       for (absl::Time now = absl::Now(); now < end; now = absl::Now()) {
-        if (now >= measure_from && !cpu_taken.exchange(true)) cpu_at_start = ProcessCpuSeconds();
-        const std::string path = absl::StrCat("/v1/candidates/", ids[pick(random)], ":suggestOffers");
+        if (now >= measure_from && !cpu_taken.exchange(true))
+          cpu_at_start = ProcessCpuSeconds();
+        const std::string path =
+            absl::StrCat("/v1/candidates/", ids[pick(random)], ":suggestOffers");
         const absl::Time sent = absl::Now();
         httplib::Result result = client.Post(path, headers, body, "application/json");
         const bool ok = result && result->status == 200 &&
@@ -166,7 +174,8 @@ int Run(const Flags& flags) {
   options.sync_writes = false;
   options.log_requests = false;
   options.access.rate_limit.requests_per_second = 0;  // off
-  absl::StatusOr<std::unique_ptr<service::Server>> server = service::Server::Open(options);
+  absl::StatusOr<std::unique_ptr<service::Server>> server =
+      service::Server::Open(options);
   if (!server.ok()) {
     std::cerr << "http_suggest_load: " << server.status() << "\n";
     return 1;
@@ -185,7 +194,8 @@ int Run(const Flags& flags) {
   v1::CreateApiKeyRequest key_request;
   key_request.set_member_id(member.ok() ? member->id() : "");
   key_request.set_role("officer");
-  absl::StatusOr<service::CreatedApiKey> key = (*server)->access()->keys().Create(key_request);
+  absl::StatusOr<service::CreatedApiKey> key =
+      (*server)->access()->keys().Create(key_request);
   if (!member.ok() || !key.ok()) {
     std::cerr << "http_suggest_load: cannot create the load's member and key\n";
     return 1;
@@ -208,7 +218,8 @@ int Run(const Flags& flags) {
   int failed = 0;
   double grpc_sum = 0, http_sum = 0;
   std::string json = absl::StrFormat(
-      "{\"benchmark\":\"http_suggest_load\",\"candidates\":%d,\"offers\":%d,\"clients\":%d,"
+      "{\"benchmark\":\"http_suggest_load\",\"candidates\":%d,\"offers\":%d,\"clients\":%"
+      "d,"
       "\"k\":%d,\"seconds\":%.1f,\"rounds\":[",
       flags.candidates, flags.offers, flags.clients, flags.k, flags.seconds);
   for (int round = 0; round < flags.rounds; ++round) {
@@ -221,8 +232,8 @@ int Run(const Flags& flags) {
     grpc_options.k = flags.k;
     grpc_options.seed = flags.seed + round;
     const SuggestLoadResult grpc = RunSuggestLoad(grpc_options, cohort->candidate_ids);
-    const HttpLoadResult http =
-        RunHttpSuggestLoad((*server)->http_port(), key->key, flags, cohort->candidate_ids);
+    const HttpLoadResult http = RunHttpSuggestLoad((*server)->http_port(), key->key,
+                                                   flags, cohort->candidate_ids);
     failed += grpc.errors + http.errors;
     const double grpc_rps = grpc.requests / grpc.seconds;
     const double http_rps = http.requests / http.seconds;
@@ -247,11 +258,12 @@ int Run(const Flags& flags) {
                           http.latency.p99_us);
   }
   const double ratio = grpc_sum > 0 ? http_sum / grpc_sum : 0;
-  std::cout << absl::StrFormat("HTTP/JSON throughput = %.0f%% of gRPC's (mean of %d rounds)\n",
-                               100 * ratio, flags.rounds);
+  std::cout << absl::StrFormat(
+      "HTTP/JSON throughput = %.0f%% of gRPC's (mean of %d rounds)\n", 100 * ratio,
+      flags.rounds);
   std::cout << "load average after: " << LoadAverage() << "\n";
-  absl::StrAppendFormat(&json, "],\"http_over_grpc\":%.3f,\"loadavg_after\":\"%s\"}", ratio,
-                        LoadAverage());
+  absl::StrAppendFormat(&json, "],\"http_over_grpc\":%.3f,\"loadavg_after\":\"%s\"}",
+                        ratio, LoadAverage());
   if (flags.json) std::cout << json << "\n";
   (*server)->Shutdown(absl::Seconds(5));
   server->reset();

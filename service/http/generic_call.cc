@@ -39,11 +39,10 @@ class ThreadCompletionQueue {
 
 }  // namespace
 
-grpc::Status UnaryGenericCall(const std::shared_ptr<grpc::Channel>& channel,
-                              const std::string& method,
-                              const std::vector<std::pair<std::string, std::string>>& metadata,
-                              const std::string& request, absl::Duration timeout,
-                              std::string* response) {
+grpc::Status UnaryGenericCall(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
+    const std::vector<std::pair<std::string, std::string>>& metadata,
+    const std::string& request, absl::Duration timeout, std::string* response) {
   thread_local ThreadCompletionQueue queue;
   grpc::ClientContext context;
   for (const auto& [key, value] : metadata) context.AddMetadata(key, value);
@@ -66,7 +65,8 @@ grpc::Status UnaryGenericCall(const std::shared_ptr<grpc::Channel>& channel,
   return status;
 }
 
-GenericCall::GenericCall(std::vector<std::string> requests) : requests_(std::move(requests)) {}
+GenericCall::GenericCall(std::vector<std::string> requests)
+    : requests_(std::move(requests)) {}
 
 std::unique_ptr<GenericCall> GenericCall::Start(
     const std::shared_ptr<grpc::Channel>& channel, const std::string& method,

@@ -30,7 +30,8 @@
 
 namespace azubimatch::service::http {
 
-class GenericCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
+class GenericCall final
+    : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   // Starts `method` on `channel` with `metadata` and a deadline `timeout` from now.
   static std::unique_ptr<GenericCall> Start(
@@ -75,11 +76,10 @@ class GenericCall final : public grpc::ClientBidiReactor<grpc::ByteBuffer, grpc:
 // One unary call of `method`, completed on the calling thread through its own
 // completion queue (thread-local): no hand-off to gRPC's callback threads, which the
 // reactor above needs for every step. Stores the response bytes in *response.
-grpc::Status UnaryGenericCall(const std::shared_ptr<grpc::Channel>& channel,
-                              const std::string& method,
-                              const std::vector<std::pair<std::string, std::string>>& metadata,
-                              const std::string& request, absl::Duration timeout,
-                              std::string* response);
+grpc::Status UnaryGenericCall(
+    const std::shared_ptr<grpc::Channel>& channel, const std::string& method,
+    const std::vector<std::pair<std::string, std::string>>& metadata,
+    const std::string& request, absl::Duration timeout, std::string* response);
 
 }  // namespace azubimatch::service::http
 

@@ -5,9 +5,9 @@
 #include <utility>
 
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/numbers.h"
 #include "absl/synchronization/notification.h"
 #include "google/protobuf/descriptor.h"
 #include "httplib.h"
@@ -44,7 +44,8 @@ std::string EventName(const google::protobuf::Message& message) {
   const google::protobuf::Descriptor* type = message.GetDescriptor();
   if (type->oneof_decl_count() > 0) {
     if (const google::protobuf::FieldDescriptor* set =
-            message.GetReflection()->GetOneofFieldDescriptor(message, type->oneof_decl(0))) {
+            message.GetReflection()->GetOneofFieldDescriptor(message,
+                                                             type->oneof_decl(0))) {
       return set->json_name();
     }
   }
@@ -59,7 +60,8 @@ bool SplitHostPort(const std::string& address, std::string* host, int* port) {
   if (host->size() >= 2 && host->front() == '[' && host->back() == ']') {
     *host = host->substr(1, host->size() - 2);
   }
-  return absl::SimpleAtoi(address.substr(colon + 1), port) && *port >= 0 && *port <= 65535;
+  return absl::SimpleAtoi(address.substr(colon + 1), port) && *port >= 0 &&
+         *port <= 65535;
 }
 
 }  // namespace
@@ -94,7 +96,8 @@ class HttpGateway::Impl {
     server_->Delete(".*", handler);
     server_->Options(".*", handler);
     server_->set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) -> httplib::Server::HandlerResponse {
+        [](const httplib::Request&,
+           httplib::Response& res) -> httplib::Server::HandlerResponse {
           if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
           // Refusals of httplib itself (413, malformed requests, ...): a Status body too.
           grpc::StatusCode code = grpc::StatusCode::INVALID_ARGUMENT;
@@ -111,7 +114,8 @@ class HttpGateway::Impl {
           res.set_content(http::StatusJson(grpc::Status(code, message)), kJson);
           return httplib::Server::HandlerResponse::Handled;
         }));
-    port_ = port == 0 ? server_->bind_to_any_port(host) : (server_->bind_to_port(host, port) ? port : -1);
+    port_ = port == 0 ? server_->bind_to_any_port(host)
+                      : (server_->bind_to_port(host, port) ? port : -1);
     if (port_ <= 0) {
       return absl::UnavailableError(
           absl::StrCat("http-listen: cannot bind ", options_.listen_address));
@@ -132,10 +136,9 @@ class HttpGateway::Impl {
  private:
   bool CorsAllowed(const std::string& origin) const {
     if (origin.empty()) return false;
-    return std::any_of(options_.cors_origins.begin(), options_.cors_origins.end(),
-                       [&](const std::string& allowed) {
-                         return allowed == "*" || allowed == origin;
-                       });
+    return std::any_of(
+        options_.cors_origins.begin(), options_.cors_origins.end(),
+        [&](const std::string& allowed) { return allowed == "*" || allowed == origin; });
   }
 
   void Handle(const httplib::Request& req, httplib::Response& res) {
@@ -157,7 +160,8 @@ class HttpGateway::Impl {
       res.set_content(std::string(OpenApiDocument()), kJson);
       return;
     }
-    const RouteMatch match = routes_.Match(req.method == "HEAD" ? "GET" : req.method, req.path);
+    const RouteMatch match =
+        routes_.Match(req.method == "HEAD" ? "GET" : req.method, req.path);
     if (match.route == nullptr) {
       if (!match.allowed_methods.empty()) {
         res.set_header("Allow", absl::StrJoin(match.allowed_methods, ", "));
@@ -171,11 +175,12 @@ class HttpGateway::Impl {
         return;
       }
       res.status = 404;
-      res.set_content(http::StatusJson(grpc::Status(
-                          grpc::StatusCode::NOT_FOUND,
-                          absl::StrCat(req.method, " ", req.path, ": no such route; see "
-                                       "GET /openapi.json"))),
-                      kJson);
+      res.set_content(
+          http::StatusJson(grpc::Status(grpc::StatusCode::NOT_FOUND,
+                                        absl::StrCat(req.method, " ", req.path,
+                                                     ": no such route; see "
+                                                     "GET /openapi.json"))),
+          kJson);
       return;
     }
     const HttpRoute& route = *match.route;
@@ -200,7 +205,8 @@ class HttpGateway::Impl {
         AnswerStatus(messages.status(), res);
         return;
       }
-      for (const auto& message : *messages) requests.push_back(message->SerializeAsString());
+      for (const auto& message : *messages)
+        requests.push_back(message->SerializeAsString());
     } else {
       // The query string only: httplib also puts form-encoded bodies into params.
       httplib::Params params;
@@ -232,8 +238,9 @@ class HttpGateway::Impl {
       AnswerResponse(route, status, response_bytes, res);
       return;
     }
-    std::shared_ptr<GenericCall> call = GenericCall::Start(
-        channel_, route.grpc_method, metadata, std::move(requests), options_.call_timeout);
+    std::shared_ptr<GenericCall> call =
+        GenericCall::Start(channel_, route.grpc_method, metadata, std::move(requests),
+                           options_.call_timeout);
 
     if (route.method->server_streaming() &&
         absl::StrContains(req.get_header_value("Accept"), "text/event-stream")) {
@@ -279,7 +286,8 @@ class HttpGateway::Impl {
         "text/event-stream",
         [call, type, first = std::move(first)](size_t, httplib::DataSink& sink) mutable {
           auto send = [&](const std::string& event, const std::string& data) {
-            const std::string chunk = absl::StrCat("event: ", event, "\ndata: ", data, "\n\n");
+            const std::string chunk =
+                absl::StrCat("event: ", event, "\ndata: ", data, "\n\n");
             return sink.write(chunk.data(), chunk.size());
           };
           std::optional<std::string> next = std::move(first);
@@ -318,8 +326,7 @@ class HttpGateway::Impl {
                       kJson);
       return;
     }
-    std::vector<std::string> methods =
-        routes_.Match("OPTIONS", req.path).allowed_methods;
+    std::vector<std::string> methods = routes_.Match("OPTIONS", req.path).allowed_methods;
     if (req.path == "/openapi.json") methods = {"GET"};
     res.status = 204;
     res.set_header("Access-Control-Allow-Methods",

@@ -22,13 +22,27 @@ void AppendString(absl::string_view s, std::string* out) {
   out->push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\b': out->append("\\b"); break;
-      case '\f': out->append("\\f"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"':
+        out->append("\\\"");
+        break;
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\b':
+        out->append("\\b");
+        break;
+      case '\f':
+        out->append("\\f");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
       default:
         if (c < 0x20) {
           char buffer[8];
@@ -77,7 +91,8 @@ void AppendMessage(const Message& message, std::string* out);
 bool AppendWellKnown(const Message& message, std::string* out) {
   const Descriptor* type = message.GetDescriptor();
   const std::string& name = type->full_name();
-  if (name != "google.protobuf.Timestamp" && name != "google.protobuf.Duration") return false;
+  if (name != "google.protobuf.Timestamp" && name != "google.protobuf.Duration")
+    return false;
   const Reflection* r = message.GetReflection();
   const int64_t seconds = r->GetInt64(message, type->FindFieldByNumber(1));
   const int32_t nanos = r->GetInt32(message, type->FindFieldByNumber(2));
@@ -117,10 +132,10 @@ void AppendValue(const Message& message, const FieldDescriptor* field, int index
                                : r->GetUInt32(message, field));
       return;
     case FieldDescriptor::CPPTYPE_INT64:
-      absl::StrAppend(out, "\"",
-                      rep ? r->GetRepeatedInt64(message, field, index)
-                          : r->GetInt64(message, field),
-                      "\"");
+      absl::StrAppend(
+          out, "\"",
+          rep ? r->GetRepeatedInt64(message, field, index) : r->GetInt64(message, field),
+          "\"");
       return;
     case FieldDescriptor::CPPTYPE_UINT64:
       absl::StrAppend(out, "\"",
@@ -134,14 +149,15 @@ void AppendValue(const Message& message, const FieldDescriptor* field, int index
                      out);
       return;
     case FieldDescriptor::CPPTYPE_FLOAT:
-      AppendFloating(rep ? r->GetRepeatedFloat(message, field, index)
-                         : r->GetFloat(message, field),
-                     out);
+      AppendFloating(
+          rep ? r->GetRepeatedFloat(message, field, index) : r->GetFloat(message, field),
+          out);
       return;
     case FieldDescriptor::CPPTYPE_BOOL:
-      out->append((rep ? r->GetRepeatedBool(message, field, index) : r->GetBool(message, field))
-                      ? "true"
-                      : "false");
+      out->append(
+          (rep ? r->GetRepeatedBool(message, field, index) : r->GetBool(message, field))
+              ? "true"
+              : "false");
       return;
     case FieldDescriptor::CPPTYPE_ENUM: {
       const int number = rep ? r->GetRepeatedEnumValue(message, field, index)
@@ -159,8 +175,9 @@ void AppendValue(const Message& message, const FieldDescriptor* field, int index
     }
     case FieldDescriptor::CPPTYPE_STRING: {
       std::string scratch;
-      const std::string& s = rep ? r->GetRepeatedStringReference(message, field, index, &scratch)
-                                 : r->GetStringReference(message, field, &scratch);
+      const std::string& s =
+          rep ? r->GetRepeatedStringReference(message, field, index, &scratch)
+              : r->GetStringReference(message, field, &scratch);
       if (field->type() == FieldDescriptor::TYPE_BYTES) {
         AppendString(absl::Base64Escape(s), out);
       } else {

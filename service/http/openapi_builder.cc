@@ -31,7 +31,8 @@ class SchemaSet {
       return Json{{"type", "string"}, {"format", "date-time"}};
     }
     if (name == "google.protobuf.Duration") {
-      return Json{{"type", "string"}, {"description", "seconds with an 's' suffix, e.g. \"1.5s\""}};
+      return Json{{"type", "string"},
+                  {"description", "seconds with an 's' suffix, e.g. \"1.5s\""}};
     }
     if (name == "google.protobuf.Any") {
       return Json{{"type", "object"},
@@ -47,8 +48,9 @@ class SchemaSet {
 
   Json FieldSchema(const FieldDescriptor* field) {
     if (field->is_map()) {
-      return Json{{"type", "object"},
-                  {"additionalProperties", FieldSchema(field->message_type()->map_value())}};
+      return Json{
+          {"type", "object"},
+          {"additionalProperties", FieldSchema(field->message_type()->map_value())}};
     }
     Json item = SingularSchema(field);
     if (field->is_repeated()) return Json{{"type", "array"}, {"items", item}};
@@ -107,9 +109,11 @@ class SchemaSet {
     for (int i = 0; i < type->field_count(); ++i) {
       const FieldDescriptor* field = type->field(i);
       Json schema = FieldSchema(field);
-      if (const google::protobuf::OneofDescriptor* oneof = field->real_containing_oneof()) {
+      if (const google::protobuf::OneofDescriptor* oneof =
+              field->real_containing_oneof()) {
         if (schema.contains("$ref")) schema = Json{{"allOf", Json::array({schema})}};
-        schema["description"] = absl::StrCat("One of ", oneof->name(), ": at most one field of the group is set.");
+        schema["description"] = absl::StrCat("One of ", oneof->name(),
+                                             ": at most one field of the group is set.");
       }
       properties[field->json_name()] = std::move(schema);
     }
@@ -123,10 +127,13 @@ class SchemaSet {
 
   Json EnumSchema(const EnumDescriptor* type) {
     Json values = Json::array();
-    for (int i = 0; i < type->value_count(); ++i) values.push_back(type->value(i)->name());
-    return Json{{"type", "string"}, {"enum", values},
-                {"description", absl::StrCat("Enum ", type->full_name(),
-                                             "; by name (numbers are accepted on input)")}};
+    for (int i = 0; i < type->value_count(); ++i)
+      values.push_back(type->value(i)->name());
+    return Json{
+        {"type", "string"},
+        {"enum", values},
+        {"description", absl::StrCat("Enum ", type->full_name(),
+                                     "; by name (numbers are accepted on input)")}};
   }
 
   std::map<std::string, const Descriptor*> messages_;
@@ -163,20 +170,22 @@ std::string BuildOpenApiDocument(const RouteTable& routes, const std::string& ve
       {"summary", "This document (no API key needed)."},
       {"security", Json::array()},
       {"responses",
-       {{"200", {{"description", "The OpenAPI document"},
-                 {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}}}}};
+       {{"200",
+         {{"description", "The OpenAPI document"},
+          {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}}}}}};
 
   for (const HttpRoute& route : routes.routes()) {
     Json operation;
     const std::string service = route.method->service()->name();
     operation["operationId"] = route.operation_id;
     operation["tags"] = Json::array({service});
-    operation["summary"] = absl::StrCat("gRPC ", route.method->service()->full_name(), ".",
-                                        route.method->name(), " over HTTP/JSON");
+    operation["summary"] = absl::StrCat("gRPC ", route.method->service()->full_name(),
+                                        ".", route.method->name(), " over HTTP/JSON");
     Json parameters = Json::array();
     for (const TemplateSegment& s : route.segments) {
       if (!s.is_variable()) continue;
-      const FieldDescriptor* field = FindFieldPath(route.method->input_type(), s.field_path);
+      const FieldDescriptor* field =
+          FindFieldPath(route.method->input_type(), s.field_path);
       parameters.push_back(Json{{"name", s.field_path},
                                 {"in", "path"},
                                 {"required", true},
@@ -187,20 +196,22 @@ std::string BuildOpenApiDocument(const RouteTable& routes, const std::string& ve
 
     if (route.method->client_streaming()) {
       const Json item = schemas.MessageRef(route.method->input_type());
-      operation["requestBody"] = Json{
-          {"required", true},
-          {"description", "The stream's messages: a JSON array, or one JSON object per line"},
-          {"content",
-           {{"application/json", {{"schema", {{"type", "array"}, {"items", item}}}}},
-            {"application/x-ndjson", {{"schema", item}}}}}};
+      operation["requestBody"] =
+          Json{{"required", true},
+               {"description",
+                "The stream's messages: a JSON array, or one JSON object per line"},
+               {"content",
+                {{"application/json", {{"schema", {{"type", "array"}, {"items", item}}}}},
+                 {"application/x-ndjson", {{"schema", item}}}}}};
     } else if (!route.body.empty()) {
       const Descriptor* body_type =
           route.body == "*"
               ? route.method->input_type()
               : route.method->input_type()->FindFieldByName(route.body)->message_type();
-      operation["requestBody"] = Json{
-          {"required", route.body != "*"},
-          {"content", {{"application/json", {{"schema", schemas.MessageRef(body_type)}}}}}};
+      operation["requestBody"] =
+          Json{{"required", route.body != "*"},
+               {"content",
+                {{"application/json", {{"schema", schemas.MessageRef(body_type)}}}}}};
     }
 
     const Descriptor* output = route.method->output_type();
@@ -221,7 +232,8 @@ std::string BuildOpenApiDocument(const RouteTable& routes, const std::string& ve
     }
     Json responses;
     responses["200"] = Json{{"description", "OK"}, {"content", std::move(content)}};
-    for (const char* code : {"400", "401", "403", "404", "409", "412", "429", "500", "503"}) {
+    for (const char* code :
+         {"400", "401", "403", "404", "409", "412", "429", "500", "503"}) {
       responses[code] = error_ref;
     }
     responses["default"] = error_ref;
@@ -230,8 +242,8 @@ std::string BuildOpenApiDocument(const RouteTable& routes, const std::string& ve
     std::string method = absl::AsciiStrToLower(route.http_method);
     std::string path;
     for (const TemplateSegment& s : route.segments) {
-      absl::StrAppend(&path, "/", s.is_variable() ? absl::StrCat("{", s.field_path, "}")
-                                                  : s.literal);
+      absl::StrAppend(&path, "/",
+                      s.is_variable() ? absl::StrCat("{", s.field_path, "}") : s.literal);
     }
     if (!route.verb.empty()) absl::StrAppend(&path, ":", route.verb);
     paths[path][method] = std::move(operation);
@@ -240,22 +252,23 @@ std::string BuildOpenApiDocument(const RouteTable& routes, const std::string& ve
   const Json status_ref = schemas.MessageRef(google::rpc::Status::descriptor());
   Json doc;
   doc["openapi"] = "3.0.3";
-  doc["info"] = Json{
-      {"title", "azubimatch API (HTTP/JSON)"},
-      {"version", version},
-      {"description",
-       "The azubimatch.v1 gRPC services over HTTP/JSON, transcoded by matchd after "
-       "google.api.http annotations (AIP-127). Bodies use the proto3 JSON mapping. Errors "
-       "are google.rpc.Status. Generated from the protos at build time."}};
+  doc["info"] =
+      Json{{"title", "azubimatch API (HTTP/JSON)"},
+           {"version", version},
+           {"description",
+            "The azubimatch.v1 gRPC services over HTTP/JSON, transcoded by matchd after "
+            "google.api.http annotations (AIP-127). Bodies use the proto3 JSON mapping. "
+            "Errors "
+            "are google.rpc.Status. Generated from the protos at build time."}};
   doc["security"] = Json::array({Json{{"bearerAuth", Json::array()}}});
   doc["paths"] = std::move(paths);
-  doc["components"]["securitySchemes"]["bearerAuth"] = Json{
-      {"type", "http"},
-      {"scheme", "bearer"},
-      {"description", "An azubimatch API key: Authorization: Bearer KEY"}};
-  doc["components"]["responses"]["Error"] = Json{
-      {"description", "The call failed; the body is a google.rpc.Status"},
-      {"content", {{"application/json", {{"schema", status_ref}}}}}};
+  doc["components"]["securitySchemes"]["bearerAuth"] =
+      Json{{"type", "http"},
+           {"scheme", "bearer"},
+           {"description", "An azubimatch API key: Authorization: Bearer KEY"}};
+  doc["components"]["responses"]["Error"] =
+      Json{{"description", "The call failed; the body is a google.rpc.Status"},
+           {"content", {{"application/json", {{"schema", status_ref}}}}}};
   doc["components"]["schemas"] = schemas.Schemas();
   return doc.dump(2) + "\n";
 }

@@ -19,9 +19,11 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: openapi_gen OUT.json OUT.cc VERSION\n");
     return 2;
   }
-  absl::StatusOr<RouteTable> routes = RouteTable::ForPackage(kApiPackage, ApiProtoFiles());
+  absl::StatusOr<RouteTable> routes =
+      RouteTable::ForPackage(kApiPackage, ApiProtoFiles());
   if (!routes.ok()) {
-    std::fprintf(stderr, "openapi_gen: %s\n", std::string(routes.status().message()).c_str());
+    std::fprintf(stderr, "openapi_gen: %s\n",
+                 std::string(routes.status().message()).c_str());
     return 1;
   }
   const std::string document = BuildOpenApiDocument(*routes, argv[3]);
@@ -32,7 +34,8 @@ int main(int argc, char** argv) {
         "#include \"service/http/http_gateway.h\"\n\n"
         "namespace azubimatch::service {\n\n"
         "std::string_view OpenApiDocument() {\n"
-        "  static constexpr char kDocument[] = R\"azm_openapi(" << document
+        "  static constexpr char kDocument[] = R\"azm_openapi("
+     << document
      << ")azm_openapi\";\n"
         "  return std::string_view(kDocument, sizeof(kDocument) - 1);\n"
         "}\n\n"

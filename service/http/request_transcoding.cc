@@ -1,17 +1,16 @@
 #include "service/http/request_transcoding.h"
 
-#include "service/http/json_printer.h"
-
 #include "absl/strings/ascii.h"
+#include "absl/strings/cord.h"
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "absl/strings/cord.h"
-#include "absl/strings/match.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/rpc/error_details.pb.h"
 #include "nlohmann/json.hpp"
+#include "service/http/json_printer.h"
 
 namespace azubimatch::service::http {
 namespace {
@@ -27,9 +26,7 @@ absl::Status BadValue(absl::string_view where, const FieldDescriptor* field,
                                                  value, "\" is not ", expected));
 }
 
-absl::string_view TrimJson(absl::string_view s) {
-  return absl::StripAsciiWhitespace(s);
-}
+absl::string_view TrimJson(absl::string_view s) { return absl::StripAsciiWhitespace(s); }
 
 }  // namespace
 
@@ -39,7 +36,8 @@ std::unique_ptr<Message> NewMessage(const Descriptor* type) {
   return std::unique_ptr<Message>(prototype->New());
 }
 
-absl::Status ParseJsonInto(absl::string_view json, Message* message, absl::string_view where) {
+absl::Status ParseJsonInto(absl::string_view json, Message* message,
+                           absl::string_view where) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
   const auto status = google::protobuf::util::JsonStringToMessage(
@@ -61,7 +59,8 @@ absl::Status ParseJsonInto(absl::string_view json, Message* message, absl::strin
   }
   if (!field.empty()) {
     google::rpc::BadRequest bad_request;
-    google::rpc::BadRequest::FieldViolation* violation = bad_request.add_field_violations();
+    google::rpc::BadRequest::FieldViolation* violation =
+        bad_request.add_field_violations();
     violation->set_field(absl::StrCat(where, ".", field));
     violation->set_description(std::string(problem));
     refused.SetPayload("type.googleapis.com/google.rpc.BadRequest",
@@ -186,15 +185,17 @@ absl::StatusOr<std::unique_ptr<Message>> BuildRequest(const HttpRoute& route,
   const absl::string_view trimmed = TrimJson(body);
   if (route.body.empty()) {
     if (!trimmed.empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "body: ", route.http_method, " ", route.path_template,
-          " takes no body; send the fields as query parameters"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("body: ", route.http_method, " ", route.path_template,
+                       " takes no body; send the fields as query parameters"));
     }
   } else if (!trimmed.empty()) {
     if (route.body == "*") {
-      if (absl::Status s = ParseJsonInto(trimmed, request.get(), "body"); !s.ok()) return s;
+      if (absl::Status s = ParseJsonInto(trimmed, request.get(), "body"); !s.ok())
+        return s;
     } else {
-      const FieldDescriptor* field = request->GetDescriptor()->FindFieldByName(route.body);
+      const FieldDescriptor* field =
+          request->GetDescriptor()->FindFieldByName(route.body);
       Message* target = request->GetReflection()->MutableMessage(request.get(), field);
       if (absl::Status s = ParseJsonInto(trimmed, target, "body"); !s.ok()) return s;
     }
@@ -218,8 +219,9 @@ absl::StatusOr<std::unique_ptr<Message>> BuildRequest(const HttpRoute& route,
       }
       holder->GetReflection()->ClearField(holder, field);
     }
-    if (absl::Status s = SetFieldFromText(request.get(), field_path, value,
-                                          absl::StrCat("path variable {", field_path, "}"));
+    if (absl::Status s =
+            SetFieldFromText(request.get(), field_path, value,
+                             absl::StrCat("path variable {", field_path, "}"));
         !s.ok()) {
       return s;
     }
@@ -245,7 +247,8 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> ParseMessageStream(
             absl::StrCat(where, ": expected a JSON object (", type->name(), ")"));
       }
       std::unique_ptr<Message> message = NewMessage(type);
-      if (absl::Status s = ParseJsonInto(array[i].dump(), message.get(), where); !s.ok()) {
+      if (absl::Status s = ParseJsonInto(array[i].dump(), message.get(), where);
+          !s.ok()) {
         return s;
       }
       messages.push_back(std::move(message));
@@ -271,8 +274,10 @@ absl::StatusOr<std::vector<std::unique_ptr<Message>>> ParseMessageStream(
 std::string ToJson(const Message& message, absl::string_view field) {
   const Message* printed = &message;
   if (!field.empty()) {
-    const FieldDescriptor* f = message.GetDescriptor()->FindFieldByName(std::string(field));
-    if (f != nullptr && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !f->is_repeated()) {
+    const FieldDescriptor* f =
+        message.GetDescriptor()->FindFieldByName(std::string(field));
+    if (f != nullptr && f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE &&
+        !f->is_repeated()) {
       printed = &message.GetReflection()->GetMessage(message, f);
     }
   }

@@ -20,11 +20,11 @@
 
 #include <memory>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 #include "service/http/route_table.h"
 
@@ -48,16 +48,18 @@ absl::Status ParseJsonInto(absl::string_view json, google::protobuf::Message* me
 
 // Sets the field at `field_path` of `message` from the text `value` (a query parameter
 // or path variable); appends for a repeated field. `where` prefixes errors.
-absl::Status SetFieldFromText(google::protobuf::Message* message, absl::string_view field_path,
-                              absl::string_view value, absl::string_view where);
+absl::Status SetFieldFromText(google::protobuf::Message* message,
+                              absl::string_view field_path, absl::string_view value,
+                              absl::string_view where);
 
 // The messages of a client-streamed body: a JSON array of objects, or NDJSON (one object
 // per line, blank lines skipped). Errors name the element ("records[3]") or line.
-absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>> ParseMessageStream(
-    const google::protobuf::Descriptor* type, absl::string_view body);
+absl::StatusOr<std::vector<std::unique_ptr<google::protobuf::Message>>>
+ParseMessageStream(const google::protobuf::Descriptor* type, absl::string_view body);
 
 // The JSON of `message`; with a non-empty `field`, of that (message) field only.
-std::string ToJson(const google::protobuf::Message& message, absl::string_view field = "");
+std::string ToJson(const google::protobuf::Message& message,
+                   absl::string_view field = "");
 
 }  // namespace azubimatch::service::http
 

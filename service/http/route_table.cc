@@ -17,7 +17,8 @@ using google::protobuf::MethodDescriptor;
 bool IsIdentifierPath(absl::string_view s) {
   if (s.empty() || s.front() == '.' || s.back() == '.') return false;
   for (char c : s) {
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.')) return false;
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.'))
+      return false;
   }
   return true;
 }
@@ -27,18 +28,31 @@ absl::Status AddRoute(const google::api::HttpRule& rule, const MethodDescriptor*
                       std::vector<HttpRoute>* routes) {
   HttpRoute route;
   route.method = method;
-  route.grpc_method = absl::StrCat("/", method->service()->full_name(), "/", method->name());
+  route.grpc_method =
+      absl::StrCat("/", method->service()->full_name(), "/", method->name());
   route.operation_id = absl::StrCat(method->service()->name(), "_", method->name());
   std::string path;
   switch (rule.pattern_case()) {
-    case google::api::HttpRule::kGet: route.http_method = "GET"; path = rule.get(); break;
-    case google::api::HttpRule::kPut: route.http_method = "PUT"; path = rule.put(); break;
-    case google::api::HttpRule::kPost: route.http_method = "POST"; path = rule.post(); break;
+    case google::api::HttpRule::kGet:
+      route.http_method = "GET";
+      path = rule.get();
+      break;
+    case google::api::HttpRule::kPut:
+      route.http_method = "PUT";
+      path = rule.put();
+      break;
+    case google::api::HttpRule::kPost:
+      route.http_method = "POST";
+      path = rule.post();
+      break;
     case google::api::HttpRule::kDelete:
       route.http_method = "DELETE";
       path = rule.delete_();
       break;
-    case google::api::HttpRule::kPatch: route.http_method = "PATCH"; path = rule.patch(); break;
+    case google::api::HttpRule::kPatch:
+      route.http_method = "PATCH";
+      path = rule.patch();
+      break;
     case google::api::HttpRule::kCustom:
       route.http_method = rule.custom().kind();
       path = rule.custom().path();
@@ -122,14 +136,14 @@ absl::Status ParsePathTemplate(absl::string_view path_template, HttpRoute* route
         inner = inner.substr(0, eq);
       }
       if (!IsIdentifierPath(inner)) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("path template \"", path_template, "\": bad variable \"", part, "\""));
+        return absl::InvalidArgumentError(absl::StrCat(
+            "path template \"", path_template, "\": bad variable \"", part, "\""));
       }
       segment.field_path = std::string(inner);
     } else {
       if (part.empty() || part.find_first_of("{}*:") != absl::string_view::npos) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("path template \"", path_template, "\": bad segment \"", part, "\""));
+        return absl::InvalidArgumentError(absl::StrCat("path template \"", path_template,
+                                                       "\": bad segment \"", part, "\""));
       }
       segment.literal = std::string(part);
     }
@@ -138,7 +152,8 @@ absl::Status ParsePathTemplate(absl::string_view path_template, HttpRoute* route
   return absl::OkStatus();
 }
 
-const FieldDescriptor* FindFieldPath(const Descriptor* message, absl::string_view field_path) {
+const FieldDescriptor* FindFieldPath(const Descriptor* message,
+                                     absl::string_view field_path) {
   const FieldDescriptor* field = nullptr;
   for (absl::string_view name : absl::StrSplit(field_path, '.')) {
     if (message == nullptr) return nullptr;
@@ -146,9 +161,10 @@ const FieldDescriptor* FindFieldPath(const Descriptor* message, absl::string_vie
     if (field == nullptr) field = message->FindFieldByLowercaseName(std::string(name));
     if (field == nullptr) field = message->FindFieldByCamelcaseName(std::string(name));
     if (field == nullptr) return nullptr;
-    message = (!field->is_repeated() && field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE)
-                  ? field->message_type()
-                  : nullptr;
+    message =
+        (!field->is_repeated() && field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE)
+            ? field->message_type()
+            : nullptr;
   }
   return field;
 }
@@ -175,10 +191,12 @@ absl::StatusOr<RouteTable> RouteTable::ForPackage(absl::string_view package,
           return absl::InvalidArgumentError(
               absl::StrCat(method->full_name(), ": no google.api.http annotation"));
         }
-        const google::api::HttpRule& rule = method->options().GetExtension(google::api::http);
+        const google::api::HttpRule& rule =
+            method->options().GetExtension(google::api::http);
         if (absl::Status st = AddRoute(rule, method, &table.routes_); !st.ok()) return st;
         for (const google::api::HttpRule& extra : rule.additional_bindings()) {
-          if (absl::Status st = AddRoute(extra, method, &table.routes_); !st.ok()) return st;
+          if (absl::Status st = AddRoute(extra, method, &table.routes_); !st.ok())
+            return st;
         }
       }
     }
@@ -186,7 +204,8 @@ absl::StatusOr<RouteTable> RouteTable::ForPackage(absl::string_view package,
   return table;
 }
 
-RouteMatch RouteTable::Match(absl::string_view http_method, absl::string_view path) const {
+RouteMatch RouteTable::Match(absl::string_view http_method,
+                             absl::string_view path) const {
   RouteMatch result;
   if (path.empty() || path.front() != '/') return result;
   absl::string_view body = path.substr(1);
@@ -201,7 +220,8 @@ RouteMatch RouteTable::Match(absl::string_view http_method, absl::string_view pa
     without_verb = body.substr(0, colon);
   }
   const std::vector<absl::string_view> with_verb_parts = absl::StrSplit(body, '/');
-  const std::vector<absl::string_view> without_verb_parts = absl::StrSplit(without_verb, '/');
+  const std::vector<absl::string_view> without_verb_parts =
+      absl::StrSplit(without_verb, '/');
   for (const HttpRoute& route : routes_) {
     const std::vector<absl::string_view>* parts = &with_verb_parts;
     if (!route.verb.empty()) {

@@ -5,7 +5,8 @@
 // an HTTP method, a path template and the request field the body fills. Templates are
 // AIP-127's subset azubimatch uses: literal segments, single-segment variables
 // "{field}" or "{field=*}" whose field may be a dotted path ("{company.id}"), and an
-// optional custom verb after the last segment ("/v1/candidates/{candidate_id}:suggestOffers").
+// optional custom verb after the last segment
+// ("/v1/candidates/{candidate_id}:suggestOffers").
 //
 //   RouteTable table = *RouteTable::ForPackage("azubimatch.v1", files);
 //   RouteMatch m = table.Match("POST", "/v1/candidates/0a1b2c3d4e5f6g7h:suggestOffers");
@@ -24,11 +25,11 @@
 #define AZUBIMATCH_SERVICE_HTTP_ROUTE_TABLE_H_
 
 #include <string>
-#include "absl/strings/string_view.h"
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 
 namespace azubimatch::service::http {
@@ -48,15 +49,16 @@ struct HttpRoute {
   std::string body;           // "" (no body), "*" (the whole request) or a field name
   std::string response_body;  // "" (the whole response) or a response field name
   const google::protobuf::MethodDescriptor* method = nullptr;
-  std::string grpc_method;    // "/azubimatch.v1.Registry/CreateCandidate"
-  std::string operation_id;   // "Registry_CreateCandidate"
+  std::string grpc_method;   // "/azubimatch.v1.Registry/CreateCandidate"
+  std::string operation_id;  // "Registry_CreateCandidate"
 };
 
 struct RouteMatch {
   const HttpRoute* route = nullptr;  // null when nothing matched method and path
   // Variables bound by the path, in template order: (field path, decoded value).
   std::vector<std::pair<std::string, std::string>> variables;
-  // When route is null: the methods the path is served with (-> 405), else empty (-> 404).
+  // When route is null: the methods the path is served with (-> 405), else empty (->
+  // 404).
   std::vector<std::string> allowed_methods;
 };
 

@@ -41,8 +41,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const absl::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
   const size_t newline = input.find('\n');
   const absl::string_view target = input.substr(0, newline);
-  const absl::string_view body =
-      newline == absl::string_view::npos ? absl::string_view() : input.substr(newline + 1);
+  const absl::string_view body = newline == absl::string_view::npos
+                                     ? absl::string_view()
+                                     : input.substr(newline + 1);
   const size_t question = target.find('?');
   const absl::string_view path = target.substr(0, question);
 
@@ -51,8 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (absl::string_view pair :
          absl::StrSplit(target.substr(question + 1), '&', absl::SkipEmpty())) {
       const size_t eq = pair.find('=');
-      query.emplace_back(std::string(pair.substr(0, eq)),
-                         eq == absl::string_view::npos ? "" : std::string(pair.substr(eq + 1)));
+      query.emplace_back(
+          std::string(pair.substr(0, eq)),
+          eq == absl::string_view::npos ? "" : std::string(pair.substr(eq + 1)));
     }
   }
   const http::RouteMatch match = Table().Match(method, path);

@@ -47,7 +47,8 @@ class HttpBadInputTest : public testing::Test {
   void ExpectBadRequest(const HttpAnswer& answer, const std::string& words) {
     EXPECT_EQ(answer.status, 400) << answer.body;
     EXPECT_EQ(answer.json["code"], 3) << answer.body;
-    EXPECT_TRUE(absl::StrContains(answer.json.value("message", ""), words)) << answer.body;
+    EXPECT_TRUE(absl::StrContains(answer.json.value("message", ""), words))
+        << answer.body;
   }
 
   ScopedTempDir dir_;
@@ -56,8 +57,9 @@ class HttpBadInputTest : public testing::Test {
 };
 
 TEST_F(HttpBadInputTest, BrokenJsonIs400) {
-  ExpectBadRequest(server_.Call("POST", "/v1/candidates", officer_.key, R"({"displayName": )"),
-                   "body");
+  ExpectBadRequest(
+      server_.Call("POST", "/v1/candidates", officer_.key, R"({"displayName": )"),
+      "body");
   ExpectNoCandidates();
 }
 
@@ -75,7 +77,8 @@ TEST_F(HttpBadInputTest, WrongTypeIs400NamingTheField) {
   HttpAnswer answer = server_.Call("POST", "/v1/candidates", officer_.key, body.dump());
   ExpectBadRequest(answer, "travel_limit_minutes");
   ASSERT_EQ(answer.json["details"].size(), 1u) << answer.body;
-  EXPECT_EQ(answer.json["details"][0]["@type"], "type.googleapis.com/google.rpc.BadRequest");
+  EXPECT_EQ(answer.json["details"][0]["@type"],
+            "type.googleapis.com/google.rpc.BadRequest");
   EXPECT_EQ(answer.json["details"][0]["fieldViolations"][0]["field"],
             "body.travel_limit_minutes");
   body = json::parse(CandidateJson());
@@ -91,7 +94,8 @@ TEST_F(HttpBadInputTest, ServiceValidationCarriesBadRequestDetails) {
   HttpAnswer answer = server_.Call("POST", "/v1/candidates", officer_.key, body.dump());
   EXPECT_EQ(answer.status, 400) << answer.body;
   ASSERT_FALSE(answer.json["details"].empty()) << answer.body;
-  EXPECT_EQ(answer.json["details"][0]["@type"], "type.googleapis.com/google.rpc.BadRequest");
+  EXPECT_EQ(answer.json["details"][0]["@type"],
+            "type.googleapis.com/google.rpc.BadRequest");
   EXPECT_TRUE(absl::StrContains(answer.json["details"][0].dump(), "display_name"))
       << answer.body;
   ExpectNoCandidates();
@@ -100,7 +104,8 @@ TEST_F(HttpBadInputTest, ServiceValidationCarriesBadRequestDetails) {
 TEST_F(HttpBadInputTest, BadQueryParameterAndBodyOnGetAre400) {
   ExpectBadRequest(server_.Call("GET", "/v1/candidates?page_size=many", officer_.key),
                    "page_size");
-  ExpectBadRequest(server_.Call("GET", "/v1/candidates?colour=blau", officer_.key), "colour");
+  ExpectBadRequest(server_.Call("GET", "/v1/candidates?colour=blau", officer_.key),
+                   "colour");
   ExpectBadRequest(server_.Call("DELETE", "/v1/candidates/0123456789abcdef", officer_.key,
                                 R"({"version": 1})"),
                    "takes no body");
@@ -129,8 +134,8 @@ TEST_F(HttpBadInputTest, WrongMethodIs405WithAllow) {
   EXPECT_EQ(put.status, 405) << put.body;
   EXPECT_EQ(put.header("Allow"), "GET, POST");
   EXPECT_EQ(put.json["code"], 12);
-  HttpAnswer get = server_.Call("GET", "/v1/candidates/0123456789abcdef:suggestOffers",
-                                officer_.key);
+  HttpAnswer get =
+      server_.Call("GET", "/v1/candidates/0123456789abcdef:suggestOffers", officer_.key);
   EXPECT_EQ(get.status, 405);
   EXPECT_EQ(get.header("Allow"), "POST");
   ExpectNoCandidates();
@@ -142,12 +147,14 @@ TEST_F(HttpBadInputTest, RefusedBeforeTheBodyIsRead) {
 }
 
 TEST_F(HttpBadInputTest, CorsPreflightForAllowedOriginOnly) {
-  HttpAnswer preflight = server_.Call(
-      "OPTIONS", "/v1/candidates", "",  "",
-      {{"Origin", "https://portal.example.org"}, {"Access-Control-Request-Method", "POST"},
-       {"Access-Control-Request-Headers", "authorization, content-type"}});
+  HttpAnswer preflight =
+      server_.Call("OPTIONS", "/v1/candidates", "", "",
+                   {{"Origin", "https://portal.example.org"},
+                    {"Access-Control-Request-Method", "POST"},
+                    {"Access-Control-Request-Headers", "authorization, content-type"}});
   EXPECT_EQ(preflight.status, 204);
-  EXPECT_EQ(preflight.header("Access-Control-Allow-Origin"), "https://portal.example.org");
+  EXPECT_EQ(preflight.header("Access-Control-Allow-Origin"),
+            "https://portal.example.org");
   EXPECT_EQ(preflight.header("Access-Control-Allow-Methods"), "GET, POST");
   EXPECT_TRUE(absl::StrContains(preflight.header("Access-Control-Allow-Headers"),
                                 "Authorization"));
@@ -162,8 +169,9 @@ TEST_F(HttpBadInputTest, CorsPreflightForAllowedOriginOnly) {
                                 {{"Origin", "https://portal.example.org"}});
   EXPECT_EQ(get.status, 200);
   EXPECT_EQ(get.header("Access-Control-Allow-Origin"), "https://portal.example.org");
-  EXPECT_EQ(server_.Call("GET", "/v1/candidates", officer_.key, "",
-                         {{"Origin", "https://evil.example"}})
+  EXPECT_EQ(server_
+                .Call("GET", "/v1/candidates", officer_.key, "",
+                      {{"Origin", "https://evil.example"}})
                 .header("Access-Control-Allow-Origin"),
             "");
 }
@@ -173,9 +181,9 @@ TEST(HttpCorsOffTest, NoCorsHeadersWithoutOrigins) {
   HttpTestServer server;
   server.Start(dir);
   const MemberKey officer = NewMemberKey(server.server(), "Netzwerk", "officer");
-  HttpAnswer preflight = server.Call(
-      "OPTIONS", "/v1/candidates", "", "",
-      {{"Origin", "https://portal.example.org"}, {"Access-Control-Request-Method", "GET"}});
+  HttpAnswer preflight = server.Call("OPTIONS", "/v1/candidates", "", "",
+                                     {{"Origin", "https://portal.example.org"},
+                                      {"Access-Control-Request-Method", "GET"}});
   EXPECT_EQ(preflight.status, 405);
   EXPECT_EQ(preflight.header("Access-Control-Allow-Origin"), "");
   HttpAnswer get = server.Call("GET", "/v1/candidates", officer.key, "",
@@ -196,8 +204,10 @@ TEST_F(HttpBadInputTest, SlowClientIsDisconnectedAfterTheReadTimeout) {
   ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
   // Half a request, then silence. A safety bound far above the 1 s read timeout keeps
   // a broken server from hanging the test.
-  const std::string partial = "POST /v1/candidates HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n";
-  ASSERT_EQ(send(fd, partial.data(), partial.size(), 0), static_cast<ssize_t>(partial.size()));
+  const std::string partial =
+      "POST /v1/candidates HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n";
+  ASSERT_EQ(send(fd, partial.data(), partial.size(), 0),
+            static_cast<ssize_t>(partial.size()));
   timeval safety{60, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &safety, sizeof(safety));
   char buffer[4096];

@@ -13,9 +13,9 @@ TEST(HttpFlagsTest, OffByDefault) {
 }
 
 TEST(HttpFlagsTest, ListenAndRepeatedCorsOrigins) {
-  absl::StatusOr<MatchdCommandLine> parsed = ParseMatchdFlags(
-      {"--http-listen", "127.0.0.1:8080", "--http-cors-origin", "https://a.example",
-       "--http-cors-origin=http://localhost:5173"});
+  absl::StatusOr<MatchdCommandLine> parsed =
+      ParseMatchdFlags({"--http-listen", "127.0.0.1:8080", "--http-cors-origin",
+                        "https://a.example", "--http-cors-origin=http://localhost:5173"});
   ASSERT_TRUE(parsed.ok()) << parsed.status();
   EXPECT_EQ(parsed->options.http.listen_address, "127.0.0.1:8080");
   EXPECT_EQ(parsed->options.http.cors_origins,

@@ -35,7 +35,8 @@ class HttpRoutesTest : public testing::Test {
 
   // Creates a company and an offer of officer_; returns the offer id.
   std::string NewOffer() {
-    HttpAnswer company = server_.Call("POST", "/v1/companies", officer_.key, Json(TestCompany()));
+    HttpAnswer company =
+        server_.Call("POST", "/v1/companies", officer_.key, Json(TestCompany()));
     EXPECT_EQ(company.status, 200) << company.body;
     HttpAnswer offer = server_.Call("POST", "/v1/offers", officer_.key,
                                     Json(TestOffer(company.json.value("id", ""))));
@@ -44,7 +45,8 @@ class HttpRoutesTest : public testing::Test {
   }
 
   std::string NewCandidate(const MemberKey& who) {
-    HttpAnswer answer = server_.Call("POST", "/v1/candidates", who.key, Json(TestCandidate()));
+    HttpAnswer answer =
+        server_.Call("POST", "/v1/candidates", who.key, Json(TestCandidate()));
     EXPECT_EQ(answer.status, 200) << answer.body;
     return answer.json.value("id", "");
   }
@@ -55,7 +57,8 @@ class HttpRoutesTest : public testing::Test {
 };
 
 TEST_F(HttpRoutesTest, CandidateCreateGetListPagesDelete) {
-  HttpAnswer created = server_.Call("POST", "/v1/candidates", officer_.key, Json(TestCandidate()));
+  HttpAnswer created =
+      server_.Call("POST", "/v1/candidates", officer_.key, Json(TestCandidate()));
   ASSERT_EQ(created.status, 200) << created.body;
   EXPECT_EQ(created.header("Content-Type"), "application/json");
   const std::string id = created.json.value("id", "");
@@ -77,9 +80,10 @@ TEST_F(HttpRoutesTest, CandidateCreateGetListPagesDelete) {
   EXPECT_EQ(page1.json["candidates"].size(), 2u);
   const std::string token = page1.json.value("nextPageToken", "");
   ASSERT_FALSE(token.empty());
-  HttpAnswer page2 = server_.Call(
-      "GET", "/v1/candidates?pageSize=2&page_token=" + httplib::detail::encode_query_param(token),
-      officer_.key);
+  HttpAnswer page2 = server_.Call("GET",
+                                  "/v1/candidates?pageSize=2&page_token=" +
+                                      httplib::detail::encode_query_param(token),
+                                  officer_.key);
   ASSERT_EQ(page2.status, 200) << page2.body;
   EXPECT_EQ(page2.json["candidates"].size(), 1u);
   EXPECT_EQ(page2.json["nextPageToken"], "");
@@ -93,14 +97,15 @@ TEST_F(HttpRoutesTest, CandidateCreateGetListPagesDelete) {
 }
 
 TEST_F(HttpRoutesTest, CompaniesAndOffersCreateGetListDelete) {
-  HttpAnswer company = server_.Call("POST", "/v1/companies", officer_.key, Json(TestCompany()));
+  HttpAnswer company =
+      server_.Call("POST", "/v1/companies", officer_.key, Json(TestCompany()));
   ASSERT_EQ(company.status, 200) << company.body;
   const std::string company_id = company.json["id"];
   HttpAnswer offer1 =
       server_.Call("POST", "/v1/offers", officer_.key, Json(TestOffer(company_id)));
   ASSERT_EQ(offer1.status, 200) << offer1.body;
-  HttpAnswer offer2 =
-      server_.Call("POST", "/v1/offers", officer_.key, Json(TestOffer(company_id, "62102", 2)));
+  HttpAnswer offer2 = server_.Call("POST", "/v1/offers", officer_.key,
+                                   Json(TestOffer(company_id, "62102", 2)));
   ASSERT_EQ(offer2.status, 200) << offer2.body;
   EXPECT_EQ(offer2.json["companyId"], company_id);
   EXPECT_EQ(offer2.json["seats"], 2);
@@ -108,7 +113,8 @@ TEST_F(HttpRoutesTest, CompaniesAndOffersCreateGetListDelete) {
   EXPECT_EQ(server_.Call("GET", "/v1/companies/" + company_id, officer_.key).json["id"],
             company_id);
   const std::string offer_id = offer1.json["id"];
-  EXPECT_EQ(server_.Call("GET", "/v1/offers/" + offer_id, officer_.key).json["id"], offer_id);
+  EXPECT_EQ(server_.Call("GET", "/v1/offers/" + offer_id, officer_.key).json["id"],
+            offer_id);
 
   HttpAnswer offers = server_.Call("GET", "/v1/offers?page_size=1", officer_.key);
   ASSERT_EQ(offers.status, 200) << offers.body;
@@ -118,18 +124,21 @@ TEST_F(HttpRoutesTest, CompaniesAndOffersCreateGetListDelete) {
   EXPECT_EQ(companies.json["companies"].size(), 1u);
 
   // A company with offers cannot go: FAILED_PRECONDITION is 412.
-  HttpAnswer refused = server_.Call("DELETE", "/v1/companies/" + company_id, officer_.key);
+  HttpAnswer refused =
+      server_.Call("DELETE", "/v1/companies/" + company_id, officer_.key);
   EXPECT_EQ(refused.status, 412) << refused.body;
   EXPECT_EQ(refused.json["code"], 9);
   for (const std::string& id : {offer_id, std::string(offer2.json["id"])}) {
     EXPECT_EQ(server_.Call("DELETE", "/v1/offers/" + id, officer_.key).status, 200);
   }
-  EXPECT_EQ(server_.Call("DELETE", "/v1/companies/" + company_id, officer_.key).status, 200);
+  EXPECT_EQ(server_.Call("DELETE", "/v1/companies/" + company_id, officer_.key).status,
+            200);
   EXPECT_EQ(server_.Call("GET", "/v1/companies/" + company_id, officer_.key).status, 404);
 }
 
 TEST_F(HttpRoutesTest, UpdateWithStaleVersionIs412AndPathNamesTheRecord) {
-  HttpAnswer created = server_.Call("POST", "/v1/candidates", officer_.key, Json(TestCandidate()));
+  HttpAnswer created =
+      server_.Call("POST", "/v1/candidates", officer_.key, Json(TestCandidate()));
   const std::string id = created.json["id"];
   json body = created.json;
   body["displayName"] = "Neu";
@@ -139,7 +148,8 @@ TEST_F(HttpRoutesTest, UpdateWithStaleVersionIs412AndPathNamesTheRecord) {
   ASSERT_EQ(updated.status, 200) << updated.body;
   EXPECT_EQ(updated.json["displayName"], "Neu");
   EXPECT_EQ(updated.json["id"], id);
-  HttpAnswer stale = server_.Call("PATCH", "/v1/candidates/" + id, officer_.key, body.dump());
+  HttpAnswer stale =
+      server_.Call("PATCH", "/v1/candidates/" + id, officer_.key, body.dump());
   EXPECT_EQ(stale.status, 412) << stale.body;
   EXPECT_EQ(stale.json["code"], 9);
 }
@@ -147,8 +157,9 @@ TEST_F(HttpRoutesTest, UpdateWithStaleVersionIs412AndPathNamesTheRecord) {
 TEST_F(HttpRoutesTest, SuggestOffersCustomMethod) {
   const std::string offer_id = NewOffer();
   const std::string candidate_id = NewCandidate(officer_);
-  HttpAnswer answer = server_.Call(
-      "POST", "/v1/candidates/" + candidate_id + ":suggestOffers", officer_.key, R"({"k": 5})");
+  HttpAnswer answer =
+      server_.Call("POST", "/v1/candidates/" + candidate_id + ":suggestOffers",
+                   officer_.key, R"({"k": 5})");
   ASSERT_EQ(answer.status, 200) << answer.body;
   ASSERT_EQ(answer.json["suggestions"].size(), 1u) << answer.body;
   EXPECT_EQ(answer.json["suggestions"][0]["offerId"], offer_id);
@@ -181,13 +192,14 @@ TEST_F(HttpRoutesTest, AssignAnswersTheStoredRunAndGetRunFindsIt) {
 TEST_F(HttpRoutesTest, AssignStreamsServerSentEventsEndingWithTheRun) {
   NewOffer();
   NewCandidate(officer_);
-  HttpAnswer stream = server_.Call("POST", "/v1/runs", officer_.key,
-                                   R"({"mode": "ASSIGN_MODE_STABLE"})",
-                                   {{"Accept", "text/event-stream"}});
+  HttpAnswer stream =
+      server_.Call("POST", "/v1/runs", officer_.key, R"({"mode": "ASSIGN_MODE_STABLE"})",
+                   {{"Accept", "text/event-stream"}});
   ASSERT_EQ(stream.status, 200) << stream.body;
   EXPECT_TRUE(absl::StartsWith(stream.header("Content-Type"), "text/event-stream"));
   // Events: "event: NAME\ndata: JSON\n\n"; the last one is the run.
-  std::vector<std::string> events = absl::StrSplit(stream.body, "\n\n", absl::SkipEmpty());
+  std::vector<std::string> events =
+      absl::StrSplit(stream.body, "\n\n", absl::SkipEmpty());
   ASSERT_FALSE(events.empty());
   const std::vector<std::string> last = absl::StrSplit(events.back(), '\n');
   ASSERT_EQ(last.size(), 2u) << events.back();
@@ -203,8 +215,9 @@ TEST_F(HttpRoutesTest, AssignStreamsServerSentEventsEndingWithTheRun) {
 }
 
 TEST_F(HttpRoutesTest, AssignRefusedBeforeStreamingGetsItsHttpStatus) {
-  HttpAnswer refused = server_.Call("POST", "/v1/runs", officer_.key, R"({"label": "no mode"})",
-                                    {{"Accept", "text/event-stream"}});
+  HttpAnswer refused =
+      server_.Call("POST", "/v1/runs", officer_.key, R"({"label": "no mode"})",
+                   {{"Accept", "text/event-stream"}});
   EXPECT_EQ(refused.status, 400) << refused.body;
   EXPECT_EQ(refused.json["code"], 3);
 }
@@ -216,8 +229,9 @@ TEST_F(HttpRoutesTest, ImportTakesAJsonArrayOrNdjson) {
   v1::ImportRequest candidate;
   *candidate.mutable_candidate() = TestCandidate();
   candidate.mutable_candidate()->set_external_id("k-1");
-  HttpAnswer array = server_.Call("POST", "/v1/records:import", officer_.key,
-                                  absl::StrCat("[", Json(company), ",", Json(candidate), "]"));
+  HttpAnswer array =
+      server_.Call("POST", "/v1/records:import", officer_.key,
+                   absl::StrCat("[", Json(company), ",", Json(candidate), "]"));
   ASSERT_EQ(array.status, 200) << array.body;
   EXPECT_EQ(array.json["received"], "2");  // int64 as a string (proto3 JSON)
   EXPECT_EQ(array.json["created"], "2");
@@ -226,20 +240,25 @@ TEST_F(HttpRoutesTest, ImportTakesAJsonArrayOrNdjson) {
   candidate.mutable_candidate()->set_external_id("k-2");
   v1::ImportRequest third = candidate;
   third.mutable_candidate()->set_external_id("k-3");
-  HttpAnswer ndjson = server_.Call("POST", "/v1/records:import", officer_.key,
-                                   absl::StrCat(Json(candidate), "\n\n", Json(third), "\n"),
-                                   {}, "application/x-ndjson");
+  HttpAnswer ndjson =
+      server_.Call("POST", "/v1/records:import", officer_.key,
+                   absl::StrCat(Json(candidate), "\n\n", Json(third), "\n"), {},
+                   "application/x-ndjson");
   ASSERT_EQ(ndjson.status, 200) << ndjson.body;
   EXPECT_EQ(ndjson.json["created"], "2");
-  EXPECT_EQ(server_.Call("GET", "/v1/candidates", officer_.key).json["candidates"].size(), 3u);
+  EXPECT_EQ(server_.Call("GET", "/v1/candidates", officer_.key).json["candidates"].size(),
+            3u);
 
   // A broken element refuses the whole body before anything is written.
-  HttpAnswer broken = server_.Call("POST", "/v1/records:import", officer_.key,
-                                   absl::StrCat(Json(candidate), "\n{\"candidate\": {\"nope\": 1}}\n"));
+  HttpAnswer broken =
+      server_.Call("POST", "/v1/records:import", officer_.key,
+                   absl::StrCat(Json(candidate), "\n{\"candidate\": {\"nope\": 1}}\n"));
   EXPECT_EQ(broken.status, 400) << broken.body;
-  EXPECT_TRUE(absl::StrContains(broken.json.value("message", ""), "line 2")) << broken.body;
+  EXPECT_TRUE(absl::StrContains(broken.json.value("message", ""), "line 2"))
+      << broken.body;
   EXPECT_TRUE(absl::StrContains(broken.json.value("message", ""), "nope")) << broken.body;
-  EXPECT_EQ(server_.Call("GET", "/v1/candidates", officer_.key).json["candidates"].size(), 3u);
+  EXPECT_EQ(server_.Call("GET", "/v1/candidates", officer_.key).json["candidates"].size(),
+            3u);
 }
 
 TEST_F(HttpRoutesTest, OpenApiDocumentIsServedWithoutKey) {
@@ -269,8 +288,9 @@ TEST_F(HttpRoutesTest, RolesAndVisibilityAnswerAsOverGrpc) {
   HttpAnswer analyst = server_.Call("GET", "/v1/candidates", analyst_.key);
   EXPECT_EQ(analyst.status, 403);
   EXPECT_EQ(analyst.json["code"], 7);
-  EXPECT_EQ(server_.Call("POST", "/v1/candidates", analyst_.key, Json(TestCandidate())).status,
-            403);
+  EXPECT_EQ(
+      server_.Call("POST", "/v1/candidates", analyst_.key, Json(TestCandidate())).status,
+      403);
   // ... but may list offers and runs.
   EXPECT_EQ(server_.Call("GET", "/v1/offers", analyst_.key).status, 200);
   // Officers may not administer: 403.
@@ -285,8 +305,8 @@ TEST_F(HttpRoutesTest, ReadsAreAudited) {
   ASSERT_EQ(audit.status, 200) << audit.body;
   bool read_seen = false;
   for (const json& entry : audit.json["entries"]) {
-    if (entry["rpc"] == "/azubimatch.v1.Registry/GetCandidate" && entry["action"] == "read" &&
-        entry["keyId"] == officer_.key_id) {
+    if (entry["rpc"] == "/azubimatch.v1.Registry/GetCandidate" &&
+        entry["action"] == "read" && entry["keyId"] == officer_.key_id) {
       read_seen = true;
     }
   }

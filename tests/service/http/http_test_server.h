@@ -63,8 +63,9 @@ class HttpTestServer {
   int port() const { return server_->http_port(); }
 
   // One request; `key` empty sends no Authorization header.
-  HttpAnswer Call(const std::string& method, const std::string& path, const std::string& key,
-                  const std::string& body = "", httplib::Headers headers = {},
+  HttpAnswer Call(const std::string& method, const std::string& path,
+                  const std::string& key, const std::string& body = "",
+                  httplib::Headers headers = {},
                   const std::string& content_type = "application/json") {
     httplib::Client client("127.0.0.1", port());
     client.set_read_timeout(120, 0);
@@ -84,7 +85,8 @@ class HttpTestServer {
       result = client.Options(path, headers);
     }
     HttpAnswer answer;
-    EXPECT_TRUE(result) << method << " " << path << ": " << httplib::to_string(result.error());
+    EXPECT_TRUE(result) << method << " " << path << ": "
+                        << httplib::to_string(result.error());
     if (!result) return answer;
     answer.status = result->status;
     answer.headers = result->headers;

@@ -2,6 +2,8 @@
 // always_print_primitive_fields): the same JSON value for every message type of the
 // API, empty and filled with seeded random values (every field, nested messages,
 // repeated fields, maps, oneofs, timestamps, special doubles, escapes).
+#include "service/http/json_printer.h"
+
 #include <random>
 #include <string>
 
@@ -10,7 +12,6 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "service/http/api_files.h"
-#include "service/http/json_printer.h"
 #include "service/http/request_transcoding.h"
 
 namespace azubimatch::service::http {
@@ -83,7 +84,8 @@ class Filler {
 
   void SetOrFill(Message* message, const FieldDescriptor* field, int depth) {
     if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
-      if (depth < 3) Fill(message->GetReflection()->MutableMessage(message, field), depth + 1);
+      if (depth < 3)
+        Fill(message->GetReflection()->MutableMessage(message, field), depth + 1);
     } else {
       SetScalar(message, field, -1);
     }
@@ -93,10 +95,12 @@ class Filler {
   void SetScalar(Message* m, const FieldDescriptor* f, int index) {
     const Reflection* r = m->GetReflection();
     const bool add = index >= 0;
-    static const char* const kStrings[] = {"", "Bäckerei Yilmaz", "\"quoted\" \\ back",
-                                           "line\nbreak\ttab\x01", "€ 😀 ğ", "<b>&amp;</b>"};
-    static const double kDoubles[] = {0.0, -1.5, 0.80691963614142259, 1e-300, 1e300,
-                                      std::nan(""), INFINITY, -INFINITY, 123456789.125};
+    static const char* const kStrings[] = {
+        "",      "Bäckerei Yilmaz", "\"quoted\" \\ back", "line\nbreak\ttab\x01",
+        "€ 😀 ğ", "<b>&amp;</b>"};
+    static const double kDoubles[] = {0.0,      -1.5,      0.80691963614142259,
+                                      1e-300,   1e300,     std::nan(""),
+                                      INFINITY, -INFINITY, 123456789.125};
     switch (f->cpp_type()) {
       case FieldDescriptor::CPPTYPE_INT32: {
         const int32_t v = static_cast<int32_t>(Pick(INT32_MIN, INT32_MAX));
@@ -134,13 +138,15 @@ class Filler {
         break;
       }
       case FieldDescriptor::CPPTYPE_ENUM: {
-        const auto* e = f->enum_type()->value(static_cast<int>(Pick(0, f->enum_type()->value_count() - 1)));
+        const auto* e = f->enum_type()->value(
+            static_cast<int>(Pick(0, f->enum_type()->value_count() - 1)));
         add ? r->AddEnum(m, f, e) : r->SetEnum(m, f, e);
         break;
       }
       case FieldDescriptor::CPPTYPE_STRING: {
         std::string v = kStrings[Pick(0, 5)];
-        if (f->type() == FieldDescriptor::TYPE_BYTES) v = std::string("\x00\xff\x10 bytes", 9);
+        if (f->type() == FieldDescriptor::TYPE_BYTES)
+          v = std::string("\x00\xff\x10 bytes", 9);
         add ? r->AddString(m, f, v) : r->SetString(m, f, v);
         break;
       }
@@ -156,7 +162,8 @@ void ExpectSameJson(const Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   std::string expected;
-  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(message, &expected, options).ok());
+  ASSERT_TRUE(
+      google::protobuf::util::MessageToJsonString(message, &expected, options).ok());
   std::string actual;
   AppendJson(message, &actual);
   const nlohmann::json want = nlohmann::json::parse(expected, nullptr, false);

@@ -1,5 +1,7 @@
 // The route table from the protos' annotations, path matching, request transcoding and
 // the status mapping, without a server.
+#include "service/http/route_table.h"
+
 #include <set>
 #include <string>
 
@@ -9,7 +11,6 @@
 #include "service/http/api_files.h"
 #include "service/http/http_status.h"
 #include "service/http/request_transcoding.h"
-#include "service/http/route_table.h"
 
 namespace azubimatch::service::http {
 namespace {
@@ -35,7 +36,8 @@ TEST(RouteTableTest, EveryRpcOfThePackageHasARoute) {
       for (int m = 0; m < f->service(s)->method_count(); ++m) {
         ++rpcs;
         const auto* method = f->service(s)->method(m);
-        EXPECT_TRUE(methods.count("/" + method->service()->full_name() + "/" + method->name()))
+        EXPECT_TRUE(
+            methods.count("/" + method->service()->full_name() + "/" + method->name()))
             << method->full_name();
       }
     }
@@ -93,7 +95,8 @@ TEST(RouteTableTest, TemplateParserRefusesWhatItCannotServe) {
 TEST(RequestTranscodingTest, BodyQueryAndPathFillTheRequest) {
   const HttpRoute* route = Table().Match("GET", "/v1/candidates").route;
   ASSERT_NE(route, nullptr);
-  auto request = BuildRequest(*route, {}, {{"page_size", "7"}, {"kldbCode", "62102"}}, "");
+  auto request =
+      BuildRequest(*route, {}, {{"page_size", "7"}, {"kldbCode", "62102"}}, "");
   ASSERT_TRUE(request.ok()) << request.status();
   const auto& list = static_cast<const v1::ListRecordsRequest&>(**request);
   EXPECT_EQ(list.page_size(), 7);
@@ -126,7 +129,8 @@ TEST(RequestTranscodingTest, RefusalsNameTheProblem) {
 
 TEST(RequestTranscodingTest, MessageStreamsFromArraysAndLines) {
   const auto* type = v1::ImportRequest::descriptor();
-  auto array = ParseMessageStream(type, R"([{"company": {"name": "a"}}, {"candidate": {}}])");
+  auto array =
+      ParseMessageStream(type, R"([{"company": {"name": "a"}}, {"candidate": {}}])");
   ASSERT_TRUE(array.ok()) << array.status();
   EXPECT_EQ(array->size(), 2u);
   auto lines = ParseMessageStream(type, "{\"company\": {}}\n\n{\"offer\": {}}\n");
