@@ -41,7 +41,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "grpcpp/grpcpp.h"
-#include "service/auth/tls_options.h"
+#include "service/transport/tls_options.h"
 #include "service/http/http_options.h"
 
 namespace azubimatch::service {

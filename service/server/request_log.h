@@ -1,4 +1,4 @@
-// Request logging: one structured line per gRPC request, written when the server sends
+// Request logging: one structured line per gRPC request, written just before the server sends
 // the call's status (or, for a call that ends without one, when it is torn down):
 //
 //   ts=2025-01-31T09:15:02.123456Z rpc=/azubimatch.v1.Registry/GetOffer code=OK ms=0.412 peer=ipv4:127.0.0.1:51234
