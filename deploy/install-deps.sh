@@ -12,6 +12,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev rocksdb-tools python3-grpcio python3-protobuf
+  libcpp-httplib-dev nlohmann-json3-dev
   clang-14 libclang-rt-14-dev
 )
 if [[ "${1:-}" == "--with-peers" ]]; then

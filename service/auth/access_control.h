@@ -72,6 +72,10 @@ class AccessControl {
     return std::make_unique<AuditInterceptorFactory>(audit_.get(), &resolver_);
   }
 
+  // The per-call auth step the credentials run (key, role, rate limit), for a
+  // transport without port credentials: the HTTP gateway's in-process calls.
+  std::shared_ptr<const RequestAuthenticator> authenticator() const { return authenticator_; }
+
   MemberStore& members() { return members_; }
   ApiKeyStore& keys() { return keys_; }
   AuditLog& audit() { return *audit_; }

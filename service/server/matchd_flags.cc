@@ -48,6 +48,12 @@ std::string MatchdUsage() {
       d.import_batch_size, ")\n",
       "  --quiet                      no per-request log lines\n"
       "\n"
+      "HTTP/JSON (every RPC on its google.api.http route; GET /openapi.json):\n"
+      "  --http-listen HOST:PORT      serve HTTP/JSON there too (default: off); same\n"
+      "                               loopback rule and TLS as --listen\n"
+      "  --http-cors-origin ORIGIN    let browser pages of ORIGIN call the API (CORS);\n"
+      "                               repeatable; \"*\" for any (default: no CORS headers)\n"
+      "\n"
       "Security (every call needs `authorization: Bearer <key>`; see service/auth/ACCESS.md):\n"
       "  --tls-cert FILE              PEM certificate chain: serve TLS (with --tls-key)\n"
       "  --tls-key FILE               PEM private key of --tls-cert\n"
@@ -118,6 +124,23 @@ absl::StatusOr<MatchdCommandLine> ParseMatchdFlags(const std::vector<std::string
         return BadValue(flag, *v, "HOST:PORT with a port in 0..65535");
       }
       o.listen_address = *v;
+    } else if (flag == "--http-listen") {
+      absl::StatusOr<std::string> v = value();
+      if (!v.ok()) return v.status();
+      const size_t colon = v->rfind(':');
+      int port = 0;
+      if (colon == std::string::npos || colon == 0 ||
+          !absl::SimpleAtoi(v->substr(colon + 1), &port) || port < 0 || port > 65535) {
+        return BadValue(flag, *v, "HOST:PORT with a port in 0..65535");
+      }
+      o.http.listen_address = *v;
+    } else if (flag == "--http-cors-origin") {
+      absl::StatusOr<std::string> v = value();
+      if (!v.ok()) return v.status();
+      if (v->empty() || (*v != "*" && v->find("://") == std::string::npos)) {
+        return BadValue(flag, *v, "an origin like https://portal.example.org, or *");
+      }
+      o.http.cors_origins.push_back(*v);
     } else if (flag == "--data") {
       absl::StatusOr<std::string> v = value();
       if (!v.ok()) return v.status();

@@ -55,6 +55,9 @@ absl::Status RunServer(const ServerOptions& options,
   }
   if (absl::Status status = (*server)->Start(); !status.ok()) return status;
   log(absl::StrCat("matchd listening on ", (*server)->bound_address()));
+  if (const std::string http = (*server)->http_bound_address(); !http.empty()) {
+    log(absl::StrCat("matchd serving HTTP/JSON on ", http));
+  }
 
   const int signal_number = signals.Wait();
   log(absl::StrCat("matchd: ", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",

@@ -97,6 +97,7 @@ Server::Server(ServerOptions options, std::unique_ptr<KvStore> store,
 Server::~Server() {
   Shutdown(absl::ZeroDuration());
   if (grpc_server_ != nullptr) grpc_server_->Wait();
+  http_.reset();
   grpc_server_.reset();
   services_.clear();
   records_.reset();
@@ -159,6 +160,29 @@ absl::Status Server::Start() {
     return absl::UnavailableError(
         absl::StrCat("listen: cannot bind ", options_.listen_address));
   }
+  if (!options_.http.listen_address.empty()) {
+    grpc::ChannelArguments channel_args;
+    channel_args.SetMaxReceiveMessageSize(options_.max_send_message_bytes);
+    channel_args.SetMaxSendMessageSize(options_.max_receive_message_bytes);
+    HttpAuthStep auth;
+    if (options_.require_api_keys) {
+      auth = [authenticator = access_->authenticator()](
+                 std::string_view method, const std::vector<std::string_view>& values) {
+        return authenticator->Authenticate(method, values).status();
+      };
+    }
+    absl::StatusOr<std::unique_ptr<HttpGateway>> http =
+        HttpGateway::Start(options_.http, options_.tls, options_.allow_insecure,
+                           grpc_server_->InProcessChannel(channel_args), std::move(auth));
+    if (!http.ok()) {
+      grpc_server_->Shutdown();
+      grpc_server_->Wait();
+      grpc_server_.reset();
+      port_ = 0;
+      return http.status();
+    }
+    http_ = std::move(*http);
+  }
   if (grpc::HealthCheckServiceInterface* health = grpc_server_->GetHealthCheckService()) {
     health->SetServingStatus(true);
     for (const std::string& name : health_names_) health->SetServingStatus(name, true);
@@ -170,6 +194,11 @@ std::string Server::bound_address() const {
   return absl::StrCat(HostOf(options_.listen_address), ":", port_);
 }
 
+std::string Server::http_bound_address() const {
+  if (http_ == nullptr) return "";
+  return absl::StrCat(HostOf(options_.http.listen_address), ":", http_->port());
+}
+
 void Server::Shutdown(absl::Duration grace) {
   {
     absl::MutexLock lock(&shutdown_mu_);
@@ -179,7 +208,11 @@ void Server::Shutdown(absl::Duration grace) {
   if (grpc::HealthCheckServiceInterface* health = grpc_server_->GetHealthCheckService()) {
     health->Shutdown();
   }
+  // HTTP stops accepting first; its calls in flight drain (or are cancelled) with
+  // the gRPC server's, then its threads are joined.
+  if (http_ != nullptr) http_->BeginStop();
   grpc_server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+  if (http_ != nullptr) http_->Stop();
 }
 
 void Server::Wait() {

@@ -27,6 +27,12 @@
 // its Caller; the audit interceptor records every access to personal data. The
 // request log runs first, then the audit, then interceptors added here.
 //
+// HTTP/JSON (options.http.listen_address set): Start() also serves the HTTP gateway,
+// which calls the services through the gRPC server's in-process channel. That channel
+// has no port credentials, so the gateway runs the same auth step (AccessControl's
+// RequestAuthenticator: key, role, rate limit) itself before each call; handlers,
+// caller resolution, audit and request log then run as for any gRPC call.
+//
 // The health service (grpc.health.v1.Health, open without a key) answers SERVING for
 // "" and for every service added with a name while the server runs, NOT_SERVING once
 // Shutdown() begins.
@@ -47,6 +53,7 @@
 #include "grpcpp/grpcpp.h"
 #include "grpcpp/support/server_interceptor.h"
 #include "service/auth/access_control.h"
+#include "service/http/http_gateway.h"
 #include "service/registry/caller_resolver.h"
 #include "service/registry/record_store.h"
 #include "service/registry/registry_service.h"
@@ -106,6 +113,12 @@ class Server {
   // HOST:PORT as bound, e.g. "127.0.0.1:43123".
   std::string bound_address() const;
 
+  // The bound HTTP/JSON port (options.http.listen_address); 0 when HTTP is off or
+  // before Start.
+  int http_port() const { return http_ != nullptr ? http_->port() : 0; }
+  // HOST:PORT of the HTTP/JSON port as bound; empty when HTTP is off.
+  std::string http_bound_address() const;
+
   // Stops accepting calls, lets in-flight calls finish for up to `grace`, then cancels
   // the rest. Idempotent; safe to call from another thread than Wait().
   void Shutdown(absl::Duration grace);
@@ -135,6 +148,8 @@ class Server {
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors_;
   std::unique_ptr<grpc::Server> grpc_server_;
+  // Calls the gRPC server in process; stopped before it.
+  std::unique_ptr<HttpGateway> http_;
   int port_ = 0;
   absl::Mutex shutdown_mu_;
   bool shut_down_ ABSL_GUARDED_BY(shutdown_mu_) = false;

@@ -9,6 +9,7 @@
 
 #include "absl/time/time.h"
 #include "service/auth/access_control.h"
+#include "service/http/http_options.h"
 #include "service/transport/tls_options.h"
 
 namespace azubimatch::service {
@@ -87,6 +88,12 @@ struct ServerOptions {
   // data_dir and re-applies every erasure the data folder knew (ledger_restore.h).
   // Default: "" (no restore).
   std::string restore_from;
+
+  // The HTTP/JSON face (--http-listen, --http-cors-origin): every RPC on the route
+  // its google.api.http annotation gives, through the same auth step, handlers and
+  // interceptors as gRPC (service/http/http_gateway.h).
+  // Default: HttpOptions{} (off).
+  HttpOptions http;
 
   // Where log lines go (each without the trailing newline). Tests capture them here.
   // Default: empty, meaning standard error.

@@ -9,7 +9,8 @@ set -eu
 src=$1
 out=$2
 seeds=$src/tests/fuzz/seeds
-mkdir -p "$out/registry_validation_fuzzer" "$out/record_import_fuzzer" "$out/problem_file_fuzzer"
+mkdir -p "$out/registry_validation_fuzzer" "$out/record_import_fuzzer" "$out/problem_file_fuzzer" \
+  "$out/http_request_fuzzer"
 
 # $1 = selector byte (decimal), $2 = payload file, $3 = output file
 seed() {
@@ -48,8 +49,25 @@ seed 0 "$seeds/problem.orlib" "$out/problem_file_fuzzer/orlib"
 seed 1 "$seeds/problem.orlib-sparse" "$out/problem_file_fuzzer/orlib-sparse"
 seed 2 "$seeds/problem.edges" "$out/problem_file_fuzzer/edges"
 
+# HTTP requests: selector % 5 picks GET(0)/POST(1)/PATCH(2)/DELETE(3)/PUT(4); the
+# request target, a newline, then the body.
+tmp=$(mktemp)
+printf '/v1/candidates?page_size=2&page_token=abc\n' > "$tmp"
+seed 0 "$tmp" "$out/http_request_fuzzer/list-candidates"
+printf '/v1/candidates/0123456789abcdef:suggestOffers\n{"k": 5, "kldbCode": "62102"}' > "$tmp"
+seed 1 "$tmp" "$out/http_request_fuzzer/suggest-offers"
+{ printf '/v1/candidates\n'; cat "$seeds/candidates.jsonl" | head -n 1; } > "$tmp"
+seed 1 "$tmp" "$out/http_request_fuzzer/create-candidate"
+printf '/v1/records:import\n[{"company": {"name": "a"}}, {"candidate": {"displayName": "b"}}]' > "$tmp"
+seed 1 "$tmp" "$out/http_request_fuzzer/import-array"
+printf '/v1/records:import\n{"company": {}}\n{"offer": {"seats": 2}}\n' > "$tmp"
+seed 1 "$tmp" "$out/http_request_fuzzer/import-ndjson"
+printf '/v1/placements?status=PLACEMENT_STATUS_ACCEPTED&page_size=3\n' > "$tmp"
+seed 0 "$tmp" "$out/http_request_fuzzer/list-placements"
+rm -f "$tmp"
+
 # Inputs of earlier findings, stored whole (selector byte included).
-for target in registry_validation_fuzzer record_import_fuzzer problem_file_fuzzer; do
+for target in registry_validation_fuzzer record_import_fuzzer problem_file_fuzzer http_request_fuzzer; do
   if [ -d "$seeds/regressions/$target" ]; then
     cp "$seeds/regressions/$target"/* "$out/$target/" 2>/dev/null || true
   fi

@@ -15,7 +15,7 @@ if [ "${1:-}" = "--smoke" ]; then smoke=1; shift; fi
 build=$1
 seconds=$2
 shift 2
-targets=${*:-"registry_validation_fuzzer record_import_fuzzer problem_file_fuzzer"}
+targets=${*:-"registry_validation_fuzzer record_import_fuzzer problem_file_fuzzer http_request_fuzzer"}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 jobs=${JOBS:-$(nproc)}
 

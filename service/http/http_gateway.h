@@ -1,0 +1,92 @@
+// HttpGateway: matchd's HTTP/JSON face. It serves every RPC of azubimatch.v1 on the
+// route its google.api.http annotation gives (route_table.h), by transcoding: each
+// HTTP request becomes one call of the RPC on the gRPC server's in-process channel
+// (GenericCall), so handlers, member visibility, audit, the request log and every
+// other interceptor run exactly as for a gRPC client. No handler logic lives here.
+//
+// Per request:
+//   1. CORS (HttpOptions::cors_origins): allowed origins get Access-Control-* headers;
+//      an OPTIONS preflight is answered here (204), or refused (403) for other origins.
+//   2. GET /openapi.json answers the OpenAPI document generated at build time (no key).
+//   3. The route: unknown path 404, known path with another method 405 (with Allow).
+//   4. The auth step (`auth`, the same RequestAuthenticator the gRPC port runs: key,
+//      role, rate limit) on the RPC's full name and the `Authorization` header values;
+//      a refusal is answered with its status (401, 403, 429). The in-process channel
+//      has no port credentials, so the gateway runs the step where the port would.
+//   5. The request message (request_transcoding.h); bad input 400, nothing called.
+//   6. The call, forwarding `Authorization` and `X-Request-Id` as metadata; the answer
+//      is the response as JSON (200) or the status as google.rpc.Status JSON
+//      (http_status.h). X-Request-Id is echoed.
+// Streams: a client-streaming RPC (Import) takes a JSON array or NDJSON body, one
+// message per element or line, parsed completely before the call starts (bad input
+// writes nothing). A server-streaming RPC (Assign) answers with its last message (its
+// response_body field, e.g. the Run), or, with `Accept: text/event-stream`, streams
+// every message as a server-sent event named after the message's set oneof field
+// ("event: progress", "event: run"); a failure after the first event ends the stream
+// with "event: error" and the Status JSON.
+// Limits: bodies over max_body_bytes 413; read and write timeouts for slow clients;
+// malformed HTTP 400. Every error body is a google.rpc.Status.
+//
+// Thread safety: Start/Stop from one controlling thread; requests are served on the
+// gateway's own worker threads (HttpOptions::threads).
+#ifndef AZUBIMATCH_SERVICE_HTTP_HTTP_GATEWAY_H_
+#define AZUBIMATCH_SERVICE_HTTP_HTTP_GATEWAY_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "grpcpp/grpcpp.h"
+#include "service/transport/tls_options.h"
+#include "service/http/http_options.h"
+
+namespace azubimatch::service {
+
+// The auth step for one call: OK, or the status to refuse it with.
+using HttpAuthStep = std::function<absl::Status(
+    std::string_view grpc_method, const std::vector<std::string_view>& authorization)>;
+
+class HttpGateway {
+ public:
+  // Binds options.listen_address and starts serving on background threads. `channel`
+  // reaches the gRPC server (its in-process channel); `auth` may be empty only when
+  // the server authenticates nothing (ServerOptions::require_api_keys false).
+  // Errors: FAILED_PRECONDITION for plaintext on a non-loopback address without
+  // `allow_insecure`; INVALID_ARGUMENT for unusable TLS files; UNAVAILABLE when the
+  // address cannot be bound; INTERNAL when the annotations give no route table.
+  static absl::StatusOr<std::unique_ptr<HttpGateway>> Start(
+      const HttpOptions& options, const TlsServerOptions& tls, bool allow_insecure,
+      std::shared_ptr<grpc::Channel> channel, HttpAuthStep auth);
+
+  // Stops (see Stop()).
+  ~HttpGateway();
+
+  HttpGateway(const HttpGateway&) = delete;
+  HttpGateway& operator=(const HttpGateway&) = delete;
+
+  // The bound port.
+  int port() const;
+
+  // Stops accepting connections and returns at once; requests in flight go on.
+  void BeginStop();
+
+  // BeginStop(), then waits until the requests in flight are finished. Idempotent.
+  void Stop();
+
+  class Impl;
+
+ private:
+  explicit HttpGateway(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// The OpenAPI 3 document of the API, generated from the protos at build time.
+std::string_view OpenApiDocument();
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_HTTP_HTTP_GATEWAY_H_
