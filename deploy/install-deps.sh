@@ -13,6 +13,7 @@ packages=(
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
   libssl-dev rocksdb-tools python3-grpcio python3-protobuf
   clang-14 libclang-rt-14-dev
+  prometheus-cpp-dev
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
   packages+=(python3-scipy python3-numpy liblemon-dev)
