@@ -139,7 +139,8 @@ grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel, absl::Du
   grpc::CompletionQueue cq;
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
-  grpc::ByteBuffer send;
+  grpc::Slice empty("");
+  grpc::ByteBuffer send(&empty, 1);
   auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
   call->StartCall();
   grpc::ByteBuffer received;

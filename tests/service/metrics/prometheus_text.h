@@ -1,7 +1,8 @@
 // Test support: reading matchd's /metrics. HttpGet() fetches a path from a loopback
 // HTTP port with a plain socket (HTTP/1.0, the whole answer until the server closes);
 // ParseSamples() maps each sample line of the Prometheus text format to its value;
-// Series() spells a series the way prometheus-cpp writes it (labels sorted by name).
+// Series() spells a series the way prometheus-cpp writes it (labels sorted by name, a
+// bucket's "le" last).
 //
 // Thread-compatible; blocking calls.
 #ifndef AZUBIMATCH_TESTS_SERVICE_METRICS_PROMETHEUS_TEXT_H_
@@ -78,7 +79,13 @@ inline std::string Series(const std::string& name,
                           std::map<std::string, std::string> labels = {}) {
   if (labels.empty()) return name;
   std::vector<std::string> parts;
-  for (const auto& [key, value] : labels) parts.push_back(absl::StrCat(key, "=\"", value, "\""));
+  for (const auto& [key, value] : labels) {
+    if (key != "le") parts.push_back(absl::StrCat(key, "=\"", value, "\""));
+  }
+  // A histogram bucket's bound comes last.
+  if (auto le = labels.find("le"); le != labels.end()) {
+    parts.push_back(absl::StrCat("le=\"", le->second, "\""));
+  }
   return absl::StrCat(name, "{", absl::StrJoin(parts, ","), "}");
 }
 

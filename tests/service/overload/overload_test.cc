@@ -12,6 +12,7 @@
 // asserts a time.
 #include <atomic>
 #include <cstdio>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -72,7 +73,7 @@ class OverloadTest : public testing::Test {
  protected:
   void TearDown() override {
     gate_.Release();  // never leave a run waiting
-    for (std::thread& t : assign_threads_) t.join();
+    JoinAssigns();
     server_.reset();
   }
 
@@ -147,10 +148,17 @@ class OverloadTest : public testing::Test {
     return ids;
   }
 
-  // Starts an Assign on a thread of its own (joined in TearDown); its status lands in
-  // *status.
-  void StartAssign(grpc::Status* status) {
+  // Starts an Assign on a thread of its own; its status lands in the returned slot
+  // once JoinAssigns() returned (TearDown joins too).
+  const grpc::Status* StartAssign() {
+    grpc::Status* status = &assign_statuses_.emplace_back();
     assign_threads_.emplace_back([this, status] { *status = RunAssign(NewChannel()); });
+    return status;
+  }
+
+  void JoinAssigns() {
+    for (std::thread& t : assign_threads_) t.join();
+    assign_threads_.clear();
   }
 
   grpc::Status RunAssign(const std::shared_ptr<grpc::Channel>& channel) {
@@ -194,7 +202,8 @@ class OverloadTest : public testing::Test {
     grpc::CompletionQueue cq;
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
-    grpc::ByteBuffer send;
+    grpc::Slice empty("");
+    grpc::ByteBuffer send(&empty, 1);
     auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
     call->StartCall();
     grpc::ByteBuffer received;
@@ -222,6 +231,7 @@ class OverloadTest : public testing::Test {
   MemberKey officer_;
   RunGate gate_;
   std::vector<std::thread> assign_threads_;
+  std::deque<grpc::Status> assign_statuses_;
 };
 
 TEST_F(OverloadTest, ShedsBeyondTheBoundWithRetryInfoAndRecoversAtOnce) {
@@ -232,9 +242,8 @@ TEST_F(OverloadTest, ShedsBeyondTheBoundWithRetryInfoAndRecoversAtOnce) {
   const std::vector<std::string> candidates = Seed(/*offers=*/2, /*candidates=*/2);
 
   // Two Assign runs hold both slots.
-  grpc::Status first, second;
-  StartAssign(&first);
-  StartAssign(&second);
+  const grpc::Status* first = StartAssign();
+  const grpc::Status* second = StartAssign();
   gate_.AwaitHeld(2);
   EXPECT_EQ(server_->in_flight()->in_flight(), 2);
 
@@ -252,10 +261,9 @@ TEST_F(OverloadTest, ShedsBeyondTheBoundWithRetryInfoAndRecoversAtOnce) {
   EXPECT_EQ(server_->in_flight()->shed(), 2);
 
   gate_.Release();
-  for (std::thread& t : assign_threads_) t.join();
-  assign_threads_.clear();
-  EXPECT_TRUE(first.ok()) << first.error_message();
-  EXPECT_TRUE(second.ok()) << second.error_message();
+  JoinAssigns();
+  EXPECT_TRUE(first->ok()) << first->error_message();
+  EXPECT_TRUE(second->ok()) << second->error_message();
 
   // Both runs have answered: their slots are free for the very next call.
   EXPECT_EQ(server_->in_flight()->in_flight(), 0);
@@ -269,15 +277,18 @@ TEST_F(OverloadTest, AssignBeyondItsRunSlotsIsRefusedWithRetryInfo) {
   unbounded.max_in_flight = 0;
   StartServer(unbounded, /*gated=*/true);
   Seed(/*offers=*/1, /*candidates=*/1);
-  grpc::Status first, second;
-  StartAssign(&first);
-  StartAssign(&second);
+  const grpc::Status* first = StartAssign();
+  const grpc::Status* second = StartAssign();
   gate_.AwaitHeld(2);  // MatchingServiceOptions::max_concurrent_runs
 
   const grpc::Status third = RunAssign(NewChannel());
   EXPECT_EQ(third.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_THAT(third.error_message(), HasSubstr("runs are computing"));
   EXPECT_THAT(RetryDelayOf(third), Optional(InFlightLimitOptions{}.default_retry_delay));
   gate_.Release();
+  JoinAssigns();
+  EXPECT_TRUE(first->ok()) << first->error_message();
+  EXPECT_TRUE(second->ok()) << second->error_message();
 }
 
 // What one load client saw.
