@@ -59,9 +59,12 @@ struct Flags {
 
 bool ParseFlags(int argc, char** argv, Flags* flags) {
   const std::map<std::string, int*> ints = {
-      {"--clients", &flags->clients},       {"--assign-clients", &flags->assign_clients},
-      {"--max-in-flight", &flags->max_in_flight}, {"--seconds", &flags->seconds},
-      {"--candidates", &flags->candidates}, {"--offers", &flags->offers},
+      {"--clients", &flags->clients},
+      {"--assign-clients", &flags->assign_clients},
+      {"--max-in-flight", &flags->max_in_flight},
+      {"--seconds", &flags->seconds},
+      {"--candidates", &flags->candidates},
+      {"--offers", &flags->offers},
       {"--deadline-seconds", &flags->deadline_seconds}};
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
@@ -74,7 +77,8 @@ bool ParseFlags(int argc, char** argv, Flags* flags) {
     }
     auto it = ints.find(flag);
     if (it == ints.end() || !absl::SimpleAtoi(value, it->second) || *it->second < 0) {
-      std::fprintf(stderr, "overload_load: bad flag %s (see the header of overload_load.cc)\n",
+      std::fprintf(stderr,
+                   "overload_load: bad flag %s (see the header of overload_load.cc)\n",
                    argv[i]);
       return false;
     }
@@ -118,11 +122,12 @@ void Print(const std::string& method, const Outcomes& o, double seconds) {
   const LatencySummary served = SummarizeLatencies(o.served_us);
   const LatencySummary shed = SummarizeLatencies(o.shed_us);
   std::printf("%-14s served %7lld (%7.1f/s)  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms\n",
-              method.c_str(), static_cast<long long>(served.count), served.count / seconds,
-              served.p50_us / 1e3, served.p99_us / 1e3, served.max_us / 1e3);
-  std::printf("%-14s shed   %7lld (%7.1f/s)  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms\n", "",
-              static_cast<long long>(shed.count), shed.count / seconds, shed.p50_us / 1e3,
-              shed.p99_us / 1e3, shed.max_us / 1e3);
+              method.c_str(), static_cast<long long>(served.count),
+              served.count / seconds, served.p50_us / 1e3, served.p99_us / 1e3,
+              served.max_us / 1e3);
+  std::printf("%-14s shed   %7lld (%7.1f/s)  p50 %8.2f ms  p99 %8.2f ms  max %8.2f ms\n",
+              "", static_cast<long long>(shed.count), shed.count / seconds,
+              shed.p50_us / 1e3, shed.p99_us / 1e3, shed.max_us / 1e3);
   if (o.exhausted_without_retry_info > 0) {
     std::printf("%-14s RESOURCE_EXHAUSTED without RetryInfo: %lld\n", "",
                 static_cast<long long>(o.exhausted_without_retry_info));
@@ -133,8 +138,8 @@ void Print(const std::string& method, const Outcomes& o, double seconds) {
 }
 
 // grpc.health.v1.Health/Check for "" (no key); true when SERVING (answer bytes 08 01).
-grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel, absl::Duration deadline,
-                         bool* serving) {
+grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel,
+                         absl::Duration deadline, bool* serving) {
   grpc::GenericStub stub(channel);
   grpc::CompletionQueue cq;
   grpc::ClientContext context;
@@ -164,7 +169,8 @@ grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel, absl::Du
 }
 
 int Run(const Flags& flags) {
-  std::string folder = (std::filesystem::temp_directory_path() / "overload_load.XXXXXX").string();
+  std::string folder =
+      (std::filesystem::temp_directory_path() / "overload_load.XXXXXX").string();
   if (mkdtemp(folder.data()) == nullptr) return 2;
   struct Cleanup {
     std::string path;
@@ -246,7 +252,8 @@ int Run(const Flags& flags) {
           request.set_candidate_id(candidates[random() % candidates.size()]);
           request.set_k(10);
           v1::SuggestionsResponse response;
-          const grpc::Status status = matching->SuggestOffers(&context, request, &response);
+          const grpc::Status status =
+              matching->SuggestOffers(&context, request, &response);
           result.suggest.Note(status, micros());
         }
       }
@@ -262,10 +269,11 @@ int Run(const Flags& flags) {
     total.health.Merge(r.health);
     total.health_not_serving += r.health_not_serving;
   }
-  std::printf("overload_load: %d clients (%d Assign), --max-in-flight %d, %d s, %d candidates x "
-              "%d offers, %u cores\n",
-              flags.clients, flags.assign_clients, flags.max_in_flight, flags.seconds,
-              flags.candidates, flags.offers, std::thread::hardware_concurrency());
+  std::printf(
+      "overload_load: %d clients (%d Assign), --max-in-flight %d, %d s, %d candidates x "
+      "%d offers, %u cores\n",
+      flags.clients, flags.assign_clients, flags.max_in_flight, flags.seconds,
+      flags.candidates, flags.offers, std::thread::hardware_concurrency());
   Print("SuggestOffers", total.suggest, seconds);
   Print("Assign", total.assign, seconds);
   Print("Health", total.health, seconds);
@@ -287,7 +295,8 @@ int Run(const Flags& flags) {
               absl::ToDoubleMilliseconds(absl::Now() - start));
 
   const bool clean = total.health_not_serving == 0 && total.suggest.other_codes.empty() &&
-                     total.assign.other_codes.empty() && total.health.other_codes.empty() &&
+                     total.assign.other_codes.empty() &&
+                     total.health.other_codes.empty() &&
                      total.suggest.exhausted_without_retry_info == 0 &&
                      total.assign.exhausted_without_retry_info == 0 && after.ok();
   (*server)->Shutdown(absl::Seconds(5));

@@ -90,12 +90,23 @@ class MetricsInterceptorFactory final
 }  // namespace
 
 std::string_view GrpcCodeLabel(grpc::StatusCode code) {
-  static constexpr std::string_view kNames[] = {
-      "OK",           "Canceled",          "Unknown",          "InvalidArgument",
-      "DeadlineExceeded", "NotFound",      "AlreadyExists",    "PermissionDenied",
-      "ResourceExhausted", "FailedPrecondition", "Aborted",    "OutOfRange",
-      "Unimplemented", "Internal",         "Unavailable",      "DataLoss",
-      "Unauthenticated"};
+  static constexpr std::string_view kNames[] = {"OK",
+                                                "Canceled",
+                                                "Unknown",
+                                                "InvalidArgument",
+                                                "DeadlineExceeded",
+                                                "NotFound",
+                                                "AlreadyExists",
+                                                "PermissionDenied",
+                                                "ResourceExhausted",
+                                                "FailedPrecondition",
+                                                "Aborted",
+                                                "OutOfRange",
+                                                "Unimplemented",
+                                                "Internal",
+                                                "Unavailable",
+                                                "DataLoss",
+                                                "Unauthenticated"};
   const int value = static_cast<int>(code);
   if (value < 0 || value > 16) return "Unknown";
   return kNames[value];
@@ -131,8 +142,8 @@ GrpcServerMetrics::NewInterceptorFactory() {
   return std::make_unique<MetricsInterceptorFactory>(this);
 }
 
-GrpcServerMetrics::MethodMetrics* GrpcServerMetrics::ForMethod(std::string_view full_method,
-                                                               std::string_view type) {
+GrpcServerMetrics::MethodMetrics* GrpcServerMetrics::ForMethod(
+    std::string_view full_method, std::string_view type) {
   std::string key(type);
   key.append(" ").append(full_method);
   absl::MutexLock lock(&mu_);

@@ -19,7 +19,8 @@
 // by the auth step (bad key, rate limit) or by gRPC itself — are not seen here; the
 // rate limit's refusals have a counter of their own (server_metrics.h).
 //
-// Wiring: ServerBuilder::experimental().SetInterceptorCreators({..., NewInterceptorFactory()}).
+// Wiring: ServerBuilder::experimental().SetInterceptorCreators({...,
+// NewInterceptorFactory()}).
 //
 // Thread safety: the factory and the metrics are shared by every call; each call gets
 // its own interceptor. Cost per call: one hash lookup under a mutex for the method's
@@ -57,7 +58,7 @@ class GrpcServerMetrics {
     prometheus::Counter* msg_received = nullptr;
     prometheus::Counter* msg_sent = nullptr;
     std::array<prometheus::Counter*, 17> handled = {};  // by code, set on first use
-    prometheus::Labels labels;                         // type, service, method
+    prometheus::Labels labels;                          // type, service, method
   };
 
   // Registers the families on `metrics`, which must outlive this object.
@@ -72,7 +73,8 @@ class GrpcServerMetrics {
       ABSL_LOCKS_EXCLUDED(mu_);
 
   // Counts a handled call of `method` with `code`.
-  void CountHandled(MethodMetrics* method, grpc::StatusCode code) ABSL_LOCKS_EXCLUDED(mu_);
+  void CountHandled(MethodMetrics* method, grpc::StatusCode code)
+      ABSL_LOCKS_EXCLUDED(mu_);
 
  private:
   prometheus::Family<prometheus::Counter>& started_;

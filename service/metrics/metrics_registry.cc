@@ -32,7 +32,8 @@ MetricsRegistry::MetricsRegistry()
       .Name("azubimatch_build_info")
       .Help("The version and commit matchd was built from; always 1")
       .Register(*registry_)
-      .Add({{"version", std::string(BuildVersion())}, {"commit", std::string(BuildCommit())}})
+      .Add({{"version", std::string(BuildVersion())},
+            {"commit", std::string(BuildCommit())}})
       .Set(1);
 }
 

@@ -25,7 +25,8 @@ class RecordCounts final : public RecordObserver {
                       const v1::TrainingOffer* after) override {
     Count(offers_, before != nullptr, after != nullptr);
   }
-  void OnCandidateChanged(const v1::Candidate* before, const v1::Candidate* after) override {
+  void OnCandidateChanged(const v1::Candidate* before,
+                          const v1::Candidate* after) override {
     Count(candidates_, before != nullptr, after != nullptr);
   }
 

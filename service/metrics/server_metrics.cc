@@ -14,7 +14,8 @@ namespace azubimatch::service {
 namespace {
 
 prometheus::Gauge& NewGauge(prometheus::Registry& registry, const std::string& name,
-                            const std::string& help, const prometheus::Labels& labels = {}) {
+                            const std::string& help,
+                            const prometheus::Labels& labels = {}) {
   return prometheus::BuildGauge().Name(name).Help(help).Register(registry).Add(labels);
 }
 
@@ -82,16 +83,16 @@ void ServerMetrics::AddSourceHooks() {
         r, "azubimatch_rocksdb_total_sst_files_bytes",
         "Size of every SST file of the store, including obsolete ones still referenced "
         "(rocksdb.total-sst-files-size).");
-    prometheus::Gauge* live =
-        &NewGauge(r, "azubimatch_rocksdb_live_sst_files_bytes",
-                  "Size of the SST files of the current version (rocksdb.live-sst-files-size).");
+    prometheus::Gauge* live = &NewGauge(
+        r, "azubimatch_rocksdb_live_sst_files_bytes",
+        "Size of the SST files of the current version (rocksdb.live-sst-files-size).");
     prometheus::Gauge* memtables =
         &NewGauge(r, "azubimatch_rocksdb_memtable_bytes",
                   "Memory held by the memtables (rocksdb.cur-size-all-mem-tables).");
-    prometheus::Gauge* pending = &NewGauge(
-        r, "azubimatch_rocksdb_pending_compaction_bytes",
-        "Estimated bytes compaction must rewrite to settle the LSM tree "
-        "(rocksdb.estimate-pending-compaction-bytes).");
+    prometheus::Gauge* pending =
+        &NewGauge(r, "azubimatch_rocksdb_pending_compaction_bytes",
+                  "Estimated bytes compaction must rewrite to settle the LSM tree "
+                  "(rocksdb.estimate-pending-compaction-bytes).");
     prometheus::Gauge* stopped =
         &NewGauge(r, "azubimatch_rocksdb_write_stopped",
                   "1 while RocksDB stops writes (rocksdb.is-write-stopped), else 0.");
@@ -137,14 +138,15 @@ void ServerMetrics::AddSourceHooks() {
   }
 }
 
-absl::Status ServerMetrics::StartListener(const std::string& address, bool allow_insecure) {
+absl::Status ServerMetrics::StartListener(const std::string& address,
+                                          bool allow_insecure) {
   if (exposer_ != nullptr) {
     return absl::FailedPreconditionError("--metrics-listen: already listening");
   }
   if (!allow_insecure && !IsLoopbackAddress(address)) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "--metrics-listen: refusing the non-loopback address '", address,
-        "' (plain HTTP); give --allow-insecure to accept the risk"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("--metrics-listen: refusing the non-loopback address '", address,
+                     "' (plain HTTP); give --allow-insecure to accept the risk"));
   }
   try {
     // prometheus-cpp reports a failed bind with an exception; it stops here.

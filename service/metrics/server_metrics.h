@@ -1,8 +1,8 @@
 // ServerMetrics: everything matchd exposes at /metrics, in one place that the Server
 // owns (and the HTTP listener, or --metrics-listen, serves):
 //
-//   grpc_server_*                          per-method call metrics (grpc_server_metrics.h)
-//   azubimatch_build_info{version,commit}  1 (metrics_registry.h)
+//   grpc_server_*                          per-method call metrics
+//   (grpc_server_metrics.h) azubimatch_build_info{version,commit}  1 (metrics_registry.h)
 //   azubimatch_assign_phase_seconds{phase} histogram (assign_phase_metrics.h)
 //   azubimatch_records{kind}               companies, offers, candidates stored
 //   azubimatch_rocksdb_total_sst_files_bytes, _live_sst_files_bytes, _memtable_bytes,
@@ -50,9 +50,9 @@ namespace azubimatch::service {
 // Where the figures come from; each may be null (its metrics are then left out). None
 // is owned; all must outlive the ServerMetrics.
 struct ServerMetricsSources {
-  RecordStore* records = nullptr;             // subscribed: records per kind
-  const RocksDbStore* store = nullptr;        // RocksDB figures
-  const RateLimiter* rate_limiter = nullptr;  // refusals
+  RecordStore* records = nullptr;              // subscribed: records per kind
+  const RocksDbStore* store = nullptr;         // RocksDB figures
+  const RateLimiter* rate_limiter = nullptr;   // refusals
   const InFlightLimiter* in_flight = nullptr;  // in flight, shed
 };
 
@@ -60,7 +60,8 @@ class ServerMetrics {
  public:
   // Registers every family and subscribes to sources.records (which replays the
   // stored records: O(records)). Errors: those of RecordStore::Subscribe.
-  static absl::StatusOr<std::unique_ptr<ServerMetrics>> Create(ServerMetricsSources sources);
+  static absl::StatusOr<std::unique_ptr<ServerMetrics>> Create(
+      ServerMetricsSources sources);
 
   // Stops the listener and unsubscribes from the record store.
   ~ServerMetrics();

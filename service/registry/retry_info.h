@@ -8,7 +8,8 @@
 // (grpc_status.h) puts it on the wire beside any BadRequest. RetryDelayOf() reads it
 // back from a received grpc::Status.
 //
-//   return RefuseAssign(WithRetryInfo(absl::ResourceExhaustedError("..."), absl::Seconds(1)));
+//   return RefuseAssign(WithRetryInfo(absl::ResourceExhaustedError("..."),
+//   absl::Seconds(1)));
 //
 // Thread safety: pure functions. Cost: O(1).
 #ifndef AZUBIMATCH_SERVICE_REGISTRY_RETRY_INFO_H_

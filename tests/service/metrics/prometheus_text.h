@@ -26,8 +26,8 @@
 namespace azubimatch::service {
 
 struct HttpAnswer {
-  int status = 0;     // 0 when the exchange failed
-  std::string head;   // status line and headers
+  int status = 0;    // 0 when the exchange failed
+  std::string head;  // status line and headers
   std::string body;
 };
 

@@ -29,13 +29,15 @@ using ::testing::HasSubstr;
 using ::testing::Key;
 using ::testing::Not;
 
-std::map<std::string, std::string> Method(const std::string& service, const std::string& method,
+std::map<std::string, std::string> Method(const std::string& service,
+                                          const std::string& method,
                                           const std::string& type = "unary") {
   return {{"grpc_service", service}, {"grpc_method", method}, {"grpc_type", type}};
 }
 
 std::map<std::string, std::string> With(std::map<std::string, std::string> labels,
-                                        const std::string& key, const std::string& value) {
+                                        const std::string& key,
+                                        const std::string& value) {
   labels[key] = value;
   return labels;
 }
@@ -101,9 +103,11 @@ TEST_F(ServerMetricsTest, CountsCallsByMethodAndCodeUnderGrpcEcosystemNames) {
   const std::map<std::string, double> samples = Scrape();
   const auto get = Method("azubimatch.v1.Registry", "GetCandidate");
   EXPECT_EQ(samples.at(Series("grpc_server_started_total", get)), 6);
-  EXPECT_EQ(samples.at(Series("grpc_server_handled_total", With(get, "grpc_code", "OK"))), 3);
-  EXPECT_EQ(samples.at(Series("grpc_server_handled_total", With(get, "grpc_code", "NotFound"))),
-            2);
+  EXPECT_EQ(samples.at(Series("grpc_server_handled_total", With(get, "grpc_code", "OK"))),
+            3);
+  EXPECT_EQ(
+      samples.at(Series("grpc_server_handled_total", With(get, "grpc_code", "NotFound"))),
+      2);
   EXPECT_EQ(samples.at(Series("grpc_server_handled_total",
                               With(get, "grpc_code", "InvalidArgument"))),
             1);
@@ -112,17 +116,20 @@ TEST_F(ServerMetricsTest, CountsCallsByMethodAndCodeUnderGrpcEcosystemNames) {
   EXPECT_EQ(samples.at(Series("grpc_server_msg_received_total", get)), 6);
   EXPECT_EQ(samples.at(Series("grpc_server_msg_sent_total", get)), 3);  // only OK answers
   EXPECT_EQ(samples.at(Series("grpc_server_handling_seconds_count", get)), 6);
-  EXPECT_EQ(samples.at(Series("grpc_server_handling_seconds_bucket", With(get, "le", "+Inf"))),
-            6);
-  for (const char* le : {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5",
-                         "5", "10"}) {
-    EXPECT_THAT(samples, Contains(Key(Series("grpc_server_handling_seconds_bucket",
-                                             With(get, "le", le)))))
+  EXPECT_EQ(
+      samples.at(Series("grpc_server_handling_seconds_bucket", With(get, "le", "+Inf"))),
+      6);
+  for (const char* le :
+       {"0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10"}) {
+    EXPECT_THAT(
+        samples,
+        Contains(Key(Series("grpc_server_handling_seconds_bucket", With(get, "le", le)))))
         << le;
   }
   const auto create = Method("azubimatch.v1.Registry", "CreateCandidate");
-  EXPECT_EQ(samples.at(Series("grpc_server_handled_total", With(create, "grpc_code", "OK"))),
-            1);
+  EXPECT_EQ(
+      samples.at(Series("grpc_server_handled_total", With(create, "grpc_code", "OK"))),
+      1);
 
   EXPECT_EQ(samples.at(Series("azubimatch_build_info",
                               {{"version", std::string(BuildVersion())},
@@ -142,7 +149,8 @@ TEST_F(ServerMetricsTest, CountsCallsByMethodAndCodeUnderGrpcEcosystemNames) {
   EXPECT_THAT(samples, Contains(Key("azubimatch_rocksdb_delayed_write_rate_bytes")));
   EXPECT_EQ(samples.at("azubimatch_rate_limit_refusals_total"), 0);
   EXPECT_EQ(samples.at("azubimatch_in_flight_calls"), 0);
-  EXPECT_EQ(samples.at("azubimatch_in_flight_limit"), InFlightLimitOptions{}.max_in_flight);
+  EXPECT_EQ(samples.at("azubimatch_in_flight_limit"),
+            InFlightLimitOptions{}.max_in_flight);
   EXPECT_EQ(samples.at("azubimatch_shed_calls_total"), 0);
 
   // The registry renders the same families the listener serves.
@@ -202,15 +210,19 @@ TEST_F(ServerMetricsTest, AssignRunsReportTheirPhases) {
   EXPECT_GE(events, 1);
 
   const std::map<std::string, double> samples = Scrape();
-  EXPECT_EQ(samples.at(Series("grpc_server_handled_total",
-                              With(Method("azubimatch.v1.Matching", "Assign", "server_stream"),
-                                   "grpc_code", "OK"))),
-            1);
-  EXPECT_EQ(samples.at(Series("grpc_server_msg_sent_total",
-                              Method("azubimatch.v1.Matching", "Assign", "server_stream"))),
-            events);
+  EXPECT_EQ(
+      samples.at(Series("grpc_server_handled_total",
+                        With(Method("azubimatch.v1.Matching", "Assign", "server_stream"),
+                             "grpc_code", "OK"))),
+      1);
+  EXPECT_EQ(
+      samples.at(Series("grpc_server_msg_sent_total",
+                        Method("azubimatch.v1.Matching", "Assign", "server_stream"))),
+      events);
   for (const char* phase : {"loading", "storing"}) {
-    EXPECT_EQ(samples.at(Series("azubimatch_assign_phase_seconds_count", {{"phase", phase}})), 1)
+    EXPECT_EQ(
+        samples.at(Series("azubimatch_assign_phase_seconds_count", {{"phase", phase}})),
+        1)
         << phase;
     EXPECT_THAT(samples, Contains(Key(Series("azubimatch_assign_phase_seconds_bucket",
                                              {{"phase", phase}, {"le", "+Inf"}}))));

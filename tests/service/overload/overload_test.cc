@@ -28,12 +28,12 @@
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "gmock/gmock.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "service/matching/matching_service.h"
 #include "service/registry/retry_info.h"
 #include "service/server/server.h"
-#include "grpcpp/generic/generic_stub.h"
 #include "tests/service/registry/sample_records.h"
 #include "tests/service/server/authorized_channel.h"
 #include "tests/service/store/scoped_temp_dir.h"
@@ -84,7 +84,7 @@ class OverloadTest : public testing::Test {
     options.listen_address = "127.0.0.1:0";
     options.data_dir = dir_.Sub("data");
     options.log_requests = false;
-    options.sync_writes = false;  // synthetic data
+    options.sync_writes = false;                        // synthetic data
     options.access.rate_limit.requests_per_second = 0;  // the load is one key's
     options.in_flight = in_flight;
     auto server = Server::Open(options);
@@ -108,7 +108,8 @@ class OverloadTest : public testing::Test {
                                      grpc::InsecureChannelCredentials(), args);
   }
 
-  void Authorize(grpc::ClientContext* context, absl::Duration deadline = absl::Seconds(60)) {
+  void Authorize(grpc::ClientContext* context,
+                 absl::Duration deadline = absl::Seconds(60)) {
     context->AddMetadata("authorization", absl::StrCat("Bearer ", officer_.key));
     context->set_deadline(absl::ToChronoTime(absl::Now() + deadline));
   }
@@ -141,7 +142,8 @@ class OverloadTest : public testing::Test {
       v1::CreateCandidateRequest request;
       *request.mutable_candidate() = SampleCandidate();
       v1::Candidate candidate;
-      const grpc::Status status = registry->CreateCandidate(&context, request, &candidate);
+      const grpc::Status status =
+          registry->CreateCandidate(&context, request, &candidate);
       EXPECT_TRUE(status.ok()) << status.error_message();
       ids.push_back(candidate.id());
     }
@@ -204,7 +206,8 @@ class OverloadTest : public testing::Test {
     context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
     grpc::Slice empty("");
     grpc::ByteBuffer send(&empty, 1);
-    auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
+    auto call =
+        stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
     call->StartCall();
     grpc::ByteBuffer received;
     grpc::Status status;
@@ -326,8 +329,8 @@ TEST_F(OverloadTest, TenTimesTheBoundEndsInOkOrRetryInfoNeverATimeout) {
         if (status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) {
           if (!RetryDelayOf(status).has_value()) ++tally.shed_without_retry_info;
         } else if (!status.ok()) {
-          tally.unexpected.push_back(absl::StrCat(name, " code ", status.error_code(), ": ",
-                                                  status.error_message()));
+          tally.unexpected.push_back(absl::StrCat(name, " code ", status.error_code(),
+                                                  ": ", status.error_message()));
         }
         if (i % 5 == 0) {
           if (std::string answer = Health(channel); answer != "SERVING") {
@@ -349,7 +352,8 @@ TEST_F(OverloadTest, TenTimesTheBoundEndsInOkOrRetryInfoNeverATimeout) {
   }
   EXPECT_EQ(without_retry_info, 0);
   // The figures, for the log (codes by number: 0 OK, 8 RESOURCE_EXHAUSTED).
-  for (const auto& [code, n] : codes) std::printf("load: %-28s %d calls\n", code.c_str(), n);
+  for (const auto& [code, n] : codes)
+    std::printf("load: %-28s %d calls\n", code.c_str(), n);
   std::printf("load: shed by the in-flight bound: %lld\n",
               static_cast<long long>(server_->in_flight()->shed()));
 

@@ -2,9 +2,9 @@
 // a BadRequest, read back by RetryDelayOf, added once by EnsureRetryInfo.
 #include "service/registry/retry_info.h"
 
+#include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/grpc_status.h"
@@ -47,8 +47,9 @@ TEST(RetryInfoTest, EnsureRetryInfoAddsOnceAndKeepsOtherDetails) {
   const grpc::Status again = EnsureRetryInfo(ensured, absl::Seconds(9));
   EXPECT_THAT(RetryDelayOf(again), Optional(absl::Seconds(2)));
   // Negative delays count as zero.
-  EXPECT_THAT(RetryDelayOf(WithRetryInfo(absl::ResourceExhaustedError("x"), -absl::Seconds(1))),
-              Optional(absl::ZeroDuration()));
+  EXPECT_THAT(
+      RetryDelayOf(WithRetryInfo(absl::ResourceExhaustedError("x"), -absl::Seconds(1))),
+      Optional(absl::ZeroDuration()));
 }
 
 }  // namespace
