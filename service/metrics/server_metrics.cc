@@ -54,7 +54,10 @@ absl::StatusOr<std::unique_ptr<ServerMetrics>> ServerMetrics::Create(
 }
 
 ServerMetrics::ServerMetrics(ServerMetricsSources sources)
-    : sources_(sources), grpc_(&registry_), assign_phases_(&registry_) {}
+    : sources_(sources),
+      grpc_(&registry_),
+      http_(&registry_),
+      assign_phases_(&registry_) {}
 
 ServerMetrics::~ServerMetrics() {
   StopListener();

@@ -35,6 +35,7 @@
 #include "service/auth/rate_limiter.h"
 #include "service/metrics/assign_phase_metrics.h"
 #include "service/metrics/grpc_server_metrics.h"
+#include "service/metrics/http_server_metrics.h"
 #include "service/metrics/metrics_registry.h"
 #include "service/metrics/record_counts.h"
 #include "service/overload/in_flight_limiter.h"
@@ -71,6 +72,7 @@ class ServerMetrics {
 
   MetricsRegistry& registry() { return registry_; }
   GrpcServerMetrics& grpc() { return grpc_; }
+  HttpServerMetrics& http() { return http_; }
   AssignPhaseMetrics& assign_phases() { return assign_phases_; }
 
   // Serves GET /metrics on `address` (HOST:PORT; port 0 picks one, see
@@ -89,6 +91,7 @@ class ServerMetrics {
   const ServerMetricsSources sources_;
   MetricsRegistry registry_;
   GrpcServerMetrics grpc_;
+  HttpServerMetrics http_;
   AssignPhaseMetrics assign_phases_;
   RecordCounts record_counts_;
   bool subscribed_ = false;
