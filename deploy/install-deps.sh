@@ -14,6 +14,7 @@ packages=(
   libssl-dev rocksdb-tools python3-grpcio python3-protobuf
   libcpp-httplib-dev nlohmann-json3-dev
   clang-14 libclang-rt-14-dev
+  prometheus-cpp-dev
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
   packages+=(python3-scipy python3-numpy liblemon-dev)

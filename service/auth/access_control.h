@@ -81,6 +81,7 @@ class AccessControl {
   AuditLog& audit() { return *audit_; }
   const KeyedHasher& hasher() const { return hasher_; }
   CallerResolver& resolver() { return resolver_; }
+  const RateLimiter& rate_limiter() const { return rate_limiter_; }
 
  private:
   AccessControl(KvStore* store, AccessControlOptions options, AuthClock clock,

@@ -27,6 +27,7 @@ absl::Status RateLimiter::Acquire(std::string_view key_id) {
     bucket.refilled_at = now;
   }
   if (bucket.tokens < 1) {
+    refused_.fetch_add(1, std::memory_order_relaxed);
     return absl::ResourceExhaustedError(absl::StrFormat(
         "api key %s: more than %g requests per second (burst %g); slow down and retry",
         key_id, options_.requests_per_second, options_.burst));

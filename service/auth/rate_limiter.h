@@ -6,12 +6,16 @@
 // carries. Only authenticated calls are counted, so the number of buckets is bounded by
 // the number of keys.
 //
-// Thread safety: Acquire() may be called concurrently; one mutex guards the buckets.
-// Complexity: Acquire O(1) expected (one hash lookup).
+// refused() counts the refusals since construction (for matchd's metrics).
+//
+// Thread safety: Acquire() and refused() may be called concurrently; one mutex guards
+// the buckets. Complexity: Acquire O(1) expected (one hash lookup).
 // Ties: calls are served in the order they take the mutex.
 #ifndef AZUBIMATCH_SERVICE_AUTH_RATE_LIMITER_H_
 #define AZUBIMATCH_SERVICE_AUTH_RATE_LIMITER_H_
 
+#include <atomic>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -44,6 +48,9 @@ class RateLimiter {
   // Takes one token from the bucket of `key_id`; RESOURCE_EXHAUSTED when it is empty.
   absl::Status Acquire(std::string_view key_id) ABSL_LOCKS_EXCLUDED(mu_);
 
+  // Calls Acquire() refused so far.
+  int64_t refused() const { return refused_.load(std::memory_order_relaxed); }
+
  private:
   struct Bucket {
     double tokens;
@@ -54,6 +61,7 @@ class RateLimiter {
   const AuthClock clock_;
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, Bucket> buckets_ ABSL_GUARDED_BY(mu_);
+  std::atomic<int64_t> refused_{0};
 };
 
 }  // namespace azubimatch::service

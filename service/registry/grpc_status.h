@@ -1,11 +1,14 @@
 // The one conversion between absl::Status (used everywhere inside the service) and
 // grpc::Status (sent on the wire), used at the RPC boundary of every service.
 //
-// ToGrpcStatus keeps the code and message. When the status carries field violations
-// (field_violations.h), the gRPC status also carries `grpc-status-details-bin`: a
-// serialized google.rpc.Status {code, message, details: [Any(google.rpc.BadRequest)]}
-// with the type URL "type.googleapis.com/google.rpc.BadRequest", the convention every
-// gRPC client library decodes (e.g. grpc_status.rpc_status.from_call in Python).
+// ToGrpcStatus keeps the code and message. When the status carries google.rpc error
+// details as payloads — field violations (field_violations.h), a RetryInfo
+// (retry_info.h): every payload whose type URL starts with
+// "type.googleapis.com/google.rpc." — the gRPC status also carries
+// `grpc-status-details-bin`: a serialized google.rpc.Status {code, message, details:
+// [Any(google.rpc.BadRequest), ...]} with those type URLs as they are, sorted, the
+// convention every gRPC client library decodes (e.g. grpc_status.rpc_status.from_call
+// in Python).
 //
 // Thread safety: pure functions. Cost: O(size of the details).
 #ifndef AZUBIMATCH_SERVICE_REGISTRY_GRPC_STATUS_H_
@@ -21,8 +24,8 @@ namespace azubimatch::service {
 
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
-// The inverse for clients and tests: code, message and the BadRequest violations (as a
-// payload, so that ViolationsOf() reads them back).
+// The inverse for clients and tests: code, message and every google.rpc detail (as a
+// payload, so that ViolationsOf() and RetryDelayOf() read them back).
 absl::Status FromGrpcStatus(const grpc::Status& status);
 
 // The field violations in a gRPC status's details (empty when there are none or the

@@ -17,11 +17,14 @@ std::vector<ServiceInstaller> InstalledServices() {
   return {
       // Matching, whose index subscribes to the record store (replaying what is
       // stored), and DataProtection, whose erasures tell Matching's views which
-      // placements they removed.
+      // placements they removed. Assign runs report their phases to the metrics.
       [](Server& server) -> absl::Status {
-        AZM_ASSIGN_OR_RETURN(std::unique_ptr<MatchingService> matching,
-                             MatchingService::Create(server.store(), server.records(),
-                                                     server.caller_resolver()));
+        MatchingServiceOptions matching_options;
+        matching_options.run_hook = server.metrics()->assign_phases().Hook();
+        AZM_ASSIGN_OR_RETURN(
+            std::unique_ptr<MatchingService> matching,
+            MatchingService::Create(server.store(), server.records(),
+                                    server.caller_resolver(), std::move(matching_options)));
         MatchingService* const views = matching.get();
         server.AddService(std::move(matching), v1::Matching::service_full_name());
 

@@ -47,6 +47,11 @@ std::string MatchdUsage() {
       "  --import-batch-size N        records per write batch in Import (default ",
       d.import_batch_size, ")\n",
       "  --quiet                      no per-request log lines\n"
+      "  --metrics-listen HOST:PORT   serve GET /metrics (Prometheus text) over plain HTTP;\n"
+      "                               loopback only unless --allow-insecure (default: off)\n"
+      "  --max-in-flight N            calls worked on at once; more are refused at once with\n"
+      "                               RESOURCE_EXHAUSTED and RetryInfo, health checks never;\n"
+      "                               0 = unbounded (default ", d.in_flight.max_in_flight, ")\n",
       "\n"
       "HTTP/JSON (every RPC on its google.api.http route; GET /openapi.json):\n"
       "  --http-listen HOST:PORT      serve HTTP/JSON there too (default: off); same\n"
@@ -180,6 +185,20 @@ absl::StatusOr<MatchdCommandLine> ParseMatchdFlags(const std::vector<std::string
       if (!rate.ok()) return rate.status();
       o.access.rate_limit.requests_per_second = *rate;
       o.access.rate_limit.burst = 2.0 * *rate;
+    } else if (flag == "--metrics-listen") {
+      absl::StatusOr<std::string> v = value();
+      if (!v.ok()) return v.status();
+      const size_t colon = v->rfind(':');
+      int port = 0;
+      if (colon == std::string::npos || colon == 0 ||
+          !absl::SimpleAtoi(v->substr(colon + 1), &port) || port < 0 || port > 65535) {
+        return BadValue(flag, *v, "HOST:PORT with a port in 0..65535");
+      }
+      o.metrics_listen = *v;
+    } else if (flag == "--max-in-flight") {
+      absl::StatusOr<int> n = int_value(0, 1000000);
+      if (!n.ok()) return n.status();
+      o.in_flight.max_in_flight = *n;
     } else if (flag == "--quiet") {
       if (absl::Status s = no_value(); !s.ok()) return s;
       o.log_requests = false;

@@ -3,7 +3,8 @@
 //   matchd [--listen HOST:PORT] [--data DIR] [--max-message-mb N] [--no-sync-writes]
 //          [--shutdown-grace-seconds N] [--import-batch-size N] [--quiet]
 //          [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] [--allow-insecure]
-//          [--rate-limit N] [--backup-dir DIR] [--restore-from DIR]
+//          [--rate-limit N] [--max-in-flight N] [--metrics-listen HOST:PORT]
+//          [--backup-dir DIR] [--restore-from DIR]
 //          [--http-listen HOST:PORT] [--http-cors-origin ORIGIN]... [--help]
 //
 // Flags take their value as the next argument or after '=' (--data=/srv/azubimatch).

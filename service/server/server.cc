@@ -16,16 +16,22 @@
 namespace azubimatch::service {
 namespace {
 
-// Forwards to whatever resolver the server holds at the time of the call.
+// Refuses calls the in-flight bound shed, else forwards to whatever resolver the
+// server holds at the time of the call.
 class ForwardingResolver final : public CallerResolver {
  public:
-  explicit ForwardingResolver(CallerResolver* const* target) : target_(target) {}
+  ForwardingResolver(CallerResolver* const* target, const InFlightLimiter* in_flight)
+      : target_(target), in_flight_(in_flight) {}
   absl::StatusOr<Caller> Resolve(const grpc::ServerContextBase& context) override {
+    if (absl::Status admission = in_flight_->Admission(context); !admission.ok()) {
+      return admission;
+    }
     return (*target_)->Resolve(context);
   }
 
  private:
   CallerResolver* const* const target_;
+  const InFlightLimiter* const in_flight_;
 };
 
 // The host part of HOST:PORT ("[::1]:0" -> "[::1]").
@@ -65,8 +71,15 @@ absl::StatusOr<std::unique_ptr<Server>> Server::Open(ServerOptions options) {
                        boot.key_file));
     }
   }
-  return std::unique_ptr<Server>(
+  std::unique_ptr<Server> server(
       new Server(std::move(options), std::move(store), std::move(access)));
+  ServerMetricsSources sources;
+  sources.records = server->records_.get();
+  sources.store = dynamic_cast<const RocksDbStore*>(server->store_.get());
+  sources.rate_limiter = &server->access_->rate_limiter();
+  sources.in_flight = server->in_flight_.get();
+  AZM_ASSIGN_OR_RETURN(server->metrics_, ServerMetrics::Create(sources));
+  return server;
 }
 
 Server::Server(ServerOptions options, std::unique_ptr<KvStore> store,
@@ -82,7 +95,8 @@ Server::Server(ServerOptions options, std::unique_ptr<KvStore> store,
     owned_resolver_ = std::make_unique<FixedCallerResolver>(DefaultCaller());
     resolver_ = owned_resolver_.get();
   }
-  resolver_proxy_ = std::make_unique<ForwardingResolver>(&resolver_);
+  in_flight_ = std::make_unique<InFlightLimiter>(options_.in_flight);
+  resolver_proxy_ = std::make_unique<ForwardingResolver>(&resolver_, in_flight_.get());
   RegistryServiceOptions registry_options;
   registry_options.import_batch_size = options_.import_batch_size;
   AddService(std::make_unique<RegistryService>(records_.get(), resolver_proxy_.get(),
@@ -100,6 +114,7 @@ Server::~Server() {
   http_.reset();
   grpc_server_.reset();
   services_.clear();
+  metrics_.reset();  // stops its listener, unsubscribes from the record store
   records_.reset();
   access_.reset();
   store_.reset();
@@ -148,14 +163,21 @@ absl::Status Server::Start() {
   if (options_.log_requests) {
     creators.push_back(std::make_unique<RequestLogInterceptorFactory>(log_sink_));
   }
+  creators.push_back(metrics_->grpc().NewInterceptorFactory());
+  creators.push_back(in_flight_->NewInterceptorFactory());
   if (options_.require_api_keys) creators.push_back(access_->NewAuditInterceptorFactory());
   for (auto& factory : interceptors_) creators.push_back(std::move(factory));
   interceptors_.clear();
   if (!creators.empty()) builder.experimental().SetInterceptorCreators(std::move(creators));
 
+  if (!options_.metrics_listen.empty()) {
+    AZM_RETURN_IF_ERROR(
+        metrics_->StartListener(options_.metrics_listen, options_.allow_insecure));
+  }
   grpc_server_ = builder.BuildAndStart();
   if (grpc_server_ == nullptr || port_ == 0) {
     grpc_server_.reset();
+    metrics_->StopListener();
     port_ = 0;
     return absl::UnavailableError(
         absl::StrCat("listen: cannot bind ", options_.listen_address));

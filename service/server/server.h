@@ -25,7 +25,13 @@
 // credentials run the auth step of service/auth/server_auth.h on every call (key,
 // role, rate limit) before any handler; caller_resolver() turns the call's key into
 // its Caller; the audit interceptor records every access to personal data. The
-// request log runs first, then the audit, then interceptors added here.
+// request log runs first, then the metrics, the in-flight bound, the audit, then
+// interceptors added here.
+//
+// Metrics (metrics(), served at options.metrics_listen when set) count every call that
+// reaches a method. Overload: beyond options.in_flight.max_in_flight calls in flight,
+// services resolving callers through caller_resolver() refuse a call at once with
+// RESOURCE_EXHAUSTED and a google.rpc.RetryInfo; health checks are never refused.
 //
 // HTTP/JSON (options.http.listen_address set): Start() also serves the HTTP gateway,
 // which calls the services through the gRPC server's in-process channel. That channel
@@ -54,6 +60,8 @@
 #include "grpcpp/support/server_interceptor.h"
 #include "service/auth/access_control.h"
 #include "service/http/http_gateway.h"
+#include "service/metrics/server_metrics.h"
+#include "service/overload/in_flight_limiter.h"
 #include "service/registry/caller_resolver.h"
 #include "service/registry/record_store.h"
 #include "service/registry/registry_service.h"
@@ -88,6 +96,10 @@ class Server {
   // call when !options.require_api_keys).
   CallerResolver* caller_resolver() { return resolver_proxy_.get(); }
   const ServerOptions& options() const { return options_; }
+  // matchd's metrics (server_metrics.h): what /metrics serves.
+  ServerMetrics* metrics() { return metrics_.get(); }
+  // The in-flight bound every call passes (in_flight_limiter.h).
+  InFlightLimiter* in_flight() { return in_flight_.get(); }
 
   // Replaces the caller resolver of every service (the transport's auth step stays).
   // REQUIRES: before Start().
@@ -110,6 +122,8 @@ class Server {
 
   // The bound port (the chosen one when the address asked for port 0); 0 before Start.
   int port() const { return port_; }
+  // The port of options.metrics_listen as bound; 0 when not serving metrics.
+  int metrics_port() const { return metrics_ != nullptr ? metrics_->listener_port() : 0; }
   // HOST:PORT as bound, e.g. "127.0.0.1:43123".
   std::string bound_address() const;
 
@@ -137,6 +151,8 @@ class Server {
   std::unique_ptr<KvStore> store_;
   std::unique_ptr<AccessControl> access_;
   std::unique_ptr<RecordStore> records_;
+  std::unique_ptr<InFlightLimiter> in_flight_;
+  std::unique_ptr<ServerMetrics> metrics_;  // set by Open()
   // The resolver in use (owned_resolver_ or access_->resolver()), reached by services
   // through a forwarding resolver, so that one swapped in before Start() reaches
   // every service.

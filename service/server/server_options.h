@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "service/auth/access_control.h"
 #include "service/http/http_options.h"
+#include "service/overload/in_flight_limiter.h"
 #include "service/transport/tls_options.h"
 
 namespace azubimatch::service {
@@ -79,6 +80,17 @@ struct ServerOptions {
   // Rate limit per API key (AccessControlOptions).
   // Default: AccessControlOptions{} (2000 requests/s, burst 4000).
   AccessControlOptions access;
+
+  // The server-wide bound on calls in flight, beyond which calls are refused at once
+  // with RESOURCE_EXHAUSTED and a google.rpc.RetryInfo (in_flight_limiter.h); health
+  // checks are never refused.
+  // Default: InFlightLimitOptions{} (256 calls, retry after 100 ms).
+  InFlightLimitOptions in_flight;
+
+  // HOST:PORT serving GET /metrics in the Prometheus text format over plain HTTP
+  // (server_metrics.h); port 0 picks a free port. Loopback only unless allow_insecure.
+  // Default: "" (not served; Server::metrics() still collects).
+  std::string metrics_listen;
 
   // Folder Admin.CreateBackup writes into; must lie outside data_dir.
   // Default: "" (CreateBackup answers FAILED_PRECONDITION).

@@ -405,6 +405,34 @@ absl::Status RocksDbStore::FlushCompactAndPurge(
   return RollManifestAndPurge();
 }
 
+RocksDbFigures RocksDbStore::Figures() const {
+  // Per-family properties are summed over every open family; database-wide ones are
+  // read once, through the default family.
+  auto summed = [this](const std::string& name) -> uint64_t {
+    uint64_t total = 0;
+    for (ROCKSDB_NAMESPACE::ColumnFamilyHandle* handle : all_handles_) {
+      uint64_t value = 0;
+      if (db_->GetIntProperty(handle, name, &value)) total += value;
+    }
+    return total;
+  };
+  auto database_wide = [this](const std::string& name) -> uint64_t {
+    uint64_t value = 0;
+    return db_->GetIntProperty(name, &value) ? value : 0;
+  };
+  RocksDbFigures figures;
+  figures.total_sst_bytes = summed(ROCKSDB_NAMESPACE::DB::Properties::kTotalSstFilesSize);
+  figures.live_sst_bytes = summed(ROCKSDB_NAMESPACE::DB::Properties::kLiveSstFilesSize);
+  figures.memtable_bytes = summed(ROCKSDB_NAMESPACE::DB::Properties::kCurSizeAllMemTables);
+  figures.pending_compaction_bytes =
+      summed(ROCKSDB_NAMESPACE::DB::Properties::kEstimatePendingCompactionBytes);
+  figures.write_stopped =
+      database_wide(ROCKSDB_NAMESPACE::DB::Properties::kIsWriteStopped) != 0;
+  figures.delayed_write_rate =
+      database_wide(ROCKSDB_NAMESPACE::DB::Properties::kActualDelayedWriteRate);
+  return figures;
+}
+
 absl::Status RocksDbStore::CreateBackup(const std::string& backup_dir) {
   absl::MutexLock lock(&maintenance_mu_);
   AZM_RETURN_IF_ERROR(ResumeIfNeeded());

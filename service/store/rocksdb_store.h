@@ -29,6 +29,7 @@
 #define AZUBIMATCH_SERVICE_STORE_ROCKSDB_STORE_H_
 
 #include <array>
+#include <cstdint>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -50,6 +51,18 @@ class DB;
 }  // namespace ROCKSDB_NAMESPACE
 
 namespace azubimatch::service {
+
+// Figures of a RocksDbStore for monitoring, from RocksDB's integer properties (named
+// beside each field; summed over the store's column families where they are per family).
+struct RocksDbFigures {
+  uint64_t total_sst_bytes = 0;           // rocksdb.total-sst-files-size (every version)
+  uint64_t live_sst_bytes = 0;            // rocksdb.live-sst-files-size (current version)
+  uint64_t memtable_bytes = 0;            // rocksdb.cur-size-all-mem-tables
+  uint64_t pending_compaction_bytes = 0;  // rocksdb.estimate-pending-compaction-bytes
+  bool write_stopped = false;             // rocksdb.is-write-stopped
+  uint64_t delayed_write_rate = 0;        // rocksdb.actual-delayed-write-rate, bytes/s;
+                                          // 0 when writes are not slowed down
+};
 
 class RocksDbStore final : public KvStore {
  public:
@@ -105,6 +118,11 @@ class RocksDbStore final : public KvStore {
 
   // The data folder.
   const std::string& path() const { return options_.path; }
+
+  // Size on disk, compaction debt and write stalls, read from RocksDB's properties (no
+  // I/O, a few lookups; safe to call at any time from any thread). A property RocksDB
+  // cannot answer reads as 0.
+  RocksDbFigures Figures() const;
 
  private:
   // A key range of one open column family; empty bounds are open.

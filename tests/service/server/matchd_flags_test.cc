@@ -94,5 +94,28 @@ TEST(MatchdFlagsTest, BadFlagsAreInvalidArgumentNamingTheFlag) {
   }
 }
 
+TEST(MatchdFlagsTest, MetricsListenAndMaxInFlightFillTheirOptions) {
+  const ServerOptions defaults = ParseMatchdFlags({})->options;
+  EXPECT_TRUE(defaults.metrics_listen.empty());
+  EXPECT_EQ(defaults.in_flight.max_in_flight, 256);
+  auto parsed = ParseMatchdFlags({"--metrics-listen", "127.0.0.1:9464", "--max-in-flight=32"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->options.metrics_listen, "127.0.0.1:9464");
+  EXPECT_EQ(parsed->options.in_flight.max_in_flight, 32);
+  EXPECT_EQ(ParseMatchdFlags({"--max-in-flight", "0"})->options.in_flight.max_in_flight, 0);
+  const std::string usage = MatchdUsage();
+  EXPECT_THAT(usage, HasSubstr("--metrics-listen"));
+  EXPECT_THAT(usage, HasSubstr("--max-in-flight"));
+  for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"--metrics-listen", "9464"}, "--metrics-listen: bad value"},
+           {{"--metrics-listen"}, "--metrics-listen: missing value"},
+           {{"--max-in-flight", "-1"}, "--max-in-flight: bad value"},
+           {{"--max-in-flight", "many"}, "--max-in-flight: bad value"}}) {
+    auto bad = ParseMatchdFlags(args);
+    EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument) << message;
+    EXPECT_THAT(std::string(bad.status().message()), HasSubstr(message));
+  }
+}
+
 }  // namespace
 }  // namespace azubimatch::service
