@@ -1,6 +1,6 @@
 // The HTTP/JSON routes of matchd against a real server: records, suggestions, runs
-// (plain and server-sent events), imports, the OpenAPI document, and the same role
-// and visibility outcomes as over gRPC.
+// (plain and server-sent events), imports, the OpenAPI document, /metrics, and the
+// same role and visibility outcomes as over gRPC.
 #include <string>
 #include <vector>
 
@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/json_util.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/service/http/http_test_server.h"
 #include "tests/service/matching/test_records.h"
@@ -16,6 +17,7 @@ namespace azubimatch::service {
 namespace {
 
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 template <typename Message>
 std::string Json(const Message& message) {
@@ -312,6 +314,36 @@ TEST_F(HttpRoutesTest, ReadsAreAudited) {
   }
   EXPECT_TRUE(read_seen) << audit.body;
   EXPECT_TRUE(audit.json["chainIntact"].get<bool>());
+}
+
+// GET /metrics on the HTTP listener, without a key: the gRPC metrics of the calls the
+// gateway made, and the HTTP requests counted by route template (never by path, so
+// two candidates' ids make one series).
+TEST_F(HttpRoutesTest, MetricsCountHttpRequestsByRouteTemplate) {
+  const std::string first = NewCandidate(officer_);
+  const std::string second = NewCandidate(officer_);
+  EXPECT_EQ(server_.Call("GET", "/v1/candidates/" + first, officer_.key).status, 200);
+  EXPECT_EQ(server_.Call("GET", "/v1/candidates/" + second, officer_.key).status, 200);
+  EXPECT_EQ(server_.Call("GET", "/v1/candidates/0000000000000000", officer_.key).status, 404);
+  EXPECT_EQ(server_.Call("GET", "/v1/nothing-here", officer_.key).status, 404);
+
+  const HttpAnswer metrics = server_.Call("GET", "/metrics", "");
+  ASSERT_EQ(metrics.status, 200) << metrics.body;
+  EXPECT_THAT(metrics.header("Content-Type"), HasSubstr("text/plain"));
+  const std::string& text = metrics.body;
+  EXPECT_THAT(text, HasSubstr(R"(http_server_requests_total{code="200",method="GET",)"
+                              R"(route="/v1/candidates/{id}"} 2)"));
+  EXPECT_THAT(text, HasSubstr(R"(http_server_requests_total{code="404",method="GET",)"
+                              R"(route="/v1/candidates/{id}"} 1)"));
+  EXPECT_THAT(text, HasSubstr(R"(http_server_requests_total{code="200",method="POST",)"
+                              R"(route="/v1/candidates"} 2)"));
+  EXPECT_THAT(text, HasSubstr(R"(http_server_requests_total{code="404",method="GET",)"
+                              R"(route="unmatched"} 1)"));
+  EXPECT_THAT(text, testing::Not(HasSubstr(first)));
+  // The same calls through gRPC's metrics, as the gateway transcodes them.
+  EXPECT_THAT(text, HasSubstr(R"(grpc_server_handled_total{grpc_code="OK",)"
+                              R"(grpc_method="GetCandidate",grpc_service="azubimatch.v1.Registry",)"
+                              R"(grpc_type="unary"} 2)"));
 }
 
 TEST(HttpRateLimitTest, RateLimitChargedOncePerHttpCall) {
