@@ -69,10 +69,11 @@ bool SplitHostPort(const std::string& address, std::string* host, int* port) {
 class HttpGateway::Impl {
  public:
   Impl(HttpOptions options, std::shared_ptr<grpc::Channel> channel, HttpAuthStep auth,
-       RouteTable routes, std::unique_ptr<httplib::Server> server)
+       HttpExtras extras, RouteTable routes, std::unique_ptr<httplib::Server> server)
       : options_(std::move(options)),
         channel_(std::move(channel)),
         auth_(std::move(auth)),
+        extras_(std::move(extras)),
         routes_(std::move(routes)),
         server_(std::move(server)) {}
 
@@ -87,7 +88,9 @@ class HttpGateway::Impl {
     // delayed ACK would add ~40 ms to every keep-alive request.
     server_->set_tcp_nodelay(true);
     auto handler = [this](const httplib::Request& req, httplib::Response& res) {
-      Handle(req, res);
+      const absl::Time start = absl::Now();
+      const std::string route = Handle(req, res);
+      if (extras_.observe) extras_.observe(req.method, route, res.status, absl::Now() - start);
     };
     server_->Get(".*", handler);
     server_->Post(".*", handler);
@@ -141,7 +144,8 @@ class HttpGateway::Impl {
         [&](const std::string& allowed) { return allowed == "*" || allowed == origin; });
   }
 
-  void Handle(const httplib::Request& req, httplib::Response& res) {
+  // Answers `req`; returns the route template it was served by ("unmatched" for none).
+  std::string Handle(const httplib::Request& req, httplib::Response& res) {
     const std::string origin = req.get_header_value("Origin");
     const bool cors = CorsAllowed(origin);
     if (cors) {
@@ -154,11 +158,16 @@ class HttpGateway::Impl {
     }
     if (req.method == "OPTIONS") {
       HandleOptions(req, res, cors, origin);
-      return;
+      return "preflight";
     }
-    if ((req.method == "GET" || req.method == "HEAD") && req.path == "/openapi.json") {
+    const bool get = req.method == "GET" || req.method == "HEAD";
+    if (get && req.path == "/openapi.json") {
       res.set_content(std::string(OpenApiDocument()), kJson);
-      return;
+      return "/openapi.json";
+    }
+    if (get && req.path == "/metrics" && extras_.metrics_text) {
+      res.set_content(extras_.metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
+      return "/metrics";
     }
     const RouteMatch match =
         routes_.Match(req.method == "HEAD" ? "GET" : req.method, req.path);
@@ -172,7 +181,7 @@ class HttpGateway::Impl {
                 absl::StrCat(req.method, " ", req.path, ": method not allowed; allowed: ",
                              absl::StrJoin(match.allowed_methods, ", ")))),
             kJson);
-        return;
+        return "unmatched";
       }
       res.status = 404;
       res.set_content(
@@ -181,7 +190,7 @@ class HttpGateway::Impl {
                                                      ": no such route; see "
                                                      "GET /openapi.json"))),
           kJson);
-      return;
+      return "unmatched";
     }
     const HttpRoute& route = *match.route;
 
@@ -192,7 +201,7 @@ class HttpGateway::Impl {
     if (auth_) {
       if (absl::Status s = auth_(route.grpc_method, authorization); !s.ok()) {
         AnswerStatus(s, res);
-        return;
+        return route.path_template;
       }
     }
 
@@ -203,7 +212,7 @@ class HttpGateway::Impl {
           http::ParseMessageStream(route.method->input_type(), req.body);
       if (!messages.ok()) {
         AnswerStatus(messages.status(), res);
-        return;
+        return route.path_template;
       }
       for (const auto& message : *messages)
         requests.push_back(message->SerializeAsString());
@@ -218,7 +227,7 @@ class HttpGateway::Impl {
           http::BuildRequest(route, match.variables, query, req.body);
       if (!request.ok()) {
         AnswerStatus(request.status(), res);
-        return;
+        return route.path_template;
       }
       requests.push_back((*request)->SerializeAsString());
     }
@@ -236,7 +245,7 @@ class HttpGateway::Impl {
           http::UnaryGenericCall(channel_, route.grpc_method, metadata, requests.front(),
                                  options_.call_timeout, &response_bytes);
       AnswerResponse(route, status, response_bytes, res);
-      return;
+      return route.path_template;
     }
     std::shared_ptr<GenericCall> call =
         GenericCall::Start(channel_, route.grpc_method, metadata, std::move(requests),
@@ -245,11 +254,12 @@ class HttpGateway::Impl {
     if (route.method->server_streaming() &&
         absl::StrContains(req.get_header_value("Accept"), "text/event-stream")) {
       StreamEvents(route, std::move(call), res);
-      return;
+      return route.path_template;
     }
     std::optional<std::string> last;
     while (std::optional<std::string> next = call->NextResponse()) last = std::move(next);
     AnswerResponse(route, call->Finish(), last.value_or(""), res);
+    return route.path_template;
   }
 
   // The answer to a finished call: its (last) response as JSON, or its status.
@@ -340,6 +350,7 @@ class HttpGateway::Impl {
   const HttpOptions options_;
   const std::shared_ptr<grpc::Channel> channel_;
   const HttpAuthStep auth_;
+  const HttpExtras extras_;
   const RouteTable routes_;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
@@ -348,7 +359,7 @@ class HttpGateway::Impl {
 
 absl::StatusOr<std::unique_ptr<HttpGateway>> HttpGateway::Start(
     const HttpOptions& options, const TlsServerOptions& tls, bool allow_insecure,
-    std::shared_ptr<grpc::Channel> channel, HttpAuthStep auth) {
+    std::shared_ptr<grpc::Channel> channel, HttpAuthStep auth, HttpExtras extras) {
   std::string host;
   int port = 0;
   if (!SplitHostPort(options.listen_address, &host, &port)) {
@@ -380,7 +391,7 @@ absl::StatusOr<std::unique_ptr<HttpGateway>> HttpGateway::Start(
     server = std::make_unique<httplib::Server>();
   }
   auto impl = std::make_unique<Impl>(options, std::move(channel), std::move(auth),
-                                     std::move(*routes), std::move(server));
+                                     std::move(extras), std::move(*routes), std::move(server));
   if (absl::Status s = impl->Bind(host, port); !s.ok()) return s;
   return std::unique_ptr<HttpGateway>(new HttpGateway(std::move(impl)));
 }

@@ -7,7 +7,9 @@
 // Per request:
 //   1. CORS (HttpOptions::cors_origins): allowed origins get Access-Control-* headers;
 //      an OPTIONS preflight is answered here (204), or refused (403) for other origins.
-//   2. GET /openapi.json answers the OpenAPI document generated at build time (no key).
+//   2. GET /openapi.json answers the OpenAPI document generated at build time (no key);
+//      GET /metrics answers HttpExtras::metrics_text when set (no key: the figures hold
+//      no personal data, and scrapers carry none).
 //   3. The route: unknown path 404, known path with another method 405 (with Allow).
 //   4. The auth step (`auth`, the same RequestAuthenticator the gRPC port runs: key,
 //      role, rate limit) on the RPC's full name and the `Authorization` header values;
@@ -27,8 +29,11 @@
 // Limits: bodies over max_body_bytes 413; read and write timeouts for slow clients;
 // malformed HTTP 400. Every error body is a google.rpc.Status.
 //
+// Every answered request is reported to HttpExtras::observe (when set) with its route
+// template, never its path, so that metrics stay bounded.
+//
 // Thread safety: Start/Stop from one controlling thread; requests are served on the
-// gateway's own worker threads (HttpOptions::threads).
+// gateway's own worker threads (HttpOptions::threads); the extras are called on them.
 #ifndef AZUBIMATCH_SERVICE_HTTP_HTTP_GATEWAY_H_
 #define AZUBIMATCH_SERVICE_HTTP_HTTP_GATEWAY_H_
 
@@ -40,6 +45,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "service/transport/tls_options.h"
 #include "service/http/http_options.h"
@@ -49,6 +55,18 @@ namespace azubimatch::service {
 // The auth step for one call: OK, or the status to refuse it with.
 using HttpAuthStep = std::function<absl::Status(
     std::string_view grpc_method, const std::vector<std::string_view>& authorization)>;
+
+// What the gateway serves besides the API; each part is optional.
+struct HttpExtras {
+  // The answer of GET /metrics (Prometheus text format); unset: /metrics is 404.
+  std::function<std::string()> metrics_text;
+  // Called once per answered request with its method, the route template
+  // ("/v1/candidates/{id}", "/openapi.json", "/metrics", or "unmatched"), the HTTP
+  // status and the time the handler took (for a stream: until its answer began).
+  std::function<void(const std::string& method, const std::string& route, int status,
+                     absl::Duration elapsed)>
+      observe;
+};
 
 class HttpGateway {
  public:
@@ -60,7 +78,7 @@ class HttpGateway {
   // address cannot be bound; INTERNAL when the annotations give no route table.
   static absl::StatusOr<std::unique_ptr<HttpGateway>> Start(
       const HttpOptions& options, const TlsServerOptions& tls, bool allow_insecure,
-      std::shared_ptr<grpc::Channel> channel, HttpAuthStep auth);
+      std::shared_ptr<grpc::Channel> channel, HttpAuthStep auth, HttpExtras extras = {});
 
   // Stops (see Stop()).
   ~HttpGateway();

@@ -193,9 +193,21 @@ absl::Status Server::Start() {
         return authenticator->Authenticate(method, values).status();
       };
     }
+    // /metrics and the HTTP route metrics come from the same registry as the gRPC
+    // metrics (and --metrics-listen, when set).
+    HttpExtras extras;
+    extras.metrics_text = [metrics = metrics_.get()] {
+      return metrics->registry().RenderText();
+    };
+    extras.observe = [metrics = metrics_.get()](const std::string& method,
+                                                const std::string& route, int status,
+                                                absl::Duration elapsed) {
+      metrics->http().Observe(method, route, status, elapsed);
+    };
     absl::StatusOr<std::unique_ptr<HttpGateway>> http =
         HttpGateway::Start(options_.http, options_.tls, options_.allow_insecure,
-                           grpc_server_->InProcessChannel(channel_args), std::move(auth));
+                           grpc_server_->InProcessChannel(channel_args), std::move(auth),
+                           std::move(extras));
     if (!http.ok()) {
       grpc_server_->Shutdown();
       grpc_server_->Wait();
