@@ -95,7 +95,7 @@ function renderWho() {
     h('span', {}, `${t('role')}: `, h('strong', { id: 'role' }, t(`role.${state.role}`))),
     ' · ',
     h('span', {}, `${t('member')}: `, h('strong', { id: 'member' }, state.member || t('unknownMember'))),
-    h('span', { class: 'hint' }, ` (${t('roleDerived')})`),
+    h('span', { class: 'derived', title: t('roleDerived') }, ' *', h('span', { class: 'sr-only' }, ` (${t('roleDerived')})`)),
   );
 }
 
@@ -193,7 +193,7 @@ function pagedList({ title, path, listKey, filters, columns, rowActions, id }) {
   form.addEventListener('submit', (ev) => { ev.preventDefault(); pageIndex = 0; tokens.length = 1; load(); });
   prev.addEventListener('click', () => { if (pageIndex > 0) { pageIndex--; load(); } });
   next.addEventListener('click', () => { if (tokens[pageIndex + 1]) { pageIndex++; load(); } });
-  setMain(h('section', { 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), form, tableBox,
+  setMain(h('section', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), form, tableBox,
     h('div', { class: 'pager' }, prev, pageLabel, next)));
   focusHeading();
   load();
@@ -344,7 +344,7 @@ function renderRuns() {
     const rows = res?.runs || [];
     listBox.replaceChildren(rows.length ? table([
       [t('id'), (r) => h('code', {}, r.id)], [t('mode'), (r) => enumText(r.mode, 'ASSIGN_MODE_')],
-      [t('label'), (r) => r.request?.label || ''], [t('created'), (r) => dateTime(r.createdAt)],
+      [t('labelCol'), (r) => r.request?.label || ''], [t('created'), (r) => dateTime(r.createdAt)],
       [t('placed'), (r) => `${num(r.metrics?.placed)} / ${num(r.metrics?.candidates)}`],
       [t('fillRate'), (r) => `${num((r.metrics?.fillRate || 0) * 100, 1)} %`],
       [t('meanScore'), (r) => num(r.metrics?.meanScore, 3)],
@@ -382,7 +382,7 @@ function decisionControls(runId, pair) {
   const reasons = ['REJECT_REASON_CANDIDATE_DECLINED', 'REJECT_REASON_COMPANY_DECLINED', 'REJECT_REASON_NOT_REACHABLE',
     'REJECT_REASON_NOT_SUITABLE', 'REJECT_REASON_OTHER'];
   const reason = h('select', { name: 'reason' }, reasons.map((r) => h('option', { value: r }, t(`reject.${r}`))));
-  const note = h('input', { type: 'text', name: 'note', maxlength: 1000 });
+  const note = h('input', { type: 'text', name: 'note', maxlength: 1000, placeholder: t('notePlaceholder') });
   const out = h('span', { role: 'status', class: 'decision' });
   const body = { candidateId: pair.candidateId, offerId: pair.offerId, runId };
   const accept = h('button', { type: 'button', class: 'accept', 'aria-label': `${t('accept')}: ${pair.candidateId} – ${pair.offerId}` }, t('accept'));
@@ -395,7 +395,7 @@ function decisionControls(runId, pair) {
     const res = await guarded(() => post('/v1/placements:reject', { ...body, reason: reason.value, note: note.value.trim() }));
     if (res) { out.textContent = t('rejected'); accept.disabled = true; reject.disabled = true; }
   });
-  return h('div', { class: 'decide' }, accept, field(t('reason'), reason), field(t('note'), note), reject, out);
+  return h('div', { class: 'decide' }, field(t('note'), note), accept, field(t('reason'), reason), reject, out);
 }
 
 function renderPlacements() {

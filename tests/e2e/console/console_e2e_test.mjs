@@ -205,7 +205,7 @@ test('an officer signs in and sees role and member', async () => {
   await page.keyboard.type(officerKey);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#role');
-  assert.match(await page.$eval('#role', (e) => e.textContent), /officer/);
+  assert.match(await page.$eval('#role', (e) => e.textContent), /Vermittlung/);
   await page.waitForSelector('#candidates-table');
   assert.equal(await page.$eval('#member', (e) => e.textContent), ids.member);
   const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('azm.key'), local: localStorage.length }));
