@@ -207,7 +207,13 @@ function table(columns, rows, rowActions, id) {
       rowActions ? h('td', { class: 'actions' }, rowActions(r)) : null))));
 }
 
-const enumText = (v, prefix) => String(v || '').replace(prefix, '').toLowerCase().replaceAll('_', ' ');
+// An enum value in words: the translation when there is one, else its name in lower case.
+const enumText = (v, prefix) => {
+  const name = String(v || '');
+  if (!name || name.endsWith('_UNSPECIFIED')) return '';
+  const text = t(name);
+  return text !== name ? text : name.replace(prefix, '').toLowerCase().replaceAll('_', ' ');
+};
 const dateText = (d) => (d ? `${String(d.day).padStart(2, '0')}.${String(d.month).padStart(2, '0')}.${d.year}` : '');
 
 function renderCandidates() {
@@ -368,8 +374,8 @@ function renderRun({ id }) {
     box.replaceChildren(
       h('p', {}, `${enumText(run.mode, 'ASSIGN_MODE_')} · ${dateTime(run.createdAt)}${run.request?.label ? ` · ${run.request.label}` : ''}`),
       h('h3', {}, t('metrics')), metricsTable(run.metrics, run),
-      h('h3', {}, t('proposals')),
-      pairs.length ? table([
+      state.role === 'analyst' ? null : h('h3', {}, t('proposals')),
+      state.role === 'analyst' ? null : pairs.length ? table([
         [t('candidate'), (p) => h('code', {}, p.candidateId)], [t('offer'), (p) => h('code', {}, p.offerId)],
         [t('score'), (p) => num(p.score, 3)], [t('travel'), (p) => `${num(p.travelMinutes)} ${t('minutes')}`],
         [t('rank'), (p) => String(p.choiceRank ?? 0)],
@@ -409,7 +415,7 @@ function renderPlacements() {
     columns: [
       [t('candidate'), (p) => h('code', {}, p.candidateId)], [t('offer'), (p) => h('code', {}, p.offerId)],
       [t('status'), (p) => enumText(p.status, 'PLACEMENT_STATUS_')], [t('score'), (p) => num(p.score, 3)],
-      [t('reason'), (p) => (p.rejectReason ? t(`reject.${p.rejectReason}`) : '')], [t('note'), (p) => p.note || ''],
+      [t('reason'), (p) => (p.rejectReason && !p.rejectReason.endsWith('_UNSPECIFIED') ? t(`reject.${p.rejectReason}`) : '')], [t('note'), (p) => p.note || ''],
       [t('created'), (p) => dateTime(p.updatedAt || p.createdAt)],
     ],
   });

@@ -42,6 +42,13 @@ const TEXTS = {
     'err.412': 'Der Zustand passt nicht (z. B. veraltete Version)', 'err.429': 'Zu viele Anfragen – bitte kurz warten',
     'err.503': 'Der Dienst ist gerade überlastet oder nicht erreichbar', 'err.other': 'Fehler',
     'err.network': 'Der Server ist nicht erreichbar', field: 'Feld', dismiss: 'Schließen',
+    PLACEMENT_STATUS_ACCEPTED: 'angenommen', PLACEMENT_STATUS_REJECTED: 'abgelehnt', PLACEMENT_STATUS_WITHDRAWN: 'zurückgezogen',
+    PLACEMENT_STATUS_CONTRACT_SIGNED: 'Vertrag unterschrieben', PLACEMENT_STATUS_STARTED: 'begonnen',
+    PLACEMENT_STATUS_PROBATION_PASSED: 'Probezeit bestanden', PLACEMENT_STATUS_COMPLETED: 'abgeschlossen',
+    PLACEMENT_STATUS_ENDED_EARLY: 'vorzeitig beendet',
+    CANDIDATE_STATUS_ACTIVE: 'sucht', CANDIDATE_STATUS_PLACED: 'vermittelt', CANDIDATE_STATUS_INACTIVE: 'inaktiv',
+    OFFER_STATUS_OPEN: 'offen', OFFER_STATUS_CLOSED: 'geschlossen', OFFER_STATUS_FILLED: 'besetzt',
+    ASSIGN_MODE_OPTIMAL: 'optimal', ASSIGN_MODE_STABLE: 'stabil', ASSIGN_MODE_GREEDY: 'gierig',
   },
   en: {
     skip: 'Skip to content', title: 'Console', signOut: 'Sign out',
@@ -85,6 +92,13 @@ const TEXTS = {
     'err.412': 'Wrong state (e.g. an outdated version)', 'err.429': 'Too many requests – please wait a moment',
     'err.503': 'The service is overloaded or unreachable', 'err.other': 'Error',
     'err.network': 'The server cannot be reached', field: 'Field', dismiss: 'Close',
+    PLACEMENT_STATUS_ACCEPTED: 'accepted', PLACEMENT_STATUS_REJECTED: 'rejected', PLACEMENT_STATUS_WITHDRAWN: 'withdrawn',
+    PLACEMENT_STATUS_CONTRACT_SIGNED: 'contract signed', PLACEMENT_STATUS_STARTED: 'started',
+    PLACEMENT_STATUS_PROBATION_PASSED: 'probation passed', PLACEMENT_STATUS_COMPLETED: 'completed',
+    PLACEMENT_STATUS_ENDED_EARLY: 'ended early',
+    CANDIDATE_STATUS_ACTIVE: 'looking', CANDIDATE_STATUS_PLACED: 'placed', CANDIDATE_STATUS_INACTIVE: 'inactive',
+    OFFER_STATUS_OPEN: 'open', OFFER_STATUS_CLOSED: 'closed', OFFER_STATUS_FILLED: 'filled',
+    ASSIGN_MODE_OPTIMAL: 'optimal', ASSIGN_MODE_STABLE: 'stable', ASSIGN_MODE_GREEDY: 'greedy',
   },
 };
 

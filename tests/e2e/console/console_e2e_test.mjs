@@ -213,6 +213,18 @@ test('an officer signs in and sees role and member', async () => {
   assert.equal(stored.local, 0);
 });
 
+test('a bad filter shows the field violation from the Status details', async () => {
+  await page.type('#candidates form input[name=kldbCode]', '12x');
+  await page.click('#candidates form button[type=submit]');
+  await page.waitForSelector('#error:not([hidden])');
+  const text = await page.$eval('#error', (e) => e.textContent);
+  assert.match(text, /ungültig/);
+  assert.match(text, /kldb/i);
+  await shot('02-field-error');
+  await page.$eval('#candidates form input[name=kldbCode]', (e) => { e.value = ''; });
+  await page.click('#error button');
+});
+
 test('search a candidate, open suggestions with every component', async () => {
   await page.type('#candidates form input[name=municipality]', 'Esslingen am Neckar');
   await page.click('#candidates form button[type=submit]');
@@ -221,6 +233,7 @@ test('search a candidate, open suggestions with every component', async () => {
     return rows.length === 2 && rows.every((r) => r.textContent.includes('Esslingen'));
   });
   await shot('02-candidates');
+  assert.equal(await page.$eval('#error', (e) => e.hidden), true);
   const button = `button.suggest[data-id="${ids['k-elif']}"]`;
   await page.waitForSelector(button);
   const t0 = Date.now();
@@ -273,7 +286,7 @@ test('start a run, watch it finish, accept a proposed pair', async () => {
   await clickAndWait('#nav-placements');
   await page.waitForSelector('#placements-table');
   const statuses = await page.$$eval('#placements-table tbody tr', (trs) => trs.map((tr) => tr.children[2].textContent));
-  assert.deepEqual([...statuses].sort(), ['accepted', 'rejected']);
+  assert.deepEqual([...statuses].sort(), ['abgelehnt', 'angenommen']);
   await shot('07-placements');
 });
 
