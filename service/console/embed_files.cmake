@@ -1,9 +1,10 @@
 # Build-time step (cmake -P): writes OUTPUT, a C++ source that holds every file of
-# FILES (paths relative to BASE_DIR, ';'-separated) as a byte array, with its URL path
+# FILES (paths relative to BASE_DIR, ','-separated) as a byte array, with its URL path
 # (URL_PREFIX + relative path), content type and a strong ETag (SHA-256 prefix), for
 # console_files.h. Content types come from the file's extension; an unknown extension
 # is an error, so that nothing is served as a guess.
 cmake_minimum_required(VERSION 3.20)
+string(REPLACE "," ";" FILES "${FILES}")
 set(arrays "")
 set(entries "")
 set(index 0)
@@ -31,8 +32,6 @@ foreach(rel IN LISTS FILES)
   string(LENGTH "${hex}" hex_len)
   math(EXPR size "${hex_len} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
-  # Lines of 24 bytes keep the generated file readable for a compiler error.
-  string(REGEX REPLACE "((0x[0-9a-f][0-9a-f],){24})" "\\1\n" bytes "${bytes}")
   string(APPEND arrays "// ${rel}: ${size} bytes\nconstexpr unsigned char kFile${index}[] = {\n${bytes}0};\n")
   string(APPEND entries "    {\"${URL_PREFIX}${rel}\", \"${type}\", \"\\\"${etag}\\\"\",\n     std::string_view(reinterpret_cast<const char*>(kFile${index}), ${size})},\n")
   math(EXPR index "${index} + 1")
