@@ -219,7 +219,8 @@ const dateText = (d) => (d ? `${String(d.day).padStart(2, '0')}.${String(d.month
 function renderCandidates() {
   pagedList({
     id: 'candidates', title: t('candidates'), path: '/v1/candidates', listKey: 'candidates',
-    filters: [{ name: 'municipality', label: t('municipality') }, { name: 'kldbCode', label: t('kldb') }],
+    filters: [{ name: 'municipality', label: t('municipality') }, { name: 'kldbCode', label: t('kldb') },
+      { name: 'externalId', label: t('externalId') }],
     columns: [
       [t('id'), (c) => h('code', {}, c.id)], [t('name'), (c) => c.displayName],
       [t('municipality'), (c) => c.home?.municipality || ''],
