@@ -177,7 +177,7 @@ test('the page is static, same-origin only, and gives no data without a key', as
   assert.equal(noKey.status, 401);
   const missing = await fetch(`${base}/console/nothing.js`);
   assert.equal(missing.status, 404);
-  let bytes = html.length;
+  let bytes = Buffer.byteLength(html);
   for (const f of ['app.js', 'api.js', 'i18n.js', 'console.css']) {
     bytes += (await (await fetch(`${base}/console/${f}`)).arrayBuffer()).byteLength;
   }
