@@ -6,7 +6,9 @@
 // finds it among the placements. Screenshots go to SCREENSHOT_DIR; the time from the
 // click to the suggestions shown is printed, not asserted.
 //
-// Usage: node console_e2e_test.mjs MATCHD_BINARY SCREENSHOT_DIR
+// Usage: node console_e2e_test.mjs MATCHD_BINARY SCREENSHOT_DIR [MATCHCTL_BINARY]
+// With AZM_CONSOLE_COHORT=N (and MATCHCTL_BINARY), a last step loads a demo cohort of
+// N candidates x N offers (`matchctl demo`) and reports click -> suggestions on it.
 // Exit code 77 (ctest: skipped) when chromium is not installed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +17,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-const [matchdPath, shotDir] = process.argv.slice(2);
+const [matchdPath, shotDir, matchctlPath] = process.argv.slice(2);
+const largeCohort = Number(process.env.AZM_CONSOLE_COHORT || 0);
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 if (!CHROMIUM) {
   console.log('SKIP: chromium is not installed (apt-get install chromium); the console browser test needs it');
@@ -37,6 +40,7 @@ mkdirSync(shotDir, { recursive: true });
 let matchd;
 let dataDir;
 let base = '';
+let grpcAddress = '';
 let officerKey = '';
 let analystKey = '';
 let browser;
@@ -54,6 +58,7 @@ function startMatchd() {
     matchd.stderr.setEncoding('utf8');
     matchd.stderr.on('data', (chunk) => {
       log += chunk;
+      grpcAddress ||= log.match(/matchd listening on (\S+)/)?.[1] || '';
       const m = log.match(/matchd serving HTTP\/JSON on (\S+)/);
       if (m && !base) { base = `http://${m[1]}`; resolve(); }
     });
@@ -313,4 +318,30 @@ test('an analyst sees runs and metrics but no personal data', async () => {
   await page.waitForSelector('#metrics');
   assert.equal(await page.$('#proposals-table'), null, 'no pairs for analysts');
   await shot('09-analyst-run');
+});
+
+test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip: !(largeCohort > 0 && matchctlPath) }, async () => {
+  await new Promise((resolve, reject) => {
+    const demo = spawn(matchctlPath, ['--server', grpcAddress, '--api-key', officerKey, '--timeout', '600', 'demo',
+      '--candidates', String(largeCohort), '--offers', String(largeCohort), '--seed', '7'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    demo.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`matchctl demo exited ${code}`))));
+  });
+  await page.click('#signout');
+  await page.waitForSelector('#signin input[type=password]');
+  await page.type('#signin input[type=password]', officerKey);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#candidates-table button.suggest');
+  const times = [];
+  for (let i = 1; i <= 5; i++) {
+    await clickAndWait('#nav-candidates');
+    const button = `#candidates-table tbody tr:nth-child(${i}) button.suggest`;
+    await page.waitForSelector(button);
+    await page.click(button);
+    await page.waitForSelector('#suggestions[data-ready=true]');
+    times.push(await page.evaluate(() => window.azmSuggestionsMs));
+  }
+  await shot('10-suggestions-large-cohort');
+  times.sort((a, b) => a - b);
+  console.log(`# click -> suggestions shown on ${largeCohort} x ${largeCohort}: median ${times[2].toFixed(1)} ms, ` +
+    `max ${times[4].toFixed(1)} ms over 5 candidates`);
 });
