@@ -144,10 +144,13 @@ before(async () => {
   assert.equal(Number(imported.failed || 0), 0, JSON.stringify(imported.errors));
   records.forEach((r, i) => { ids[Object.values(r)[0].externalId] = imported.ids[i]; });
   browser = await puppeteer.launch({
-    executablePath: CHROMIUM, headless: true,
+    executablePath: CHROMIUM, headless: true, timeout: 120000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--lang=de-DE'],
   });
   page = await browser.newPage();
+  // Generous: the suite may run beside a full build on a busy machine. Waits are on
+  // events (selectors, functions), never sleeps.
+  page.setDefaultTimeout(120000);
   await page.setViewport({ width: 1280, height: 800 });
   page.on('pageerror', (e) => console.log(`# page error: ${e.message}`));
 });
