@@ -172,6 +172,12 @@ class HttpGateway::Impl {
       res.set_content(extras_.metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
       return "/metrics";
     }
+    if (get && extras_.static_file) {
+      if (std::optional<HttpStaticFile> file = extras_.static_file(req.path)) {
+        AnswerStaticFile(req, *file, res);
+        return "static";
+      }
+    }
     const RouteMatch match =
         routes_.Match(req.method == "HEAD" ? "GET" : req.method, req.path);
     if (match.route == nullptr) {
@@ -263,6 +269,25 @@ class HttpGateway::Impl {
     while (std::optional<std::string> next = call->NextResponse()) last = std::move(next);
     AnswerResponse(route, call->Finish(), last.value_or(""), res);
     return route.path_template;
+  }
+
+  // A static file: this origin only (no inline script, no external origin, no
+  // framing), revalidated on every use by its ETag.
+  static void AnswerStaticFile(const httplib::Request& req, const HttpStaticFile& file,
+                               httplib::Response& res) {
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; script-src 'self'; style-src 'self'; "
+                   "img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+                   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("ETag", std::string(file.etag));
+    if (req.get_header_value("If-None-Match") == file.etag) {
+      res.status = 304;
+      return;
+    }
+    res.set_content(file.body.data(), file.body.size(), std::string(file.content_type));
   }
 
   // The answer to a finished call: its (last) response as JSON, or its status.

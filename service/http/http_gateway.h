@@ -9,7 +9,11 @@
 //      an OPTIONS preflight is answered here (204), or refused (403) for other origins.
 //   2. GET /openapi.json answers the OpenAPI document generated at build time (no key);
 //      GET /metrics answers HttpExtras::metrics_text when set (no key: the figures hold
-//      no personal data, and scrapers carry none).
+//      no personal data, and scrapers carry none). GET of a path HttpExtras::static_file
+//      knows (the web console's page and files) answers that file without a key: it is
+//      static and holds no data; every data call of the page carries the user's key.
+//      Static files carry a Content-Security-Policy that allows this origin only, an
+//      ETag (If-None-Match answers 304) and `Cache-Control: no-cache` (revalidate).
 //   3. The route: unknown path 404, known path with another method 405 (with Allow).
 //   4. The auth step (`auth`, the same RequestAuthenticator the gRPC port runs: key,
 //      role, rate limit) on the RPC's full name and the `Authorization` header values;
@@ -39,6 +43,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,8 +61,18 @@ namespace azubimatch::service {
 using HttpAuthStep = std::function<absl::Status(
     std::string_view grpc_method, const std::vector<std::string_view>& authorization)>;
 
+// A file served as it is (the web console's), from memory that outlives the gateway.
+struct HttpStaticFile {
+  std::string_view content_type;
+  std::string_view etag;  // quoted, e.g. "\"3f2a...\""
+  std::string_view body;
+};
+
 // What the gateway serves besides the API; each part is optional.
 struct HttpExtras {
+  // The file served for a GET of `path` (no key), or nullopt; consulted before the API
+  // routes, so it must know no path under /v1/. Unset: no static files.
+  std::function<std::optional<HttpStaticFile>(std::string_view path)> static_file;
   // The answer of GET /metrics (Prometheus text format); unset: /metrics is 404.
   std::function<std::string()> metrics_text;
   // Called once per answered request with its method, the route template

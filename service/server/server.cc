@@ -10,6 +10,7 @@
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "service/admin/admin_service.h"
+#include "service/console/console_files.h"
 #include "service/data_protection/ledger_restore.h"
 #include "service/store/rocksdb_store.h"
 
@@ -196,6 +197,14 @@ absl::Status Server::Start() {
     // /metrics and the HTTP route metrics come from the same registry as the gRPC
     // metrics (and --metrics-listen, when set).
     HttpExtras extras;
+    // The web console (service/console): static files only; its data calls are API
+    // calls with the user's key.
+    extras.static_file =
+        [](std::string_view path) -> std::optional<HttpStaticFile> {
+      const console::ConsoleFile* file = console::FindConsoleFile(path);
+      if (file == nullptr) return std::nullopt;
+      return HttpStaticFile{file->content_type, file->etag, file->body};
+    };
     extras.metrics_text = [metrics = metrics_.get()] {
       return metrics->registry().RenderText();
     };
