@@ -216,7 +216,7 @@ void PrintReportTables(const v1::RunReport& r, std::ostream& out) {
   out << "\n";
 }
 
-int RunReport(Context& context, const std::vector<std::string>& args) {
+int RunReportCommand(Context& context, const std::vector<std::string>& args) {
   absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, {{"html"}, {"csv"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   if (parsed->positional.empty()) return context.UsageError("expected at least one RUN_ID");
@@ -327,7 +327,7 @@ void AddReportCommands(std::vector<Command>& commands) {
       "                \"placement_rate\",\"mean_score\",\"commute_median_min\"} | {\"group\",\n"
       "                \"suppressed\":true}]}}]}\n"
       "Without --json, --html or --csv: tables. Analysts, officers and admins may call it.",
-      RunReport));
+      RunReportCommand));
 }
 
 }  // namespace azubimatch::matchctl

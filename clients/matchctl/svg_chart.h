@@ -6,7 +6,8 @@
 // library would mean a second runtime (matplotlib through Python) or a JavaScript bundle
 // fetched at build time. Bars, axes and labels are all these reports draw, so about a
 // hundred lines of SVG text do it, and the output carries no script and no URL (no
-// xmlns either: SVG inline in HTML5 needs none). Decision recorded in REPORT.md.
+// xmlns either: SVG inline in HTML5 needs none). Decision recorded in
+// service/reports/REPORT.md.
 //
 // Layout: categories along x, one bar per series in each category (series colours from a
 // fixed palette, legend above the plot when there are two or more series), a y axis from

@@ -48,10 +48,16 @@ class ReportServerFixture : public testing::Test {
     if (server_ != nullptr) server_->Shutdown(absl::Seconds(5));
   }
 
+  static void As(grpc::ClientContext* context, const std::string& member,
+                 const std::string& role = "officer") {
+    context->AddMetadata("x-member", member);
+    context->AddMetadata("x-role", role);
+  }
+
   // A stored run of `member`'s officer in `mode`; `*full` receives it as streamed.
   std::string RunAs(const std::string& member, v1::AssignMode mode, v1::Run* full = nullptr) {
     grpc::ClientContext context;
-    MatchingServerTest::As(&context, member);
+    As(&context, member);
     v1::AssignRequest request;
     request.set_mode(mode);
     auto reader = matching_->Assign(&context, request);

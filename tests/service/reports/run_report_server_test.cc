@@ -76,7 +76,7 @@ class ReportServerTest : public ReportServerFixture {
   grpc::Status Report(const std::string& run_id, const std::string& member,
                       const std::string& role, v1::RunReport* report) {
     grpc::ClientContext context;
-    MatchingServerTest::As(&context, member, role);
+    As(&context, member, role);
     v1::GetRunReportRequest request;
     request.set_run_id(run_id);
     return reports_->GetRunReport(&context, request, report);
