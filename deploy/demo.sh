@@ -12,6 +12,8 @@
 #   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 80, 7)
 #   DEMO_LISTEN         address for matchd (default 127.0.0.1:0, a free port)
 #   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
+#   DEMO_REPORT         where the HTML run report of the three modes is written
+#                       (default demo-report.html in the current folder)
 #   AZUBIMATCH_API_KEY  an officer's API key for matchctl (default: the demo member's
 #                       key, made on the first run with DATA_DIR/admin.key and kept in
 #                       DATA_DIR/demo-officer.key, mode 0600)
@@ -35,6 +37,7 @@ OFFERS=${DEMO_OFFERS:-80}
 SEED=${DEMO_SEED:-7}
 LISTEN=${DEMO_LISTEN:-127.0.0.1:0}
 START_TIMEOUT=${DEMO_START_TIMEOUT:-60}
+REPORT_FILE=${DEMO_REPORT:-demo-report.html}
 
 if [[ -t 1 ]]; then
   BOLD=$'\e[1m' DIM=$'\e[2m' RED=$'\e[31m' RESET=$'\e[0m'
@@ -263,7 +266,20 @@ heading "Assignment of the whole cohort: optimal, stable and greedy side by side
   note "Runs are proposals: they change no seat. 'optimal' places the most candidates, then"
   note "maximises the total score; 'stable' leaves no blocking pair; 'greedy' takes the best"
   note "pair first, as an officer would by hand."
+  RUN_IDS=()
+  for mode in "${modes[@]}"; do
+    id=$(grep -o '"run_id":"[^"]*"' <<<"${RESULT[$mode]}" | head -n 1 | cut -d'"' -f4 || true)
+    [[ -z $id ]] || RUN_IDS+=("$id")
+  done
 }
+
+heading "Run report: the modes compared, with charts and group breakdowns"
+if ((${#RUN_IDS[@]} > 0)) && ctl report "${RUN_IDS[@]}" --html "$REPORT_FILE" >/dev/null; then
+  echo "Wrote $REPORT_FILE (one self-contained page; open it in a browser):"
+  echo "  $MATCHCTL report ${RUN_IDS[*]} --html $REPORT_FILE"
+else
+  note "The run report could not be written."
+fi
 
 heading "Done"
 echo "To explore the cohort yourself:"

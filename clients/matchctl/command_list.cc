@@ -4,6 +4,7 @@
 #include "clients/matchctl/data_protection_commands.h"
 #include "clients/matchctl/matching_commands.h"
 #include "clients/matchctl/registry_commands.h"
+#include "clients/matchctl/report_commands.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -15,6 +16,7 @@ std::vector<Command> BuildCommandList() {
   AddMatchingCommands(commands);  // suggest, explain, assign, placement, runs
   AddAdminCommands(commands);     // member, key, audit
   AddDataProtectionCommands(commands);  // erase, export, backup
+  AddReportCommands(commands);    // report
   AddDemoCommand(commands);       // demo
   AddSolveCommand(commands);      // solve
   return commands;

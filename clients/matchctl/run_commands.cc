@@ -20,6 +20,7 @@
 #include "clients/matchctl/progress_bar.h"
 #include "clients/matchctl/proto_json.h"
 #include "clients/matchctl/registry_commands.h"
+#include "clients/matchctl/report_commands.h"
 #include "clients/matchctl/table_writer.h"
 
 namespace azubimatch::matchctl {
@@ -272,12 +273,13 @@ int RunRunsList(Context& context, const ParsedArgs& parsed) {
 }
 
 int RunRuns(Context& context, const std::vector<std::string>& args) {
-  absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, {{"limit"}});
+  absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, {{"limit"}, {"csv"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   const std::string verb = parsed->positional.empty() ? "" : parsed->positional[0];
   if (verb == "list") return RunRunsList(context, *parsed);
   if (verb == "get") return RunRunsGet(context, *parsed);
-  return context.UsageError("expected: runs list | runs get ID");
+  if (verb == "export") return RunRunsExport(context, *parsed);
+  return context.UsageError("expected: runs list | runs get ID | runs export ID --csv FILE");
 }
 
 }  // namespace
@@ -309,10 +311,13 @@ void AddRunCommands(std::vector<Command>& commands) {
       RunAssign));
   commands.push_back(MakeCommand(
       "runs", "list stored assignment runs, or show one",
-      "matchctl runs list [--limit N] | runs get ID\n"
+      "matchctl runs list [--limit N] | runs get ID | runs export ID --csv FILE\n"
       "\n"
       "list: your runs, newest first (with --json {\"runs\":[...]}, without placements);\n"
-      "get: one run as `assign` prints it (same --json shape).",
+      "get: one run as `assign` prints it (same --json shape);\n"
+      "export: the run's placements as CSV (candidate_id,offer_id,score,commute_minutes,\n"
+      "rank; rank 1 = first wish, \"sector\" = sector match), for officers (analysts see\n"
+      "no placements).",
       RunRuns));
 }
 

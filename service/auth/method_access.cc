@@ -41,6 +41,7 @@ const auto& Table() {
          {"SuggestOffers", "SuggestCandidates", "Explain", "AcceptPlacement",
           "RejectPlacement", "WithdrawPlacement", "ListPlacements"}},
         {"azubimatch.v1.Matching", kEveryRole, {"Assign", "GetRun", "ListRuns"}},
+        {"azubimatch.v1.Reports", kEveryRole, {"GetRunReport"}},
         {"azubimatch.v1.DataProtection",
          kMemberRoles,
          {"EraseCandidate", "ExportCandidate"}},

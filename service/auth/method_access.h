@@ -5,10 +5,11 @@
 //
 //   open (no key needed)   /grpc.health.v1.Health/*
 //   admin                  every method, including the Admin service and unknown ones
-//   officer, portal        Registry (all), Matching (all), DataProtection (all),
-//                          server reflection
+//   officer, portal        Registry (all), Matching (all), Reports (all),
+//                          DataProtection (all), server reflection
 //   analyst                Registry GetCompany/ListCompanies/GetOffer/ListOffers;
 //                          Matching Assign/GetRun/ListRuns (runs and their aggregates);
+//                          Reports GetRunReport (aggregates of any member's run);
 //                          server reflection. No candidate records, suggestions,
 //                          explanations, placements, imports, writes or data protection.
 // A method missing from the table is admin-only: new RPCs are closed until listed.

@@ -5,6 +5,7 @@
 
 #include "absl/strings/string_view.h"
 #include "engine/matching/pair_evaluation.h"
+#include "service/registry/validation.h"
 
 namespace azubimatch::service {
 namespace {
@@ -201,6 +202,18 @@ void MatchingIndex::AddCandidate(const v1::Candidate& candidate) {
   entry.member_id = candidate.member_id();
   entry.municipality = candidate.home().municipality();
   entry.status = candidate.status();
+  entry.statistics_origin.clear();
+  entry.statistics_heritage_language.clear();
+  entry.statistics_consent = HoldsConsent(candidate, kStatisticsConsentPurpose);
+  if (entry.statistics_consent) {
+    entry.statistics_origin = candidate.country_of_origin();
+    for (const v1::LanguageSkill& skill : candidate.languages()) {
+      if (skill.language() != "de") {
+        entry.statistics_heritage_language = skill.language();
+        break;
+      }
+    }
+  }
   const engine::CandidateProfile& p = entry.profile;
   const double reach = travel_->ReachBoundKm(p.travel_limit_minutes, p.travel_mode);
   std::vector<absl::string_view> codes;

@@ -60,6 +60,12 @@ struct CandidateEntry {
   std::string member_id;
   std::string municipality;  // of the home
   v1::CandidateStatus status = v1::CANDIDATE_STATUS_ACTIVE;
+  // For aggregate statistics only: whether the candidate holds the "statistics" consent,
+  // and only then (else empty) the country of origin and the first listed language
+  // other than German.
+  bool statistics_consent = false;
+  std::string statistics_origin;
+  std::string statistics_heritage_language;
 };
 
 struct OfferEntry {

@@ -136,6 +136,10 @@ class MatchingService final : public v1::Matching::CallbackService {
     index_.OnPlacementChanged(&removed, nullptr);
   }
 
+  // The in-memory view of the registry, for read-only services beside this one (run
+  // reports); it lives as long as this service.
+  const MatchingIndex& index() const { return index_; }
+
  private:
   MatchingService(KvStore* store, RecordStore* records, CallerResolver* resolver,
                   MatchingServiceOptions options);

@@ -230,6 +230,8 @@ void CheckConsents(absl::string_view field,
   }
 }
 
+}  // namespace
+
 bool HoldsConsent(const v1::Candidate& candidate, absl::string_view purpose) {
   for (const v1::Consent& consent : candidate.consents()) {
     if (consent.purpose() == purpose && consent.has_given_at() &&
@@ -239,8 +241,6 @@ bool HoldsConsent(const v1::Candidate& candidate, absl::string_view purpose) {
   }
   return false;
 }
-
-}  // namespace
 
 bool IsWellFormedRecordId(absl::string_view id) {
   if (id.size() != static_cast<size_t>(kRecordIdLength)) return false;

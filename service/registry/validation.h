@@ -66,6 +66,9 @@ inline constexpr int kMaxPhoneLength = 40;
 // The consent purpose under which country_of_origin may be kept.
 inline constexpr absl::string_view kStatisticsConsentPurpose = "statistics";
 
+// True when `candidate` holds a consent for `purpose`: given and not withdrawn.
+bool HoldsConsent(const v1::Candidate& candidate, absl::string_view purpose);
+
 // Company: name 1..200; sector required; location required; languages (ISO 639-1, each
 // once); chamber and status known values; qualified_trainers 0..1000; contact: name at
 // most 200, email at most 254 and containing '@' when set, phone at most 40 characters

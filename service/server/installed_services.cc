@@ -5,9 +5,11 @@
 
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "azubimatch/v1/reports.grpc.pb.h"
 #include "engine/base/status_macros.h"
 #include "service/data_protection/data_protection_service.h"
 #include "service/matching/matching_service.h"
+#include "service/reports/reports_service.h"
 
 namespace azubimatch::service {
 
@@ -27,6 +29,10 @@ std::vector<ServiceInstaller> InstalledServices() {
                                     server.caller_resolver(), std::move(matching_options)));
         MatchingService* const views = matching.get();
         server.AddService(std::move(matching), v1::Matching::service_full_name());
+        // Reports reads the stored runs and Matching's index (read-only).
+        server.AddService(std::make_unique<ReportsService>(server.store(), &views->index(),
+                                                           server.caller_resolver()),
+                          v1::Reports::service_full_name());
 
         DataProtectionServiceOptions options;
         options.data_dir = server.options().data_dir;

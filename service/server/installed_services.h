@@ -1,6 +1,6 @@
 // The services matchd serves besides the Registry and Admin (which Server builds
 // itself), as a list of installers that RunServer() applies between Server::Open() and
-// Server::Start(). Today: Matching and DataProtection.
+// Server::Start(). Today: Matching, Reports and DataProtection.
 //
 // To ship a new service with matchd, add one installer to InstalledServices() in
 // installed_services.cc, e.g.

@@ -1,5 +1,5 @@
-// The access matrix: every RPC of the Registry, Admin, Matching and DataProtection
-// services called by every kind of caller (no key, a revoked key, another member's
+// The access matrix: every RPC of the Registry, Admin, Matching, Reports and
+// DataProtection services called by every kind of caller (no key, a revoked key, another member's
 // officer, the owning member's officer, portal and analyst, an admin), each on fresh
 // records of the owning member, against matchd's own wiring (Server plus every
 // installed service), asserting the exact status code. One test per RPC.
@@ -16,6 +16,7 @@
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
+#include "azubimatch/v1/reports.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/service/admin/authenticated_server.h"
 #include "tests/service/registry/sample_records.h"
@@ -58,6 +59,7 @@ struct Stubs {
   std::unique_ptr<v1::Admin::Stub> admin;
   std::unique_ptr<v1::Matching::Stub> matching;
   std::unique_ptr<v1::DataProtection::Stub> data_protection;
+  std::unique_ptr<v1::Reports::Stub> reports;
 };
 
 using Call = std::function<grpc::Status(Stubs&, grpc::ClientContext*, const Fixture&)>;
@@ -423,6 +425,21 @@ std::vector<MatrixRow> MatchingRows() {
   };
 }
 
+// Reports: aggregates only, so the network's analysts read every member's run; another
+// member's officer gets NOT_FOUND, as for the run itself.
+std::vector<MatrixRow> ReportsRows() {
+  return {
+      {"GetRunReport",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::GetRunReportRequest request;
+         request.set_run_id(f.run_id);
+         v1::RunReport response;
+         return s.reports->GetRunReport(c, request, &response);
+       },
+       Expectation{NOT_FOUND, OK, OK, OK, OK}, /*matching_data=*/true},
+  };
+}
+
 std::vector<MatrixRow> DataProtectionRows() {
   const Expectation kOwnCandidate{NOT_FOUND, OK, OK, DENIED, OK};
   return {
@@ -448,7 +465,7 @@ std::vector<MatrixRow> DataProtectionRows() {
 std::vector<MatrixRow> AllRows() {
   std::vector<MatrixRow> rows;
   for (auto* service_rows :
-       {&RegistryRows, &AdminRows, &MatchingRows, &DataProtectionRows}) {
+       {&RegistryRows, &AdminRows, &MatchingRows, &ReportsRows, &DataProtectionRows}) {
     for (MatrixRow& row : (*service_rows)()) rows.push_back(std::move(row));
   }
   return rows;
@@ -483,6 +500,7 @@ class AccessFixture : public ::testing::Test {
     stubs_.admin = v1::Admin::NewStub(server_.channel());
     stubs_.matching = v1::Matching::NewStub(server_.channel());
     stubs_.data_protection = v1::DataProtection::NewStub(server_.channel());
+    stubs_.reports = v1::Reports::NewStub(server_.channel());
   }
 
   // Metadata of a call by `who`.

@@ -1,0 +1,50 @@
+// ReportsService: the Reports gRPC service (proto/azubimatch/v1/reports.proto), the run
+// report of one stored run for analysts, officers and admins (run_report.h computes it).
+//
+// Access (besides the per-method table, service/auth/method_access.cc): admins and
+// analysts see the report of every member's run — it holds aggregates only — officers
+// and portals those of their own member's runs; another member's run is NOT_FOUND, as an
+// unknown id ("run_id").
+//
+// The run is read from the store unredacted (its placements and unmatched give the pool);
+// the candidates' facts come from the MatchingIndex, read under one Reader.
+//
+// Thread safety: thread-safe (the store and the index are). Complexity: one store read
+// and parse of the run, then O(P + U) index lookups (BuildRunReport).
+#ifndef AZUBIMATCH_SERVICE_REPORTS_REPORTS_SERVICE_H_
+#define AZUBIMATCH_SERVICE_REPORTS_REPORTS_SERVICE_H_
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "azubimatch/v1/reports.grpc.pb.h"
+#include "grpcpp/grpcpp.h"
+#include "service/auth/caller.h"
+#include "service/matching/matching_index.h"
+#include "service/registry/caller_resolver.h"
+#include "service/store/kv_store.h"
+
+namespace azubimatch::service {
+
+class ReportsService final : public v1::Reports::CallbackService {
+ public:
+  // `store`, `index` and `resolver` must outlive the service.
+  ReportsService(const KvStore* store, const MatchingIndex* index, CallerResolver* resolver)
+      : store_(store), index_(index), resolver_(resolver) {}
+
+  grpc::ServerUnaryReactor* GetRunReport(grpc::CallbackServerContext* context,
+                                         const v1::GetRunReportRequest* request,
+                                         v1::RunReport* response) override;
+
+  // The handler's work without gRPC: INVALID_ARGUMENT for a malformed run_id, NOT_FOUND
+  // for an unknown run or one the caller may not see.
+  absl::StatusOr<v1::RunReport> Report(const Caller& caller, absl::string_view run_id) const;
+
+ private:
+  const KvStore* const store_;
+  const MatchingIndex* const index_;
+  CallerResolver* const resolver_;
+};
+
+}  // namespace azubimatch::service
+
+#endif  // AZUBIMATCH_SERVICE_REPORTS_REPORTS_SERVICE_H_
