@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages azubimatch needs to build, test and benchmark.
 # Idempotent: packages already present are left alone, and nothing is done when all are there.
+# Node (for the TypeScript client) comes from Debian's nodejs and npm when no `node` is on
+# the PATH; the client's npm packages are installed with `npm ci` from its committed lock
+# file, again only when node_modules is missing or the lock file changed since.
 # Usage: deploy/install-deps.sh [--with-peers]
 #   --with-peers  also installs the benchmark peers (python3-scipy, python3-numpy, liblemon-dev).
 # clang-14 with its sanitizer runtimes is in the base list: `make test` ends with a short
@@ -26,14 +29,27 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
-if [[ ${#missing[@]} -eq 0 ]]; then
-  exit 0
+# A node from elsewhere (nodesource, nvm) is kept: Debian's nodejs package would conflict.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
 fi
 
-echo "install-deps: installing ${missing[*]}" >&2
-sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
-apt_opts=(-o DPkg::Lock::Timeout=600 -y -q)
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get "${apt_opts[@]}" update
-"${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install --no-install-recommends "${missing[@]}"
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  apt_opts=(-o DPkg::Lock::Timeout=600 -y -q)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" update
+  "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install --no-install-recommends "${missing[@]}"
+fi
+
+# The TypeScript client's npm packages (clients/typescript/package-lock.json).
+ts_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/clients/typescript"
+lock_hash="$(sha256sum "$ts_dir/package-lock.json" | cut -d' ' -f1)"
+stamp="$ts_dir/node_modules/.azm-package-lock.sha256"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
+  echo "install-deps: npm ci in clients/typescript" >&2
+  (cd "$ts_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > "$stamp"
+fi

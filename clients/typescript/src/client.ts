@@ -140,7 +140,13 @@ class Transport {
     if (call?.signal) signals.push(call.signal);
     if (timeout > 0) signals.push(AbortSignal.timeout(timeout));
     if (signals.length <= 1) return signals[0];
-    return AbortSignal.any(signals);
+    if (typeof AbortSignal.any === "function") return AbortSignal.any(signals);
+    const combined = new AbortController();  // browsers and Node releases without any()
+    for (const s of signals) {
+      if (s.aborted) combined.abort(s.reason);
+      else s.addEventListener("abort", () => combined.abort(s.reason), { once: true });
+    }
+    return combined.signal;
   }
 
   /** Sends one HTTP request; resolves with the Response of a 2xx answer, else rejects. */

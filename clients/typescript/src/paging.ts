@@ -12,7 +12,7 @@ export type ListMethod<Req, Res extends { nextPageToken: string }> = (
 
 /** The name of the repeated field of a list response (`candidates`, `runs`, ...). */
 type ItemsKey<Res> = {
-  [K in keyof Res]: K extends `$${string}` ? never : Res[K] extends readonly unknown[] ? K : never;
+  [K in keyof Res]-?: K extends `$${string}` ? never : Res[K] extends readonly unknown[] ? K : never;
 }[keyof Res];
 
 /** The record type of a list response. */
