@@ -14,7 +14,7 @@ packages=(
   cmake ninja-build g++ make pkgconf ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libssl-dev rocksdb-tools python3-grpcio python3-protobuf
+  libssl-dev rocksdb-tools python3-grpcio python3-protobuf python3-venv python3-setuptools
   libcpp-httplib-dev nlohmann-json3-dev
   clang-14 libclang-rt-14-dev
   prometheus-cpp-dev
