@@ -72,13 +72,18 @@ function invalid(field: string, description: string): AzubimatchError {
   return error;
 }
 
-// Query parameters of one JSON value under `name` (nested messages as name.sub=...).
-function appendQuery(query: URLSearchParams, name: string, value: JsonValue): void {
+// Query parameters of one JSON value of `field` under `name` (proto field names;
+// nested messages as name.sub=...).
+function appendQuery(query: URLSearchParams, name: string, value: JsonValue, field?: DescField): void {
   if (value === null) return;
   if (Array.isArray(value)) {
-    for (const item of value) appendQuery(query, name, item);
+    for (const item of value) appendQuery(query, name, item, field);
   } else if (typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) appendQuery(query, `${name}.${key}`, item);
+    const type = field?.fieldKind === "message" ? field.message : undefined;
+    for (const [key, item] of Object.entries(value)) {
+      const sub = type?.fields.find((f) => f.jsonName === key);
+      appendQuery(query, `${name}.${sub ? sub.name : key}`, item, sub);
+    }
   } else {
     query.append(name, String(value));
   }
@@ -127,7 +132,7 @@ export function buildRequest(
     }
     for (const [key, value] of Object.entries(rest)) {
       const field = input.fields.find((f) => f.jsonName === key);
-      appendQuery(query, field ? field.name : key, value);
+      appendQuery(query, field ? field.name : key, value, field);
     }
   }
   const search = query.toString();

@@ -98,6 +98,11 @@ describe("TypeScript client against matchd", () => {
     assert.equal(placement.status, azm.PlacementStatus.ACCEPTED);
     const placements = await officer.matching.listPlacements({ candidateId: elif.id });
     assert.deepEqual(placements.placements.map((p) => p.id), [placement.id]);
+    // An enum filter goes out as a query parameter by name (status=PLACEMENT_STATUS_REJECTED).
+    const rejected = await officer.matching.listPlacements({ status: azm.PlacementStatus.REJECTED });
+    assert.deepEqual(rejected.placements, []);
+    const accepted = await officer.matching.listPlacements({ status: azm.PlacementStatus.ACCEPTED });
+    assert.deepEqual(accepted.placements.map((p) => p.id), [placement.id]);
   });
 
   test("assign streams progress and the run as server-sent events", async () => {
