@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages azubimatch needs to build, test and benchmark.
 # Idempotent: packages already present are left alone, and nothing is done when all are there.
-# Also installs the npm packages of the console's browser test (tests/e2e/console, from its
-# package-lock.json with `npm ci`) when node_modules is missing or older than the lock file.
+# Node (for the TypeScript client and the console's browser test) comes from Debian's nodejs
+# and npm when no `node` is on the PATH. The npm packages of clients/typescript and
+# tests/e2e/console are installed with `npm ci` from their committed lock files, only when
+# node_modules is missing or the lock file changed since.
 # Usage: deploy/install-deps.sh [--with-peers]
 #   --with-peers  also installs the benchmark peers (python3-scipy, python3-numpy, liblemon-dev).
 # clang-14 with its sanitizer runtimes is in the base list: `make test` ends with a short
@@ -13,14 +15,12 @@ packages=(
   cmake ninja-build g++ make pkgconf ccache
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   libabsl-dev librocksdb-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libssl-dev rocksdb-tools python3-grpcio python3-protobuf
+  libssl-dev rocksdb-tools python3-grpcio python3-protobuf python3-venv python3-setuptools
   libcpp-httplib-dev nlohmann-json3-dev
   clang-14 libclang-rt-14-dev
   prometheus-cpp-dev
-  chromium nodejs
+  chromium
 )
-# npm comes with Debian's `npm` package, or inside another build of nodejs.
-if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 if [[ "${1:-}" == "--with-peers" ]]; then
   packages+=(python3-scipy python3-numpy liblemon-dev)
 fi
@@ -31,6 +31,11 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# A node from elsewhere (nodesource, nvm) is kept: Debian's nodejs package would conflict.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
+fi
+
 if [[ ${#missing[@]} -gt 0 ]]; then
   echo "install-deps: installing ${missing[*]}" >&2
   sudo_cmd=()
@@ -41,10 +46,19 @@ if [[ ${#missing[@]} -gt 0 ]]; then
   "${sudo_cmd[@]}" apt-get "${apt_opts[@]}" install --no-install-recommends "${missing[@]}"
 fi
 
-# The console test's npm packages, exactly as locked; nothing when they are current.
-console_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/e2e/console"
-if [[ ! -f "$console_tests/node_modules/.package-lock.json" ||
-      "$console_tests/package-lock.json" -nt "$console_tests/node_modules/.package-lock.json" ]]; then
-  echo "install-deps: npm ci in tests/e2e/console" >&2
-  (cd "$console_tests" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# `npm ci` in DIR (relative to the repository) exactly as locked; nothing when the
+# lock file is the one installed last time.
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+npm_ci_if_stale() {
+  local dir="$repo_root/$1"
+  local lock_hash stamp
+  lock_hash="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  stamp="$dir/node_modules/.azm-package-lock.sha256"
+  if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
+    echo "install-deps: npm ci in $1" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock_hash" > "$stamp"
+  fi
+}
+npm_ci_if_stale clients/typescript
+npm_ci_if_stale tests/e2e/console

@@ -1,7 +1,8 @@
 """A small Python client for matchd, the azubimatch gRPC service.
 
 Needs only Debian's python3-grpcio and python3-protobuf: the message classes come from
-`protoc --python_out` (the build writes them to <build>/python), and the RPCs are
+`protoc --python_out` (the build writes them to <build>/python; `pip install
+./clients/python` generates them into the installed package), and the RPCs are
 called through grpc's generic channel methods with the messages' own
 SerializeToString / FromString, so no gRPC code generator is needed.
 
@@ -151,10 +152,13 @@ class Client:
 def field_violations(error):
     """(field, description) pairs of the google.rpc.BadRequest in a refused call's
     status details; [] when there are none or google/rpc modules are not generated."""
-    try:
-        from google.rpc import error_details_pb2, status_pb2
+    try:  # installed package (pip install ./clients/python), else the build's modules
+        from azubimatch._google.rpc import error_details_pb2, status_pb2
     except ImportError:
-        return []
+        try:
+            from google.rpc import error_details_pb2, status_pb2
+        except ImportError:
+            return []
     trailers = dict(error.trailing_metadata() or ())
     details = trailers.get("grpc-status-details-bin")
     if not details:
