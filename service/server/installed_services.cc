@@ -5,9 +5,11 @@
 
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "azubimatch/v1/preferences.grpc.pb.h"
 #include "engine/base/status_macros.h"
 #include "service/data_protection/data_protection_service.h"
 #include "service/matching/matching_service.h"
+#include "service/matching/preferences_service.h"
 
 namespace azubimatch::service {
 
@@ -24,6 +26,10 @@ std::vector<ServiceInstaller> InstalledServices() {
                                                      server.caller_resolver()));
         MatchingService* const views = matching.get();
         server.AddService(std::move(matching), v1::Matching::service_full_name());
+        // Preferences writes the rankings Matching's runs read (the book is Matching's).
+        server.AddService(
+            std::make_unique<PreferencesService>(views->rankings(), server.caller_resolver()),
+            v1::Preferences::service_full_name());
 
         DataProtectionServiceOptions options;
         options.data_dir = server.options().data_dir;
