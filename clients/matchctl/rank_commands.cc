@@ -6,7 +6,7 @@
 //     the ranking, so the side ranks by score again)
 //   rank show candidate|offer ID [--json]
 // JSON: set and show print the Ranking as proto JSON ({"side":"RANKING_SIDE_CANDIDATE",
-// "ownerId":…,"rankedIds":[…],"version":"2",…}); --clear prints {"cleared":true|false}.
+// "owner_id":…,"ranked_ids":[…],"version":…}); --clear prints {"cleared":true|false}.
 #include <memory>
 #include <string>
 #include <vector>

@@ -177,10 +177,10 @@ TEST_F(MatchctlMatchingTest, RankCommandsSetShowClearAndEveryModeReadsThem) {
   args.insert(args.end(), offers.rbegin(), offers.rend());
   args.push_back("--json");
   const Struct set = Json(Run(args));
-  EXPECT_EQ(set.fields().at("ownerId").string_value(), candidate);
-  EXPECT_EQ(set.fields().at("rankedIds").list_value().values_size(),
+  EXPECT_EQ(set.fields().at("owner_id").string_value(), candidate);
+  EXPECT_EQ(set.fields().at("ranked_ids").list_value().values_size(),
             static_cast<int>(offers.size()));
-  EXPECT_EQ(set.fields().at("rankedIds").list_value().values(0).string_value(), offers.back());
+  EXPECT_EQ(set.fields().at("ranked_ids").list_value().values(0).string_value(), offers.back());
   Json(Run({"rank", "offer", offers.front(), candidate, "--json"}));
 
   const Output shown = Run({"rank", "show", "candidate", candidate});
@@ -188,7 +188,7 @@ TEST_F(MatchctlMatchingTest, RankCommandsSetShowClearAndEveryModeReadsThem) {
   EXPECT_THAT(shown.out, HasSubstr("version 1"));
   EXPECT_THAT(shown.out, HasSubstr(offers.back()));
   const Struct shown_json = Json(Run({"rank", "show", "offer", offers.front(), "--json"}));
-  EXPECT_EQ(shown_json.fields().at("rankedIds").list_value().values(0).string_value(),
+  EXPECT_EQ(shown_json.fields().at("ranked_ids").list_value().values(0).string_value(),
             candidate);
 
   for (const char* mode :
