@@ -224,6 +224,18 @@ TEST_F(MatchctlMatchingTest, RankCommandsSetShowClearAndEveryModeReadsThem) {
   EXPECT_EQ(Run({"rank", "candidate", candidate}).code, 2);
 }
 
+TEST_F(MatchctlMatchingTest, DemoWithRankingsRanksBothSidesAsAfterInterviews) {
+  const Output demo = Run({"demo", "--candidates", "40", "--offers", "20", "--prefix", "rk",
+                           "--seed", "3", "--rankings"});
+  ASSERT_EQ(demo.code, 0) << demo.err;
+  EXPECT_THAT(demo.err, HasSubstr("rankings: "));
+  const Struct run = Json(Run({"assign", "--mode", "best-stable", "--json"}));
+  const auto& metrics = run.fields().at("metrics").struct_value().fields();
+  EXPECT_GT(metrics.at("candidate_rankings_used").number_value(), 0);
+  EXPECT_GT(metrics.at("offer_rankings_used").number_value(), 0);
+  EXPECT_EQ(metrics.at("ranked_blocking_pairs").number_value(), 0);
+}
+
 TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
   const std::string candidate = CandidateWithSuggestions();
   const Struct suggestions = Json(Run({"suggest", "--candidate", candidate, "--json"}));
