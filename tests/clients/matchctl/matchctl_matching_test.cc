@@ -1,11 +1,13 @@
 // matchctl's matching commands against a real server: the JSON shapes scripts rely on
 // (suggest, explain, assign, runs, placement), the exit codes, and the tables.
 #include <algorithm>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
@@ -222,6 +224,39 @@ TEST_F(MatchctlMatchingTest, RankCommandsSetShowClearAndEveryModeReadsThem) {
   EXPECT_THAT(duplicate.err, HasSubstr("ranked_ids[1]"));
   EXPECT_EQ(Run({"rank", "show", "company", candidate}).code, 2);
   EXPECT_EQ(Run({"rank", "candidate", candidate}).code, 2);
+}
+
+TEST_F(MatchctlMatchingTest, RankImportAndExportRoundTripJsonLinesAndCsv) {
+  const std::string c0 = cohort_.candidate_ids[0];
+  const std::string c1 = cohort_.candidate_ids[1];
+  const std::string o0 = cohort_.offer_ids[0];
+  const std::string o1 = cohort_.offer_ids[1];
+  const std::string path = dir_.Sub("rankings.txt");
+  {
+    std::ofstream file(path);
+    file << "side,owner_id,ranked_ids\n"
+         << "{\"side\":\"candidate\",\"owner_id\":\"" << c0 << "\",\"ranked_ids\":[\"" << o1
+         << "\",\"" << o0 << "\"]}\n"
+         << "candidate," << c1 << "," << o0 << ";" << o1 << "\n"
+         << "offer," << o0 << "," << c1 << ";" << c1 << "\n";  // a duplicate: refused
+  }
+  const Output imported = Run({"rank", "import", path});
+  EXPECT_EQ(imported.code, 1);
+  EXPECT_THAT(imported.out, HasSubstr("2 rankings set, 1 refused"));
+  EXPECT_THAT(imported.err, HasSubstr("line 4: "));
+  EXPECT_THAT(imported.err, HasSubstr("ranked_ids[1]"));
+  const Output exported = Run({"rank", "export", "candidate", c0, c1, cohort_.candidate_ids[2]});
+  ASSERT_EQ(exported.code, 0) << exported.err;
+  EXPECT_EQ(exported.out,
+            absl::StrCat("{\"side\":\"candidate\",\"owner_id\":\"", c0, "\",\"ranked_ids\":[\"",
+                         o1, "\",\"", o0, "\"]}\n{\"side\":\"candidate\",\"owner_id\":\"", c1,
+                         "\",\"ranked_ids\":[\"", o0, "\",\"", o1, "\"]}\n"));
+  // The export imports again unchanged.
+  {
+    std::ofstream file(path);
+    file << exported.out;
+  }
+  EXPECT_EQ(Run({"rank", "import", path, "--json"}).out, "{\"set\":2,\"failed\":0}\n");
 }
 
 TEST_F(MatchctlMatchingTest, DemoWithRankingsRanksBothSidesAsAfterInterviews) {
