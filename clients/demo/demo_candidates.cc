@@ -1,5 +1,7 @@
 #include "clients/demo/demo_candidates.h"
 
+#include "clients/demo/bw_municipalities.h"
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -68,6 +70,19 @@ constexpr std::pair<int, double> kBicycleTravelLimits[] = {
 constexpr double kCarShareOfAdults = 0.25;
 constexpr double kBicycleShare = 0.15;
 constexpr double kSameSectorWishShare = 0.7;
+// How much wishes follow the occupations on offer (seat-weighted) rather than the
+// occupations' national popularity: young people apply where places are advertised,
+// with a mismatch that leaves some places unfilled and some applicants unplaced
+// (BA/BIBB 2023/24: about 14 % of places unfilled, about 7 % of applicants unplaced).
+constexpr double kFollowOffersWeight = 0.8;
+// How many candidates applied first for one of the cohort's places (drawn by seats):
+// they live in its town and wish its occupation first; the rest live anywhere by
+// population. A cohort of a few hundred is a region's, not the whole state's, so most
+// of its applicants live where its places are.
+constexpr double kNearOffersShare = 0.85;
+// How often a further wish is an occupation advertised in the home town (seat-weighted)
+// for a candidate who applied for a place there.
+constexpr double kNearbyWishShare = 0.6;
 constexpr double kWishAboveCertificateWeight = 0.3;
 constexpr double kRelatedLanguageShare = 0.2;
 constexpr double kEnglishShare = 0.6;
@@ -85,23 +100,42 @@ absl::string_view FirstCharacter(absl::string_view utf8) {
 }
 
 // 1–3 occupations with distinct KldB codes in order of preference: the first by
-// popularity (less likely when it asks for more than the candidate's certificate), the
+// `demand` (less likely when it asks for more than the candidate's certificate), the
 // next ones mostly of the same sector.
 std::vector<const TrainingOccupation*> SampleWishes(DemoRandom& rng,
-                                                    Certificate certificate) {
+                                                    Certificate certificate,
+                                                    const std::vector<double>& demand,
+                                                    absl::string_view anchor_kldb,
+                                                    const std::vector<double>& nearby) {
   const std::vector<TrainingOccupation>& all = TrainingOccupations();
   std::vector<double> base(all.size());
   for (size_t i = 0; i < all.size(); ++i) {
-    base[i] = all[i].popularity * (certificate >= all[i].typical_min_certificate
-                                       ? 1.0
-                                       : kWishAboveCertificateWeight);
+    base[i] = demand[i] * (certificate >= all[i].typical_min_certificate
+                               ? 1.0
+                               : kWishAboveCertificateWeight);
   }
   const int count = PickWeighted<int>(rng, absl::MakeConstSpan(kWishCount));
   std::vector<const TrainingOccupation*> wishes;
   std::vector<double> weights = base;
   for (int k = 0; k < count; ++k) {
     std::vector<double> step = weights;
-    if (k > 0 && rng.Bernoulli(kSameSectorWishShare)) {
+    if (k == 0 && !anchor_kldb.empty()) {
+      // The occupation of the place the candidate applied for first.
+      bool any = false;
+      for (size_t i = 0; i < all.size(); ++i) {
+        if (all[i].kldb_code != anchor_kldb) step[i] = 0;
+        any = any || step[i] > 0;
+      }
+      if (!any) step = weights;
+    } else if (k > 0 && !anchor_kldb.empty() && rng.Bernoulli(kNearbyWishShare)) {
+      // Another occupation advertised in the home town.
+      bool any = false;
+      for (size_t i = 0; i < all.size(); ++i) {
+        step[i] = weights[i] > 0 ? nearby[i] : 0;
+        any = any || step[i] > 0;
+      }
+      if (!any) step = weights;
+    } else if (k > 0 && rng.Bernoulli(kSameSectorWishShare)) {
       bool any = false;
       for (size_t i = 0; i < all.size(); ++i) {
         if (all[i].sector != wishes.front()->sector) step[i] = 0;
@@ -126,7 +160,10 @@ void AddLanguage(absl::string_view language, Level level, v1::Candidate* candida
   skill->set_level(level);
 }
 
-v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRandom& rng) {
+v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
+                           const std::vector<double>& demand,
+                           absl::Span<const v1::TrainingOffer> offers,
+                           const std::vector<double>& offer_seats, DemoRandom& rng) {
   const HeritageGroup& group =
       SampleHeritageGroup(rng, /*for_company=*/false, /*preferred=*/{});
   const bool has_heritage = group.language != "de";
@@ -137,7 +174,16 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
   candidate.set_display_name(absl::StrCat(PickOne(rng, group.first_names), " ",
                                           FirstCharacter(PickOne(rng, group.surnames)),
                                           "."));
-  *candidate.mutable_home() = SampleTownLocation(rng);
+  // Most candidates apply first for a place advertised near home: its town is their
+  // home town and its occupation their first wish.
+  const v1::TrainingOffer* anchor = nullptr;
+  if (!offers.empty() && rng.Bernoulli(kNearOffersShare)) {
+    anchor = &offers[rng.WeightedIndex(offer_seats)];
+  }
+  const BwMunicipality* anchor_town =
+      anchor == nullptr ? nullptr : FindBwMunicipality(anchor->location().municipality());
+  *candidate.mutable_home() =
+      anchor_town != nullptr ? SampleLocationIn(rng, *anchor_town) : SampleTownLocation(rng);
 
   const int age = PickWeighted<int>(rng, absl::MakeConstSpan(kAges));
   candidate.set_birth_year(options.training_year - age);
@@ -163,7 +209,20 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
         PickWeighted<int>(rng, absl::MakeConstSpan(kTravelLimits)));
   }
 
-  for (const TrainingOccupation* wish : SampleWishes(rng, certificate)) {
+  std::vector<double> nearby;
+  if (anchor_town != nullptr) {
+    const std::vector<TrainingOccupation>& all = TrainingOccupations();
+    nearby.assign(all.size(), 0.0);
+    for (const v1::TrainingOffer& offer : offers) {
+      if (offer.location().municipality() != anchor->location().municipality()) continue;
+      for (size_t i = 0; i < all.size(); ++i) {
+        if (all[i].kldb_code == offer.occupation().kldb_code()) nearby[i] += offer.seats();
+      }
+    }
+  }
+  for (const TrainingOccupation* wish :
+       SampleWishes(rng, certificate, demand,
+                    anchor_town != nullptr ? anchor->occupation().kldb_code() : "", nearby)) {
     v1::Occupation* o = candidate.add_desired_occupations();
     o->set_kldb_code(std::string(wish->kldb_code));
     o->set_title(std::string(wish->title));
@@ -238,11 +297,40 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index, DemoRand
 
 }  // namespace
 
-void GenerateCandidates(const DemoCohortOptions& options, DemoRandom& rng,
+std::vector<double> WishDemand(absl::Span<const v1::TrainingOffer> offers) {
+  const std::vector<TrainingOccupation>& all = TrainingOccupations();
+  double popularity_total = 0.0;
+  for (const TrainingOccupation& o : all) popularity_total += o.popularity;
+  // Seats per KldB code, spread over the occupations sharing the code.
+  std::vector<double> seats(all.size(), 0.0);
+  double seats_total = 0.0;
+  for (const v1::TrainingOffer& offer : offers) {
+    std::vector<size_t> same;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].kldb_code == offer.occupation().kldb_code()) same.push_back(i);
+    }
+    for (size_t i : same) seats[i] += static_cast<double>(offer.seats()) / same.size();
+    if (!same.empty()) seats_total += offer.seats();
+  }
+  std::vector<double> demand(all.size());
+  const double follow = seats_total > 0 ? kFollowOffersWeight : 0.0;
+  for (size_t i = 0; i < all.size(); ++i) {
+    demand[i] = (1.0 - follow) * all[i].popularity / popularity_total +
+                (seats_total > 0 ? follow * seats[i] / seats_total : 0.0);
+  }
+  return demand;
+}
+
+void GenerateCandidates(const DemoCohortOptions& options,
+                        absl::Span<const v1::TrainingOffer> offers, DemoRandom& rng,
                         std::vector<v1::Candidate>* candidates) {
+  const std::vector<double> demand = WishDemand(offers);
+  std::vector<double> seats;
+  seats.reserve(offers.size());
+  for (const v1::TrainingOffer& offer : offers) seats.push_back(offer.seats());
   candidates->reserve(candidates->size() + options.candidates);
   for (int i = 0; i < options.candidates; ++i) {
-    candidates->push_back(NewCandidate(options, i, rng));
+    candidates->push_back(NewCandidate(options, i, demand, offers, seats, rng));
   }
 }
 

@@ -8,16 +8,25 @@
 
 #include <vector>
 
+#include "absl/types/span.h"
+
 #include "azubimatch/v1/records.pb.h"
 #include "clients/demo/demo_cohort.h"
 #include "clients/demo/demo_random.h"
 
 namespace azubimatch::clients {
 
-// Appends options.candidates candidates to `candidates`, drawing from `rng`.
+// How often each occupation of TrainingOccupations() is wished first (relative): 80 %
+// the seats `offers` advertise for it, 20 % its national popularity, so that wishes
+// follow the places on offer with a realistic mismatch. Popularity alone without offers.
+std::vector<double> WishDemand(absl::Span<const azubimatch::v1::TrainingOffer> offers);
+
+// Appends options.candidates candidates to `candidates`, drawing from `rng`; their
+// wishes follow WishDemand(offers).
 // REQUIRES: options are valid (see ValidateOptions in demo_cohort.cc).
-void GenerateCandidates(const DemoCohortOptions& options, DemoRandom& rng,
-                        std::vector<azubimatch::v1::Candidate>* candidates);
+void GenerateCandidates(const DemoCohortOptions& options,
+                        absl::Span<const azubimatch::v1::TrainingOffer> offers,
+                        DemoRandom& rng, std::vector<azubimatch::v1::Candidate>* candidates);
 
 }  // namespace azubimatch::clients
 

@@ -59,7 +59,7 @@ absl::StatusOr<DemoCohort> GenerateDemoCohort(const DemoCohortOptions& options) 
   DemoRandom company_rng(options.seed, kCompanyStream);
   AZM_RETURN_IF_ERROR(GenerateCompaniesAndOffers(options, company_rng, &cohort));
   DemoRandom candidate_rng(options.seed, kCandidateStream);
-  GenerateCandidates(options, candidate_rng, &cohort.candidates);
+  GenerateCandidates(options, cohort.offers, candidate_rng, &cohort.candidates);
   return cohort;
 }
 

@@ -21,7 +21,9 @@
 //   sometimes, by car rarely and only when surely of age (training_year - birth_year
 //   >= 19); travel 30–90 minutes (mostly 45–60; bicycle at most 45); wish for 1–3
 //   occupations (distinct KldB codes) in order, correlated by sector and with their
-//   certificate; speak German from A2 to C2 (mostly B1/B2; born in Germany: B2–C2)
+//   certificate, drawn 80 % by the seats the cohort's offers advertise and 20 % by the
+//   occupations' national popularity (wishes follow the places on offer, with a
+//   mismatch; demo_candidates.h WishDemand); speak German from A2 to C2 (mostly B1/B2; born in Germany: B2–C2)
 //   plus 0–2 heritage languages at C1/C2 and often English; are available from the
 //   training year's summer (some earlier, some only in August or September); all gave the
 //   "matching" consent, about 60% the "statistics" consent as well, and only those carry
@@ -39,8 +41,9 @@
 // Determinism: the same options give byte-identical records on every platform (own
 // distributions over std::mt19937_64, see demo_random.h). Companies with offers and
 // candidates come from two independent streams of the seed: changing `candidates`
-// does not change a single company or offer, and the first N candidates of a larger
-// cohort are those of the cohort of N (likewise for the companies of fewer offers,
+// does not change a single company or offer, and, for the same offers, the first N
+// candidates of a larger cohort are those of the cohort of N (changing `offers`
+// changes the candidates' wishes, which follow the offers) (likewise for the companies of fewer offers,
 // except for the last company, whose offer count is cut to fit).
 //
 // Complexity: O(companies + offers + candidates) time and memory, times the table

@@ -29,8 +29,10 @@ const std::vector<double>& MunicipalityWeights() {
 }  // namespace
 
 azubimatch::v1::Location SampleTownLocation(DemoRandom& rng) {
-  const BwMunicipality& town =
-      BwMunicipalities()[rng.WeightedIndex(MunicipalityWeights())];
+  return SampleLocationIn(rng, BwMunicipalities()[rng.WeightedIndex(MunicipalityWeights())]);
+}
+
+azubimatch::v1::Location SampleLocationIn(DemoRandom& rng, const BwMunicipality& town) {
   const double radius_km = 0.5 + 3.5 * std::sqrt(town.population / kLargestPopulation);
   const double r = radius_km * std::sqrt(rng.UniformDouble());
   const double theta = 2 * kPi * rng.UniformDouble();

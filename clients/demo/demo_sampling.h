@@ -14,6 +14,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "azubimatch/v1/common.pb.h"
+#include "clients/demo/bw_municipalities.h"
 #include "clients/demo/demo_random.h"
 #include "clients/demo/heritage_groups.h"
 #include "google/protobuf/timestamp.pb.h"
@@ -24,6 +25,9 @@ namespace azubimatch::clients {
 // whose radius grows with the town (about 1.2 km for 25,000 inhabitants, 4 km for
 // Stuttgart); coordinates rounded to 5 decimals (about 1 m).
 azubimatch::v1::Location SampleTownLocation(DemoRandom& rng);
+
+// A point within `town`, scattered as SampleTownLocation scatters it.
+azubimatch::v1::Location SampleLocationIn(DemoRandom& rng, const BwMunicipality& town);
 
 // A heritage group by candidate_weight (for_company = false) or company_weight
 // (for_company = true); groups whose language is in `preferred` weigh three times more.

@@ -32,7 +32,9 @@ std::string ScoreText(double score) { return absl::StrFormat("%.4f", score); }
 std::string MinutesText(double minutes) { return absl::StrFormat("%.0f", minutes); }
 
 std::string ModeName(v1::AssignMode mode) {
-  return EnumShortName(v1::AssignMode_descriptor(), mode);
+  std::string name = EnumShortName(v1::AssignMode_descriptor(), mode);
+  std::replace(name.begin(), name.end(), '_', '-');  // "stable-offer-proposing"
+  return name;
 }
 
 std::string TimeText(const google::protobuf::Timestamp& ts) {

@@ -31,7 +31,7 @@ std::unique_ptr<v1::Matching::Stub> MatchingStub(Context& context);
 std::string ScoreText(double score);
 std::string MinutesText(double minutes);
 
-// "optimal", "stable", ...
+// "optimal", "stable", "stable-offer-proposing", "best-stable", "greedy".
 std::string ModeName(v1::AssignMode mode);
 
 // "YYYY-MM-DD HH:MM:SS" in UTC; "" for an unset timestamp.

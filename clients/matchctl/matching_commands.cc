@@ -1,4 +1,4 @@
-// The matching commands of matchctl: suggest, explain, assign, placement, runs.
+// The matching commands of matchctl: suggest, explain, assign, placement, runs, rank.
 //
 // JSON shapes (scripts rely on them; numbers are JSON numbers, scores doubles):
 //   suggest --candidate ID  {"suggestions":[{"offer_id":"…","score":0.81,
@@ -12,7 +12,12 @@
 //                            "seats":…,"placed":…,"fill_rate":…,"total_score":…,
 //                            "mean_score":…,"first_choice_share":…,"top3_share":…,
 //                            "commute_median_min":…,"commute_p90_min":…,
-//                            "blocking_pairs":…}}
+//                            "blocking_pairs":…,"ranked_blocking_pairs":…,
+//                            "candidate_mean_rank":…,"ranked_first_choice_share":…,
+//                            "offer_mean_rank":…,"mutually_acceptable_pairs":…,
+//                            "candidate_rankings_used":…,"offer_rankings_used":…,
+//                            "seed":…}}
+//   rank candidate|offer, rank show   the Ranking as proto JSON; --clear {"cleared":…}
 //   runs list               {"runs":[<Run summary as proto JSON>,…]}
 //   placement accept|reject|withdraw   the Placement as proto JSON
 //   placement list          {"placements":[<Placement as proto JSON>,…]}
@@ -26,6 +31,7 @@ void AddMatchingCommands(std::vector<Command>& commands) {
   AddSuggestCommands(commands);
   AddRunCommands(commands);
   AddPlacementCommands(commands);
+  AddRankCommands(commands);
 }
 
 }  // namespace azubimatch::matchctl

@@ -20,6 +20,7 @@ void AddMatchingCommands(std::vector<Command>& commands);
 void AddSuggestCommands(std::vector<Command>& commands);    // suggest, explain
 void AddRunCommands(std::vector<Command>& commands);        // assign, runs
 void AddPlacementCommands(std::vector<Command>& commands);  // placement
+void AddRankCommands(std::vector<Command>& commands);       // rank
 
 }  // namespace azubimatch::matchctl
 

@@ -89,6 +89,23 @@ void WriteRunJson(const v1::Run& run, JsonWriter& json) {
   json.Double(m.commute_p90_min());
   json.Key("blocking_pairs");
   json.Int(m.blocking_pairs());
+  // Against the two-sided lists (rankings, or the default lists by pair score).
+  json.Key("ranked_blocking_pairs");
+  json.Int(m.ranked_blocking_pairs());
+  json.Key("candidate_mean_rank");
+  json.Double(m.candidate_mean_rank());
+  json.Key("ranked_first_choice_share");
+  json.Double(m.ranked_first_choice_share());
+  json.Key("offer_mean_rank");
+  json.Double(m.offer_mean_rank());
+  json.Key("mutually_acceptable_pairs");
+  json.Int(m.mutually_acceptable_pairs());
+  json.Key("candidate_rankings_used");
+  json.Int(m.candidate_rankings_used());
+  json.Key("offer_rankings_used");
+  json.Int(m.offer_rankings_used());
+  json.Key("seed");
+  json.Int(static_cast<int64_t>(run.seed()));
   json.EndObject();
   json.EndObject();
 }
@@ -113,7 +130,14 @@ void PrintRunTables(const v1::Run& run, std::ostream& out) {
   metrics.AddRow({"top three", share(m.top3_share())});
   metrics.AddRow({"commute median", absl::StrCat(MinutesText(m.commute_median_min()), " min")});
   metrics.AddRow({"commute p90", absl::StrCat(MinutesText(m.commute_p90_min()), " min")});
-  metrics.AddRow({"blocking pairs", absl::StrCat(m.blocking_pairs())});
+  metrics.AddRow({"blocking pairs (scores)", absl::StrCat(m.blocking_pairs())});
+  metrics.AddRow({"blocking pairs (lists)", absl::StrCat(m.ranked_blocking_pairs())});
+  metrics.AddRow({"candidates' mean rank", absl::StrFormat("%.2f", m.candidate_mean_rank())});
+  metrics.AddRow({"listed first choice", share(m.ranked_first_choice_share())});
+  metrics.AddRow({"offers' mean rank", absl::StrFormat("%.2f", m.offer_mean_rank())});
+  metrics.AddRow({"rankings used", absl::StrCat(m.candidate_rankings_used(), " candidates, ",
+                                                m.offer_rankings_used(), " offers")});
+  metrics.AddRow({"seed", absl::StrCat(run.seed())});
   metrics.Print(out);
 
   if (run.placements_size() > 0) {
@@ -166,7 +190,10 @@ int RunAssign(Context& context, const std::vector<std::string>& args) {
                               {"start_to"}, {"member"}, {"seed"}, {"lock"}, {"ban"}, {"label"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   if (!parsed->positional.empty()) return context.UsageError("takes no positional words");
-  if (!parsed->Has("mode")) return context.UsageError("--mode optimal|stable|greedy is required");
+  if (!parsed->Has("mode")) {
+    return context.UsageError(
+        "--mode optimal|stable|stable-offer-proposing|best-stable|greedy is required");
+  }
   v1::AssignRequest request;
   absl::StatusOr<int> mode =
       ParseEnumName(v1::AssignMode_descriptor(), parsed->Value("mode"));
@@ -286,28 +313,37 @@ int RunRuns(Context& context, const std::vector<std::string>& args) {
 
 void AddRunCommands(std::vector<Command>& commands) {
   commands.push_back(MakeCommand(
-      "assign", "an assignment run over a pool (optimal, stable or greedy)",
-      "matchctl assign --mode optimal|stable|greedy [--municipality M]... [--kldb K]... "
+      "assign", "an assignment run over a pool (five modes)",
+      "matchctl assign --mode optimal|stable|stable-offer-proposing|best-stable|greedy\n"
+      "                [--municipality M]... [--kldb K]... "
       "[--start-from YYYY-MM-DD] [--start-to YYYY-MM-DD] [--member ID]... [--seed S] "
       "[--lock C:O]... [--ban C:O]... [--label TEXT]\n"
       "\n"
       "Proposes placements for every candidate you may see (ACTIVE, without a placement)\n"
       "and every open offer with a free seat, narrowed by the filters. Accepted placements\n"
       "stay locked, rejected pairs banned. The run is stored; it changes no seat.\n"
-      "  --mode               optimal: most placements, then highest total score;\n"
-      "                       stable: no blocking pair; greedy: best pair first\n"
+      "  --mode               over the two-sided lists (`matchctl rank`; without a\n"
+      "                       ranking a side ranks every eligible partner by score):\n"
+      "                       optimal: most placements, then highest total score;\n"
+      "                       stable: candidate-proposing deferred acceptance;\n"
+      "                       stable-offer-proposing: offer-proposing deferred acceptance;\n"
+      "                       best-stable: the stable matching of highest total score;\n"
+      "                       greedy: best pair first\n"
       "  --municipality M     candidates' homes and offers' places of work in M\n"
       "  --kldb K             offers of occupation K\n"
       "  --start-from/--start-to  offers starting in this window\n"
       "  --member ID          candidates of this member (admins only)\n"
-      "  --seed S             tie-breaking of stable mode (default 1)\n"
+      "  --seed S             tie-breaking of the lists (default 1; stored with the run)\n"
       "  --lock C:O, --ban C:O  a pair to keep, or never to propose\n"
       "Progress is drawn on stderr when it is a terminal. Output: metrics, the best\n"
       "placements and the unmatched reasons; with --json {\"run_id\":...,\"mode\":...,\n"
       "\"placements\":[{\"candidate_id\",\"offer_id\",\"score\"}],\"unmatched\":[{\"candidate_id\",\n"
       "\"reason\"}],\"metrics\":{\"candidates\",\"seats\",\"placed\",\"fill_rate\",\"total_score\",\n"
       "\"mean_score\",\"first_choice_share\",\"top3_share\",\"commute_median_min\",\n"
-      "\"commute_p90_min\",\"blocking_pairs\"}}. Default deadline 10 minutes (--timeout).",
+      "\"commute_p90_min\",\"blocking_pairs\",\"ranked_blocking_pairs\",\"candidate_mean_rank\",\n"
+      "\"ranked_first_choice_share\",\"offer_mean_rank\",\"mutually_acceptable_pairs\",\n"
+      "\"candidate_rankings_used\",\"offer_rankings_used\",\"seed\"}}. Default deadline 10\n"
+      "minutes (--timeout).",
       RunAssign));
   commands.push_back(MakeCommand(
       "runs", "list stored assignment runs, or show one",

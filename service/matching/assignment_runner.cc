@@ -10,6 +10,10 @@
 #include "engine/matching/assignment_run.h"
 #include "engine/matching/metrics.h"
 #include "engine/matching/scoring.h"
+#include "engine/matching/seeded_tie_breaking.h"
+#include "engine/matching/two_sided_instance.h"
+#include "engine/matching/two_sided_metrics.h"
+#include "engine/matching/two_sided_run.h"
 #include "service/matching/proto_conversion.h"
 #include "service/registry/field_violations.h"
 
@@ -61,9 +65,48 @@ void AddPairs(const std::vector<engine::PairIds>& pairs,
   }
 }
 
+engine::TwoSidedMode ToTwoSidedMode(v1::AssignMode mode) {
+  switch (mode) {
+    case v1::ASSIGN_MODE_STABLE:
+      return engine::TwoSidedMode::kStable;
+    case v1::ASSIGN_MODE_STABLE_OFFER_PROPOSING:
+      return engine::TwoSidedMode::kStableOfferProposing;
+    case v1::ASSIGN_MODE_BEST_STABLE:
+      return engine::TwoSidedMode::kBestStable;
+    case v1::ASSIGN_MODE_GREEDY:
+      return engine::TwoSidedMode::kGreedy;
+    default:
+      return engine::TwoSidedMode::kOptimal;
+  }
+}
+
+bool IsOneSidedMode(v1::AssignMode mode) {
+  return mode == v1::ASSIGN_MODE_OPTIMAL || mode == v1::ASSIGN_MODE_STABLE ||
+         mode == v1::ASSIGN_MODE_GREEDY;
+}
+
+// The metrics of `outcome` against the lists of `rankings` under `seed`.
+absl::StatusOr<engine::TwoSidedRun> MeasureAgainstLists(
+    const engine::AssignmentInstance& instance, const engine::TwoSidedRankings& rankings,
+    uint64_t seed, engine::AssignmentOutcome outcome) {
+  AZM_ASSIGN_OR_RETURN(engine::TiedMarketInput tied,
+                       engine::TiedMarketFromInstance(instance, rankings));
+  AZM_ASSIGN_OR_RETURN(engine::TwoSidedMarketInput strict, engine::BreakTiesBySeed(tied, seed));
+  AZM_ASSIGN_OR_RETURN(engine::TwoSidedMarket market, engine::BuildTwoSidedMarket(strict));
+  AZM_ASSIGN_OR_RETURN(engine::TwoSidedMatching matching,
+                       engine::MatchingOfOutcome(market, outcome));
+  engine::TwoSidedRun run;
+  run.mutually_acceptable_pairs = static_cast<int64_t>(market.pairs.size());
+  run.two_sided = engine::ComputeTwoSidedMetrics(market, matching);
+  run.metrics = engine::ComputeMetrics(instance, outcome);
+  run.outcome = std::move(outcome);
+  return run;
+}
+
 }  // namespace
 
-absl::StatusOr<v1::Run> ComputeRun(const RunPool& pool, const v1::AssignRequest& request,
+absl::StatusOr<v1::Run> ComputeRun(const RunPool& pool, const PoolRankings& rankings,
+                                   const v1::AssignRequest& request,
                                    const engine::ScoringPolicy& policy,
                                    const engine::TravelTimeModel& travel,
                                    const RunProgress& progress) {
@@ -79,14 +122,24 @@ absl::StatusOr<v1::Run> ComputeRun(const RunPool& pool, const v1::AssignRequest&
 
   const int64_t edges = static_cast<int64_t>(instance->graph.edges.size());
   AZM_RETURN_IF_ERROR(progress("solving", 0, edges));
-  const engine::AssignmentMode mode = ToEngineMode(request.mode());
   const uint64_t seed = request.seed() == 0 ? 1 : request.seed();
-  absl::StatusOr<engine::AssignmentOutcome> outcome =
-      engine::AssignWithMode(*instance, mode, seed, bridge.For("solving"));
-  if (!outcome.ok()) return bridge.Explain(outcome.status());
-
-  AZM_RETURN_IF_ERROR(progress("metrics", 0, 1));
-  const engine::MatchingMetrics metrics = engine::ComputeMetrics(*instance, *outcome);
+  const bool explicit_rankings = rankings.candidate_rankings > 0 || rankings.offer_rankings > 0;
+  absl::StatusOr<engine::TwoSidedRun> result;
+  if (!explicit_rankings && IsOneSidedMode(request.mode())) {
+    absl::StatusOr<engine::AssignmentOutcome> outcome = engine::AssignWithMode(
+        *instance, ToEngineMode(request.mode()), seed, bridge.For("solving"));
+    if (!outcome.ok()) return bridge.Explain(outcome.status());
+    AZM_RETURN_IF_ERROR(progress("metrics", 0, 1));
+    result = MeasureAgainstLists(*instance, rankings.rankings, seed, *std::move(outcome));
+  } else {
+    result = engine::RunTwoSidedAssignment(*instance, rankings.rankings,
+                                           ToTwoSidedMode(request.mode()), seed,
+                                           bridge.For("solving"));
+    if (result.ok()) AZM_RETURN_IF_ERROR(progress("metrics", 0, 1));
+  }
+  if (!result.ok()) return bridge.Explain(result.status());
+  const engine::AssignmentOutcome* outcome = &result->outcome;
+  const engine::MatchingMetrics& metrics = result->metrics;
   v1::Run run;
   run.set_mode(request.mode());
   *run.mutable_request() = request;
@@ -111,6 +164,15 @@ absl::StatusOr<v1::Run> ComputeRun(const RunPool& pool, const v1::AssignRequest&
     *run.add_unmatched() = ToProtoUnmatched(unmatched, pool.candidates[unmatched.candidate].id);
   }
   *run.mutable_metrics() = ToProtoMetrics(metrics);
+  v1::RunMetrics& m = *run.mutable_metrics();
+  m.set_ranked_blocking_pairs(result->two_sided.blocking_pairs);
+  m.set_candidate_mean_rank(result->two_sided.candidate_mean_rank);
+  m.set_ranked_first_choice_share(result->two_sided.first_choice_share);
+  m.set_offer_mean_rank(result->two_sided.offer_mean_rank);
+  m.set_mutually_acceptable_pairs(result->mutually_acceptable_pairs);
+  m.set_candidate_rankings_used(rankings.candidate_rankings);
+  m.set_offer_rankings_used(rankings.offer_rankings);
+  run.set_seed(seed);
   run.set_eligible_pairs(edges);
   run.set_solve_seconds(absl::ToDoubleSeconds(absl::Now() - start));
   AZM_RETURN_IF_ERROR(progress("metrics", 1, 1));

@@ -51,7 +51,8 @@ MatchingService::MatchingService(KvStore* store, RecordStore* records,
       runs_(store),
       suggester_(&index_, travel_.get(), options_.policy),
       placements_(store, records, &index_, &runs_, travel_.get(), options_.policy,
-                  options_.clock) {}
+                  options_.clock),
+      rankings_(store, records, options_.clock) {}
 
 MatchingService::~MatchingService() {
   if (subscribed_) records_->Unsubscribe(&index_);
@@ -110,12 +111,13 @@ absl::StatusOr<v1::Run> MatchingService::ComputeAndStore(const Caller& caller,
     MatchingIndex::Reader reader(index_);
     AZM_ASSIGN_OR_RETURN(pool, BuildRunPool(reader, caller, request));
   }
+  AZM_ASSIGN_OR_RETURN(PoolRankings rankings, rankings_.ForPool(caller, pool));
   const int64_t candidates = static_cast<int64_t>(pool.candidates.size());
   control.StreamProgress(candidates >= options_.progress_min_candidates);
   AZM_RETURN_IF_ERROR(control.Report("loading", candidates, candidates));
   AZM_ASSIGN_OR_RETURN(
       v1::Run run,
-      ComputeRun(pool, request, policy, *travel_,
+      ComputeRun(pool, rankings, request, policy, *travel_,
                  [&control](absl::string_view phase, int64_t done, int64_t total) {
                    return control.Report(phase, done, total);
                  }));

@@ -9,6 +9,8 @@
 //                                                on a thread of its own (assign_reactor.h)
 //   GetRun, ListRuns                             RunStore (run_store.h)
 //   Accept/Reject/WithdrawPlacement, ListPlacements  PlacementBook (placement_book.h)
+// Runs read the two-sided rankings through the RankingBook (ranking_book.h), which the
+// Preferences service (preferences_service.h) writes.
 // absl::Status results are converted once, by ToGrpcStatus. Answers to empty requests:
 // Suggest*/Explain/GetRun/*Placement without ids and Assign without mode are
 // INVALID_ARGUMENT naming the field; ListRuns and ListPlacements answer the first page.
@@ -46,6 +48,7 @@
 #include "service/matching/assign_reactor.h"
 #include "service/matching/matching_index.h"
 #include "service/matching/placement_book.h"
+#include "service/matching/ranking_book.h"
 #include "service/matching/run_store.h"
 #include "service/matching/suggestions.h"
 #include "service/registry/caller_resolver.h"
@@ -140,6 +143,9 @@ class MatchingService final : public v1::Matching::CallbackService {
   // reports); it lives as long as this service.
   const MatchingIndex& index() const { return index_; }
 
+  // The two-sided rankings runs read; the Preferences service answers through it.
+  RankingBook* rankings() { return &rankings_; }
+
  private:
   MatchingService(KvStore* store, RecordStore* records, CallerResolver* resolver,
                   MatchingServiceOptions options);
@@ -167,6 +173,7 @@ class MatchingService final : public v1::Matching::CallbackService {
   RunStore runs_;
   Suggester suggester_;
   PlacementBook placements_;
+  RankingBook rankings_;
   bool subscribed_ = false;
   std::atomic<int> running_runs_{0};
 };

@@ -166,7 +166,9 @@ absl::Status ValidateAssignRequest(const v1::AssignRequest& request,
                                    const engine::ScoringPolicy& base) {
   FieldViolations v;
   if (request.mode() == v1::ASSIGN_MODE_UNSPECIFIED) {
-    v.Add("mode", "required: ASSIGN_MODE_OPTIMAL, ASSIGN_MODE_STABLE or ASSIGN_MODE_GREEDY");
+    v.Add("mode",
+          "required: ASSIGN_MODE_OPTIMAL, ASSIGN_MODE_STABLE, "
+          "ASSIGN_MODE_STABLE_OFFER_PROPOSING, ASSIGN_MODE_BEST_STABLE or ASSIGN_MODE_GREEDY");
   } else if (!v1::AssignMode_IsValid(request.mode())) {
     v.Add("mode", absl::StrCat("unknown value ", request.mode()));
   }

@@ -337,6 +337,16 @@ absl::StatusOr<std::vector<ImportOutcome>> RecordStore::Import(
   return outcomes;
 }
 
+absl::Status RecordStore::WriteChecked(
+    const std::function<absl::StatusOr<WriteBatch>(const KvStore& store)>& build) {
+  absl::MutexLock lock(&write_mu_);
+  Txn txn(store_, options_.clock());
+  AZM_ASSIGN_OR_RETURN(WriteBatch batch, build(*store_));
+  if (batch.empty()) return absl::OkStatus();
+  txn.writes.Append(batch);
+  return Commit(txn);
+}
+
 void RecordStore::AddDeleteGuard(RecordDeleteGuard* guard) {
   absl::MutexLock lock(&write_mu_);
   delete_guards_.push_back(guard);

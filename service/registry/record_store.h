@@ -192,6 +192,14 @@ class RecordStore {
   // "candidate_id" otherwise, with nothing written. No caller check, no notification.
   absl::Status WriteForCandidate(std::string_view candidate_id, const WriteBatch& batch);
 
+  // Runs `build` under the write lock on the committed store and writes the batch it
+  // returns, so that the records `build` checked cannot be deleted in between (e.g. the
+  // ids of a ranking, service/matching/ranking_book.h). An error from `build` is
+  // returned with nothing written. No caller check, no notification.
+  // REQUIRES: `build` does not call back into the RecordStore.
+  absl::Status WriteChecked(
+      const std::function<absl::StatusOr<WriteBatch>(const KvStore& store)>& build);
+
   // Registers `guard`, consulted by every later Delete (record_delete_guard.h), or
   // removes it. `guard` must outlive its registration.
   void AddDeleteGuard(RecordDeleteGuard* guard);

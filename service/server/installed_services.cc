@@ -5,10 +5,12 @@
 
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "azubimatch/v1/preferences.grpc.pb.h"
 #include "azubimatch/v1/reports.grpc.pb.h"
 #include "engine/base/status_macros.h"
 #include "service/data_protection/data_protection_service.h"
 #include "service/matching/matching_service.h"
+#include "service/matching/preferences_service.h"
 #include "service/reports/reports_service.h"
 
 namespace azubimatch::service {
@@ -33,6 +35,10 @@ std::vector<ServiceInstaller> InstalledServices() {
         server.AddService(std::make_unique<ReportsService>(server.store(), &views->index(),
                                                            server.caller_resolver()),
                           v1::Reports::service_full_name());
+        // Preferences writes the rankings Matching's runs read (the book is Matching's).
+        server.AddService(
+            std::make_unique<PreferencesService>(views->rankings(), server.caller_resolver()),
+            v1::Preferences::service_full_name());
 
         DataProtectionServiceOptions options;
         options.data_dir = server.options().data_dir;

@@ -1,10 +1,13 @@
 // matchctl's matching commands against a real server: the JSON shapes scripts rely on
 // (suggest, explain, assign, runs, placement), the exit codes, and the tables.
+#include <algorithm>
+#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
@@ -131,7 +134,12 @@ TEST_F(MatchctlMatchingTest, AssignPrintsTheRunAndRunsGetRepeatsIt) {
             (std::set<std::string>{"candidates", "seats", "placed", "fill_rate", "total_score",
                                    "mean_score", "first_choice_share", "top3_share",
                                    "commute_median_min", "commute_p90_min",
-                                   "blocking_pairs"}));
+                                   "blocking_pairs",
+                                   // Against the two-sided lists (issue 11), added:
+                                   "ranked_blocking_pairs", "candidate_mean_rank",
+                                   "ranked_first_choice_share", "offer_mean_rank",
+                                   "mutually_acceptable_pairs", "candidate_rankings_used",
+                                   "offer_rankings_used", "seed"}));
   const auto& metrics = run.fields().at("metrics").struct_value().fields();
   EXPECT_EQ(metrics.at("candidates").number_value(), 200);
   EXPECT_EQ(metrics.at("blocking_pairs").number_value(), 0);
@@ -156,6 +164,111 @@ TEST_F(MatchctlMatchingTest, AssignPrintsTheRunAndRunsGetRepeatsIt) {
   EXPECT_THAT(Run({"runs", "list"}).out, HasSubstr("2 runs"));
   EXPECT_EQ(Run({"assign", "--mode", "fastest"}).code, 2);
   EXPECT_EQ(Run({"assign", "--mode", "greedy", "--lock", "nocolon"}).code, 2);
+}
+
+TEST_F(MatchctlMatchingTest, RankCommandsSetShowClearAndEveryModeReadsThem) {
+  const std::string candidate = CandidateWithSuggestions();
+  const Struct suggestions = Json(Run({"suggest", "--candidate", candidate, "--json"}));
+  const auto& list = suggestions.fields().at("suggestions").list_value();
+  std::vector<std::string> offers;
+  for (int i = 0; i < list.values_size() && i < 3; ++i) {
+    offers.push_back(list.values(i).struct_value().fields().at("offer_id").string_value());
+  }
+  // The candidate ranks its suggestions in reverse; the first offer ranks the candidate.
+  std::vector<std::string> args = {"rank", "candidate", candidate};
+  args.insert(args.end(), offers.rbegin(), offers.rend());
+  args.push_back("--json");
+  const Struct set = Json(Run(args));
+  EXPECT_EQ(set.fields().at("owner_id").string_value(), candidate);
+  EXPECT_EQ(set.fields().at("ranked_ids").list_value().values_size(),
+            static_cast<int>(offers.size()));
+  EXPECT_EQ(set.fields().at("ranked_ids").list_value().values(0).string_value(), offers.back());
+  Json(Run({"rank", "offer", offers.front(), candidate, "--json"}));
+
+  const Output shown = Run({"rank", "show", "candidate", candidate});
+  EXPECT_EQ(shown.code, 0) << shown.err;
+  EXPECT_THAT(shown.out, HasSubstr("version 1"));
+  EXPECT_THAT(shown.out, HasSubstr(offers.back()));
+  const Struct shown_json = Json(Run({"rank", "show", "offer", offers.front(), "--json"}));
+  EXPECT_EQ(shown_json.fields().at("ranked_ids").list_value().values(0).string_value(),
+            candidate);
+
+  for (const char* mode :
+       {"optimal", "stable", "stable-offer-proposing", "best-stable", "greedy"}) {
+    const Struct run = Json(Run({"assign", "--mode", mode, "--seed", "5", "--json"}));
+    EXPECT_EQ(run.fields().at("mode").string_value(), mode);
+    const auto& metrics = run.fields().at("metrics").struct_value().fields();
+    EXPECT_EQ(metrics.at("candidate_rankings_used").number_value(), 1) << mode;
+    EXPECT_EQ(metrics.at("offer_rankings_used").number_value(), 1) << mode;
+    EXPECT_EQ(metrics.at("seed").number_value(), 5) << mode;
+    EXPECT_GE(metrics.at("candidate_mean_rank").number_value(), 1.0) << mode;
+    if (std::string(mode).find("stable") != std::string::npos) {
+      EXPECT_EQ(metrics.at("ranked_blocking_pairs").number_value(), 0) << mode;
+    }
+    // The candidate is placed, if at all, only at an offer it listed.
+    for (const Value& p : run.fields().at("placements").list_value().values()) {
+      const auto& fields = p.struct_value().fields();
+      if (fields.at("candidate_id").string_value() != candidate) continue;
+      EXPECT_NE(std::find(offers.begin(), offers.end(), fields.at("offer_id").string_value()),
+                offers.end())
+          << mode;
+    }
+  }
+
+  const Struct cleared = Json(Run({"rank", "candidate", candidate, "--clear", "--json"}));
+  EXPECT_TRUE(cleared.fields().at("cleared").bool_value());
+  EXPECT_THAT(Run({"rank", "show", "candidate", candidate}).out, HasSubstr("no ranking"));
+  // Bad input: the server refuses (exit 1) naming the field; usage errors exit 2.
+  const Output duplicate = Run({"rank", "candidate", candidate, offers[0], offers[0]});
+  EXPECT_EQ(duplicate.code, 1);
+  EXPECT_THAT(duplicate.err, HasSubstr("ranked_ids[1]"));
+  EXPECT_EQ(Run({"rank", "show", "company", candidate}).code, 2);
+  EXPECT_EQ(Run({"rank", "candidate", candidate}).code, 2);
+}
+
+TEST_F(MatchctlMatchingTest, RankImportAndExportRoundTripJsonLinesAndCsv) {
+  const std::string c0 = cohort_.candidate_ids[0];
+  const std::string c1 = cohort_.candidate_ids[1];
+  const std::string o0 = cohort_.offer_ids[0];
+  const std::string o1 = cohort_.offer_ids[1];
+  const std::string path = dir_.Sub("rankings.txt");
+  {
+    std::ofstream file(path);
+    file << "side,owner_id,ranked_ids\n"
+         << "{\"side\":\"candidate\",\"owner_id\":\"" << c0 << "\",\"ranked_ids\":[\"" << o1
+         << "\",\"" << o0 << "\"]}\n"
+         << "candidate," << c1 << "," << o0 << ";" << o1 << "\n"
+         << "offer," << o0 << "," << c1 << ";" << c1 << "\n";  // a duplicate: refused
+  }
+  const Output imported = Run({"rank", "import", path});
+  EXPECT_EQ(imported.code, 1);
+  EXPECT_THAT(imported.out, HasSubstr("2 rankings set, 1 refused"));
+  EXPECT_THAT(imported.err, HasSubstr("line 4: "));
+  EXPECT_THAT(imported.err, HasSubstr("ranked_ids[1]"));
+  const Output exported = Run({"rank", "export", "candidate", c0, c1, cohort_.candidate_ids[2]});
+  ASSERT_EQ(exported.code, 0) << exported.err;
+  EXPECT_EQ(exported.out,
+            absl::StrCat("{\"side\":\"candidate\",\"owner_id\":\"", c0, "\",\"ranked_ids\":[\"",
+                         o1, "\",\"", o0, "\"]}\n{\"side\":\"candidate\",\"owner_id\":\"", c1,
+                         "\",\"ranked_ids\":[\"", o0, "\",\"", o1, "\"]}\n"));
+  // The export imports again unchanged.
+  {
+    std::ofstream file(path);
+    file << exported.out;
+  }
+  EXPECT_EQ(Run({"rank", "import", path, "--json"}).out, "{\"set\":2,\"failed\":0}\n");
+}
+
+TEST_F(MatchctlMatchingTest, DemoWithRankingsRanksBothSidesAsAfterInterviews) {
+  const Output demo = Run({"demo", "--candidates", "40", "--offers", "20", "--prefix", "rk",
+                           "--seed", "3", "--rankings"});
+  ASSERT_EQ(demo.code, 0) << demo.err;
+  EXPECT_THAT(demo.err, HasSubstr("rankings: "));
+  const Struct run = Json(Run({"assign", "--mode", "best-stable", "--json"}));
+  const auto& metrics = run.fields().at("metrics").struct_value().fields();
+  EXPECT_GT(metrics.at("candidate_rankings_used").number_value(), 0);
+  EXPECT_GT(metrics.at("offer_rankings_used").number_value(), 0);
+  EXPECT_EQ(metrics.at("ranked_blocking_pairs").number_value(), 0);
 }
 
 TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {

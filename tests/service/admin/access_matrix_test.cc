@@ -1,5 +1,5 @@
-// The access matrix: every RPC of the Registry, Admin, Matching, Reports and
-// DataProtection services called by every kind of caller (no key, a revoked key, another member's
+// The access matrix: every RPC of the Registry, Admin, Matching, Reports, DataProtection and
+// Preferences services called by every kind of caller (no key, a revoked key, another member's
 // officer, the owning member's officer, portal and analyst, an admin), each on fresh
 // records of the owning member, against matchd's own wiring (Server plus every
 // installed service), asserting the exact status code. One test per RPC.
@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "azubimatch/v1/preferences.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "azubimatch/v1/reports.grpc.pb.h"
 #include "gtest/gtest.h"
@@ -60,6 +61,7 @@ struct Stubs {
   std::unique_ptr<v1::Matching::Stub> matching;
   std::unique_ptr<v1::DataProtection::Stub> data_protection;
   std::unique_ptr<v1::Reports::Stub> reports;
+  std::unique_ptr<v1::Preferences::Stub> preferences;
 };
 
 using Call = std::function<grpc::Status(Stubs&, grpc::ClientContext*, const Fixture&)>;
@@ -462,10 +464,46 @@ std::vector<MatrixRow> DataProtectionRows() {
   };
 }
 
+// Rankings are the owning member's: another member's officer finds no candidate
+// (NOT_FOUND, as the Registry answers) and may not rank for the offer
+// (PERMISSION_DENIED, as the Registry answers a change of it); analysts see none.
+std::vector<MatrixRow> PreferencesRows() {
+  return {
+      {"SetRanking",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::SetRankingRequest request;
+         request.set_side(v1::RANKING_SIDE_CANDIDATE);
+         request.set_owner_id(f.candidate.id());
+         request.add_ranked_ids(f.offer.id());
+         v1::Ranking response;
+         return s.preferences->SetRanking(c, request, &response);
+       },
+       Expectation{NOT_FOUND, OK, OK, DENIED, OK}},
+      {"GetRanking",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::GetRankingRequest request;
+         request.set_side(v1::RANKING_SIDE_OFFER);
+         request.set_owner_id(f.offer.id());
+         v1::Ranking response;
+         return s.preferences->GetRanking(c, request, &response);
+       },
+       Expectation{DENIED, OK, OK, DENIED, OK}},
+      {"ClearRanking",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::ClearRankingRequest request;
+         request.set_side(v1::RANKING_SIDE_CANDIDATE);
+         request.set_owner_id(f.candidate.id());
+         v1::ClearRankingResponse response;
+         return s.preferences->ClearRanking(c, request, &response);
+       },
+       Expectation{NOT_FOUND, OK, OK, DENIED, OK}},
+  };
+}
+
 std::vector<MatrixRow> AllRows() {
   std::vector<MatrixRow> rows;
-  for (auto* service_rows :
-       {&RegistryRows, &AdminRows, &MatchingRows, &ReportsRows, &DataProtectionRows}) {
+  for (auto* service_rows : {&RegistryRows, &AdminRows, &MatchingRows, &ReportsRows,
+                             &DataProtectionRows, &PreferencesRows}) {
     for (MatrixRow& row : (*service_rows)()) rows.push_back(std::move(row));
   }
   return rows;
@@ -501,6 +539,7 @@ class AccessFixture : public ::testing::Test {
     stubs_.matching = v1::Matching::NewStub(server_.channel());
     stubs_.data_protection = v1::DataProtection::NewStub(server_.channel());
     stubs_.reports = v1::Reports::NewStub(server_.channel());
+    stubs_.preferences = v1::Preferences::NewStub(server_.channel());
   }
 
   // Metadata of a call by `who`.
@@ -733,7 +772,8 @@ TEST(AccessMatrixCoverageTest, EveryRpcOfEveryServiceHasARow) {
       v1::GetRecordRequest::descriptor()->file()->FindServiceByName("Registry"),
       admin_file->FindServiceByName("Admin"),
       v1::AssignRequest::descriptor()->file()->FindServiceByName("Matching"),
-      admin_file->FindServiceByName("DataProtection")};
+      admin_file->FindServiceByName("DataProtection"),
+      v1::SetRankingRequest::descriptor()->file()->FindServiceByName("Preferences")};
   for (const google::protobuf::ServiceDescriptor* service : services) {
     ASSERT_NE(service, nullptr);
     for (int i = 0; i < service->method_count(); ++i) {
@@ -746,7 +786,7 @@ TEST(AccessMatrixCoverageTest, EveryRpcOfEveryServiceHasARow) {
   for (const google::protobuf::ServiceDescriptor* service : services) {
     methods += service->method_count();
   }
-  EXPECT_EQ(static_cast<int>(names.size()), methods) << "a row names no RPC of the four";
+  EXPECT_EQ(static_cast<int>(names.size()), methods) << "a row names no RPC of the five";
 }
 
 }  // namespace

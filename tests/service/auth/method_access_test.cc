@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "azubimatch/v1/preferences.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "gtest/gtest.h"
@@ -31,10 +32,13 @@ TEST(MethodAccessTest, EveryRpcOfEveryApiServiceIsListed) {
       v1::ExplainRequest::descriptor()->file();
   const google::protobuf::FileDescriptor* admin =
       v1::CreateMemberRequest::descriptor()->file();
+  const google::protobuf::FileDescriptor* preferences =
+      v1::SetRankingRequest::descriptor()->file();
   int methods = 0;
   for (const google::protobuf::ServiceDescriptor* service :
        {registry->FindServiceByName("Registry"), matching->FindServiceByName("Matching"),
-        admin->FindServiceByName("Admin"), admin->FindServiceByName("DataProtection")}) {
+        admin->FindServiceByName("Admin"), admin->FindServiceByName("DataProtection"),
+        preferences->FindServiceByName("Preferences")}) {
     ASSERT_NE(service, nullptr);
     const std::string& name = service->full_name();
     methods += service->method_count();
@@ -45,6 +49,16 @@ TEST(MethodAccessTest, EveryRpcOfEveryApiServiceIsListed) {
     }
   }
   EXPECT_GT(methods, 30);
+}
+
+TEST(MethodAccessTest, RankingsAreForMemberRolesNotAnalysts) {
+  for (const char* method : {"SetRanking", "GetRanking", "ClearRanking"}) {
+    const std::string full = absl::StrCat("/azubimatch.v1.Preferences/", method);
+    for (Role role : {Role::kAdmin, Role::kOfficer, Role::kPortal}) {
+      EXPECT_TRUE(Allowed(role, full)) << RoleName(role) << " " << method;
+    }
+    EXPECT_FALSE(Allowed(Role::kAnalyst, full)) << method;
+  }
 }
 
 TEST(MethodAccessTest, AdminMayCallEverythingIncludingUnlistedMethods) {

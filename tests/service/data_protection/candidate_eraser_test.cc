@@ -13,6 +13,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/data_protection/candidate_holdings.h"
+#include "service/matching/ranking_book.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/registry_keys.h"
 #include "service/store/rocksdb_store.h"
@@ -431,6 +432,54 @@ TEST_F(CandidateEraserTest, NeitherIdNorMarkerIsInAnyFileOrToolOutputAfterwards)
     // The tools did read the store: the other candidate is still there.
     EXPECT_THAT(FormsIn(decoded, seeded_.other_id), Not(IsEmpty()));
   }
+}
+
+// Rankings (service/matching/ranking_keys.h) hold candidate ids only in keys, so the
+// erasure's sweep removes the candidate's own ranking and its entries in offers'
+// rankings, and the rest of each ranking keeps its order.
+TEST_F(CandidateEraserTest, RankingsLoseTheCandidateAndNoFileKeepsIt) {
+  const Caller officer = MakeCaller(Role::kOfficer, kMemberA);
+  const auto clock = [] { return absl::FromUnixSeconds(1767225600); };
+  const auto set = [&](RankingBook& book, v1::RankingSide side, const std::string& owner,
+                       std::vector<std::string> ids) {
+    v1::SetRankingRequest request;
+    request.set_side(side);
+    request.set_owner_id(owner);
+    for (std::string& id : ids) request.add_ranked_ids(std::move(id));
+    ASSERT_TRUE(book.Set(officer, request).ok());
+  };
+  {
+    RankingBook book(store_.get(), records_.get(), clock);
+    set(book, v1::RANKING_SIDE_CANDIDATE, seeded_.candidate_id, {seeded_.offer_id});
+    set(book, v1::RANKING_SIDE_CANDIDATE, seeded_.other_id, {seeded_.offer_id});
+    set(book, v1::RANKING_SIDE_OFFER, seeded_.offer_id,
+        {seeded_.candidate_id, seeded_.other_id});
+  }
+  ASSERT_TRUE(store_->ForceOutAll().ok());  // the rankings in table files too
+  Close();
+  ASSERT_THAT(FilesContaining(data_dir_, seeded_.candidate_id), Not(IsEmpty()));
+
+  Open();
+  ASSERT_TRUE(EraseAsOwner().ok());
+  {
+    RankingBook book(store_.get(), records_.get(), clock);
+    v1::GetRankingRequest get;
+    get.set_side(v1::RANKING_SIDE_OFFER);
+    get.set_owner_id(seeded_.offer_id);
+    absl::StatusOr<v1::Ranking> offer_ranking = book.Get(officer, get);
+    ASSERT_TRUE(offer_ranking.ok()) << offer_ranking.status();
+    EXPECT_THAT(offer_ranking->ranked_ids(), testing::ElementsAre(seeded_.other_id));
+    get.set_side(v1::RANKING_SIDE_CANDIDATE);
+    get.set_owner_id(seeded_.other_id);
+    absl::StatusOr<v1::Ranking> other_ranking = book.Get(officer, get);
+    ASSERT_TRUE(other_ranking.ok());
+    EXPECT_THAT(other_ranking->ranked_ids(), testing::ElementsAre(seeded_.offer_id));
+    get.set_owner_id(seeded_.candidate_id);
+    EXPECT_EQ(book.Get(officer, get).status().code(), absl::StatusCode::kNotFound);
+  }
+  Close();
+  EXPECT_THAT(FilesContaining(data_dir_, seeded_.candidate_id), IsEmpty());
+  EXPECT_THAT(FormsIn(DecodedByRocksDbTools(data_dir_), seeded_.candidate_id), IsEmpty());
 }
 
 TEST_F(CandidateEraserTest, ReapplyErasuresErasesCandidatesListedByHash) {

@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "azubimatch/v1/preferences.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
 #include "gtest/gtest.h"
 #include "service/matching/matching_service.h"
+#include "service/matching/preferences_service.h"
 #include "service/registry/caller_resolver.h"
 #include "service/server/server.h"
 #include "tests/service/matching/test_records.h"
@@ -65,14 +67,19 @@ class MatchingServerTest : public testing::Test {
     absl::StatusOr<std::unique_ptr<MatchingService>> service = MatchingService::Create(
         server_->store(), server_->records(), server_->caller_resolver(), service_options_);
     ASSERT_TRUE(service.ok()) << service.status();
+    RankingBook* const rankings = (*service)->rankings();
     server_->AddService(*std::move(service));
+    server_->AddService(
+        std::make_unique<PreferencesService>(rankings, server_->caller_resolver()));
     ASSERT_TRUE(server_->Start().ok());
     channel_ = grpc::CreateChannel(server_->bound_address(), grpc::InsecureChannelCredentials());
     stub_ = v1::Matching::NewStub(channel_);
+    preferences_ = v1::Preferences::NewStub(channel_);
   }
 
   void StopServer() {
     stub_.reset();
+    preferences_.reset();
     channel_.reset();
     if (server_ != nullptr) server_->Shutdown(absl::Seconds(5));
     server_.reset();
@@ -191,6 +198,7 @@ class MatchingServerTest : public testing::Test {
   std::unique_ptr<Server> server_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<v1::Matching::Stub> stub_;
+  std::unique_ptr<v1::Preferences::Stub> preferences_;
   Caller officer_ = OfficerOf("m1");
 };
 
