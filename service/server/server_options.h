@@ -10,6 +10,7 @@
 #include "absl/time/time.h"
 #include "service/auth/access_control.h"
 #include "service/auth/tls_options.h"
+#include "service/server/log_line.h"
 
 namespace azubimatch::service {
 
@@ -56,6 +57,12 @@ struct ServerOptions {
   // Write one structured line per request ("ts=... rpc=... code=... ms=... peer=...").
   // Default: true.
   bool log_requests = true;
+
+  // How log lines are written: kText (messages as they are, request lines as
+  // key=value pairs) or kJson (one JSON object per line, log_line.h), for log
+  // collectors such as journald exports, Loki or Elasticsearch.
+  // Default: kText.
+  LogFormat log_format = LogFormat::kText;
 
   // Every call must carry `authorization: Bearer <key>` of an active API key whose
   // role allows the method (service/auth/ACCESS.md); calls are rate-limited per key
