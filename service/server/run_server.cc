@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "service/server/request_log.h"
 #include "service/server/server.h"
+#include "service/server/systemd_notify.h"
 
 namespace azubimatch::service {
 namespace {
@@ -42,7 +43,7 @@ class BlockedShutdownSignals {
 absl::Status RunServer(const ServerOptions& options,
                        const std::vector<ServiceInstaller>& installers) {
   BlockedShutdownSignals signals;
-  const LogSink log = SinkOrStderr(options.log_sink);
+  const LogSink log = MessageSink(options.log_format, SinkOrStderr(options.log_sink));
 
   absl::StatusOr<std::unique_ptr<Server>> server = Server::Open(options);
   if (!server.ok()) {
@@ -55,14 +56,25 @@ absl::Status RunServer(const ServerOptions& options,
   }
   if (absl::Status status = (*server)->Start(); !status.ok()) return status;
   log(absl::StrCat("matchd listening on ", (*server)->bound_address()));
+  SystemdNotifier systemd;
+  KvStore* const store = (*server)->store();
+  systemd.Ready(absl::StrCat("serving on ", (*server)->bound_address()), [store] {
+    // The store answers (a missing key is an answer): matchd is not stuck.
+    const absl::StatusOr<std::string> probe = store->Get(Family::kMeta, "watchdog-probe");
+    return probe.ok() || absl::IsNotFound(probe.status());
+  });
 
   const int signal_number = signals.Wait();
-  log(absl::StrCat("matchd: ", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",
+  const std::string stopping =
+      absl::StrCat("matchd: ", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",
                    " received; shutting down (grace ",
-                   absl::FormatDuration(options.shutdown_grace), ")"));
+                   absl::FormatDuration(options.shutdown_grace), ")");
+  systemd.Stopping(stopping);
+  log(stopping);
   (*server)->Shutdown(options.shutdown_grace);
   (*server)->Wait();
-  server->reset();  // closes the store
+  systemd.StopWatchdog();  // it reads the store
+  server->reset();         // closes the store
   log("matchd: stopped; store closed");
   return absl::OkStatus();
 }

@@ -447,7 +447,8 @@ TEST_F(RegistryServerTest, OneStructuredLogLinePerRequest) {
 
   const std::regex line(
       R"(ts=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z rpc=/azubimatch\.v1\.Registry/GetOffer )"
-      R"(code=NOT_FOUND ms=\d+\.\d{3} peer=ipv4:127\.0\.0\.1:\d+)");
+      R"(code=NOT_FOUND ms=\d+\.\d{3} peer=ipv4:127\.0\.0\.1:\d+ member=\w+ )"
+      R"(request_id=[0-9a-z]{32})");
   std::vector<std::string> lines;
   // The line is written when the status is sent, which may be just after the client
   // has it.
