@@ -175,6 +175,12 @@ class MatchdFlags {
         ->type_name("FILE")
         ->check(NonEmpty("a path"))
         ->group(kSecurityGroup);
+    app_.add_option("--health-listen", o.health_listen,
+                    "also serve grpc.health.v1 alone, plaintext and without a key,\n"
+                    "on this address (for Kubernetes gRPC probes; default: none)")
+        ->type_name("HOST:PORT")
+        ->check(HostPort())
+        ->group(kSecurityGroup);
     app_.add_flag("--allow-insecure", o.allow_insecure,
                   "allow plaintext on a non-loopback --listen address")
         ->group(kSecurityGroup);

@@ -4,7 +4,8 @@
 //   matchd [--config FILE] [--listen HOST:PORT] [--data DIR] [--max-message-mb N]
 //          [--no-sync-writes] [--shutdown-grace-seconds N] [--import-batch-size N]
 //          [--quiet] [--log-format text|json]
-//          [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] [--allow-insecure]
+//          [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] [--health-listen HOST:PORT]
+//          [--allow-insecure]
 //          [--rate-limit N] [--backup-dir DIR] [--restore-from DIR] [--help]
 //
 // Flags take their value as the next argument or after '=' (--data=/srv/azubimatch).

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "service/server/health_listener.h"
 #include "service/server/request_log.h"
 #include "service/server/server.h"
 #include "service/server/systemd_notify.h"
@@ -55,6 +56,15 @@ absl::Status RunServer(const ServerOptions& options,
     if (absl::Status status = install(**server); !status.ok()) return status;
   }
   if (absl::Status status = (*server)->Start(); !status.ok()) return status;
+  std::unique_ptr<HealthListener> health;
+  if (!options.health_listen.empty()) {
+    absl::StatusOr<std::unique_ptr<HealthListener>> started =
+        HealthListener::Start(options.health_listen);
+    if (!started.ok()) return started.status();
+    health = *std::move(started);
+    health->SetServing(true);
+    log(absl::StrCat("matchd health checks (plaintext) on ", health->bound_address()));
+  }
   log(absl::StrCat("matchd listening on ", (*server)->bound_address()));
   SystemdNotifier systemd;
   KvStore* const store = (*server)->store();
@@ -71,8 +81,10 @@ absl::Status RunServer(const ServerOptions& options,
                    absl::FormatDuration(options.shutdown_grace), ")");
   systemd.Stopping(stopping);
   log(stopping);
+  if (health != nullptr) health->SetServing(false);
   (*server)->Shutdown(options.shutdown_grace);
   (*server)->Wait();
+  if (health != nullptr) health->Shutdown();
   systemd.StopWatchdog();  // it reads the store
   server->reset();         // closes the store
   log("matchd: stopped; store closed");

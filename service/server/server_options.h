@@ -78,6 +78,12 @@ struct ServerOptions {
   // Default: no TLS.
   TlsServerOptions tls;
 
+  // HOST:PORT of a second, plaintext port serving only grpc.health.v1.Health (no
+  // key, no other service): for probes that cannot do TLS, such as Kubernetes' gRPC
+  // probes (health_listener.h). Used by RunServer.
+  // Default: "" (none; health is served on listen_address only).
+  std::string health_listen;
+
   // Serve plaintext on a non-loopback address (e.g. behind a TLS-terminating proxy).
   // Default: false.
   bool allow_insecure = false;
