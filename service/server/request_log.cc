@@ -2,6 +2,7 @@
 
 #include <array>
 #include <atomic>
+#include <iterator>
 #include <cstdio>
 #include <utility>
 

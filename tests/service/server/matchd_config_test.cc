@@ -49,6 +49,7 @@ tls_cert = "/etc/azubimatch/tls/tls.crt"
 tls_key = "/etc/azubimatch/tls/tls.key"
 tls_client_ca = "/etc/azubimatch/tls/ca.crt"
 allow_insecure = true
+health_listen = "0.0.0.0:50052"
 rate_limit = 50
 backup_dir = "/var/lib/azubimatch/backups"
 restore_from = "/srv/old"
@@ -70,6 +71,7 @@ restore_from = "/srv/old"
   EXPECT_EQ(o.tls.key_file, "/etc/azubimatch/tls/tls.key");
   EXPECT_EQ(o.tls.client_ca_file, "/etc/azubimatch/tls/ca.crt");
   EXPECT_TRUE(o.allow_insecure);
+  EXPECT_EQ(o.health_listen, "0.0.0.0:50052");
   EXPECT_EQ(o.access.rate_limit.requests_per_second, 50);
   EXPECT_EQ(o.access.rate_limit.burst, 100);
   EXPECT_EQ(o.backup_dir, "/var/lib/azubimatch/backups");
