@@ -126,7 +126,7 @@ TEST_F(RequestIdTest, AClientRequestIdIsLoggedAndReturned) {
   EXPECT_EQ(line["member"], officer_.member_id);
   EXPECT_THAT(line["peer"].get<std::string>(), HasSubstr("127.0.0.1"));
   EXPECT_THAT(line["ts"].get<std::string>(), testing::MatchesRegex(
-      R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)"));
+      "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{6}Z"));
 }
 
 TEST_F(RequestIdTest, WithoutAUsableIdTheServerMakesOneUp) {
