@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "absl/strings/numbers.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
@@ -47,6 +48,16 @@ struct Flags {
   std::string write_problem;
 };
 
+// A CLI11 validator: an integer above zero.
+const CLI::Validator kPositive(
+    [](std::string& value) -> std::string {
+      int n = 0;
+      return absl::SimpleAtoi(value, &n) && n > 0
+                 ? ""
+                 : absl::StrCat("bad value '", value, "', expected a positive integer");
+    },
+    "");
+
 // The flags (CLI11, as every program of the project), bound to `flags`.
 void DefineFlags(CLI::App& app, Flags& flags) {
   app.description(
@@ -55,10 +66,10 @@ void DefineFlags(CLI::App& app, Flags& flags) {
   app.set_help_flag("-h,--help", "this text");
   app.add_option("--candidates", flags.candidates, "candidates to generate (default 50000)")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositive);
   app.add_option("--offers", flags.offers, "training offers to generate (default 20000)")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositive);
   app.add_option("--seed", flags.seed, "cohort seed (default 1)")->type_name("S");
   app.add_option_function<std::string>(
          "--modes",
