@@ -14,7 +14,7 @@ packages=(
   libssl-dev rocksdb-tools python3-grpcio python3-protobuf
   clang-14 libclang-rt-14-dev
   libcli11-dev libtomlplusplus-dev libsystemd-dev nlohmann-json3-dev
-  systemd dpkg-dev python3-yaml
+  systemd dpkg-dev file python3-yaml
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
   packages+=(python3-scipy python3-numpy liblemon-dev)
