@@ -10,6 +10,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "clients/matchctl/enum_names.h"
+#include "engine/base/input_rules.h"
 #include "engine/base/status_macros.h"
 
 namespace azubimatch::matchctl {
@@ -25,12 +26,6 @@ bool AllDigits(absl::string_view text) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c))) return false;
   }
   return true;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 }  // namespace
@@ -93,8 +88,8 @@ absl::StatusOr<v1::Date> ParseDateCell(absl::string_view cell) {
   (void)absl::SimpleAtoi(german ? parts[2] : parts[0], &year);
   (void)absl::SimpleAtoi(parts[1], &month);
   (void)absl::SimpleAtoi(german ? parts[0] : parts[2], &day);
-  if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month)) {
-    return NotA("a date that exists", cell);
+  if (!engine::IsValidDate(year, month, day)) {
+    return NotA("a date that exists, in the years 1900..2200", cell);
   }
   v1::Date date;
   date.set_year(year);

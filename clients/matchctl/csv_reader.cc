@@ -4,6 +4,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "engine/base/input_rules.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -106,6 +107,13 @@ bool CsvReader::Next(CsvRow* row) {
         field.push_back(text_[pos_]);
         ++pos_;
       }
+    }
+    if (engine::Utf8Length(field) < 0) {
+      row->error = absl::StrCat("field ", row->fields.size() + 1,
+                                ": not valid UTF-8 (save the file as UTF-8, e.g. \"CSV "
+                                "UTF-8\" in a spreadsheet program)");
+      SkipRestOfLine();
+      return true;
     }
     row->fields.push_back(std::move(field));
     if (pos_ >= text_.size()) return true;

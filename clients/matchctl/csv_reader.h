@@ -6,8 +6,9 @@
 // spaces around a quoted field are ignored; line ends \n, \r\n or \r; a UTF-8 byte
 // order mark at the start is skipped; empty lines are skipped.
 // Malformed (the row is reported with an error and reading resumes on the next line):
-// a quote inside an unquoted field, text after a closing quote, and a quoted field
-// still open at the end of the input.
+// a quote inside an unquoted field, text after a closing quote, a quoted field still
+// open at the end of the input, and a field that is not valid UTF-8 (the text rule of
+// engine/base/input_rules.h; files saved in a legacy encoding end up here).
 //
 // Thread-compatible. Next() is O(length of the row).
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_CSV_READER_H_

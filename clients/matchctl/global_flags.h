@@ -5,7 +5,7 @@
 //
 // TLS: --tls-ca (PEM of the CA that signed matchd's certificate) makes the channel use
 // TLS; --tls-cert and --tls-key add a client certificate (mutual TLS). ExtractGlobalFlags
-// reads and checks these files once (service/auth/tls_options.h) unless --help is
+// reads and checks these files once (service/transport/tls_options.h) unless --help is
 // given, so that a missing or unusable file is a usage error naming its flag before
 // anything is sent.
 //
@@ -25,7 +25,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "grpcpp/security/credentials.h"
-#include "service/auth/tls_options.h"
+#include "service/transport/tls_options.h"
 
 namespace azubimatch::matchctl {
 

@@ -16,6 +16,11 @@ namespace azubimatch::matchctl {
 // Appends suggest, explain, assign, placement and runs.
 void AddMatchingCommands(std::vector<Command>& commands);
 
+// The groups AddMatchingCommands appends, one file each.
+void AddSuggestCommands(std::vector<Command>& commands);    // suggest, explain
+void AddRunCommands(std::vector<Command>& commands);        // assign, runs
+void AddPlacementCommands(std::vector<Command>& commands);  // placement
+
 }  // namespace azubimatch::matchctl
 
 #endif  // AZUBIMATCH_CLIENTS_MATCHCTL_MATCHING_COMMANDS_H_

@@ -8,6 +8,7 @@
 #include "engine/base/status_macros.h"
 #include "service/auth/method_access.h"
 #include "service/registry/grpc_status.h"
+#include "service/rpc/answer_unary.h"
 
 namespace azubimatch::service {
 namespace {
@@ -48,13 +49,10 @@ AdminService::AdminService(AccessControl* access, KvStore* store,
 grpc::ServerUnaryReactor* AdminService::Run(
     grpc::CallbackServerContext* context, const char* method,
     const std::function<absl::Status(const Caller&)>& body) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<Caller> caller = access_->resolver().Resolve(*context);
-  absl::Status status = caller.status();
-  if (status.ok()) status = CheckMethodAccess(caller->role, method);
-  if (status.ok()) status = body(*caller);
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return AnswerUnary(context, access_->resolver(), [&](const Caller& caller) -> absl::Status {
+    AZM_RETURN_IF_ERROR(CheckMethodAccess(caller.role, method));
+    return body(caller);
+  });
 }
 
 absl::Status AdminService::Audit(const Caller& caller, const char* method,

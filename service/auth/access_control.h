@@ -35,7 +35,7 @@
 #include "service/auth/rate_limiter.h"
 #include "service/auth/request_authenticator.h"
 #include "service/auth/server_auth.h"
-#include "service/auth/tls_options.h"
+#include "service/transport/tls_options.h"
 #include "service/store/kv_store.h"
 
 namespace azubimatch::service {

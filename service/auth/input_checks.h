@@ -1,5 +1,7 @@
-// Checks of the inputs of member and key administration: display texts (names,
-// labels) and page sizes. Errors are InvalidArgument and name the field.
+// Checks of the inputs of member, key and audit administration: display texts (names,
+// labels) under the text rule of engine/base/input_rules.h, and page sizes. Errors are
+// INVALID_ARGUMENT naming the field ("name: must not be empty"), with a
+// google.rpc.BadRequest like every other request check (field_violations.h).
 //
 // Thread safety: pure functions. Complexity: O(length of the text).
 #ifndef AZUBIMATCH_SERVICE_AUTH_INPUT_CHECKS_H_
@@ -12,8 +14,8 @@
 
 namespace azubimatch::service {
 
-// OK when `text` is valid UTF-8 of at most `max_chars` characters (code points) without
-// control characters, and, when `required`, holds at least one non-space character.
+// OK when `text` passes the text rule (valid UTF-8, at most `max_chars` code points, no
+// control characters, and, when `required`, a character other than a space).
 absl::Status CheckDisplayText(std::string_view field, std::string_view text,
                               bool required, int max_chars);
 

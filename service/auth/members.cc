@@ -5,7 +5,6 @@
 #include "engine/base/status_macros.h"
 #include "google/protobuf/util/time_util.h"
 #include "service/auth/input_checks.h"
-#include "service/auth/secure_random.h"
 
 namespace azubimatch::service {
 
@@ -27,7 +26,7 @@ MemberStore::MemberStore(KvStore* store, AuthClock clock)
 
 absl::StatusOr<v1::Member> MemberStore::Create(std::string_view name) {
   AZM_RETURN_IF_ERROR(CheckDisplayText("name", name, /*required=*/true, kMaxNameLength));
-  AZM_ASSIGN_OR_RETURN(std::string id, SecureRandomId(16));
+  const std::string id = ids_.Next();
   v1::Member member;
   member.set_id(id);
   member.set_name(std::string(name));

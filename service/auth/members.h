@@ -21,6 +21,7 @@
 #include "absl/time/time.h"
 #include "azubimatch/v1/records.pb.h"
 #include "service/store/kv_store.h"
+#include "service/store/random_id.h"
 
 namespace azubimatch::service {
 
@@ -54,6 +55,7 @@ class MemberStore {
  private:
   KvStore* const store_;
   const AuthClock clock_;
+  RandomIdGenerator ids_;
 };
 
 }  // namespace azubimatch::service

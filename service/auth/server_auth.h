@@ -35,7 +35,7 @@
 #include "service/auth/api_keys.h"
 #include "service/auth/caller.h"
 #include "service/auth/request_authenticator.h"
-#include "service/auth/tls_options.h"
+#include "service/transport/tls_options.h"
 #include "service/registry/caller_resolver.h"
 
 namespace azubimatch::service {

@@ -7,6 +7,7 @@
 #include "service/data_protection/candidate_export.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/grpc_status.h"
+#include "service/rpc/answer_unary.h"
 
 namespace azubimatch::service {
 namespace {
@@ -35,14 +36,11 @@ DataProtectionService::DataProtectionService(KvStore* store, RecordStore* record
 grpc::ServerUnaryReactor* DataProtectionService::Run(
     grpc::CallbackServerContext* context, const char* method, const std::string& id,
     const std::function<absl::Status(const Caller&)>& body) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<Caller> caller = resolver_->Resolve(*context);
-  absl::Status status = caller.status();
-  if (status.ok()) status = CheckMethodAccess(caller->role, method);
-  if (status.ok()) status = RequireId(id);
-  if (status.ok()) status = body(*caller);
-  reactor->Finish(ToGrpcStatus(status));
-  return reactor;
+  return AnswerUnary(context, *resolver_, [&](const Caller& caller) -> absl::Status {
+    AZM_RETURN_IF_ERROR(CheckMethodAccess(caller.role, method));
+    AZM_RETURN_IF_ERROR(RequireId(id));
+    return body(caller);
+  });
 }
 
 grpc::ServerUnaryReactor* DataProtectionService::EraseCandidate(

@@ -20,11 +20,11 @@ class AssignReactor final : public grpc::ServerWriteReactor<v1::AssignEvent>,
                             public RunControl {
  public:
   AssignReactor(grpc::CallbackServerContext* context, RunWork work, RunHook hook,
-                std::function<void()> on_done)
+                std::function<void()> on_work_done)
       : context_(context),
         work_(std::move(work)),
         hook_(std::move(hook)),
-        on_done_(std::move(on_done)) {}
+        on_work_done_(std::move(on_work_done)) {}
 
   void Start() {
     worker_ = std::thread([this] { RunWorker(); });
@@ -84,7 +84,6 @@ class AssignReactor final : public grpc::ServerWriteReactor<v1::AssignEvent>,
         worker_.join();
       }
     }
-    if (on_done_) on_done_();
     delete this;
   }
 
@@ -94,6 +93,8 @@ class AssignReactor final : public grpc::ServerWriteReactor<v1::AssignEvent>,
   void RunWorker() {
     absl::StatusOr<v1::Run> run = work_(*this);
     if (hook_) hook_("finished");
+    // Before the answer is written: the caller must find the capacity free again.
+    if (on_work_done_) on_work_done_();
     {
       absl::MutexLock lock(&mu_);
       pending_.reset();
@@ -150,7 +151,7 @@ class AssignReactor final : public grpc::ServerWriteReactor<v1::AssignEvent>,
   grpc::CallbackServerContext* const context_;
   const RunWork work_;
   const RunHook hook_;
-  const std::function<void()> on_done_;
+  const std::function<void()> on_work_done_;
   std::thread worker_;
   std::string last_phase_;  // the run's thread only
   std::atomic<bool> cancelled_{false};
@@ -179,9 +180,9 @@ class RefusedAssign final : public grpc::ServerWriteReactor<v1::AssignEvent> {
 
 grpc::ServerWriteReactor<v1::AssignEvent>* StartAssignReactor(
     grpc::CallbackServerContext* context, RunWork work, RunHook hook,
-    std::function<void()> on_done) {
+    std::function<void()> on_work_done) {
   auto* reactor =
-      new AssignReactor(context, std::move(work), std::move(hook), std::move(on_done));
+      new AssignReactor(context, std::move(work), std::move(hook), std::move(on_work_done));
   reactor->Start();
   return reactor;
 }

@@ -16,8 +16,10 @@
 //
 // Thread safety: the reactor is driven by gRPC's threads and the run's thread; its state
 // is guarded by one mutex, and gRPC operations are started outside it.
-// Lifetime: the reactor deletes itself in OnDone(), after joining the run's thread;
-// `on_done` runs just before.
+// Lifetime: the reactor deletes itself in OnDone(), after joining the run's thread.
+// `on_work_done` runs once, on the run's thread, as soon as the work has returned and
+// before the final event or status is written: a limit the run holds is given back
+// there, so a caller that has its answer finds the capacity free again.
 #ifndef AZUBIMATCH_SERVICE_MATCHING_ASSIGN_REACTOR_H_
 #define AZUBIMATCH_SERVICE_MATCHING_ASSIGN_REACTOR_H_
 
@@ -48,9 +50,11 @@ using RunWork = std::function<absl::StatusOr<v1::Run>(RunControl& control)>;
 using RunHook = std::function<void(absl::string_view event)>;
 
 // Starts `work` on a new thread and returns the reactor serving the call.
+// `on_work_done` (may be empty) is called once the work has returned, before the call's
+// final event or status is written.
 grpc::ServerWriteReactor<v1::AssignEvent>* StartAssignReactor(
     grpc::CallbackServerContext* context, RunWork work, RunHook hook,
-    std::function<void()> on_done);
+    std::function<void()> on_work_done);
 
 // A reactor that ends the call at once with `status` (a refused request).
 grpc::ServerWriteReactor<v1::AssignEvent>* RefuseAssign(const absl::Status& status);

@@ -13,6 +13,7 @@
 #include "service/matching/request_validation.h"
 #include "service/matching/run_pool.h"
 #include "service/registry/grpc_status.h"
+#include "service/rpc/answer_unary.h"
 
 namespace azubimatch::service {
 namespace {
@@ -59,10 +60,7 @@ MatchingService::~MatchingService() {
 grpc::ServerUnaryReactor* MatchingService::Run(
     grpc::CallbackServerContext* context,
     const std::function<absl::Status(const Caller&)>& body) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<Caller> caller = resolver_->Resolve(*context);
-  reactor->Finish(ToGrpcStatus(caller.ok() ? body(*caller) : caller.status()));
-  return reactor;
+  return AnswerUnary(context, *resolver_, body);
 }
 
 template <typename Response, typename Validate, typename Call>

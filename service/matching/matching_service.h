@@ -19,7 +19,9 @@
 // stored run. A deadline that passes or a cancellation stops the run at the next
 // progress report with DEADLINE_EXCEEDED / CANCELLED, and nothing is stored (the last
 // check is made just before storing). At most options.max_concurrent_runs runs compute
-// at once; more are RESOURCE_EXHAUSTED. Runs change no seat.
+// at once; more are RESOURCE_EXHAUSTED. A run gives its slot back as soon as its work
+// has returned, before its answer is written, so a caller that has its run may start
+// the next one at once. Runs change no seat.
 //
 // Wiring: Create() builds the index by subscribing it to the RecordStore (which replays
 // every stored record) and loads the stored placements; the destructor unsubscribes it.

@@ -74,7 +74,7 @@
 #include "engine/matching/travel_time.h"
 #include "service/auth/caller.h"
 #include "service/matching/matching_index.h"
-#include "service/matching/random_id.h"
+#include "service/store/random_id.h"
 #include "service/matching/run_store.h"
 #include "service/registry/record_delete_guard.h"
 #include "service/registry/record_store.h"

@@ -7,8 +7,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "service/auth/input_checks.h"
+#include "engine/base/input_rules.h"
 #include "service/matching/proto_conversion.h"
+#include "service/registry/field_checks.h"
 #include "service/registry/validation.h"
 
 namespace azubimatch::service {
@@ -18,50 +19,10 @@ constexpr int kMaxMunicipalityLength = 200;
 constexpr int kMaxMemberIdLength = 128;
 
 std::string Join(absl::string_view path, absl::string_view field) {
-  return path.empty() ? std::string(field) : absl::StrCat(path, ".", field);
+  return engine::FieldPath(path, field);
 }
 
-std::string At(absl::string_view field, int index) {
-  return absl::StrCat(field, "[", index, "]");
-}
-
-void CheckId(absl::string_view field, const std::string& id, bool required,
-             FieldViolations* v) {
-  if (id.empty()) {
-    if (required) v->Add(std::string(field), "required");
-    return;
-  }
-  if (!IsWellFormedRecordId(id)) {
-    v->Add(std::string(field), "must be 16 characters [0-9a-z]");
-  }
-}
-
-void CheckText(absl::string_view field, const std::string& text, bool required,
-               int max_chars, FieldViolations* v) {
-  const absl::Status status = CheckDisplayText(std::string(field), text, required, max_chars);
-  if (status.ok()) return;
-  // CheckDisplayText's message is "<field>: <what is wrong>".
-  absl::string_view message = status.message();
-  const std::string prefix = absl::StrCat(field, ": ");
-  if (message.substr(0, prefix.size()) == prefix) message.remove_prefix(prefix.size());
-  v->Add(std::string(field), std::string(message));
-}
-
-void CheckKldbCode(absl::string_view field, const std::string& code, FieldViolations* v) {
-  bool ok = code.size() == 5;
-  for (char ch : code) ok = ok && absl::ascii_isdigit(static_cast<unsigned char>(ch));
-  if (!ok) v->Add(std::string(field), "must be a KldB 2010 code of 5 digits");
-}
-
-bool IsValidDate(const v1::Date& date) {
-  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (date.year() < 1900 || date.year() > 2200) return false;
-  if (date.month() < 1 || date.month() > 12) return false;
-  const bool leap =
-      (date.year() % 4 == 0 && date.year() % 100 != 0) || date.year() % 400 == 0;
-  const int days = kDaysInMonth[date.month() - 1] + (date.month() == 2 && leap ? 1 : 0);
-  return date.day() >= 1 && date.day() <= days;
-}
+std::string At(absl::string_view field, int index) { return engine::IndexedField(field, index); }
 
 void CheckK(int k, FieldViolations* v) {
   if (k < 0 || k > kMaxSuggestions) {
@@ -84,8 +45,8 @@ void CheckPairs(absl::string_view field,
     return;
   }
   for (int i = 0; i < pairs.size(); ++i) {
-    CheckId(Join(At(field, i), "candidate_id"), pairs[i].candidate_id(), true, v);
-    CheckId(Join(At(field, i), "offer_id"), pairs[i].offer_id(), true, v);
+    CheckRecordIdField(Join(At(field, i), "candidate_id"), pairs[i].candidate_id(), true, v);
+    CheckRecordIdField(Join(At(field, i), "offer_id"), pairs[i].offer_id(), true, v);
   }
 }
 
@@ -99,25 +60,26 @@ void CheckPool(const v1::Pool& pool, FieldViolations* v) {
   };
   if (check_count("pool.municipalities", pool.municipalities_size())) {
     for (int i = 0; i < pool.municipalities_size(); ++i) {
-      CheckText(At("pool.municipalities", i), pool.municipalities(i), true,
+      CheckTextField(At("pool.municipalities", i), pool.municipalities(i), true,
                 kMaxMunicipalityLength, v);
     }
   }
   if (check_count("pool.kldb_codes", pool.kldb_codes_size())) {
     for (int i = 0; i < pool.kldb_codes_size(); ++i) {
-      CheckKldbCode(At("pool.kldb_codes", i), pool.kldb_codes(i), v);
+      CheckKldbField(At("pool.kldb_codes", i), pool.kldb_codes(i), v);
     }
   }
   if (check_count("pool.member_ids", pool.member_ids_size())) {
     for (int i = 0; i < pool.member_ids_size(); ++i) {
-      CheckText(At("pool.member_ids", i), pool.member_ids(i), true, kMaxMemberIdLength, v);
+      CheckTextField(At("pool.member_ids", i), pool.member_ids(i), true, kMaxMemberIdLength, v);
     }
   }
-  const bool from_ok = !pool.has_start_from() || IsValidDate(pool.start_from());
-  const bool to_ok = !pool.has_start_to() || IsValidDate(pool.start_to());
-  if (!from_ok) v->Add("pool.start_from", "must be a valid date, year 1900..2200");
-  if (!to_ok) v->Add("pool.start_to", "must be a valid date, year 1900..2200");
-  if (from_ok && to_ok && pool.has_start_from() && pool.has_start_to() &&
+  const size_t before = v->size();
+  CheckDateField("pool.start_from", pool.has_start_from(), pool.start_from(),
+                 /*required=*/false, v);
+  CheckDateField("pool.start_to", pool.has_start_to(), pool.start_to(), /*required=*/false, v);
+  const bool dates_ok = v->size() == before;
+  if (dates_ok && pool.has_start_from() && pool.has_start_to() &&
       ToEngineDate(pool.start_to()) < ToEngineDate(pool.start_from())) {
     v->Add("pool.start_to", "must not be before pool.start_from");
   }
@@ -126,10 +88,10 @@ void CheckPool(const v1::Pool& pool, FieldViolations* v) {
 // The fields Accept and Reject share.
 void CheckDecision(const std::string& candidate_id, const std::string& offer_id,
                    const std::string& run_id, const std::string& note, FieldViolations* v) {
-  CheckId("candidate_id", candidate_id, true, v);
-  CheckId("offer_id", offer_id, true, v);
-  CheckId("run_id", run_id, false, v);
-  CheckText("note", note, false, kMaxNoteLength, v);
+  CheckRecordIdField("candidate_id", candidate_id, true, v);
+  CheckRecordIdField("offer_id", offer_id, true, v);
+  CheckRecordIdField("run_id", run_id, false, v);
+  CheckTextField("note", note, false, kMaxNoteLength, v);
 }
 
 }  // namespace
@@ -169,12 +131,12 @@ void CheckPolicyOverrides(const v1::ScoringPolicyOverrides& overrides,
 absl::Status ValidateSuggestOffersRequest(const v1::SuggestOffersRequest& request,
                                           const engine::ScoringPolicy& base) {
   FieldViolations v;
-  CheckId("candidate_id", request.candidate_id(), true, &v);
+  CheckRecordIdField("candidate_id", request.candidate_id(), true, &v);
   CheckK(request.k(), &v);
   if (!request.municipality().empty()) {
-    CheckText("municipality", request.municipality(), true, kMaxMunicipalityLength, &v);
+    CheckTextField("municipality", request.municipality(), true, kMaxMunicipalityLength, &v);
   }
-  if (!request.kldb_code().empty()) CheckKldbCode("kldb_code", request.kldb_code(), &v);
+  if (!request.kldb_code().empty()) CheckKldbField("kldb_code", request.kldb_code(), &v);
   CheckPolicyOverrides(request.policy(), base, "policy", &v);
   return v.ToStatus();
 }
@@ -182,10 +144,10 @@ absl::Status ValidateSuggestOffersRequest(const v1::SuggestOffersRequest& reques
 absl::Status ValidateSuggestCandidatesRequest(const v1::SuggestCandidatesRequest& request,
                                               const engine::ScoringPolicy& base) {
   FieldViolations v;
-  CheckId("offer_id", request.offer_id(), true, &v);
+  CheckRecordIdField("offer_id", request.offer_id(), true, &v);
   CheckK(request.k(), &v);
   if (!request.municipality().empty()) {
-    CheckText("municipality", request.municipality(), true, kMaxMunicipalityLength, &v);
+    CheckTextField("municipality", request.municipality(), true, kMaxMunicipalityLength, &v);
   }
   CheckPolicyOverrides(request.policy(), base, "policy", &v);
   return v.ToStatus();
@@ -194,8 +156,8 @@ absl::Status ValidateSuggestCandidatesRequest(const v1::SuggestCandidatesRequest
 absl::Status ValidateExplainRequest(const v1::ExplainRequest& request,
                                     const engine::ScoringPolicy& base) {
   FieldViolations v;
-  CheckId("candidate_id", request.candidate_id(), true, &v);
-  CheckId("offer_id", request.offer_id(), true, &v);
+  CheckRecordIdField("candidate_id", request.candidate_id(), true, &v);
+  CheckRecordIdField("offer_id", request.offer_id(), true, &v);
   CheckPolicyOverrides(request.policy(), base, "policy", &v);
   return v.ToStatus();
 }
@@ -220,13 +182,13 @@ absl::Status ValidateAssignRequest(const v1::AssignRequest& request,
     }
   }
   CheckPolicyOverrides(request.policy(), base, "policy", &v);
-  CheckText("label", request.label(), false, kMaxLabelLength, &v);
+  CheckTextField("label", request.label(), false, kMaxLabelLength, &v);
   return v.ToStatus();
 }
 
 absl::Status ValidateGetRunRequest(const v1::GetRunRequest& request) {
   FieldViolations v;
-  CheckId("id", request.id(), true, &v);
+  CheckRecordIdField("id", request.id(), true, &v);
   return v.ToStatus();
 }
 
@@ -257,15 +219,15 @@ absl::Status ValidateRejectPlacementRequest(const v1::RejectPlacementRequest& re
 
 absl::Status ValidateWithdrawPlacementRequest(const v1::WithdrawPlacementRequest& request) {
   FieldViolations v;
-  CheckId("id", request.id(), true, &v);
-  CheckText("note", request.note(), false, kMaxNoteLength, &v);
+  CheckRecordIdField("id", request.id(), true, &v);
+  CheckTextField("note", request.note(), false, kMaxNoteLength, &v);
   return v.ToStatus();
 }
 
 absl::Status ValidateListPlacementsRequest(const v1::ListPlacementsRequest& request) {
   FieldViolations v;
-  CheckId("candidate_id", request.candidate_id(), false, &v);
-  CheckId("offer_id", request.offer_id(), false, &v);
+  CheckRecordIdField("candidate_id", request.candidate_id(), false, &v);
+  CheckRecordIdField("offer_id", request.offer_id(), false, &v);
   if (!v1::PlacementStatus_IsValid(request.status())) {
     v.Add("status", absl::StrCat("unknown value ", request.status()));
   }

@@ -22,7 +22,7 @@
 #include "absl/time/time.h"
 #include "azubimatch/v1/matching.pb.h"
 #include "service/auth/caller.h"
-#include "service/matching/random_id.h"
+#include "service/store/random_id.h"
 #include "service/store/kv_store.h"
 
 namespace azubimatch::service {

@@ -2,10 +2,12 @@
 // asking, for which member, with which role). Every handler of every service calls
 // Resolve() first and refuses the call with the returned status when it fails.
 //
-// Authentication plugs in here: an implementation reads the `authorization: Bearer
-// <key>` metadata from the context, looks the key up and returns the Caller, or
-// UNAUTHENTICATED. Until then, matchd uses FixedCallerResolver(DefaultCaller()), which
-// resolves every call to the member "default-member" with the officer role.
+// Authentication plugs in here: matchd's resolver (service/auth/access_control.h) reads
+// the `authorization: Bearer <key>` metadata from the context, looks the key up and
+// returns the Caller, or UNAUTHENTICATED. FixedCallerResolver(DefaultCaller()) resolves
+// every call to the member "default-member" with the officer role; Server uses it only
+// when ServerOptions::require_api_keys is false (tests of the logic behind the auth
+// step).
 //
 // Thread safety: Resolve() is called concurrently from gRPC's threads; implementations
 // must be thread-safe. Cost: should be O(1) amortised (a hash lookup); it runs on every

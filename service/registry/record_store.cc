@@ -207,10 +207,9 @@ RecordStore::RecordStore(KvStore* store, RecordStoreOptions options)
     : store_(store), options_(std::move(options)) {}
 
 absl::StatusOr<std::string> RecordStore::NewId(Family family, const Txn& txn) {
-  static constexpr char kAlphabet[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  static_assert(RandomIdGenerator::kIdLength == kRecordIdLength);
   for (int attempt = 0; attempt < 16; ++attempt) {
-    std::string id(kRecordIdLength, '0');
-    for (char& c : id) c = kAlphabet[absl::Uniform<int>(bitgen_, 0, 36)];
+    std::string id = ids_.Next();
     AZM_ASSIGN_OR_RETURN(std::optional<std::string> existing, txn.writes.Get(family, id));
     if (!existing.has_value()) return id;
   }

@@ -50,7 +50,6 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/random/random.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
@@ -63,6 +62,7 @@
 #include "service/registry/record_observer.h"
 #include "service/registry/validation.h"
 #include "service/store/kv_store.h"
+#include "service/store/random_id.h"
 
 namespace azubimatch::service {
 
@@ -218,7 +218,7 @@ class RecordStore {
   KvStore* const store_;
   const RecordStoreOptions options_;
   absl::Mutex write_mu_;
-  absl::BitGen bitgen_ ABSL_GUARDED_BY(write_mu_);
+  RandomIdGenerator ids_;
   std::vector<RecordObserver*> observers_ ABSL_GUARDED_BY(write_mu_);
   std::vector<RecordDeleteGuard*> delete_guards_ ABSL_GUARDED_BY(write_mu_);
 };

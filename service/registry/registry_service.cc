@@ -7,6 +7,7 @@
 #include "service/registry/field_violations.h"
 #include "service/registry/grpc_status.h"
 #include "service/registry/import_reactor.h"
+#include "service/rpc/answer_unary.h"
 
 namespace azubimatch::service {
 namespace {
@@ -31,10 +32,7 @@ RegistryService::RegistryService(RecordStore* records, CallerResolver* resolver,
 grpc::ServerUnaryReactor* RegistryService::Run(
     grpc::CallbackServerContext* context,
     const std::function<absl::Status(const Caller&)>& body) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  absl::StatusOr<Caller> caller = resolver_->Resolve(*context);
-  reactor->Finish(ToGrpcStatus(caller.ok() ? body(*caller) : caller.status()));
-  return reactor;
+  return AnswerUnary(context, *resolver_, body);
 }
 
 template <RegistryRecord R>

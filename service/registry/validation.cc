@@ -2,96 +2,30 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "azubimatch/v1/common.pb.h"
+#include "engine/base/input_rules.h"
+#include "service/registry/field_checks.h"
 
 namespace azubimatch::service {
 namespace {
 
 // Field path building: Join("company", "name") == "company.name".
 std::string Join(absl::string_view path, absl::string_view field) {
-  return absl::StrCat(path, ".", field);
+  return engine::FieldPath(path, field);
 }
-std::string At(absl::string_view path, int index) {
-  return absl::StrCat(path, "[", index, "]");
-}
+std::string At(absl::string_view path, int index) { return engine::IndexedField(path, index); }
 
-// Number of code points in `text`, or -1 when it is not valid UTF-8.
-int64_t Utf8Length(absl::string_view text) {
-  int64_t count = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    int extra;
-    uint32_t cp;
-    if (c < 0x80) {
-      extra = 0;
-      cp = c;
-    } else if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = c & 0x07;
-    } else {
-      return -1;
-    }
-    if (i + extra >= text.size()) return -1;  // truncated sequence
-    for (int k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80) return -1;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong encodings, surrogates and values beyond U+10FFFF are invalid.
-    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-        (extra == 3 && cp < 0x10000) || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return -1;
-    }
-    i += extra + 1;
-    ++count;
-  }
-  return count;
-}
-
-bool HasControlCharacter(absl::string_view text) {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
-
-// Checks a text field: valid UTF-8, no control characters, min_length..max_length
-// characters. min_length 0 means optional.
+// min_length 0 means optional, 1 required.
 void CheckText(absl::string_view field, absl::string_view text, int min_length,
                int max_length, FieldViolations* v) {
-  const int64_t length = Utf8Length(text);
-  if (length < 0) {
-    v->Add(std::string(field), "must be valid UTF-8");
-    return;
-  }
-  if (length < min_length) {
-    v->Add(std::string(field), min_length == 1
-                                   ? std::string("must not be empty")
-                                   : absl::StrCat("must have at least ", min_length,
-                                                  " characters"));
-    return;
-  }
-  if (length > max_length) {
-    v->Add(std::string(field),
-           absl::StrCat("must have at most ", max_length, " characters, has ", length));
-    return;
-  }
-  if (HasControlCharacter(text)) {
-    v->Add(std::string(field), "must not contain control characters");
-  }
+  CheckTextField(field, text, /*required=*/min_length > 0, max_length, v);
 }
 
 bool AllDigits(absl::string_view text) {
@@ -128,12 +62,7 @@ void CheckExternalId(absl::string_view path, absl::string_view external_id, Writ
 void CheckId(absl::string_view path, absl::string_view id, WriteMode mode,
              FieldViolations* v) {
   if (mode != WriteMode::kUpdate) return;
-  const std::string field = Join(path, "id");
-  if (id.empty()) {
-    v->Add(field, "required");
-  } else if (!IsWellFormedRecordId(id)) {
-    v->Add(field, "must be 16 characters [0-9a-z]");
-  }
+  CheckRecordIdField(Join(path, "id"), id, /*required=*/true, v);
 }
 
 void CheckLocation(absl::string_view field, bool present, const v1::Location& location,
@@ -160,41 +89,14 @@ void CheckLocation(absl::string_view field, bool present, const v1::Location& lo
   CheckText(Join(field, "municipality"), location.municipality(), 0, kMaxNameLength, v);
 }
 
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
 void CheckDate(absl::string_view field, bool present, const v1::Date& date,
                FieldViolations* v) {
-  if (!present) {
-    v->Add(std::string(field), "required");
-    return;
-  }
-  if (date.year() < 1900 || date.year() > 2200) {
-    v->Add(Join(field, "year"), "must be in 1900..2200");
-  }
-  if (date.month() < 1 || date.month() > 12) {
-    v->Add(Join(field, "month"), "must be in 1..12");
-    return;
-  }
-  static constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int days = kDaysInMonth[date.month() - 1];
-  if (date.month() == 2 && IsLeapYear(date.year())) days = 29;
-  if (date.day() < 1 || date.day() > days) {
-    v->Add(Join(field, "day"), absl::StrCat("must be in 1..", days, " for month ",
-                                            date.month()));
-  }
-}
-
-void CheckKldbCode(absl::string_view field, absl::string_view code, FieldViolations* v) {
-  if (code.empty()) {
-    v->Add(std::string(field), "required");
-  } else if (code.size() != 5 || !AllDigits(code)) {
-    v->Add(std::string(field), "must be a KldB 2010 code of 5 digits");
-  }
+  CheckDateField(field, present, date, /*required=*/true, v);
 }
 
 void CheckOccupation(absl::string_view field, const v1::Occupation& occupation,
                      FieldViolations* v) {
-  CheckKldbCode(Join(field, "kldb_code"), occupation.kldb_code(), v);
+  CheckKldbField(Join(field, "kldb_code"), occupation.kldb_code(), v);
   CheckText(Join(field, "title"), occupation.title(), 0, kMaxNameLength, v);
   CheckEnum(Join(field, "sector"), occupation.sector(), v1::Sector_IsValid, false, v);
 }
@@ -488,7 +390,7 @@ absl::Status ValidateListRequest(const v1::ListRecordsRequest& request, RecordKi
     if (kind == RecordKind::kCompany) {
       v.Add("kldb_code", "does not apply to companies");
     } else {
-      CheckKldbCode("kldb_code", request.kldb_code(), &v);
+      CheckKldbField("kldb_code", request.kldb_code(), &v);
     }
   }
   CheckText("municipality", request.municipality(), 0, kMaxNameLength, &v);

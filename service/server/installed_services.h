@@ -1,14 +1,15 @@
-// The services matchd serves besides the Registry, as a list of installers that
-// RunServer() applies between Server::Open() and Server::Start().
+// The services matchd serves besides the Registry and Admin (which Server builds
+// itself), as a list of installers that RunServer() applies between Server::Open() and
+// Server::Start(). Today: Matching and DataProtection.
 //
 // To ship a new service with matchd, add one installer to InstalledServices() in
 // installed_services.cc, e.g.
 //
 //   [](Server& server) -> absl::Status {
-//     auto index = std::make_shared<OfferIndex>();
-//     AZM_RETURN_IF_ERROR(server.records()->Subscribe(index.get()));
-//     server.AddService(std::make_unique<MatchingService>(index, server.store(),
-//                                                         server.caller_resolver()));
+//     AZM_ASSIGN_OR_RETURN(std::unique_ptr<MyService> service,
+//                          MyService::Create(server.store(), server.records(),
+//                                            server.caller_resolver()));
+//     server.AddService(std::move(service), v1::My::service_full_name());
 //     return absl::OkStatus();
 //   }
 //

@@ -1,5 +1,5 @@
-// Request logging and request ids: one line per gRPC request, written when the server
-// sends the call's status (or, for a call that ends without one, when it is torn
+// Request logging and request ids: one line per gRPC request, written just before the
+// server sends the call's status (or, for a call that ends without one, when it is torn
 // down), and an `x-request-id` in every call's trailing metadata.
 //
 // Text (LogFormat::kText):

@@ -1,6 +1,7 @@
 // Server: matchd's gRPC server and everything it owns — the RocksDB store, access
-// control (members, API keys, audit log, rate limits), the record store, the Registry,
-// Admin and DataProtection services, any further services, the health service and
+// control (members, API keys, audit log, rate limits), the record store, the Registry
+// and Admin services, the services added to it (matchd adds Matching and DataProtection,
+// installed_services.h), the health service and
 // reflection.
 //
 // Life cycle:
@@ -60,7 +61,7 @@ class Server {
   // Restores options.restore_from when set, opens (or creates) the store in
   // options.data_dir, opens access control, writes <data_dir>/admin.key when the store
   // has no active admin key (and logs its path, never the key), and builds the record
-  // store and the Registry, Admin and DataProtection services. Errors: those of the
+  // store and the Registry and Admin services. Errors: those of the
   // restore (NOT_FOUND without a backup), of RocksDbStore::Open (e.g. UNAVAILABLE when
   // another process holds the folder) and of the bootstrap.
   static absl::StatusOr<std::unique_ptr<Server>> Open(ServerOptions options);

@@ -9,8 +9,8 @@
 
 #include "absl/time/time.h"
 #include "service/auth/access_control.h"
-#include "service/auth/tls_options.h"
 #include "service/server/log_line.h"
+#include "service/transport/tls_options.h"
 
 namespace azubimatch::service {
 

@@ -24,6 +24,7 @@
 #include "azubimatch/v1/admin.grpc.pb.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "tests/support/test_seed.h"
 #include "tests/e2e/matchd_process.h"
 #include "tests/service/registry/sample_records.h"
 #include "tests/service/store/scoped_temp_dir.h"
@@ -159,8 +160,7 @@ TEST(MatchdCrashTest, AcknowledgedWritesSurviveSigkillAtRandomMoments) {
   ScopedTempDir dir;
   const std::string data_dir = dir.Sub("data");
   MatchdProcess matchd(AZM_MATCHD_PATH, data_dir, dir.Sub("matchd.log"));
-  std::random_device seed_source;
-  const uint32_t seed = seed_source();
+  const uint32_t seed = testing_support::TestSeed();
   std::mt19937 random(seed);
   std::uniform_int_distribution<int> kill_delay(kMinKillDelayMs, kMaxKillDelayMs);
   AckedWrites acked;

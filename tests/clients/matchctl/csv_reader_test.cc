@@ -58,6 +58,20 @@ TEST(CsvReaderTest, QuoteInsideUnquotedFieldIsAnErrorAndReadingResumesNextLine) 
   EXPECT_THAT(rows[2].fields, ElementsAre("c", "d"));
 }
 
+// A file saved as Latin-1 ("M\xfcller") is refused on its line, in a quoted or
+// unquoted field, and reading goes on with the next line.
+TEST(CsvReaderTest, FieldThatIsNotUtf8IsAnErrorAndReadingResumesNextLine) {
+  const std::vector<CsvRow> rows =
+      ReadAll("name,ort\nM\xfcller,Ulm\n\"Gro\xdf\",Aalen\nM\xc3\xbcller,Ulm\n");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_THAT(rows[1].error, HasSubstr("field 1: not valid UTF-8"));
+  EXPECT_EQ(rows[1].line, 2);
+  EXPECT_THAT(rows[2].error, HasSubstr("field 1: not valid UTF-8"));
+  EXPECT_EQ(rows[3].error, "");
+  EXPECT_EQ(rows[3].line, 4);
+  EXPECT_THAT(rows[3].fields, ElementsAre("M\xc3\xbcller", "Ulm"));
+}
+
 TEST(CsvReaderTest, TextAfterClosingQuoteIsAnError) {
   const std::vector<CsvRow> rows = ReadAll("\"ab\"c,d\nok\n");
   ASSERT_EQ(rows.size(), 2u);

@@ -101,7 +101,7 @@ TEST_F(AdminServiceTest, BadRequestsNameTheField) {
   v1::Member member;
   grpc::Status empty_name = stub_->CreateMember(As(admin_key_).get(), {}, &member);
   EXPECT_EQ(empty_name.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(empty_name.error_message(), "name: required");
+  EXPECT_EQ(empty_name.error_message(), "name: must not be empty");
 
   v1::CreateApiKeyRequest request;
   request.set_role("superuser");

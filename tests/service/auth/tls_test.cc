@@ -3,7 +3,7 @@
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "service/auth/access_control.h"
-#include "service/auth/tls_options.h"
+#include "service/transport/tls_options.h"
 #include "service/store/rocksdb_store.h"
 #include "tests/service/auth/caller_echo_server.h"
 #include "tests/service/auth/temp_store.h"

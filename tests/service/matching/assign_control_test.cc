@@ -5,7 +5,9 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
@@ -111,12 +113,16 @@ TEST_F(AssignControlTest, CancelledRunStopsAndStoresNothing) {
 }
 
 TEST_F(AssignControlTest, PassedDeadlineIsDeadlineExceededAndStoresNothing) {
-  RunGate gate("scoring");
+  // Held at the first phase the run reports, so the hold is reached however slowly the
+  // machine runs; the run goes on only after gRPC has cancelled the call at its
+  // deadline, and must then stop with DEADLINE_EXCEEDED. The deadline's length only
+  // decides how long the test waits, not what it sees.
+  RunGate gate("loading");
   service_options_.run_hook = gate.Hook();
   StartServer();
   LoadCohort(200, 60);
   grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
   std::thread releaser([&] {
     gate.reached_.WaitForNotification();
     gate.cancelled_.WaitForNotification();  // gRPC cancels the call at its deadline
@@ -183,7 +189,7 @@ TEST_F(AssignControlTest, EmptyRequestsAreInvalidArgumentNamingTheField) {
   bad_pool.mutable_pool()->mutable_start_from()->set_year(2027);
   bad_pool.mutable_pool()->mutable_start_from()->set_month(2);
   bad_pool.mutable_pool()->mutable_start_from()->set_day(30);
-  expect_field(Assign(bad_pool).status, "pool.start_from");
+  expect_field(Assign(bad_pool).status, "pool.start_from.day");
   // Listings answer an empty request with the first page.
   EXPECT_TRUE(Call(&Stub::ListRuns, v1::ListRunsRequest()).ok());
   EXPECT_TRUE(Call(&Stub::ListPlacements, v1::ListPlacementsRequest()).ok());
@@ -207,6 +213,31 @@ TEST_F(AssignControlTest, RunsBeyondTheConcurrencyBoundAreResourceExhausted) {
   gate.release_.Notify();
   running.join();
   EXPECT_TRUE(first.status.ok()) << first.status.error_message();
+}
+
+// A caller that has its run's answer finds the run's slot free again: as many callers
+// as there are slots, each starting its next run as soon as the last one answered,
+// are never refused.
+TEST_F(AssignControlTest, BackToBackRunsOfAsManyCallersAsSlotsAreNeverRefused) {
+  constexpr int kCallsPerCaller = 100;
+  service_options_.max_concurrent_runs = 2;
+  StartServer();
+  LoadCohort(12, 5);
+  absl::Mutex mu;
+  std::vector<std::string> failures;  // "code: message" of every failed call
+  std::vector<std::thread> callers;
+  for (int c = 0; c < service_options_.max_concurrent_runs; ++c) {
+    callers.emplace_back([&] {
+      for (int i = 0; i < kCallsPerCaller; ++i) {
+        const grpc::Status status = Assign(v1::ASSIGN_MODE_GREEDY).status;
+        if (status.ok()) continue;
+        absl::MutexLock lock(&mu);
+        failures.push_back(absl::StrCat(status.error_code(), ": ", status.error_message()));
+      }
+    });
+  }
+  for (std::thread& caller : callers) caller.join();
+  EXPECT_THAT(failures, IsEmpty());
 }
 
 }  // namespace

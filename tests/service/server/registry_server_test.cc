@@ -2,6 +2,7 @@
 // gRPC clients: CRUD, paging, Import, status codes for empty requests, BadRequest
 // details, health and reflection, request logs, restart, concurrency and draining.
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <random>
 #include <regex>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 #include "azubimatch/v1/registry.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "google/rpc/error_details.pb.h"
@@ -50,6 +52,7 @@ class RegistryServerTest : public testing::Test {
     auto server = Server::Open(options);
     ASSERT_TRUE(server.ok()) << server.status();
     server_ = *std::move(server);
+    if (before_start_) before_start_(*server_);
     ASSERT_TRUE(server_->Start().ok());
     ASSERT_GT(server_->port(), 0);
     // One officer for the whole test; its key is stored, so it outlives restarts.
@@ -82,6 +85,8 @@ class RegistryServerTest : public testing::Test {
   }
 
   ScopedTempDir dir_;
+  // Called between Open() and Start() by StartServer(), e.g. to add an interceptor.
+  std::function<void(Server&)> before_start_;
   std::unique_ptr<Server> server_;
   MemberKey officer_;
   std::shared_ptr<grpc::Channel> channel_;
@@ -449,14 +454,11 @@ TEST_F(RegistryServerTest, OneStructuredLogLinePerRequest) {
       R"(ts=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z rpc=/azubimatch\.v1\.Registry/GetOffer )"
       R"(code=NOT_FOUND ms=\d+\.\d{3} peer=ipv4:127\.0\.0\.1:\d+ member=\w+ )"
       R"(request_id=[0-9a-z]{32})");
+  // The line is written before the status is sent (request_log.h), so the client
+  // never has its answer before the line exists.
   std::vector<std::string> lines;
-  // The line is written when the status is sent, which may be just after the client
-  // has it.
-  for (int attempt = 0; attempt < 100 && lines.empty(); ++attempt) {
-    for (const std::string& l : LogLines()) {
-      if (l.find("GetOffer") != std::string::npos) lines.push_back(l);
-    }
-    if (lines.empty()) absl::SleepFor(absl::Milliseconds(20));
+  for (const std::string& l : LogLines()) {
+    if (l.find("GetOffer") != std::string::npos) lines.push_back(l);
   }
   ASSERT_THAT(lines, SizeIs(1));
   EXPECT_TRUE(std::regex_match(lines[0], line)) << lines[0];
@@ -625,24 +627,78 @@ TEST_F(RegistryServerTest, ReflectionListsTheRegistry) {
   }
 }
 
+// Notifies once the server has received `expected` messages of Registry.Import.
+class ImportArrivals final : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  explicit ImportArrivals(int expected) : expected_(expected) {}
+
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override {
+    if (std::string(info->method()) != "/azubimatch.v1.Registry/Import") return nullptr;
+    return new Counter(this);
+  }
+
+  absl::Notification& arrived() { return arrived_; }
+
+ private:
+  class Counter final : public grpc::experimental::Interceptor {
+   public:
+    explicit Counter(ImportArrivals* owner) : owner_(owner) {}
+    void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+      if (methods->QueryInterceptionHookPoint(
+              grpc::experimental::InterceptionHookPoints::POST_RECV_MESSAGE) &&
+          methods->GetRecvMessage() != nullptr &&
+          owner_->received_.fetch_add(1) + 1 == owner_->expected_) {
+        owner_->arrived_.Notify();
+      }
+      methods->Proceed();
+    }
+
+   private:
+    ImportArrivals* const owner_;
+  };
+
+  const int expected_;
+  std::atomic<int> received_{0};
+  absl::Notification arrived_;
+};
+
 TEST_F(RegistryServerTest, ShutdownDrainsAnImportInFlight) {
+  constexpr int kRecords = 10;
+  ImportArrivals* arrivals = nullptr;
+  before_start_ = [&](Server& server) {
+    auto factory = std::make_unique<ImportArrivals>(kRecords);
+    arrivals = factory.get();
+    server.AddInterceptor(std::move(factory));
+  };
+  RestartServer();
+  ASSERT_NE(arrivals, nullptr);
+
   grpc::ClientContext context;
   v1::ImportResponse response;
   auto writer = stub_->Import(&context, &response);
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < kRecords; ++i) {
     v1::ImportRequest request;
     *request.mutable_candidate() = SampleCandidate("drain-" + std::to_string(i));
     ASSERT_TRUE(writer->Write(request));
   }
-  // Shutdown begins while the import is still open; it waits for the call.
-  std::thread shutdown([this] { server_->Shutdown(absl::Seconds(30)); });
-  absl::SleepFor(absl::Milliseconds(200));
+  // The server is reading the import's stream...
+  arrivals->arrived().WaitForNotification();
+  // ... when shutdown begins; it must wait for the call.
+  std::thread shutdown([this] { server_->Shutdown(absl::Seconds(60)); });
+  // Shutdown has begun once the server refuses new calls (it answers on the open
+  // connection that it takes no more).
+  for (;;) {
+    std::string ignored;
+    grpc::Status probe = RawUnaryCall(channel_, "/grpc.health.v1.Health/Check", "", &ignored);
+    if (!probe.ok()) break;
+  }
   ASSERT_TRUE(writer->WritesDone());
   const grpc::Status status = writer->Finish();
   shutdown.join();
   EXPECT_TRUE(status.ok()) << status.error_message();
-  EXPECT_EQ(response.received(), 10);
-  EXPECT_EQ(response.created(), 10);
+  EXPECT_EQ(response.received(), kRecords);
+  EXPECT_EQ(response.created(), kRecords);
 
   // New calls are refused once the server is down.
   grpc::ClientContext late;

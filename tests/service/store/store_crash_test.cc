@@ -19,6 +19,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
+#include "tests/support/test_seed.h"
 #include "service/store/rocksdb_store.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
@@ -102,7 +103,7 @@ int EntriesOf(const KvStore& store, const std::string& id) {
 TEST(StoreCrashTest, AcknowledgedBatchesSurviveSigkillAtRandomMoments) {
   ScopedTempDir dir;
   const std::string path = dir.Sub("data");
-  const unsigned seed = std::random_device()();
+  const unsigned seed = testing_support::TestSeed();
   SCOPED_TRACE(absl::StrCat("seed ", seed));
   std::mt19937 random(seed);
   std::set<std::string> live;     // acknowledged, not deleted

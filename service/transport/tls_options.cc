@@ -1,4 +1,4 @@
-#include "service/auth/tls_options.h"
+#include "service/transport/tls_options.h"
 
 #include <openssl/bio.h>
 #include <openssl/err.h>

@@ -16,8 +16,8 @@
 // PEM or a key that does not belong to its certificate; NotFound for a missing file.
 //
 // Thread safety: pure functions (they read files). Complexity: O(file sizes).
-#ifndef AZUBIMATCH_SERVICE_AUTH_TLS_OPTIONS_H_
-#define AZUBIMATCH_SERVICE_AUTH_TLS_OPTIONS_H_
+#ifndef AZUBIMATCH_SERVICE_TRANSPORT_TLS_OPTIONS_H_
+#define AZUBIMATCH_SERVICE_TRANSPORT_TLS_OPTIONS_H_
 
 #include <memory>
 #include <string>
@@ -97,4 +97,4 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials
 
 }  // namespace azubimatch::service
 
-#endif  // AZUBIMATCH_SERVICE_AUTH_TLS_OPTIONS_H_
+#endif  // AZUBIMATCH_SERVICE_TRANSPORT_TLS_OPTIONS_H_

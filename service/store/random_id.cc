@@ -1,4 +1,4 @@
-#include "service/matching/random_id.h"
+#include "service/store/random_id.h"
 
 namespace azubimatch::service {
 

@@ -1,12 +1,14 @@
-// RandomIdGenerator: ids for runs and placements in the registry's format, 16
+// RandomIdGenerator: the one generator of ids for everything azubimatch stores under
+// a server-assigned id (companies, offers, candidates, runs, placements, members): 16
 // characters [0-9a-z] (about 82 bits), drawn from absl::BitGen (seeded from the OS).
-// Callers check a new id against the store before using it; a collision is
-// astronomically unlikely but must not overwrite a record.
+// Ids are names, not secrets (API keys come from secure_random.h). Callers check a new
+// id against the store before using it; a collision is astronomically unlikely but
+// must not overwrite a record.
 //
 // Thread safety: Next() may be called concurrently (one internal mutex).
 // Complexity: O(1).
-#ifndef AZUBIMATCH_SERVICE_MATCHING_RANDOM_ID_H_
-#define AZUBIMATCH_SERVICE_MATCHING_RANDOM_ID_H_
+#ifndef AZUBIMATCH_SERVICE_STORE_RANDOM_ID_H_
+#define AZUBIMATCH_SERVICE_STORE_RANDOM_ID_H_
 
 #include <string>
 
@@ -29,4 +31,4 @@ class RandomIdGenerator {
 
 }  // namespace azubimatch::service
 
-#endif  // AZUBIMATCH_SERVICE_MATCHING_RANDOM_ID_H_
+#endif  // AZUBIMATCH_SERVICE_STORE_RANDOM_ID_H_
