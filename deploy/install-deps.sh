@@ -20,6 +20,8 @@ packages=(
   clang-14 libclang-rt-14-dev
   prometheus-cpp-dev
   chromium
+  libcli11-dev libtomlplusplus-dev libsystemd-dev
+  systemd dpkg-dev file python3-yaml
 )
 if [[ "${1:-}" == "--with-peers" ]]; then
   packages+=(python3-scipy python3-numpy liblemon-dev)

@@ -17,7 +17,11 @@
 #include <string>
 #include <vector>
 
+#include "CLI/CLI.hpp"
 #include "absl/strings/numbers.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "clients/demo/demo_cohort.h"
 #include "engine/matching/assignment_instance.h"
@@ -44,47 +48,66 @@ struct Flags {
   std::string write_problem;
 };
 
-constexpr char kUsage[] =
-    "usage: cohort_assign [--candidates N] [--offers N] [--seed S]\n"
-    "                     [--modes optimal,stable,greedy] [--write-problem FILE]\n"
-    "Runs the assignment modes on a generated cohort in process (no server) and\n"
-    "prints the time of each step. Defaults: 50000 candidates, 20000 offers, seed 1,\n"
-    "all three modes (--modes \"\" runs none). --write-problem writes the optimal\n"
-    "mode's solver problem in the edges format of `matchctl solve`, as costs to\n"
-    "minimise (cost = -weight).\n";
+// A CLI11 validator: an integer above zero.
+const CLI::Validator kPositive(
+    [](std::string& value) -> std::string {
+      int n = 0;
+      return absl::SimpleAtoi(value, &n) && n > 0
+                 ? ""
+                 : absl::StrCat("bad value '", value, "', expected a positive integer");
+    },
+    "");
 
+// The flags (CLI11, as every program of the project), bound to `flags`.
+void DefineFlags(CLI::App& app, Flags& flags) {
+  app.description(
+      "Runs the assignment modes on a generated cohort in process (no server) and\n"
+      "prints the time of each step.");
+  app.set_help_flag("-h,--help", "this text");
+  app.add_option("--candidates", flags.candidates, "candidates to generate (default 50000)")
+      ->type_name("N")
+      ->check(kPositive);
+  app.add_option("--offers", flags.offers, "training offers to generate (default 20000)")
+      ->type_name("N")
+      ->check(kPositive);
+  app.add_option("--seed", flags.seed, "cohort seed (default 1)")->type_name("S");
+  app.add_option_function<std::string>(
+         "--modes",
+         [&flags](const std::string& value) {
+           flags.modes = absl::StrSplit(value, ',', absl::SkipEmpty());
+         },
+         "modes to run, comma-separated (default optimal,stable,greedy; \"\" runs none)")
+      ->type_name("LIST");
+  app.add_option("--write-problem", flags.write_problem,
+                 "write the optimal mode's solver problem in the edges format of\n"
+                 "`matchctl solve`, as costs to minimise (cost = -weight)")
+      ->type_name("FILE");
+}
+
+// Parses the command line into `flags`; prints help and exits 0 for --help, prints
+// the error and the usage and returns false for a bad command line.
 bool ParseFlags(int argc, char** argv, Flags* flags) {
-  for (int k = 1; k < argc; ++k) {
-    const std::string arg = argv[k];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
-      std::exit(0);
+  CLI::App app{"", "cohort_assign"};
+  DefineFlags(app, *flags);
+  // '-' and '_' are alike in flag names.
+  std::vector<std::string> words;
+  for (int k = argc - 1; k >= 1; --k) {
+    std::string arg = argv[k];
+    if (absl::StartsWith(arg, "--")) {
+      const size_t eq = arg.find('=');
+      arg = absl::StrCat(absl::StrReplaceAll(arg.substr(0, eq), {{"_", "-"}}),
+                         eq == std::string::npos ? "" : arg.substr(eq));
     }
-    if (k + 1 >= argc) {
-      std::fprintf(stderr, "cohort_assign: %s needs a value\n%s", arg.c_str(), kUsage);
-      return false;
-    }
-    const std::string value = argv[++k];
-    bool ok = true;
-    if (arg == "--candidates") {
-      ok = absl::SimpleAtoi(value, &flags->candidates) && flags->candidates > 0;
-    } else if (arg == "--offers") {
-      ok = absl::SimpleAtoi(value, &flags->offers) && flags->offers > 0;
-    } else if (arg == "--seed") {
-      ok = absl::SimpleAtoi(value, &flags->seed);
-    } else if (arg == "--modes") {
-      flags->modes = absl::StrSplit(value, ',', absl::SkipEmpty());
-    } else if (arg == "--write-problem") {
-      flags->write_problem = value;
-    } else {
-      std::fprintf(stderr, "cohort_assign: unknown flag %s\n%s", arg.c_str(), kUsage);
-      return false;
-    }
-    if (!ok) {
-      std::fprintf(stderr, "cohort_assign: %s: bad value '%s'\n", arg.c_str(),
-                   value.c_str());
-      return false;
-    }
+    words.push_back(arg);  // CLI11 takes the words in reverse order
+  }
+  try {
+    app.parse(words);
+  } catch (const CLI::Success&) {
+    std::fputs(app.help().c_str(), stdout);
+    std::exit(0);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "cohort_assign: %s\n%s", e.what(), app.help().c_str());
+    return false;
   }
   return true;
 }

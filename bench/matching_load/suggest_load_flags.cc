@@ -1,51 +1,100 @@
 #include "bench/matching_load/suggest_load_flags.h"
 
-#include <functional>
-#include <map>
+#include <cmath>
 #include <optional>
 
+#include "CLI/CLI.hpp"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
-#include "absl/strings/strip.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 
 namespace azubimatch::bench {
 namespace {
 
-// Stores a flag's value; an error message names what is wrong with it.
-using Store = std::function<absl::Status(const std::string& value)>;
-
-Store IntIn(int* target, int min, int max, const std::string& flag) {
-  return [=](const std::string& value) {
-    int parsed = 0;
-    if (!absl::SimpleAtoi(value, &parsed) || parsed < min || parsed > max) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("--", flag, ": expected an integer in [", min, ", ", max,
-                       "], got \"", value, "\""));
-    }
-    *target = parsed;
-    return absl::OkStatus();
-  };
+// A CLI11 validator: an integer in [min, max].
+CLI::Validator IntIn(int min, int max) {
+  return CLI::Validator(
+      [min, max](std::string& value) -> std::string {
+        int parsed = 0;
+        if (!absl::SimpleAtoi(value, &parsed) || parsed < min || parsed > max) {
+          return absl::StrCat("expected an integer in [", min, ", ", max, "], got \"", value,
+                              "\"");
+        }
+        return "";
+      },
+      "");
 }
 
-Store SecondsAtLeast(double* target, double min, const std::string& flag) {
-  return [=](const std::string& value) {
-    double parsed = 0;
-    if (!absl::SimpleAtod(value, &parsed) || !(parsed >= min) || parsed > 86400) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "--", flag, ": expected seconds in [", min, ", 86400], got \"", value, "\""));
-    }
-    *target = parsed;
-    return absl::OkStatus();
-  };
+// A CLI11 validator: seconds in [min, 86400].
+CLI::Validator SecondsAtLeast(double min) {
+  return CLI::Validator(
+      [min](std::string& value) -> std::string {
+        double parsed = 0;
+        if (!absl::SimpleAtod(value, &parsed) || !(parsed >= min) || parsed > 86400) {
+          return absl::StrCat("expected seconds in [", min, ", 86400], got \"", value, "\"");
+        }
+        return "";
+      },
+      "");
 }
 
-Store Text(std::string* target) {
-  return [=](const std::string& value) {
-    *target = value;
-    return absl::OkStatus();
-  };
+// The flags of suggest_load (CLI11), bound to `flags`; --offers and --candidates go to
+// `offers` / `candidates`, since their defaults depend on --assign.
+void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& offers,
+                 std::optional<int>& candidates) {
+  app.set_help_flag();
+  app.allow_extras();  // reported as unexpected arguments
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_option_function<int>("--offers", [&offers](const int& n) { offers = n; },
+                               "training offers to load (default 100000; --assign: 20000)")
+      ->type_name("N")
+      ->check(IntIn(0, 1000000));
+  app.add_option_function<int>("--candidates", [&candidates](const int& n) { candidates = n; },
+                               "candidates to load (default 100000; --assign: 50000)")
+      ->type_name("N")
+      ->check(IntIn(1, 1000000));
+  app.add_option("--seed", flags.seed, "cohort seed and candidate choice (default 1)")
+      ->type_name("S")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            uint64_t seed = 0;
+            return absl::SimpleAtoi(value, &seed)
+                       ? ""
+                       : absl::StrCat("expected an unsigned integer, got \"", value, "\"");
+          },
+          ""));
+  app.add_option("--prefix", flags.prefix, "external id prefix of the cohort (default \"load\")")
+      ->type_name("P");
+  app.add_option("--batch", flags.batch, "records per Import stream (default 5000)")
+      ->type_name("N")
+      ->check(IntIn(1, 100000));
+  app.add_option("--clients", flags.clients, "client threads, one channel each (default 8)")
+      ->type_name("C")
+      ->check(IntIn(1, 1024));
+  app.add_option("--seconds", flags.seconds, "measured window in seconds (default 10)")
+      ->type_name("S")
+      ->check(SecondsAtLeast(0.1));
+  app.add_option("--warmup", flags.warmup, "unmeasured seconds before it (default 2)")
+      ->type_name("S")
+      ->check(SecondsAtLeast(0));
+  app.add_option("--k", flags.k, "suggestions per call (default 10)")
+      ->type_name("K")
+      ->check(IntIn(1, 100));
+  app.add_flag("--by-offer", flags.by_offer,
+               "SuggestCandidates(offer, k) for random offers instead");
+  app.add_flag("--assign", flags.assign,
+               "time one Assign (mode optimal, no filters) end to end");
+  app.add_option("--server", flags.server, "use a running matchd instead of one in process")
+      ->type_name("H:P");
+  app.add_option("--api-key", flags.api_key, "officer key for --server")->type_name("KEY");
+  app.add_option("--data-dir", flags.data_dir,
+                 "folder of the in-process server (default: a temporary one, removed)")
+      ->type_name("DIR");
+  app.add_flag("--json", flags.json, "print a one-line JSON summary at the end");
+  app.add_flag("-h,--help", flags.show_help, "this text");
 }
 
 }  // namespace
@@ -54,61 +103,39 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
     const std::vector<std::string>& args) {
   SuggestLoadFlags flags;
   std::optional<int> offers, candidates;
-  int offers_value = 0, candidates_value = 0;
-  const std::map<std::string, Store> valued = {
-      {"offers", IntIn(&offers_value, 0, 1000000, "offers")},
-      {"candidates", IntIn(&candidates_value, 1, 1000000, "candidates")},
-      {"seed",
-       [&](const std::string& value) {
-         if (!absl::SimpleAtoi(value, &flags.seed)) {
-           return absl::InvalidArgumentError(
-               absl::StrCat("--seed: expected an unsigned integer, got \"", value, "\""));
-         }
-         return absl::OkStatus();
-       }},
-      {"prefix", Text(&flags.prefix)},
-      {"batch", IntIn(&flags.batch, 1, 100000, "batch")},
-      {"clients", IntIn(&flags.clients, 1, 1024, "clients")},
-      {"seconds", SecondsAtLeast(&flags.seconds, 0.1, "seconds")},
-      {"warmup", SecondsAtLeast(&flags.warmup, 0, "warmup")},
-      {"k", IntIn(&flags.k, 1, 100, "k")},
-      {"server", Text(&flags.server)},
-      {"api-key", Text(&flags.api_key)},
-      {"data-dir", Text(&flags.data_dir)},
-  };
-  const std::map<std::string, bool*> switches = {
-      {"assign", &flags.assign}, {"by-offer", &flags.by_offer}, {"json", &flags.json}, {"help", &flags.show_help}};
-
-  for (size_t i = 0; i < args.size(); ++i) {
-    absl::string_view arg = args[i];
-    if (arg == "-h") arg = "--help";
-    if (!absl::ConsumePrefix(&arg, "--")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("unexpected argument \"", arg, "\""));
-    }
-    std::string name(arg);
-    std::optional<std::string> value;
-    if (const size_t eq = name.find('='); eq != std::string::npos) {
-      value = name.substr(eq + 1);
-      name.resize(eq);
-    }
-    if (auto it = switches.find(name); it != switches.end() && !value.has_value()) {
-      *it->second = true;
+  CLI::App app{"", "suggest_load"};
+  DefineFlags(app, flags, offers, candidates);
+  // '-' and '_' are alike in flag names; a switch takes no value.
+  std::vector<std::string> words;
+  for (const std::string& arg : args) {
+    if (!absl::StartsWith(arg, "--")) {  // a value, -h, or reported below
+      words.push_back(arg);
       continue;
     }
-    const auto it = valued.find(name);
-    if (it == valued.end()) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag --", name));
+    const size_t eq = arg.find('=');
+    const std::string name = absl::StrReplaceAll(arg.substr(0, eq), {{"_", "-"}});
+    const CLI::Option* option = app.get_option_no_throw(name);
+    if (option == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown flag ", arg.substr(0, eq)));
     }
-    if (!value.has_value()) {
-      if (i + 1 >= args.size()) {
-        return absl::InvalidArgumentError(absl::StrCat("--", name, ": missing value"));
-      }
-      value = args[++i];
+    if (eq != std::string::npos && option->get_expected_max() == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(name, ": takes no value"));
     }
-    if (absl::Status status = it->second(*value); !status.ok()) return status;
-    if (name == "offers") offers = offers_value;
-    if (name == "candidates") candidates = candidates_value;
+    words.push_back(eq == std::string::npos ? name : name + arg.substr(eq));
+  }
+  std::vector<std::string> reversed(words.rbegin(), words.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ArgumentMismatch& e) {
+    const std::string message = e.what();
+    return absl::InvalidArgumentError(
+        absl::StrCat(message.substr(0, message.find(':')), ": missing value"));
+  } catch (const CLI::ParseError& e) {
+    return absl::InvalidArgumentError(e.what());
+  }
+  if (!app.remaining().empty()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unexpected argument \"", app.remaining().front(), "\""));
   }
   flags.offers = offers.value_or(flags.assign ? 20000 : 100000);
   flags.candidates = candidates.value_or(flags.assign ? 50000 : 100000);
@@ -125,28 +152,20 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
 }
 
 std::string SuggestLoadUsage() {
-  return R"(usage: suggest_load [flags]
-
-Loads a demo cohort into matchd through Registry.Import, then either runs concurrent
-SuggestOffers clients (default) or times one optimal Assign (--assign).
-
-  --offers N        training offers to load (default 100000; --assign: 20000)
-  --candidates N    candidates to load (default 100000; --assign: 50000)
-  --seed S          cohort seed and candidate choice (default 1)
-  --prefix P        external id prefix of the cohort (default "load")
-  --batch N         records per Import stream (default 5000)
-  --clients C       client threads, one channel each (default 8)
-  --seconds S       measured window in seconds (default 10)
-  --warmup S        unmeasured seconds before it (default 2)
-  --k K             suggestions per call (default 10)
-  --by-offer        SuggestCandidates(offer, k) for random offers instead
-  --assign          time one Assign (mode optimal, no filters) end to end
-  --server H:P      use a running matchd instead of one in process
-  --api-key KEY     officer key for --server
-  --data-dir DIR    folder of the in-process server (default: a temporary one, removed)
-  --json            print a one-line JSON summary at the end
-  --help            this text
-)";
+  SuggestLoadFlags unused;
+  std::optional<int> offers, candidates;
+  CLI::App app{"", "suggest_load"};
+  DefineFlags(app, unused, offers, candidates);
+  std::string usage =
+      "usage: suggest_load [flags]\n\n"
+      "Loads a demo cohort into matchd through Registry.Import, then either runs concurrent\n"
+      "SuggestOffers clients (default) or times one optimal Assign (--assign).\n\n";
+  for (const CLI::Option* option : app.get_options()) {
+    std::string left = option->get_name(false, false);
+    if (option->get_expected_max() != 0) absl::StrAppend(&left, " ", option->get_type_name());
+    absl::StrAppendFormat(&usage, "  %-17s %s\n", left, option->get_description());
+  }
+  return usage;
 }
 
 }  // namespace azubimatch::bench

@@ -5,7 +5,8 @@
 //                [--assign | --by-offer] [--server HOST:PORT --api-key KEY] [--data-dir DIR]
 //                [--json] [--help]
 //
-// Flags take their value as the next argument or after '=' (--offers=5000). Without
+// Parsed with CLI11, as matchd's and matchctl's flags; '-' and '_' are alike in flag
+// names. Flags take their value as the next argument or after '=' (--offers=5000). Without
 // --assign: 100,000 offers and 100,000 candidates; with --assign: 20,000 offers and
 // 50,000 candidates, unless given. Errors (unknown flag, missing or bad value, --server
 // without --api-key) are INVALID_ARGUMENT naming the flag.

@@ -1,98 +1,152 @@
 #include "clients/matchctl/global_flags.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "CLI/CLI.hpp"
 
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "clients/matchctl/command_args.h"
 
 namespace azubimatch::matchctl {
 namespace {
 
-struct GlobalFlag {
-  absl::string_view name;        // without the leading "--"
-  absl::string_view value_name;  // empty for a switch
-  absl::string_view help;
-  // Stores `value` ("true" for a switch given without a value).
-  absl::Status (*store)(absl::string_view value, GlobalOptions& options);
-};
+// A CLI11 validator from a check that returns "" or what is wrong with the value.
+CLI::Validator Check(std::string (*check)(const std::string& value)) {
+  return CLI::Validator([check](std::string& value) { return check(value); }, "");
+}
 
-absl::Status StoreSwitch(absl::string_view flag, absl::string_view value, bool* out) {
-  if (value == "true" || value == "1") {
-    *out = true;
-  } else if (value == "false" || value == "0") {
-    *out = false;
-  } else {
-    return absl::InvalidArgumentError(
-        absl::StrCat("--", flag, ": \"", value, "\" is not true or false"));
+// The global flags, parsed by CLI11 into `options`; one definition per flag with its
+// help text beside it. Switches (--json, --help) take no value or "=true|false|1|0".
+class GlobalFlagsApp {
+ public:
+  explicit GlobalFlagsApp(GlobalOptions* options) {
+    app_.set_help_flag();  // --help is an ordinary switch below
+    app_.allow_extras();   // the command and its own flags stay in order in remaining()
+    app_.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    GlobalOptions& o = *options;
+    app_.add_option("--server", o.server,
+                    "address of matchd (default 127.0.0.1:50051; environment AZUBIMATCH_SERVER)")
+        ->type_name("HOST:PORT")
+        ->check(Check([](const std::string& v) -> std::string {
+          return v.empty() ? "empty address" : "";
+        }));
+    app_.add_option("--api-key", o.api_key,
+                    "API key, sent as 'authorization: Bearer KEY' (environment "
+                    "AZUBIMATCH_API_KEY)")
+        ->type_name("KEY");
+    const auto not_empty = Check([](const std::string& v) -> std::string {
+      return v.empty() ? "empty" : "";
+    });
+    app_.add_option("--tls-ca", o.tls.ca_file,
+                    "PEM CA certificates matchd's certificate must chain to: use TLS")
+        ->type_name("FILE")
+        ->check(not_empty);
+    app_.add_option("--tls-cert", o.tls.cert_file,
+                    "PEM client certificate for mutual TLS (with --tls-key)")
+        ->type_name("FILE")
+        ->check(not_empty);
+    app_.add_option("--tls-key", o.tls.key_file, "PEM private key of --tls-cert")
+        ->type_name("FILE")
+        ->check(not_empty);
+    app_.add_flag("--json", o.json, "print JSON for scripts instead of tables");
+    app_.add_option_function<std::string>(
+            "--timeout",
+            [&o](const std::string& value) {
+              double seconds = 0;
+              absl::SimpleAtod(value, &seconds);  // checked below
+              o.timeout = absl::Seconds(seconds);
+            },
+            "deadline of each call to the server (default 30)")
+        ->type_name("SECONDS")
+        ->check(Check([](const std::string& v) -> std::string {
+          double seconds = 0;
+          if (!absl::SimpleAtod(v, &seconds) || !std::isfinite(seconds) || seconds <= 0) {
+            return absl::StrCat("\"", v, "\" is not a positive number of seconds");
+          }
+          return "";
+        }));
+    app_.add_flag("-h,--help", o.help,
+                  "show help (also -h); 'matchctl COMMAND --help' for a command");
   }
-  return absl::OkStatus();
-}
 
-absl::Status StoreFileName(absl::string_view flag, absl::string_view value,
-                           std::string* out) {
-  if (value.empty())
-    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": empty"));
-  *out = std::string(value);
-  return absl::OkStatus();
-}
-
-constexpr GlobalFlag kGlobalFlags[] = {
-    {"server", "HOST:PORT",
-     "address of matchd (default 127.0.0.1:50051; environment AZUBIMATCH_SERVER)",
-     [](absl::string_view value, GlobalOptions& options) {
-       if (value.empty()) return absl::InvalidArgumentError("--server: empty address");
-       options.server = std::string(value);
-       return absl::OkStatus();
-     }},
-    {"api-key", "KEY",
-     "API key, sent as 'authorization: Bearer KEY' (environment AZUBIMATCH_API_KEY)",
-     [](absl::string_view value, GlobalOptions& options) {
-       options.api_key = std::string(value);
-       return absl::OkStatus();
-     }},
-    {"tls-ca", "FILE", "PEM CA certificates matchd's certificate must chain to: use TLS",
-     [](absl::string_view value, GlobalOptions& options) {
-       return StoreFileName("tls-ca", value, &options.tls.ca_file);
-     }},
-    {"tls-cert", "FILE", "PEM client certificate for mutual TLS (with --tls-key)",
-     [](absl::string_view value, GlobalOptions& options) {
-       return StoreFileName("tls-cert", value, &options.tls.cert_file);
-     }},
-    {"tls-key", "FILE", "PEM private key of --tls-cert",
-     [](absl::string_view value, GlobalOptions& options) {
-       return StoreFileName("tls-key", value, &options.tls.key_file);
-     }},
-    {"json", "", "print JSON for scripts instead of tables",
-     [](absl::string_view value, GlobalOptions& options) {
-       return StoreSwitch("json", value, &options.json);
-     }},
-    {"timeout", "SECONDS", "deadline of each call to the server (default 30)",
-     [](absl::string_view value, GlobalOptions& options) {
-       double seconds = 0;
-       if (!absl::SimpleAtod(value, &seconds) || !std::isfinite(seconds) ||
-           seconds <= 0) {
-         return absl::InvalidArgumentError(absl::StrCat(
-             "--timeout: \"", value, "\" is not a positive number of seconds"));
-       }
-       options.timeout = absl::Seconds(seconds);
-       return absl::OkStatus();
-     }},
-    {"help", "", "show help (also -h); 'matchctl COMMAND --help' for a command",
-     [](absl::string_view value, GlobalOptions& options) {
-       return StoreSwitch("help", value, &options.help);
-     }},
-};
-
-const GlobalFlag* FindGlobalFlag(absl::string_view name) {
-  for (const GlobalFlag& flag : kGlobalFlags) {
-    if (flag.name == name) return &flag;
+  // The global flag `word` ("--api_key=x", "--json") names, or nullptr.
+  CLI::Option* Find(const std::string& word) {
+    if (!absl::StartsWith(word, "--")) return nullptr;
+    const FlagWord split = SplitFlagWord(word);
+    if (split.name.empty()) return nullptr;
+    return app_.get_option_no_throw(
+        absl::StrCat("--", absl::StrReplaceAll(split.name, {{"_", "-"}})));
   }
-  return nullptr;
-}
+
+  // Parses `args` (no "--" among them); the words that are not global flags go to
+  // `rest` in their order.
+  absl::Status Parse(const std::vector<std::string>& args, std::vector<std::string>* rest) {
+    std::vector<std::string> normalized;
+    for (const std::string& arg : args) {
+      CLI::Option* option = Find(arg);
+      if (option == nullptr) {
+        normalized.push_back(arg);
+        continue;
+      }
+      const FlagWord word = SplitFlagWord(arg);
+      const std::string name = option->get_name(false, false);
+      if (!word.has_value) {
+        normalized.push_back(name);
+        continue;
+      }
+      const std::string value(word.value);
+      if (option->get_expected_max() == 0) {  // a switch: --json=false
+        if (value != "true" && value != "1" && value != "false" && value != "0") {
+          return absl::InvalidArgumentError(
+              absl::StrCat(name, ": \"", value, "\" is not true or false"));
+        }
+        if (value == "true" || value == "1") normalized.push_back(name);
+        continue;
+      }
+      if (value.empty()) {  // "--server=": CLI11 would take the next word
+        std::string empty;
+        const std::string error = (*option->get_validator())(empty);
+        if (!error.empty()) return absl::InvalidArgumentError(absl::StrCat(name, ": ", error));
+      }
+      normalized.push_back(absl::StrCat(name, "=", value));
+    }
+    std::vector<std::string> reversed(normalized.rbegin(), normalized.rend());
+    try {
+      app_.parse(reversed);
+    } catch (const CLI::ArgumentMismatch& e) {
+      // "--server: 1 required HOST:PORT missing"
+      const std::string message = e.what();
+      const std::string name = message.substr(0, message.find(':'));
+      const CLI::Option* option = app_.get_option_no_throw(name);
+      return absl::InvalidArgumentError(absl::StrCat(
+          name, " needs a value (", option != nullptr ? option->get_type_name() : "", ")"));
+    } catch (const CLI::ParseError& e) {
+      return absl::InvalidArgumentError(e.what());
+    }
+    *rest = app_.remaining();
+    return absl::OkStatus();
+  }
+
+  // "  --server HOST:PORT     address of matchd ..." per flag, in definition order.
+  std::string Help() const {
+    std::string help;
+    for (const CLI::Option* option : app_.get_options()) {
+      std::string left = option->get_name(false, false);
+      if (option->get_expected_max() != 0) absl::StrAppend(&left, " ", option->get_type_name());
+      absl::StrAppendFormat(&help, "  %-20s %s\n", left, option->get_description());
+    }
+    return help;
+  }
+
+ private:
+  CLI::App app_{"", "matchctl"};
+};
 
 }  // namespace
 
@@ -107,41 +161,15 @@ absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
   if (auto it = environment.find("AZUBIMATCH_API_KEY"); it != environment.end()) {
     result.options.api_key = it->second;
   }
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--") {
-      result.rest.insert(result.rest.end(), args.begin() + i, args.end());
-      break;
-    }
-    if (arg == "-h") {
-      result.options.help = true;
-      continue;
-    }
-    if (!absl::StartsWith(arg, "--")) {
-      result.rest.push_back(arg);
-      continue;
-    }
-    const FlagWord word = SplitFlagWord(arg);
-    absl::string_view value = word.value;
-    const GlobalFlag* flag = FindGlobalFlag(word.name);
-    if (flag == nullptr) {
-      result.rest.push_back(arg);  // the command's own flag
-      continue;
-    }
-    if (!word.has_value) {
-      if (flag->value_name.empty()) {
-        value = "true";
-      } else if (i + 1 < args.size()) {
-        value = args[++i];
-      } else {
-        return absl::InvalidArgumentError(
-            absl::StrCat("--", flag->name, " needs a value (", flag->value_name, ")"));
-      }
-    }
-    if (absl::Status status = flag->store(value, result.options); !status.ok()) {
-      return status;
-    }
+  // "--" ends the global flags: it and everything after it belong to the command.
+  const auto double_dash = std::find(args.begin(), args.end(), "--");
+  GlobalFlagsApp flags(&result.options);
+  if (absl::Status status =
+          flags.Parse(std::vector<std::string>(args.begin(), double_dash), &result.rest);
+      !status.ok()) {
+    return status;
   }
+  result.rest.insert(result.rest.end(), double_dash, args.end());
   if (result.options.tls.enabled() && !result.options.help) {
     absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
         service::MakeChannelCredentials(result.options.tls);
@@ -152,14 +180,8 @@ absl::StatusOr<GlobalFlagsResult> ExtractGlobalFlags(
 }
 
 std::string GlobalFlagsHelp() {
-  std::string help;
-  for (const GlobalFlag& flag : kGlobalFlags) {
-    const std::string left = flag.value_name.empty()
-                                 ? absl::StrCat("--", flag.name)
-                                 : absl::StrCat("--", flag.name, " ", flag.value_name);
-    absl::StrAppendFormat(&help, "  %-20s %s\n", left, flag.help);
-  }
-  return help;
+  GlobalOptions unused;
+  return GlobalFlagsApp(&unused).Help();
 }
 
 }  // namespace azubimatch::matchctl

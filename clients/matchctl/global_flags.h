@@ -9,8 +9,9 @@
 // given, so that a missing or unusable file is a usage error naming its flag before
 // anything is sent.
 //
-// To add a global flag: a field in GlobalOptions and one row in the table in
-// global_flags.cc (name, value name, help, how to store the value).
+// Parsed with CLI11 (the parser of matchd's flags too); '-' and '_' are alike in flag
+// names (--api_key is --api-key). To add a global flag: a field in GlobalOptions and one
+// definition in GlobalFlagsApp (global_flags.cc) with its value name and help.
 //
 // Thread-safe (pure functions over a constant table). O(arguments).
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_GLOBAL_FLAGS_H_

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/clock.h"
+#include "service/server/log_line.h"
 #include "service/server/matchd_flags.h"
 #include "service/server/run_server.h"
 
@@ -19,9 +21,13 @@ int main(int argc, char** argv) {
     std::fputs(MatchdUsage().c_str(), stdout);
     return 0;
   }
-  const absl::Status status = azubimatch::service::RunServer(command_line->options);
+  const azubimatch::service::ServerOptions& options = command_line->options;
+  const absl::Status status = azubimatch::service::RunServer(options);
   if (!status.ok()) {
-    std::fprintf(stderr, "matchd: %s\n", std::string(status.message()).c_str());
+    const std::string line = azubimatch::service::FormatMessageLine(
+        options.log_format, absl::Now(), azubimatch::service::LogLevel::kError,
+        "matchd: " + std::string(status.message()));
+    std::fprintf(stderr, "%s\n", line.c_str());
     return 1;
   }
   return 0;

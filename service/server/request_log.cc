@@ -1,23 +1,29 @@
 #include "service/server/request_log.h"
 
 #include <array>
+#include <atomic>
+#include <iterator>
 #include <cstdio>
 #include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
 #include "grpcpp/server_context.h"
+#include "service/auth/secure_random.h"
 
 namespace azubimatch::service {
 namespace {
 
 class RequestLogInterceptor final : public grpc::experimental::Interceptor {
  public:
-  RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info, const LogSink* sink)
+  RequestLogInterceptor(grpc::experimental::ServerRpcInfo* info, const LogSink* sink,
+                        const RequestLogOptions* options)
       : method_(info->method() != nullptr ? info->method() : "?"),
         context_(info->server_context()),
         sink_(sink),
+        options_(options),
         start_(absl::Now()) {}
 
   ~RequestLogInterceptor() override {
@@ -28,25 +34,64 @@ class RequestLogInterceptor final : public grpc::experimental::Interceptor {
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
             grpc::experimental::InterceptionHookPoints::PRE_SEND_STATUS)) {
+      if (auto* trailing = methods->GetSendTrailingMetadata()) {
+        trailing->emplace(kRequestIdMetadata, RequestId());
+      }
       Log(methods->GetSendStatus().error_code());
     }
     methods->Proceed();
   }
 
  private:
+  // The client's usable x-request-id, else a new one; the same for the whole call.
+  const std::string& RequestId() {
+    if (!request_id_.empty()) return request_id_;
+    if (context_ != nullptr) {
+      auto [begin, end] = context_->client_metadata().equal_range(kRequestIdMetadata);
+      if (begin != end && std::next(begin) == end) {
+        const std::string_view given(begin->second.data(), begin->second.size());
+        if (IsUsableRequestId(given)) request_id_ = std::string(given);
+      }
+    }
+    if (request_id_.empty()) request_id_ = NewRequestId();
+    return request_id_;
+  }
+
   void Log(grpc::StatusCode code) {
     logged_ = true;
-    const absl::Time now = absl::Now();
-    std::string peer = context_ != nullptr ? context_->peer() : std::string();
-    (*sink_)(FormatRequestLogLine(now, method_, code, now - start_, peer));
+    if (!options_->log_requests) return;
+    RequestLogEntry entry;
+    entry.time = absl::Now();
+    entry.method = method_;
+    entry.code = code;
+    entry.elapsed = entry.time - start_;
+    if (context_ != nullptr) {
+      entry.peer = context_->peer();
+      if (options_->resolver != nullptr) {
+        if (absl::StatusOr<Caller> caller = options_->resolver->Resolve(*context_);
+            caller.ok()) {
+          entry.member = caller->member_id;
+        }
+      }
+    }
+    entry.request_id = RequestId();
+    (*sink_)(FormatRequestLogLine(entry, options_->format));
   }
 
   const std::string method_;
   grpc::ServerContextBase* const context_;
   const LogSink* const sink_;
+  const RequestLogOptions* const options_;
   const absl::Time start_;
+  std::string request_id_;
   bool logged_ = false;
 };
+
+// Whether `code` is a fault of the server rather than of the request.
+bool IsServerFault(grpc::StatusCode code) {
+  return code == grpc::StatusCode::UNKNOWN || code == grpc::StatusCode::INTERNAL ||
+         code == grpc::StatusCode::UNAVAILABLE || code == grpc::StatusCode::DATA_LOSS;
+}
 
 }  // namespace
 
@@ -74,19 +119,60 @@ std::string_view StatusCodeName(grpc::StatusCode code) {
   return (*kNames)[value];
 }
 
+bool IsUsableRequestId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == ':' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string NewRequestId() {
+  if (absl::StatusOr<std::string> id = SecureRandomId(32); id.ok()) return *std::move(id);
+  // The generator does not fail on Linux; a counter keeps ids unique if it ever does.
+  static std::atomic<uint64_t> counter{0};
+  return absl::StrCat("local-", counter.fetch_add(1) + 1);
+}
+
+std::string FormatRequestLogLine(const RequestLogEntry& entry, LogFormat format) {
+  const std::string code(StatusCodeName(entry.code));
+  const double ms = absl::ToDoubleMilliseconds(entry.elapsed);
+  if (format == LogFormat::kText) {
+    std::string line = absl::StrFormat(
+        "ts=%s rpc=%s code=%s ms=%.3f peer=%s", LogTimestamp(entry.time), entry.method, code,
+        ms, entry.peer.empty() ? std::string("-") : entry.peer);
+    if (!entry.member.empty()) absl::StrAppend(&line, " member=", entry.member);
+    if (!entry.request_id.empty()) absl::StrAppend(&line, " request_id=", entry.request_id);
+    return line;
+  }
+  return absl::StrCat(
+      "{\"ts\":\"", LogTimestamp(entry.time), "\",\"level\":\"",
+      std::string(LogLevelName(IsServerFault(entry.code) ? LogLevel::kError : LogLevel::kInfo)),
+      "\",\"msg\":\"request\",\"rpc\":", JsonQuote(entry.method), ",\"code\":\"", code,
+      "\",\"ms\":", absl::StrFormat("%.3f", ms),
+      ",\"member\":", entry.member.empty() ? std::string("null") : JsonQuote(entry.member),
+      ",\"request_id\":",
+      entry.request_id.empty() ? std::string("null") : JsonQuote(entry.request_id),
+      ",\"peer\":", JsonQuote(entry.peer), "}");
+}
+
 std::string FormatRequestLogLine(absl::Time now, std::string_view method,
                                  grpc::StatusCode code, absl::Duration elapsed,
                                  std::string_view peer) {
-  return absl::StrFormat(
-      "ts=%s rpc=%s code=%s ms=%.3f peer=%s",
-      absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", now, absl::UTCTimeZone()),
-      std::string(method), std::string(StatusCodeName(code)),
-      absl::ToDoubleMilliseconds(elapsed), peer.empty() ? std::string("-") : std::string(peer));
+  RequestLogEntry entry;
+  entry.time = now;
+  entry.method = std::string(method);
+  entry.code = code;
+  entry.elapsed = elapsed;
+  entry.peer = std::string(peer);
+  return FormatRequestLogLine(entry, LogFormat::kText);
 }
 
 grpc::experimental::Interceptor* RequestLogInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new RequestLogInterceptor(info, &sink_);
+  return new RequestLogInterceptor(info, &sink_, &options_);
 }
 
 }  // namespace azubimatch::service

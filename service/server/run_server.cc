@@ -7,8 +7,10 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "service/server/health_listener.h"
 #include "service/server/request_log.h"
 #include "service/server/server.h"
+#include "service/server/systemd_notify.h"
 
 namespace azubimatch::service {
 namespace {
@@ -42,7 +44,7 @@ class BlockedShutdownSignals {
 absl::Status RunServer(const ServerOptions& options,
                        const std::vector<ServiceInstaller>& installers) {
   BlockedShutdownSignals signals;
-  const LogSink log = SinkOrStderr(options.log_sink);
+  const LogSink log = MessageSink(options.log_format, SinkOrStderr(options.log_sink));
 
   absl::StatusOr<std::unique_ptr<Server>> server = Server::Open(options);
   if (!server.ok()) {
@@ -54,18 +56,40 @@ absl::Status RunServer(const ServerOptions& options,
     if (absl::Status status = install(**server); !status.ok()) return status;
   }
   if (absl::Status status = (*server)->Start(); !status.ok()) return status;
+  std::unique_ptr<HealthListener> health;
+  if (!options.health_listen.empty()) {
+    absl::StatusOr<std::unique_ptr<HealthListener>> started =
+        HealthListener::Start(options.health_listen);
+    if (!started.ok()) return started.status();
+    health = *std::move(started);
+    health->SetServing(true);
+    log(absl::StrCat("matchd health checks (plaintext) on ", health->bound_address()));
+  }
   log(absl::StrCat("matchd listening on ", (*server)->bound_address()));
   if (const std::string http = (*server)->http_bound_address(); !http.empty()) {
     log(absl::StrCat("matchd serving HTTP/JSON on ", http));
   }
+  SystemdNotifier systemd;
+  KvStore* const store = (*server)->store();
+  systemd.Ready(absl::StrCat("serving on ", (*server)->bound_address()), [store] {
+    // The store answers (a missing key is an answer): matchd is not stuck.
+    const absl::StatusOr<std::string> probe = store->Get(Family::kMeta, "watchdog-probe");
+    return probe.ok() || absl::IsNotFound(probe.status());
+  });
 
   const int signal_number = signals.Wait();
-  log(absl::StrCat("matchd: ", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",
+  const std::string stopping =
+      absl::StrCat("matchd: ", signal_number == SIGTERM ? "SIGTERM" : "SIGINT",
                    " received; shutting down (grace ",
-                   absl::FormatDuration(options.shutdown_grace), ")"));
+                   absl::FormatDuration(options.shutdown_grace), ")");
+  systemd.Stopping(stopping);
+  log(stopping);
+  if (health != nullptr) health->SetServing(false);
   (*server)->Shutdown(options.shutdown_grace);
   (*server)->Wait();
-  server->reset();  // closes the store
+  if (health != nullptr) health->Shutdown();
+  systemd.StopWatchdog();  // it reads the store
+  server->reset();         // closes the store
   log("matchd: stopped; store closed");
   return absl::OkStatus();
 }

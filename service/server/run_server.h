@@ -5,8 +5,11 @@
 //   2. opens the data folder (Server::Open), applies `installers`, starts serving;
 //   3. prints "matchd listening on HOST:PORT" on standard error (HOST:PORT as bound,
 //      so port 0 shows the chosen port), then "matchd serving HTTP/JSON on HOST:PORT"
-//      when options.http.listen_address is set;
-//   4. waits for SIGTERM or SIGINT, then shuts down gracefully: the health service turns
+//      when options.http.listen_address is set, and tells systemd READY=1
+//      (Type=notify; with WatchdogSec= it then pings WATCHDOG=1 while the store
+//      answers; see systemd_notify.h);
+//   4. waits for SIGTERM or SIGINT, tells systemd STOPPING=1, then shuts down
+//      gracefully: the health service turns
 //      NOT_SERVING, no new calls are accepted, in-flight calls get
 //      options.shutdown_grace to finish (then they are cancelled), and the store is
 //      closed (synced) before RunServer returns.

@@ -44,7 +44,7 @@ std::string HostOf(const std::string& address) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Server>> Server::Open(ServerOptions options) {
-  const LogSink log = SinkOrStderr(options.log_sink);
+  const LogSink log = MessageSink(options.log_format, SinkOrStderr(options.log_sink));
   if (!options.restore_from.empty()) {
     absl::StatusOr<RestoreOutcome> restored =
         RestoreKeepingErasures(options.restore_from, options.data_dir);
@@ -161,9 +161,12 @@ absl::Status Server::Start() {
 
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       creators;
-  if (options_.log_requests) {
-    creators.push_back(std::make_unique<RequestLogInterceptorFactory>(log_sink_));
-  }
+  // Always installed: it returns every call's x-request-id, even without log lines.
+  RequestLogOptions log_options;
+  log_options.log_requests = options_.log_requests;
+  log_options.format = options_.log_format;
+  log_options.resolver = resolver_proxy_.get();
+  creators.push_back(std::make_unique<RequestLogInterceptorFactory>(log_sink_, log_options));
   creators.push_back(metrics_->grpc().NewInterceptorFactory());
   creators.push_back(in_flight_->NewInterceptorFactory());
   if (options_.require_api_keys) creators.push_back(access_->NewAuditInterceptorFactory());

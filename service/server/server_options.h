@@ -11,6 +11,7 @@
 #include "service/auth/access_control.h"
 #include "service/http/http_options.h"
 #include "service/overload/in_flight_limiter.h"
+#include "service/server/log_line.h"
 #include "service/transport/tls_options.h"
 
 namespace azubimatch::service {
@@ -59,6 +60,12 @@ struct ServerOptions {
   // Default: true.
   bool log_requests = true;
 
+  // How log lines are written: kText (messages as they are, request lines as
+  // key=value pairs) or kJson (one JSON object per line, log_line.h), for log
+  // collectors such as journald exports, Loki or Elasticsearch.
+  // Default: kText.
+  LogFormat log_format = LogFormat::kText;
+
   // Every call must carry `authorization: Bearer <key>` of an active API key whose
   // role allows the method (service/auth/ACCESS.md); calls are rate-limited per key
   // and audited, and a fresh data folder gets <data_dir>/admin.key. False serves
@@ -72,6 +79,12 @@ struct ServerOptions {
   // server listens only on loopback addresses unless allow_insecure is set.
   // Default: no TLS.
   TlsServerOptions tls;
+
+  // HOST:PORT of a second, plaintext port serving only grpc.health.v1.Health (no
+  // key, no other service): for probes that cannot do TLS, such as Kubernetes' gRPC
+  // probes (health_listener.h). Used by RunServer.
+  // Default: "" (none; health is served on listen_address only).
+  std::string health_listen;
 
   // Serve plaintext on a non-loopback address (e.g. behind a TLS-terminating proxy).
   // Default: false.

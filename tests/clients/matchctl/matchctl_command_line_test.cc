@@ -71,6 +71,31 @@ TEST(GlobalFlagsTest, DoubleDashEndsGlobalFlagsAndBadValuesNameTheFlag) {
   EXPECT_EQ(timeout->options.timeout, absl::Milliseconds(2500));
 }
 
+TEST(GlobalFlagsTest, DashAndUnderscoreAreAlikeAndSwitchesTakeOnlyBooleans) {
+  absl::StatusOr<GlobalFlagsResult> underscores = ExtractGlobalFlags(
+      {"--api_key", "k1", "list", "offers", "--tls_ca=", "x"}, {});
+  EXPECT_THAT(underscores.status().message(), HasSubstr("--tls-ca: empty"));
+  underscores = ExtractGlobalFlags({"--api_key", "k1", "list", "offers", "--json=false"}, {});
+  ASSERT_TRUE(underscores.ok()) << underscores.status();
+  EXPECT_EQ(underscores->options.api_key, "k1");
+  EXPECT_FALSE(underscores->options.json);
+  EXPECT_THAT(underscores->rest, ElementsAre("list", "offers"));
+  absl::StatusOr<GlobalFlagsResult> on = ExtractGlobalFlags({"list", "--json=1", "--api_key=k2"}, {});
+  ASSERT_TRUE(on.ok()) << on.status();
+  EXPECT_TRUE(on->options.json);
+  EXPECT_EQ(on->options.api_key, "k2");
+  EXPECT_THAT(ExtractGlobalFlags({"--json=yes"}, {}).status().message(),
+              HasSubstr("--json: \"yes\" is not true or false"));
+  EXPECT_THAT(ExtractGlobalFlags({"--server="}, {}).status().message(),
+              HasSubstr("--server: empty address"));
+  // Command flags and their values stay in order, in either spelling.
+  absl::StatusOr<GlobalFlagsResult> mixed = ExtractGlobalFlags(
+      {"suggest", "--candidate", "c1", "--timeout", "2", "--page_size=3", "-x", "-1"}, {});
+  ASSERT_TRUE(mixed.ok()) << mixed.status();
+  EXPECT_EQ(mixed->options.timeout, absl::Seconds(2));
+  EXPECT_THAT(mixed->rest, ElementsAre("suggest", "--candidate", "c1", "--page_size=3", "-x", "-1"));
+}
+
 TEST(MatchctlCommandLineTest, HelpListsCommandsAndExplainsEachWithExitCodeZero) {
   CtlResult help = RunCtl({"--help"});
   EXPECT_EQ(help.code, 0);

@@ -452,7 +452,8 @@ TEST_F(RegistryServerTest, OneStructuredLogLinePerRequest) {
 
   const std::regex line(
       R"(ts=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z rpc=/azubimatch\.v1\.Registry/GetOffer )"
-      R"(code=NOT_FOUND ms=\d+\.\d{3} peer=ipv4:127\.0\.0\.1:\d+)");
+      R"(code=NOT_FOUND ms=\d+\.\d{3} peer=ipv4:127\.0\.0\.1:\d+ member=\w+ )"
+      R"(request_id=[0-9a-z]{32})");
   // The line is written before the status is sent (request_log.h), so the client
   // never has its answer before the line exists.
   std::vector<std::string> lines;
