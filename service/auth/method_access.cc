@@ -39,7 +39,7 @@ const auto& Table() {
         {"azubimatch.v1.Matching",
          kMemberRoles,
          {"SuggestOffers", "SuggestCandidates", "Explain", "AcceptPlacement",
-          "RejectPlacement", "WithdrawPlacement", "ListPlacements"}},
+          "RejectPlacement", "WithdrawPlacement", "AdvancePlacement", "ListPlacements"}},
         {"azubimatch.v1.Matching", kEveryRole, {"Assign", "GetRun", "ListRuns"}},
         {"azubimatch.v1.Reports", kEveryRole, {"GetRunReport"}},
         {"azubimatch.v1.Preferences",
