@@ -301,7 +301,7 @@ TEST_F(PlacementLifecycleTest, DatesInTheFutureOrBeforeThePreviousStepAreRefused
   ExpectField(Advance(Step(placement.id(), kStarted, Day(2027, 5, 2)), &answer),
               grpc::StatusCode::FAILED_PRECONDITION, "date");
   ExpectField(Advance(Step(placement.id(), kStarted, Day(2027, 2, 30)), &answer),
-              grpc::StatusCode::INVALID_ARGUMENT, "date");
+              grpc::StatusCode::INVALID_ARGUMENT, "date.day");
   v1::AdvancePlacementRequest undated = Step(placement.id(), kStarted, {});
   undated.clear_date();
   ExpectField(Advance(undated, &answer), grpc::StatusCode::INVALID_ARGUMENT, "date");
