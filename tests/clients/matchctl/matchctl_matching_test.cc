@@ -76,6 +76,14 @@ class MatchctlMatchingTest : public MatchingServerTest {
     return "";
   }
 
+  // The first offer suggested to `candidate`.
+  std::string FirstSuggestedOffer(const std::string& candidate) {
+    const Struct s = Json(Run({"suggest", "--candidate", candidate, "--json"}));
+    const auto& list = s.fields().at("suggestions").list_value();
+    if (list.values_size() == 0) return "";
+    return list.values(0).struct_value().fields().at("offer_id").string_value();
+  }
+
   LoadedCohort cohort_;
 };
 
@@ -273,15 +281,7 @@ TEST_F(MatchctlMatchingTest, DemoWithRankingsRanksBothSidesAsAfterInterviews) {
 
 TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
   const std::string candidate = CandidateWithSuggestions();
-  const Struct suggestions = Json(Run({"suggest", "--candidate", candidate, "--json"}));
-  const std::string offer = suggestions.fields()
-                                .at("suggestions")
-                                .list_value()
-                                .values(0)
-                                .struct_value()
-                                .fields()
-                                .at("offer_id")
-                                .string_value();
+  const std::string offer = FirstSuggestedOffer(candidate);
   const Struct accepted =
       Json(Run({"placement", "accept", "--candidate", candidate, "--offer", offer, "--json"}));
   EXPECT_EQ(accepted.fields().at("status").string_value(), "PLACEMENT_STATUS_ACCEPTED");
@@ -302,15 +302,7 @@ TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
 
 TEST_F(MatchctlMatchingTest, PlacementAdvanceRecordsTheLifecycleAndNamesBadFlags) {
   const std::string candidate = CandidateWithSuggestions();
-  const std::string offer = Json(Run({"suggest", "--candidate", candidate, "--json"}))
-                                .fields()
-                                .at("suggestions")
-                                .list_value()
-                                .values(0)
-                                .struct_value()
-                                .fields()
-                                .at("offer_id")
-                                .string_value();
+  const std::string offer = FirstSuggestedOffer(candidate);
   const std::string id =
       Json(Run({"placement", "accept", "--candidate", candidate, "--offer", offer, "--json"}))
           .fields()

@@ -166,23 +166,27 @@ class PlacementLifecycleTest : public MatchingServerTest {
 
   // The ids SuggestOffers gives the candidate, SuggestCandidates gives the offer.
   std::vector<std::string> OffersSuggestedTo(const std::string& candidate) {
-    grpc::ClientContext context;
     v1::SuggestOffersRequest request;
     request.set_candidate_id(candidate);
-    v1::SuggestionsResponse response;
-    EXPECT_TRUE(stub_->SuggestOffers(&context, request, &response).ok());
-    std::vector<std::string> ids;
-    for (const v1::Suggestion& s : response.suggestions()) ids.push_back(s.offer_id());
-    return ids;
+    return SuggestedIds(&v1::Matching::Stub::SuggestOffers, request);
   }
   std::vector<std::string> CandidatesSuggestedFor(const std::string& offer) {
-    grpc::ClientContext context;
     v1::SuggestCandidatesRequest request;
     request.set_offer_id(offer);
+    return SuggestedIds(&v1::Matching::Stub::SuggestCandidates, request);
+  }
+  template <typename Request>
+  std::vector<std::string> SuggestedIds(
+      grpc::Status (v1::Matching::Stub::*suggest)(grpc::ClientContext*, const Request&,
+                                                   v1::SuggestionsResponse*),
+      const Request& request) {
+    grpc::ClientContext context;
     v1::SuggestionsResponse response;
-    EXPECT_TRUE(stub_->SuggestCandidates(&context, request, &response).ok());
+    EXPECT_TRUE((stub_.get()->*suggest)(&context, request, &response).ok());
     std::vector<std::string> ids;
-    for (const v1::Suggestion& s : response.suggestions()) ids.push_back(s.candidate_id());
+    for (const v1::Suggestion& s : response.suggestions()) {
+      ids.push_back(s.offer_id().empty() ? s.candidate_id() : s.offer_id());
+    }
     return ids;
   }
 
