@@ -168,25 +168,25 @@ class PlacementLifecycleTest : public MatchingServerTest {
   std::vector<std::string> OffersSuggestedTo(const std::string& candidate) {
     v1::SuggestOffersRequest request;
     request.set_candidate_id(candidate);
-    return SuggestedIds(&v1::Matching::Stub::SuggestOffers, request);
+    return SuggestedIds(&v1::Matching::Stub::SuggestOffers, request,
+                        &v1::Suggestion::offer_id);
   }
   std::vector<std::string> CandidatesSuggestedFor(const std::string& offer) {
     v1::SuggestCandidatesRequest request;
     request.set_offer_id(offer);
-    return SuggestedIds(&v1::Matching::Stub::SuggestCandidates, request);
+    return SuggestedIds(&v1::Matching::Stub::SuggestCandidates, request,
+                        &v1::Suggestion::candidate_id);
   }
   template <typename Request>
   std::vector<std::string> SuggestedIds(
       grpc::Status (v1::Matching::Stub::*suggest)(grpc::ClientContext*, const Request&,
                                                    v1::SuggestionsResponse*),
-      const Request& request) {
+      const Request& request, const std::string& (v1::Suggestion::*id)() const) {
     grpc::ClientContext context;
     v1::SuggestionsResponse response;
     EXPECT_TRUE((stub_.get()->*suggest)(&context, request, &response).ok());
     std::vector<std::string> ids;
-    for (const v1::Suggestion& s : response.suggestions()) {
-      ids.push_back(s.offer_id().empty() ? s.candidate_id() : s.offer_id());
-    }
+    for (const v1::Suggestion& s : response.suggestions()) ids.push_back((s.*id)());
     return ids;
   }
 
@@ -417,7 +417,8 @@ TEST_F(PlacementLifecycleTest, EndedEarlyFreesTheSeatReactivatesTheCandidateAndB
   // Suggestions: the candidate is offered the second offer only, and the first offer
   // suggests the other candidate only.
   EXPECT_THAT(OffersSuggestedTo(candidate), ElementsAre(second));
-  EXPECT_THAT(CandidatesSuggestedFor(first), ElementsAre(other));
+  EXPECT_THAT(CandidatesSuggestedFor(first), ElementsAre(other))
+      << "first offer " << first << ", ended candidate " << candidate;
   absl::StatusOr<v1::Explanation> e = Explain(candidate, first);
   ASSERT_TRUE(e.ok()) << e.status();
   EXPECT_FALSE(e->eligible());
