@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/matching/matching_keys.h"
 #include "service/registry/grpc_status.h"
 #include "tests/service/matching/matching_server_fixture.h"
 
@@ -445,9 +446,13 @@ TEST_F(PlacementLifecycleTest, EndedEarlyFreesTheSeatReactivatesTheCandidateAndB
   EXPECT_EQ(SeatsTaken(first), 1);
 }
 
-TEST_F(PlacementLifecycleTest, DeletingACandidateWithAnEndedPlacementLiftsItsBan) {
+TEST_F(PlacementLifecycleTest, DeletingACandidateWithAnEndedPlacementWithdrawsIt) {
   const v1::Placement ended = PlacementIn(kEndedEarly);
+  const std::string pair_key = PlacementPairKey(ended.candidate_id(), ended.offer_id());
+  ASSERT_TRUE(server_->store()->Get(Family::kIndex, pair_key).ok());
   ASSERT_TRUE(records()->Delete<v1::Candidate>(officer_, ended.candidate_id(), 0).ok());
+  EXPECT_EQ(server_->store()->Get(Family::kIndex, pair_key).status().code(),
+            absl::StatusCode::kNotFound);
   const v1::Placement stored = Stored(ended);
   EXPECT_EQ(stored.status(), kWithdrawn);
   EXPECT_EQ(stored.version(), ended.version() + 1);
