@@ -204,9 +204,9 @@ int RunPlacementAdvance(Context& context, const ParsedArgs& parsed) {
 }
 
 int RunPlacement(Context& context, const std::vector<std::string>& args) {
-  absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(
-      args, {{"candidate"}, {"offer"}, {"run"}, {"reason"}, {"note"}, {"status"}, {"limit"},
-             {"date"}, {"ended_by"}});
+  absl::StatusOr<ParsedArgs> parsed =
+      ParseCommandArgs(args, {{"candidate"}, {"offer"}, {"run"}, {"reason"}, {"note"},
+                              {"status"}, {"limit"}, {"date"}, {"ended_by"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   const std::string verb = parsed->positional.empty() ? "" : parsed->positional[0];
   if (verb == "list") return RunPlacementList(context, *parsed);

@@ -68,7 +68,8 @@ class PlacementLifecycleTest : public MatchingServerTest {
  protected:
   void SetUp() override {
     service_options_.clock = [] {
-      return absl::FromCivil(absl::CivilSecond(2030, 7, 15, 10, 0, 0), absl::UTCTimeZone());
+      return absl::FromCivil(absl::CivilSecond(2030, 7, 15, 10, 0, 0),
+                             absl::UTCTimeZone());
     };
     StartServer();
     absl::StatusOr<v1::Company> company = records()->Create(officer_, TestCompany());
@@ -84,13 +85,14 @@ class PlacementLifecycleTest : public MatchingServerTest {
   }
 
   std::string NewCandidate() {
-    absl::StatusOr<v1::Candidate> candidate = records()->Create(officer_, TestCandidate());
+    absl::StatusOr<v1::Candidate> candidate =
+        records()->Create(officer_, TestCandidate());
     EXPECT_TRUE(candidate.ok()) << candidate.status();
     return candidate.ok() ? candidate->id() : "";
   }
 
-  static v1::AdvancePlacementRequest Step(const std::string& id, v1::PlacementStatus status,
-                                          v1::Date date) {
+  static v1::AdvancePlacementRequest Step(const std::string& id,
+                                          v1::PlacementStatus status, v1::Date date) {
     v1::AdvancePlacementRequest request;
     request.set_id(id);
     request.set_status(status);
@@ -102,8 +104,8 @@ class PlacementLifecycleTest : public MatchingServerTest {
     return request;
   }
 
-  grpc::Status Advance(const v1::AdvancePlacementRequest& request, v1::Placement* placement,
-                       const std::string& member = "m1") {
+  grpc::Status Advance(const v1::AdvancePlacementRequest& request,
+                       v1::Placement* placement, const std::string& member = "m1") {
     grpc::ClientContext context;
     As(&context, member);
     return stub_->AdvancePlacement(&context, request, placement);
@@ -181,7 +183,7 @@ class PlacementLifecycleTest : public MatchingServerTest {
   template <typename Request>
   std::vector<std::string> SuggestedIds(
       grpc::Status (v1::Matching::Stub::*suggest)(grpc::ClientContext*, const Request&,
-                                                   v1::SuggestionsResponse*),
+                                                  v1::SuggestionsResponse*),
       const Request& request, const std::string& (v1::Suggestion::*id)() const) {
     grpc::ClientContext context;
     v1::SuggestionsResponse response;
@@ -195,7 +197,8 @@ class PlacementLifecycleTest : public MatchingServerTest {
                           const std::string& field) {
     EXPECT_EQ(status.error_code(), code) << field << ": " << status.error_message();
     EXPECT_THAT(status.error_message(), HasSubstr(field + ": "));
-    if (code != grpc::StatusCode::INVALID_ARGUMENT) return;  // the field is in the message
+    if (code != grpc::StatusCode::INVALID_ARGUMENT)
+      return;  // the field is in the message
     const std::vector<FieldViolation> violations = ViolationsOf(status);
     ASSERT_THAT(violations, Not(IsEmpty())) << field;
     EXPECT_EQ(violations[0].field, field);
@@ -213,7 +216,8 @@ TEST_F(PlacementLifecycleTest, EveryForwardStepIsKeptInTheHistoryUntilCompleted)
   EXPECT_EQ(placement.history(0).status(), kAccepted);
   EXPECT_EQ(placement.history(0).date().SerializeAsString(),
             Day(2030, 7, 15).SerializeAsString());  // the day it was recorded
-  EXPECT_EQ(placement.history(0).recorded_at().seconds(), placement.created_at().seconds());
+  EXPECT_EQ(placement.history(0).recorded_at().seconds(),
+            placement.created_at().seconds());
   const std::string candidate_before = CandidateRecord(candidate).SerializeAsString();
 
   int64_t version = placement.version();
@@ -236,9 +240,12 @@ TEST_F(PlacementLifecycleTest, EveryForwardStepIsKeptInTheHistoryUntilCompleted)
   const v1::Placement stored = Stored(placement);
   EXPECT_EQ(stored.SerializeAsString(), placement.SerializeAsString());
   std::vector<v1::PlacementStatus> statuses;
-  for (const v1::PlacementEvent& event : stored.history()) statuses.push_back(event.status());
-  EXPECT_THAT(statuses, ElementsAre(kAccepted, kSigned, kStarted, kProbation, kCompleted));
-  EXPECT_EQ(stored.history(1).date().SerializeAsString(), DateOf(kSigned).SerializeAsString());
+  for (const v1::PlacementEvent& event : stored.history())
+    statuses.push_back(event.status());
+  EXPECT_THAT(statuses,
+              ElementsAre(kAccepted, kSigned, kStarted, kProbation, kCompleted));
+  EXPECT_EQ(stored.history(1).date().SerializeAsString(),
+            DateOf(kSigned).SerializeAsString());
   EXPECT_EQ(stored.history(1).note(), "Vertrag bei der Kammer eingetragen");
   EXPECT_EQ(stored.history(2).ended_by(), v1::ENDED_BY_UNSPECIFIED);
   // Final: nothing more, not even a withdrawal.
@@ -253,7 +260,8 @@ TEST_F(PlacementLifecycleTest, EndedEarlyIsAllowedFromEachContractStage) {
     const v1::Placement placement = PlacementIn(from);
     ASSERT_EQ(SeatsTaken(placement.offer_id()), 1);
     v1::Placement ended;
-    v1::AdvancePlacementRequest request = Step(placement.id(), kEndedEarly, Day(2028, 2, 29));
+    v1::AdvancePlacementRequest request =
+        Step(placement.id(), kEndedEarly, Day(2028, 2, 29));
     request.set_ended_by(v1::ENDED_BY_MUTUAL);
     request.set_end_reason(v1::EARLY_END_REASON_COMMUTE);
     const grpc::Status status = Advance(request, &ended);
@@ -273,9 +281,11 @@ TEST_F(PlacementLifecycleTest, BackwardSkippedAndFinalStepsAreRefusedAndChangeNo
   const std::vector<v1::PlacementStatus> targets = {kSigned, kStarted, kProbation,
                                                     kCompleted, kEndedEarly};
   const auto allowed = [](v1::PlacementStatus from, v1::PlacementStatus to) {
-    if (to == kEndedEarly) return from == kSigned || from == kStarted || from == kProbation;
+    if (to == kEndedEarly)
+      return from == kSigned || from == kStarted || from == kProbation;
     return (from == kAccepted && to == kSigned) || (from == kSigned && to == kStarted) ||
-           (from == kStarted && to == kProbation) || (from == kProbation && to == kCompleted);
+           (from == kStarted && to == kProbation) ||
+           (from == kProbation && to == kCompleted);
   };
   int refused = 0;
   for (v1::PlacementStatus from : {kAccepted, kSigned, kStarted, kProbation, kCompleted,
@@ -284,7 +294,8 @@ TEST_F(PlacementLifecycleTest, BackwardSkippedAndFinalStepsAreRefusedAndChangeNo
     const Snapshot before = SnapshotOf(placement);
     for (v1::PlacementStatus to : targets) {
       if (allowed(from, to)) continue;
-      SCOPED_TRACE(v1::PlacementStatus_Name(from) + " -> " + v1::PlacementStatus_Name(to));
+      SCOPED_TRACE(v1::PlacementStatus_Name(from) + " -> " +
+                   v1::PlacementStatus_Name(to));
       v1::Placement answer;
       const grpc::Status status =
           Advance(Step(placement.id(), to, Day(2030, 7, 15)), &answer);
@@ -333,9 +344,11 @@ TEST_F(PlacementLifecycleTest, BadFieldsAreInvalidArgumentNamingTheField) {
 
   request = Step(placement.id(), kEndedEarly, Day(2028, 1, 1));
   request.set_end_reason(static_cast<v1::EarlyEndReason>(42));
-  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "end_reason");
+  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT,
+              "end_reason");
   request.set_end_reason(v1::EARLY_END_REASON_UNSPECIFIED);
-  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "end_reason");
+  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT,
+              "end_reason");
   request = Step(placement.id(), kEndedEarly, Day(2028, 1, 1));
   request.set_ended_by(v1::ENDED_BY_UNSPECIFIED);
   ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "ended_by");
@@ -344,7 +357,8 @@ TEST_F(PlacementLifecycleTest, BadFieldsAreInvalidArgumentNamingTheField) {
 
   request = Step(placement.id(), kProbation, Day(2028, 1, 1));
   request.set_end_reason(v1::EARLY_END_REASON_CONFLICT);
-  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "end_reason");
+  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT,
+              "end_reason");
   request = Step(placement.id(), kProbation, Day(2028, 1, 1));
   request.set_note("line\x01");
   ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "note");
@@ -360,7 +374,8 @@ TEST_F(PlacementLifecycleTest, AnotherMembersPlacementIsNotFoundAndAStaleVersion
   const v1::Placement placement = PlacementIn(kAccepted);
   const Snapshot before = SnapshotOf(placement);
   v1::Placement answer;
-  const v1::AdvancePlacementRequest request = Step(placement.id(), kSigned, Day(2028, 1, 1));
+  const v1::AdvancePlacementRequest request =
+      Step(placement.id(), kSigned, Day(2028, 1, 1));
   ExpectField(Advance(request, &answer, "m2"), grpc::StatusCode::NOT_FOUND, "id");
   v1::AdvancePlacementRequest stale = request;
   stale.set_version(placement.version() + 1);
@@ -375,7 +390,8 @@ TEST_F(PlacementLifecycleTest, AnotherMembersPlacementIsNotFoundAndAStaleVersion
   EXPECT_EQ(answer.version(), placement.version() + 1);
 }
 
-TEST_F(PlacementLifecycleTest, EndedEarlyFreesTheSeatReactivatesTheCandidateAndBansThePair) {
+TEST_F(PlacementLifecycleTest,
+       EndedEarlyFreesTheSeatReactivatesTheCandidateAndBansThePair) {
   const std::string candidate = NewCandidate();
   const std::string first = NewOffer(1);
   const std::string second = NewOffer(1);
