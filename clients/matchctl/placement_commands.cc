@@ -89,7 +89,7 @@ std::string StatusWords(v1::PlacementStatus status) {
 // The placement and its history, for a placement officer:
 //   placement P: started (version 3)
 //     candidate C at offer O
-//     2030-07-15  accepted
+//     2030-07-15  accepted (recorded)
 //     2027-05-03  contract signed   note: ...
 void PrintPlacementHistory(const v1::Placement& p, std::ostream& out) {
   out << "placement " << p.id() << ": " << StatusWords(p.status()) << " (version "
@@ -97,8 +97,12 @@ void PrintPlacementHistory(const v1::Placement& p, std::ostream& out) {
   out << "  candidate " << p.candidate_id() << " at offer " << p.offer_id() << "\n";
   for (const v1::PlacementEvent& event : p.history()) {
     const v1::Date& d = event.date();
+    // The acceptance is dated the day the service recorded it, not the day agreed.
+    const std::string what = event.status() == v1::PLACEMENT_STATUS_ACCEPTED
+                                 ? "accepted (recorded)"
+                                 : StatusWords(event.status());
     std::string line = absl::StrFormat("  %04d-%02d-%02d  %-17s", d.year(), d.month(),
-                                       d.day(), StatusWords(event.status()));
+                                       d.day(), what);
     if (event.ended_by() != v1::ENDED_BY_UNSPECIFIED) {
       absl::StrAppend(&line, "  by ",
                       EnumShortName(v1::EndedBy_descriptor(), event.ended_by()));

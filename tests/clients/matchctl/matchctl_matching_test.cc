@@ -346,7 +346,7 @@ TEST_F(MatchctlMatchingTest, PlacementAdvanceRecordsTheLifecycleAndNamesBadFlags
   ASSERT_EQ(signed_.code, 0) << signed_.err;
   EXPECT_THAT(signed_.out,
               HasSubstr(absl::StrCat("placement ", id, ": contract signed (version 2)")));
-  EXPECT_THAT(signed_.out, HasSubstr("accepted"));
+  EXPECT_THAT(signed_.out, HasSubstr("  accepted (recorded)\n"));
   EXPECT_THAT(
       signed_.out,
       HasSubstr("2024-05-02  contract signed    note: bei der Kammer eingetragen"));
