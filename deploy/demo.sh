@@ -11,6 +11,7 @@
 # Environment:
 #   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 80, 7)
 #   DEMO_LISTEN         address for matchd (default 127.0.0.1:0, a free port)
+#   DEMO_HTTP_LISTEN    address for its HTTP/JSON API and web console (default 127.0.0.1:0)
 #   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
 #   DEMO_REPORT         where the HTML run report of the three modes is written
 #                       (default demo-report.html in the current folder)
@@ -36,6 +37,7 @@ CANDIDATES=${DEMO_CANDIDATES:-300}
 OFFERS=${DEMO_OFFERS:-80}
 SEED=${DEMO_SEED:-7}
 LISTEN=${DEMO_LISTEN:-127.0.0.1:0}
+HTTP_LISTEN=${DEMO_HTTP_LISTEN:-127.0.0.1:0}
 START_TIMEOUT=${DEMO_START_TIMEOUT:-60}
 REPORT_FILE=${DEMO_REPORT:-demo-report.html}
 
@@ -93,7 +95,7 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------------
 heading "Starting matchd"
-"$MATCHD" --listen "$LISTEN" --data "$DATA_DIR" >"$LOG" 2>&1 &
+"$MATCHD" --listen "$LISTEN" --http-listen "$HTTP_LISTEN" --data "$DATA_DIR" >"$LOG" 2>&1 &
 MATCHD_PID=$!
 
 # matchd prints "matchd listening on HOST:PORT" once it serves (the bound port when
@@ -106,7 +108,9 @@ while [[ -z $SERVER ]]; do
     fail "matchd exited during start (see its log above)"
   fi
   SERVER=$(sed -n 's/.*matchd listening on \([^ ]*\).*/\1/p' "$LOG" | head -n 1)
-  if [[ -z $SERVER ]]; then
+  HTTP_SERVER=$(sed -n 's/.*matchd serving HTTP\/JSON on \([^ ]*\).*/\1/p' "$LOG" | head -n 1)
+  if [[ -z $SERVER || -z $HTTP_SERVER ]]; then
+    SERVER=
     ((SECONDS < deadline)) || { show_log; fail "matchd did not start within ${START_TIMEOUT} s"; }
     sleep 0.2
   fi
@@ -282,8 +286,10 @@ else
 fi
 
 heading "Done"
-echo "To explore the cohort yourself:"
-echo "  $MATCHD --data $DATA_DIR &"
+echo "The web console (officers and analysts) was served at http://$HTTP_SERVER/ while the"
+echo "demo ran. To explore the cohort yourself, in the console or with matchctl:"
+echo "  $MATCHD --data $DATA_DIR --http-listen 127.0.0.1:8080 &"
+echo "  open http://127.0.0.1:8080/ and sign in with the key in $OFFICER_KEY_FILE"
 echo "  export AZUBIMATCH_API_KEY=\$(cat $OFFICER_KEY_FILE)"
 echo "  $MATCHCTL list offers --municipality Stuttgart"
 echo "  $MATCHCTL list candidates --kldb 25212        # wishing Kfz-Mechatroniker/in"

@@ -20,6 +20,9 @@ same machine load. Ratio = peer time / our time (> 1: we are faster).
   /usr/bin/python3 bench/peers/compare.py --build build
   /usr/bin/python3 bench/peers/compare.py --build build --national   # + 500k x 300k
   /usr/bin/python3 bench/peers/compare.py --build build --only capacitated
+  /usr/bin/python3 bench/peers/compare.py --build build --only geographic --geographic 500000x300000
+The "geographic" family is shaped like a country (geographic_instance): candidates and
+offers clustered around towns, 80 % of a candidate's edges to offers of its own town.
 """
 
 import argparse
@@ -81,6 +84,48 @@ def capacitated_instance(num_rows, num_cols, degree, seed):
     assert capacities.sum() == num_rows, "top-up only: choose rows >= 10 * cols"
     seats = rng.permutation(np.repeat(np.arange(num_cols), capacities))
     rows, cols, costs = random_edges(rng, num_rows, num_cols, seats, degree)
+    return dict(num_rows=num_rows, capacities=capacities, rows=rows, cols=cols, costs=costs)
+
+
+def geographic_instance(num_rows, num_cols, degree, seed, towns=300, near_share=0.8):
+    """A country-shaped market: `towns` towns in a 250 km square with Zipf-like sizes;
+    candidates and offers live around them (6 km spread); offers have 1..3 seats with
+    at least as many seats as candidates. Each candidate gets `degree` edges, a share
+    `near_share` of them to offers of its own town and the rest anywhere, plus one to a
+    seat of a hidden complete assignment (so every peer can match every row). Cost =
+    10 x distance in km plus a private taste in 0..199: far pairs cost more, as a
+    commute does."""
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(0, 250, size=(towns, 2))
+    weights = 1.0 / np.arange(1, towns + 1)
+    weights /= weights.sum()
+    row_town = rng.choice(towns, size=num_rows, p=weights)
+    col_town = rng.choice(towns, size=num_cols, p=weights)
+    row_xy = centres[row_town] + rng.normal(0, 6, size=(num_rows, 2))
+    col_xy = centres[col_town] + rng.normal(0, 6, size=(num_cols, 2))
+    capacities = rng.integers(1, 4, size=num_cols, dtype=np.int64)
+    missing = num_rows - int(capacities.sum())
+    if missing > 0:
+        np.add.at(capacities, rng.integers(0, num_cols, size=missing), 1)
+    hidden = rng.permutation(np.repeat(np.arange(num_cols), capacities))[:num_rows]
+    # Offers by town, to draw near ones: offers_by_town[start[t] : start[t] + count[t]].
+    offers_by_town = np.argsort(col_town, kind="stable")
+    count = np.bincount(col_town, minlength=towns)
+    start = np.concatenate(([0], np.cumsum(count)[:-1]))
+    near = int(round(degree * near_share))
+    rows = np.repeat(np.arange(num_rows, dtype=np.int64), degree + 1)
+    cols = np.empty((num_rows, degree + 1), dtype=np.int64)
+    cols[:, 0] = hidden
+    town_count = count[row_town][:, None]
+    pick = (rng.random((num_rows, near)) * np.maximum(town_count, 1)).astype(np.int64)
+    near_cols = offers_by_town[np.minimum(start[row_town][:, None] + pick, num_cols - 1)]
+    anywhere = rng.integers(0, num_cols, size=(num_rows, near))
+    cols[:, 1:near + 1] = np.where(town_count > 0, near_cols, anywhere)
+    cols[:, near + 1:] = rng.integers(0, num_cols, size=(num_rows, degree - near))
+    cols = cols.ravel()
+    distance = np.hypot(*(row_xy[rows] - col_xy[cols]).T)
+    costs = (10 * distance).astype(np.int64) + rng.integers(0, 200, size=rows.size)
+    rows, cols, costs = unique_edges(rows, cols, costs, num_cols)
     return dict(num_rows=num_rows, capacities=capacities, rows=rows, cols=cols, costs=costs)
 
 
@@ -179,9 +224,12 @@ def main():
                         help="where instance files are written (reused when present)")
     parser.add_argument("--lemon-dense-max", type=int, default=2000,
                         help="largest dense n given to LEMON (it is slow there)")
-    parser.add_argument("--only", default="dense,sparse,capacitated,matching",
+    parser.add_argument("--only", default="dense,sparse,capacitated,matching,geographic",
                         help="comma-separated instance families to time "
-                             "(dense, sparse, capacitated, matching)")
+                             "(dense, sparse, capacitated, matching, geographic)")
+    parser.add_argument("--geographic", default="100000x60000",
+                        help="candidates x offers of the geographic family (the national "
+                             "scale is 500000x300000)")
     parser.add_argument("--national", action="store_true",
                         help="also time the 500k x 300k national instance (time, peak memory)")
     args = parser.parse_args()
@@ -196,7 +244,7 @@ def main():
               file=sys.stderr)
 
     families = {x for x in args.only.split(",") if x}
-    unknown = families - {"dense", "sparse", "capacitated", "matching"}
+    unknown = families - {"dense", "sparse", "capacitated", "matching", "geographic"}
     if unknown:
         sys.exit(f"error: --only names unknown families: {', '.join(sorted(unknown))}")
     cases = []  # (name, file, format, scipy runner or None, scipy name, lemon?)
@@ -224,6 +272,16 @@ def main():
                       (lambda: scipy_lapjvsp(capacitated, replicate_seats=True)),
                       "scipy LAPJVsp/seat", True))
 
+    if "geographic" in families:
+        geo_rows, geo_cols = (int(x) for x in args.geographic.lower().split("x"))
+        geographic = geographic_instance(geo_rows, geo_cols, 20, seed=geo_rows)
+        path = os.path.join(args.work_dir, f"geographic{geo_rows}_{geo_cols}.edges")
+        if not os.path.exists(path):
+            write_edges(path, geographic)
+        cases.append((f"geographic {geo_rows // 1000}k x {geo_cols // 1000}k, 80% near",
+                      path, "edges",
+                      (lambda: scipy_lapjvsp(geographic, replicate_seats=True)),
+                      "scipy LAPJVsp/seat", True))
     if "matching" in families:
         # The optimal mode's problem for a generated 50k-candidate x 20k-offer cohort
         # (bench/cohort_assign): rows and seats both to spare, most rows first.

@@ -16,6 +16,7 @@
 #include "service/http/http_status.h"
 #include "service/http/request_transcoding.h"
 #include "service/http/route_table.h"
+#include "service/rpc/request_id.h"
 
 namespace azubimatch::service {
 
@@ -245,9 +246,12 @@ class HttpGateway::Impl {
     for (std::string_view value : authorization) {
       metadata.emplace_back("authorization", std::string(value));
     }
-    if (req.has_header("X-Request-Id")) {
-      metadata.emplace_back("x-request-id", req.get_header_value("X-Request-Id"));
-    }
+    // The client's request id, or one made up here, so that the HTTP answer can name it
+    // (the request log uses the same id).
+    std::string request_id = req.get_header_value("X-Request-Id");
+    if (!IsUsableRequestId(request_id)) request_id = NewRequestId();
+    metadata.emplace_back(kRequestIdMetadata, request_id);
+    res.set_header("X-Request-Id", request_id);
     if (!route.method->client_streaming() && !route.method->server_streaming()) {
       std::string response_bytes;
       const grpc::Status status =

@@ -38,12 +38,10 @@
 #include "grpcpp/support/server_interceptor.h"
 #include "grpcpp/support/status.h"
 #include "service/registry/caller_resolver.h"
+#include "service/rpc/request_id.h"
 #include "service/server/log_line.h"
 
 namespace azubimatch::service {
-
-// The metadata key of request ids, in requests and trailing metadata.
-inline constexpr char kRequestIdMetadata[] = "x-request-id";
 
 // Writes `line` and a newline to standard error in one call.
 void WriteToStderr(std::string_view line);
@@ -72,12 +70,6 @@ std::string FormatRequestLogLine(absl::Time now, std::string_view method,
 
 // The name of a gRPC status code as in the gRPC spec, e.g. "INVALID_ARGUMENT".
 std::string_view StatusCodeName(grpc::StatusCode code);
-
-// Whether a client's x-request-id may be used as is.
-bool IsUsableRequestId(std::string_view id);
-
-// A new request id: 32 random characters of [0-9a-z].
-std::string NewRequestId();
 
 struct RequestLogOptions {
   // Write one line per request; false only returns request ids.

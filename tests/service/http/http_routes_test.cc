@@ -98,6 +98,22 @@ TEST_F(HttpRoutesTest, CandidateCreateGetListPagesDelete) {
   EXPECT_FALSE(gone.json.value("message", "").empty());
 }
 
+// Every answered call names its request id: the client's X-Request-Id when usable,
+// else one made up (the request log writes the same id).
+TEST_F(HttpRoutesTest, AnswersCarryTheRequestId) {
+  HttpAnswer given = server_.Call("GET", "/v1/candidates", officer_.key, "",
+                                  {{"X-Request-Id", "portal-42:abc"}});
+  EXPECT_EQ(given.status, 200) << given.body;
+  EXPECT_EQ(given.header("X-Request-Id"), "portal-42:abc");
+  HttpAnswer made_up = server_.Call("GET", "/v1/candidates/0123456789abcdef", officer_.key);
+  EXPECT_EQ(made_up.status, 404) << made_up.body;
+  EXPECT_EQ(made_up.header("X-Request-Id").size(), 32u);
+  HttpAnswer unusable = server_.Call("GET", "/v1/candidates", officer_.key, "",
+                                     {{"X-Request-Id", "a b"}});
+  EXPECT_EQ(unusable.header("X-Request-Id").size(), 32u);
+  EXPECT_NE(unusable.header("X-Request-Id"), made_up.header("X-Request-Id"));
+}
+
 TEST_F(HttpRoutesTest, CompaniesAndOffersCreateGetListDelete) {
   HttpAnswer company =
       server_.Call("POST", "/v1/companies", officer_.key, Json(TestCompany()));
