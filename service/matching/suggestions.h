@@ -21,8 +21,8 @@
 //                               score also when it is not eligible (the components always
 //                               add up to it).
 // Filters: municipality (exact match on the offer's place of work, or the candidate's
-// home) and, for offers, kldb_code. Banned pairs (rejected placements) are never
-// suggested.
+// home) and, for offers, kldb_code. Banned pairs (rejected or ended-early placements)
+// are never suggested.
 //
 // Ranking: score descending, ties by id ascending (offer id, or candidate id) — a total
 // order, so results are deterministic, and the same as scoring every eligible pair

@@ -415,6 +415,18 @@ std::vector<MatrixRow> MatchingRows() {
          return s.matching->WithdrawPlacement(c, request, &response);
        },
        kOwnCandidate, /*matching_data=*/true},
+      {"AdvancePlacement",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::AdvancePlacementRequest request;
+         request.set_id(f.placement_id);
+         request.set_status(v1::PLACEMENT_STATUS_CONTRACT_SIGNED);
+         request.mutable_date()->set_year(2024);
+         request.mutable_date()->set_month(5);
+         request.mutable_date()->set_day(2);
+         v1::Placement response;
+         return s.matching->AdvancePlacement(c, request, &response);
+       },
+       kOwnCandidate, /*matching_data=*/true},
       {"ListPlacements",
        [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
          v1::ListPlacementsRequest request;
