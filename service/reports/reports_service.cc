@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/base/status_macros.h"
 #include "engine/matching/model.h"
+#include "service/matching/placement_lifecycle.h"
 #include "service/matching/stored_proto.h"
 #include "service/registry/field_checks.h"
 #include "service/registry/field_violations.h"
@@ -73,8 +74,8 @@ absl::StatusOr<v1::RunReport> ReportsService::Report(const Caller& caller,
 
 absl::StatusOr<v1::RetentionReport> ReportsService::Retention(
     const Caller& caller, const v1::GetRetentionRequest& request) const {
-  AZM_ASSIGN_OR_RETURN(RetentionQuery query,
-                       ToRetentionQuery(request, absl::ToCivilDay(clock_(), absl::UTCTimeZone())));
+  const absl::CivilDay today = absl::CivilDay(1970, 1, 1) + Today(clock_()).days_since_epoch;
+  AZM_ASSIGN_OR_RETURN(RetentionQuery query, ToRetentionQuery(request, today));
   PlacementFactsCache facts(store_, index_, NeedsRuns(query.by));
   RetentionCollector collector(std::move(query),
                                [&facts](const v1::Placement& p) { return facts.Of(p); });

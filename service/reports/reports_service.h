@@ -8,7 +8,9 @@
 // unknown id ("run_id").
 //
 // Retention: admins and analysts over every member's placements (aggregates only),
-// officers and portals over their own member's; "today" is the UTC day of the clock.
+// officers and portals over their own member's; "today" is the service's day of the
+// clock (Today in service/matching/placement_lifecycle.h: Europe/Berlin), the day
+// AdvancePlacement bounds step dates by.
 //
 // The run is read from the store unredacted (its placements and unmatched give the pool);
 // the candidates' facts come from the MatchingIndex, read under one Reader.

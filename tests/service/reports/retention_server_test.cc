@@ -12,6 +12,7 @@
 #include "absl/time/clock.h"
 #include "azubimatch/v1/reports.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "service/matching/placement_lifecycle.h"
 #include "tests/service/reports/report_server_fixture.h"
 
 namespace azubimatch::service {
@@ -288,12 +289,13 @@ TEST_F(RetentionServerTest, RunGroupsComeFromTheProposingRun) {
 TEST_F(RetentionServerTest, DefaultsAndErrors) {
   StoreCohort();
   v1::RetentionReport report;
-  const absl::CivilDay before = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
+  const engine::Date before = Today(absl::Now());
   ASSERT_TRUE(Retention("m1", "officer", v1::RETENTION_DIMENSION_UNSPECIFIED, &report, {},
                         /*as_of=*/false)
                   .ok());
-  const absl::CivilDay after = absl::ToCivilDay(absl::Now(), absl::UTCTimeZone());
-  const absl::CivilDay as_of(report.as_of().year(), report.as_of().month(), report.as_of().day());
+  const engine::Date after = Today(absl::Now());
+  const engine::Date as_of = engine::Date::FromYmd(report.as_of().year(), report.as_of().month(),
+                                                   report.as_of().day());
   EXPECT_TRUE(as_of == before || as_of == after);
   EXPECT_EQ(report.at_days_size(), 3);
   EXPECT_EQ(report.overall().survival(1).days(), 365);
