@@ -8,19 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "azubimatch/v1/reports.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "service/matching/placement_lifecycle.h"
 #include "tests/service/reports/report_server_fixture.h"
+#include "tests/service/reports/stored_placements.h"
 
 namespace azubimatch::service {
 namespace {
-
-struct Day {
-  int y, m, d;
-};
 
 class RetentionServerTest : public ReportServerFixture {
  protected:
@@ -45,32 +41,8 @@ class RetentionServerTest : public ReportServerFixture {
                     std::vector<std::pair<v1::PlacementStatus, Day>> steps,
                     v1::PlacementStatus status = v1::PLACEMENT_STATUS_UNSPECIFIED,
                     const std::string& candidate = "", const std::string& run = "") {
-    v1::Placement p;
-    p.set_id(absl::StrFormat("p%015d", ++next_id_));
-    p.set_member_id(member);
-    p.set_candidate_id(candidate.empty() ? absl::StrFormat("c%015d", next_id_) : candidate);
-    p.set_offer_id(offer);
-    p.set_run_id(run);
-    p.set_version(1);
-    v1::PlacementEvent* accepted = p.add_history();
-    accepted->set_status(v1::PLACEMENT_STATUS_ACCEPTED);
-    accepted->mutable_date()->set_year(2024);
-    accepted->mutable_date()->set_month(6);
-    accepted->mutable_date()->set_day(1);
-    p.set_status(v1::PLACEMENT_STATUS_ACCEPTED);
-    for (const auto& [step, day] : steps) {
-      v1::PlacementEvent* event = p.add_history();
-      event->set_status(step);
-      event->mutable_date()->set_year(day.y);
-      event->mutable_date()->set_month(day.m);
-      event->mutable_date()->set_day(day.d);
-      p.set_status(step);
-    }
-    if (status != v1::PLACEMENT_STATUS_UNSPECIFIED) p.set_status(status);
-    WriteBatch batch;
-    batch.Put(Family::kPlacements, p.id(), p.SerializeAsString());
-    EXPECT_TRUE(server_->store()->Write(batch).ok());
-    return p.id();
+    return StorePlacement(server_->store(), ++next_id_,
+                          {member, offer, std::move(steps), status, candidate, run});
   }
 
   // The cohort, all started 2024-08-01, read as of 2025-08-01 (365 days later):
