@@ -82,6 +82,15 @@ void WriteFiguresJson(const v1::RetentionFigures& f, JsonWriter& json) {
   json.EndArray();
 }
 
+// A group as the tables show it: assignment modes by their matchctl names.
+std::string GroupName(const v1::RetentionReport& report, const std::string& group) {
+  v1::AssignMode mode;
+  if (report.by() == v1::RETENTION_DIMENSION_ASSIGN_MODE && v1::AssignMode_Parse(group, &mode)) {
+    return ModeName(mode);
+  }
+  return group;
+}
+
 std::string SurvivalCell(const v1::SurvivalPoint& p) {
   return p.has_survival() ? Percent(p.survival()) : "-";
 }
@@ -200,7 +209,7 @@ void PrintRetentionTables(const v1::RetentionReport& report, std::ostream& out) 
   const v1::RetentionFigures& f = report.overall();
   out << "Retention as of " << DateText(report.as_of()) << ": " << f.started()
       << " started, " << f.ended_early() << " ended early, " << f.completed()
-      << " completed, " << f.in_training() << " in training ("
+      << " completed, " << f.in_training() << " still in training ("
       << (f.started() > 0 ? Percent(f.share_in_training()) : "-") << ")\n";
   out << "Probation passed: " << PassRateCell(f) << " of " << f.probation_known()
       << " with a known outcome\n\n";
@@ -220,10 +229,11 @@ void PrintRetentionTables(const v1::RetentionReport& report, std::ostream& out) 
   for (size_t column = 1; column < headers.size(); ++column) groups.AlignRight(column);
   for (const v1::RetentionGroup& g : report.groups()) {
     if (g.suppressed()) {
-      groups.AddRow({g.group(), absl::StrCat("<", report.min_group_size())});
+      groups.AddRow({GroupName(report, g.group()), absl::StrCat("<", report.min_group_size())});
       continue;
     }
-    std::vector<std::string> row = {g.group(), absl::StrCat(g.figures().started()),
+    std::vector<std::string> row = {GroupName(report, g.group()),
+                                    absl::StrCat(g.figures().started()),
                                     absl::StrCat(g.figures().ended_early()),
                                     PassRateCell(g.figures())};
     for (const v1::SurvivalPoint& p : g.figures().survival()) row.push_back(SurvivalCell(p));

@@ -53,6 +53,7 @@ void FillFigures(const engine::RetentionFigures& f, v1::RetentionFigures* out) {
   if (f.probation_pass_rate.has_value()) out->set_probation_pass_rate(*f.probation_pass_rate);
   out->set_probation_known(f.probation_passed + f.probation_failed);
   out->set_share_in_training(f.share_in_training);
+  if (!f.curve.steps.empty()) out->set_last_day(f.curve.steps.back().time);
   for (const engine::SurvivalStep& s : f.curve.steps) {
     if (s.events == 0) continue;
     v1::SurvivalStep* step = out->add_curve();

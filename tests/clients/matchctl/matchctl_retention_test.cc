@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "clients/matchctl/command.h"
+#include "clients/matchctl/report_html.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gmock/gmock.h"
@@ -104,7 +105,7 @@ TEST_F(MatchctlRetentionTest, TablesReadWell) {
       Run({"retention", "--as-of", "2025-08-01", "--at-days", "30,365", "--by", "occupation"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Retention as of 2025-08-01: 8 started, 1 ended early, "
-                               "0 completed, 7 in training (87.5%)"));
+                               "0 completed, 7 still in training (87.5%)"));
   EXPECT_THAT(r.out, HasSubstr("Probation passed: 83.3% of 6 with a known outcome"));
   EXPECT_THAT(r.out, HasSubstr("STILL_TRAINING"));
   EXPECT_THAT(r.out, HasSubstr("87.5%"));
@@ -118,6 +119,37 @@ TEST_F(MatchctlRetentionTest, UsageErrors) {
   EXPECT_EQ(Run({"retention", "--as-of", "1.8.2025x"}).code, matchctl::kExitUsage);
   // The server refuses a day in the future.
   EXPECT_EQ(Run({"retention", "--as-of", "2199-01-01"}).code, matchctl::kExitRefused);
+}
+
+TEST_F(MatchctlRetentionTest, HtmlReportEndsWithTheCurves) {
+  // The retention section of `report --html`, from the server's answer by mode: all 8
+  // placements are "no run", so one curve besides "all placements".
+  grpc::ClientContext context;
+  As(&context, "m1");
+  v1::GetRetentionRequest request;
+  request.mutable_as_of()->set_year(2025);
+  request.mutable_as_of()->set_month(8);
+  request.mutable_as_of()->set_day(1);
+  request.set_by(v1::RETENTION_DIMENSION_ASSIGN_MODE);
+  v1::RetentionReport retention;
+  ASSERT_TRUE(reports_->GetRetention(&context, request, &retention).ok());
+  ASSERT_EQ(retention.groups_size(), 1);
+  EXPECT_EQ(retention.overall().last_day(), 365);
+  const std::string html = matchctl::RunReportsHtml({v1::RunReport()}, &retention);
+  EXPECT_THAT(html, HasSubstr("<h2>Retention by assignment mode</h2>"));
+  EXPECT_THAT(html, HasSubstr("Share still in training"));
+  EXPECT_THAT(html, HasSubstr("<title>no run</title>"));
+  EXPECT_THAT(html, HasSubstr("87.5% <small>("));
+  // The curve of all placements: from 100 % at day 0 down at day 30 to 7/8, drawn to
+  // day 365 (x from 56 to 704 over 0..365 days; below the legend, y from 44 to 276 over
+  // 100..0 %: 7/8 at 44 + 232 / 8 = 73).
+  EXPECT_THAT(html, HasSubstr("<path d=\"M56.0 44.0 L109.3 44.0 L109.3 73.0 L704.0 73.0 \" "
+                              "fill=\"none\""));
+  // Self-contained: no script, no URL.
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("http"), std::string::npos);
+  // Without an answer the page has no retention section.
+  EXPECT_EQ(matchctl::RunReportsHtml({v1::RunReport()}).find("Retention"), std::string::npos);
 }
 
 }  // namespace

@@ -142,6 +142,7 @@ TEST_F(RetentionServerTest, HandComputedCohort) {
   EXPECT_EQ(f.curve(1).days(), 90);
   EXPECT_EQ(f.curve(2).days(), 200);
   EXPECT_EQ(f.curve(2).at_risk(), 9);
+  EXPECT_EQ(f.last_day(), 365);
   EXPECT_TRUE(report.groups().empty());
   EXPECT_FALSE(report.has_log_rank());
   // Aggregates only: no placement, candidate or offer id.
