@@ -7,11 +7,11 @@
 //                               parse, visibility, grouping (none, member, occupation
 //                               through the matching index), Kaplan–Meier, log-rank
 //
-// The cohort is generated with a fixed seed: 5 yearly start cohorts (1 August 2020..2024),
-// read as of 2025-08-01; each placement ends early with probability 0.25 (a third of
-// those in the 4-month probation), else passes probation and completes after three
-// years if that lies before as_of. 20 members, 40 offers (occupations). Each benchmark
-// checks the known number of started placements inside the timed loop.
+// The cohort is generated with a fixed seed: 5 yearly start cohorts (1 August
+// 2020..2024), read as of 2025-08-01; each placement ends early with probability 0.25 (a
+// third of those in the 4-month probation), else passes probation and completes after
+// three years if that lies before as_of. 20 members, 40 offers (occupations). Each
+// benchmark checks the known number of started placements inside the timed loop.
 #include <filesystem>
 #include <memory>
 #include <random>
@@ -57,8 +57,10 @@ std::vector<Generated> Generate() {
       g.ended = g.started + static_cast<int>(unit(random) * 121);
     } else {
       g.passed = probation;
-      if (ends) g.ended = probation + static_cast<int>(unit(random) * 900);
-      else g.completed = g.started + 3 * 365;
+      if (ends)
+        g.ended = probation + static_cast<int>(unit(random) * 900);
+      else
+        g.completed = g.started + 3 * 365;
     }
     out.push_back(g);
   }
@@ -70,9 +72,11 @@ constexpr int kStartedAsOf = kPlacements;
 
 void BM_EngineRetention(benchmark::State& state) {
   std::vector<engine::TrainingSpell> spells;
-  for (const Generated& g : Generate()) spells.push_back({g.started, g.passed, g.completed, g.ended});
+  for (const Generated& g : Generate())
+    spells.push_back({g.started, g.passed, g.completed, g.ended});
   for (auto _ : state) {
-    engine::RetentionFigures f = engine::ComputeRetention(spells, kAsOf, engine::kDefaultRetentionDays);
+    engine::RetentionFigures f =
+        engine::ComputeRetention(spells, kAsOf, engine::kDefaultRetentionDays);
     if (f.started != kStartedAsOf) state.SkipWithError("wrong number started");
     benchmark::DoNotOptimize(f);
   }
@@ -182,7 +186,8 @@ void BM_ServiceRetention(benchmark::State& state) {
   *request.mutable_as_of() = DateOf(kAsOf);
   request.set_by(static_cast<v1::RetentionDimension>(state.range(0)));
   for (auto _ : state) {
-    absl::StatusOr<v1::RetentionReport> report = fixture->reports().Retention(analyst, request);
+    absl::StatusOr<v1::RetentionReport> report =
+        fixture->reports().Retention(analyst, request);
     if (!report.ok() || report->overall().started() != kStartedAsOf) {
       state.SkipWithError("wrong report");
     }

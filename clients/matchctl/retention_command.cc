@@ -82,15 +82,6 @@ void WriteFiguresJson(const v1::RetentionFigures& f, JsonWriter& json) {
   json.EndArray();
 }
 
-// A group as the tables show it: assignment modes by their matchctl names.
-std::string GroupName(const v1::RetentionReport& report, const std::string& group) {
-  v1::AssignMode mode;
-  if (report.by() == v1::RETENTION_DIMENSION_ASSIGN_MODE && v1::AssignMode_Parse(group, &mode)) {
-    return ModeName(mode);
-  }
-  return group;
-}
-
 std::string SurvivalCell(const v1::SurvivalPoint& p) {
   return p.has_survival() ? Percent(p.survival()) : "-";
 }
@@ -105,9 +96,11 @@ std::string PassRateCell(const v1::RetentionFigures& f) {
 }
 
 int RunRetention(Context& context, const std::vector<std::string>& args) {
-  absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(args, {{"as_of"}, {"at_days"}, {"by"}});
+  absl::StatusOr<ParsedArgs> parsed =
+      ParseCommandArgs(args, {{"as_of"}, {"at_days"}, {"by"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
-  if (!parsed->positional.empty()) return context.UsageError("retention takes no arguments");
+  if (!parsed->positional.empty())
+    return context.UsageError("retention takes no arguments");
   v1::GetRetentionRequest request;
   if (parsed->Has("as_of")) {
     absl::StatusOr<v1::Date> date = ParseDate("as-of", parsed->Value("as_of"));
@@ -118,8 +111,8 @@ int RunRetention(Context& context, const std::vector<std::string>& args) {
     for (absl::string_view part : absl::StrSplit(parsed->Value("at_days"), ',')) {
       int32_t day = 0;
       if (!absl::SimpleAtoi(part, &day) || day < 0) {
-        return context.UsageError(
-            absl::StrCat("--at-days: \"", part, "\" is not a number of days (e.g. 122,365,730)"));
+        return context.UsageError(absl::StrCat(
+            "--at-days: \"", part, "\" is not a number of days (e.g. 122,365,730)"));
       }
       request.add_at_days(day);
     }
@@ -127,9 +120,9 @@ int RunRetention(Context& context, const std::vector<std::string>& args) {
   if (parsed->Has("by")) {
     std::optional<v1::RetentionDimension> by = RetentionDimensionOf(parsed->Value("by"));
     if (!by.has_value()) {
-      return context.UsageError(absl::StrCat(
-          "--by: unknown dimension \"", parsed->Value("by"),
-          "\" (occupation, sector, commute, choice-rank, member, mode)"));
+      return context.UsageError(
+          absl::StrCat("--by: unknown dimension \"", parsed->Value("by"),
+                       "\" (occupation, sector, commute, choice-rank, member, mode)"));
     }
     request.set_by(*by);
   }
@@ -149,6 +142,16 @@ int RunRetention(Context& context, const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+std::string RetentionGroupName(const v1::RetentionReport& report,
+                               const std::string& group) {
+  v1::AssignMode mode;
+  if (report.by() == v1::RETENTION_DIMENSION_ASSIGN_MODE &&
+      v1::AssignMode_Parse(group, &mode)) {
+    return ModeName(mode);
+  }
+  return group;
+}
 
 std::optional<v1::RetentionDimension> RetentionDimensionOf(absl::string_view name) {
   std::string normalized(name);
@@ -221,49 +224,61 @@ void PrintRetentionTables(const v1::RetentionReport& report, std::ostream& out) 
   }
   table.Print(out);
   if (report.by() == v1::RETENTION_DIMENSION_UNSPECIFIED) return;
-  out << "\nby " << DimensionName(report.by()) << " (groups under " << report.min_group_size()
-      << " started suppressed):\n";
+  out << "\nby " << DimensionName(report.by()) << " (groups under "
+      << report.min_group_size() << " started suppressed):\n";
   std::vector<std::string> headers = {"GROUP", "STARTED", "ENDED_EARLY", "PROBATION"};
   for (int32_t day : report.at_days()) headers.push_back(absl::StrCat("S(", day, ")"));
   TableWriter groups(headers);
   for (size_t column = 1; column < headers.size(); ++column) groups.AlignRight(column);
   for (const v1::RetentionGroup& g : report.groups()) {
     if (g.suppressed()) {
-      groups.AddRow({GroupName(report, g.group()), absl::StrCat("<", report.min_group_size())});
+      groups.AddRow({RetentionGroupName(report, g.group()),
+                     absl::StrCat("<", report.min_group_size())});
       continue;
     }
-    std::vector<std::string> row = {GroupName(report, g.group()),
-                                    absl::StrCat(g.figures().started()),
-                                    absl::StrCat(g.figures().ended_early()),
-                                    PassRateCell(g.figures())};
-    for (const v1::SurvivalPoint& p : g.figures().survival()) row.push_back(SurvivalCell(p));
+    std::vector<std::string> row = {
+        RetentionGroupName(report, g.group()), absl::StrCat(g.figures().started()),
+        absl::StrCat(g.figures().ended_early()), PassRateCell(g.figures())};
+    for (const v1::SurvivalPoint& p : g.figures().survival())
+      row.push_back(SurvivalCell(p));
     groups.AddRow(std::move(row));
   }
   if (groups.rows() > 0) groups.Print(out);
   if (report.has_log_rank()) {
     const v1::LogRankTest& t = report.log_rank();
-    out << absl::StrFormat("Log-rank test over %d groups: chi-square %.3f on %d df, p = %.4g\n",
-                           t.groups(), t.chi_square(), t.degrees_of_freedom(), t.p_value());
+    out << absl::StrFormat(
+        "Log-rank test over %d groups: chi-square %.3f on %d df, p = %.4g\n", t.groups(),
+        t.chi_square(), t.degrees_of_freedom(), t.p_value());
   }
 }
 
 void AddRetentionCommands(std::vector<Command>& commands) {
   commands.push_back(MakeCommand(
-      "retention", "retention of started placements: Kaplan-Meier survival, probation, groups",
-      "matchctl retention [--as-of YYYY-MM-DD] [--at-days 122,365,730] [--by DIM] [--json]\n"
+      "retention",
+      "retention of started placements: Kaplan-Meier survival, probation, groups",
+      "matchctl retention [--as-of YYYY-MM-DD] [--at-days 122,365,730] [--by DIM] "
+      "[--json]\n"
       "\n"
-      "Time in training from the STARTED date: ending early is the event; completion and\n"
+      "Time in training from the STARTED date: ending early is the event; completion "
+      "and\n"
       "\"still training\" are censored (Kaplan-Meier, 95% log-log Greenwood intervals).\n"
       "  --as-of D     read every placement as of this day (default: today)\n"
-      "  --at-days L   days after the start at which to read the curve (default 122,365,730)\n"
-      "  --by DIM      occupation, sector, commute (0-30/30-60/60+ min), choice-rank, member,\n"
+      "  --at-days L   days after the start at which to read the curve (default "
+      "122,365,730)\n"
+      "  --by DIM      occupation, sector, commute (0-30/30-60/60+ min), choice-rank, "
+      "member,\n"
       "                mode (of the run that proposed the pair); with a log-rank test\n"
-      "  --json        {\"as_of\",\"started\",\"ended_early\",\"completed\",\"in_training\",\n"
-      "                \"probation_pass_rate\",\"probation_known\",\"share_in_training\",\n"
-      "                \"survival\":[{\"days\",\"survival\",\"at_risk\",\"ci_low\",\"ci_high\"}],\n"
-      "                \"by\",\"groups\":[{\"group\",...the same} | {\"group\",\"suppressed\":true}],\n"
+      "  --json        "
+      "{\"as_of\",\"started\",\"ended_early\",\"completed\",\"in_training\",\n"
+      "                "
+      "\"probation_pass_rate\",\"probation_known\",\"share_in_training\",\n"
+      "                "
+      "\"survival\":[{\"days\",\"survival\",\"at_risk\",\"ci_low\",\"ci_high\"}],\n"
+      "                \"by\",\"groups\":[{\"group\",...the same} | "
+      "{\"group\",\"suppressed\":true}],\n"
       "                \"log_rank\":{\"chi_square\",\"df\",\"p_value\",\"groups\"}}\n"
-      "Analysts see the whole network (aggregates only); officers and portals their member's\n"
+      "Analysts see the whole network (aggregates only); officers and portals their "
+      "member's\n"
       "placements. Groups under 5 started placements are suppressed.",
       RunRetention));
 }

@@ -32,6 +32,11 @@ void AddRetentionCommands(std::vector<Command>& commands);
 // The dimension named on the command line; nullopt for an unknown name.
 std::optional<v1::RetentionDimension> RetentionDimensionOf(absl::string_view name);
 
+// A group's name as tables and charts show it: assignment modes by their matchctl
+// names ("stable"), other groups as the server names them.
+std::string RetentionGroupName(const v1::RetentionReport& report,
+                               const std::string& group);
+
 // The report as JSON (see the file comment) and as tables; exposed for tests.
 std::string RetentionJson(const v1::RetentionReport& report);
 void PrintRetentionTables(const v1::RetentionReport& report, std::ostream& out);

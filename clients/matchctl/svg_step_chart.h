@@ -18,9 +18,9 @@
 namespace azubimatch::matchctl {
 
 struct StepPoint {
-  double day = 0;        // the step happens at this day
-  double value = 1;      // the value from this day on, in [0, 1]
-  double low = 1;        // interval from this day on (used when the series has_band)
+  double day = 0;    // the step happens at this day
+  double value = 1;  // the value from this day on, in [0, 1]
+  double low = 1;    // interval from this day on (used when the series has_band)
   double high = 1;
 };
 

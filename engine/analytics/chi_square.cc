@@ -26,7 +26,8 @@ double GammaPSeries(double a, double x) {
 }
 
 // The upper regularized Q(a, x) by its continued fraction (x >= a + 1):
-//   Q(a, x) = e^-x x^a / Γ(a) * 1 / (x + 1 - a - 1(1 - a) / (x + 3 - a - 2(2 - a) / ...)).
+//   Q(a, x) = e^-x x^a / Γ(a) * 1 / (x + 1 - a - 1(1 - a) / (x + 3 - a - 2(2 - a) /
+//   ...)).
 double GammaQContinuedFraction(double a, double x) {
   double b = x + 1.0 - a;
   double c = 1.0 / kTiny;

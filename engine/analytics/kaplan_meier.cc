@@ -60,12 +60,14 @@ SurvivalEstimate SurvivalAt(const SurvivalCurve& curve, int32_t time) {
   SurvivalEstimate estimate;
   estimate.time = time;
   // The first step at or after `time` gives the number at risk.
-  auto next = std::lower_bound(curve.steps.begin(), curve.steps.end(), time,
-                               [](const SurvivalStep& s, int32_t t) { return s.time < t; });
+  auto next =
+      std::lower_bound(curve.steps.begin(), curve.steps.end(), time,
+                       [](const SurvivalStep& s, int32_t t) { return s.time < t; });
   estimate.at_risk = next == curve.steps.end() ? 0 : next->at_risk;
   // The last step at or before `time` gives the value.
-  auto last = std::upper_bound(curve.steps.begin(), curve.steps.end(), time,
-                               [](int32_t t, const SurvivalStep& s) { return t < s.time; });
+  auto last =
+      std::upper_bound(curve.steps.begin(), curve.steps.end(), time,
+                       [](int32_t t, const SurvivalStep& s) { return t < s.time; });
   if (last != curve.steps.begin()) {
     const SurvivalStep& step = *std::prev(last);
     estimate.survival = step.survival;

@@ -33,7 +33,8 @@ std::optional<SurvivalObservation> ObservationOf(const TrainingSpell& spell,
 }
 
 RetentionFigures ComputeRetention(absl::Span<const TrainingSpell> spells,
-                                  absl::CivilDay as_of, absl::Span<const int32_t> at_days) {
+                                  absl::CivilDay as_of,
+                                  absl::Span<const int32_t> at_days) {
   RetentionFigures figures;
   std::vector<SurvivalObservation> observations;
   observations.reserve(spells.size());
@@ -45,7 +46,8 @@ RetentionFigures ComputeRetention(absl::Span<const TrainingSpell> spells,
     const std::optional<absl::CivilDay> ended = Taken(spell.ended_early, as_of);
     const std::optional<absl::CivilDay> completed = Taken(spell.completed, as_of);
     std::optional<absl::CivilDay> passed = Taken(spell.probation_passed, as_of);
-    if (!passed.has_value() && completed.has_value() && !ended.has_value()) passed = completed;
+    if (!passed.has_value() && completed.has_value() && !ended.has_value())
+      passed = completed;
     if (ended.has_value()) {
       ++figures.ended_early;
       if (passed.has_value() && *passed <= *ended) {
@@ -63,7 +65,8 @@ RetentionFigures ComputeRetention(absl::Span<const TrainingSpell> spells,
     figures.probation_pass_rate = static_cast<double>(figures.probation_passed) / known;
   }
   if (figures.started > 0) {
-    figures.share_in_training = static_cast<double>(figures.in_training) / figures.started;
+    figures.share_in_training =
+        static_cast<double>(figures.in_training) / figures.started;
   }
   figures.curve = KaplanMeier(observations);
   for (int32_t day : at_days) figures.at.push_back(SurvivalAt(figures.curve, day));

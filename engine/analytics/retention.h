@@ -80,7 +80,8 @@ std::optional<SurvivalObservation> ObservationOf(const TrainingSpell& spell,
                                                  absl::CivilDay as_of);
 
 RetentionFigures ComputeRetention(absl::Span<const TrainingSpell> spells,
-                                  absl::CivilDay as_of, absl::Span<const int32_t> at_days);
+                                  absl::CivilDay as_of,
+                                  absl::Span<const int32_t> at_days);
 
 struct RetentionGroup {
   std::string name;

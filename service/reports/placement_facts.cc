@@ -5,7 +5,8 @@
 
 namespace azubimatch::service {
 
-const PlacementFactsCache::OfferFacts& PlacementFactsCache::Offer(const std::string& offer_id) {
+const PlacementFactsCache::OfferFacts& PlacementFactsCache::Offer(
+    const std::string& offer_id) {
   auto [it, inserted] = offers_.try_emplace(offer_id);
   if (inserted) {
     MatchingIndex::Reader reader(*index_);
@@ -22,7 +23,8 @@ const PlacementFactsCache::RunFacts& PlacementFactsCache::Run(const std::string&
   auto [it, inserted] = runs_.try_emplace(run_id);
   if (inserted) {
     // A run that is gone or unreadable leaves its placements without a proposal.
-    absl::StatusOr<v1::Run> run = ReadStoredProto<v1::Run>(*store_, Family::kRuns, run_id, "run");
+    absl::StatusOr<v1::Run> run =
+        ReadStoredProto<v1::Run>(*store_, Family::kRuns, run_id, "run");
     if (run.ok()) {
       it->second.mode = run->mode();
       for (const v1::RunPlacement& p : run->placements()) {
@@ -42,7 +44,8 @@ PlacementGroupFacts PlacementFactsCache::Of(const v1::Placement& placement) {
   facts.sector = offer.sector;
   if (need_runs_ && !placement.run_id().empty()) {
     const RunFacts& run = Run(placement.run_id());
-    auto pair = run.pairs.find(absl::StrCat(placement.candidate_id(), "/", placement.offer_id()));
+    auto pair =
+        run.pairs.find(absl::StrCat(placement.candidate_id(), "/", placement.offer_id()));
     if (pair != run.pairs.end()) facts.proposal = pair->second;
   }
   return facts;

@@ -50,7 +50,8 @@ void FillFigures(const engine::RetentionFigures& f, v1::RetentionFigures* out) {
     point->set_ci_low(e.ci_low);
     point->set_ci_high(e.ci_high);
   }
-  if (f.probation_pass_rate.has_value()) out->set_probation_pass_rate(*f.probation_pass_rate);
+  if (f.probation_pass_rate.has_value())
+    out->set_probation_pass_rate(*f.probation_pass_rate);
   out->set_probation_known(f.probation_passed + f.probation_failed);
   out->set_share_in_training(f.share_in_training);
   if (!f.curve.steps.empty()) out->set_last_day(f.curve.steps.back().time);
@@ -80,8 +81,8 @@ absl::StatusOr<RetentionQuery> ToRetentionQuery(const v1::GetRetentionRequest& r
     if (v.size() == before) {
       query.as_of = DayOf(request.as_of());
       if (query.as_of > today) {
-        v.Add("as_of", absl::StrCat("must not lie after today (", absl::FormatCivilTime(today),
-                                    ")"));
+        v.Add("as_of", absl::StrCat("must not lie after today (",
+                                    absl::FormatCivilTime(today), ")"));
       }
     }
   }
@@ -91,7 +92,8 @@ absl::StatusOr<RetentionQuery> ToRetentionQuery(const v1::GetRetentionRequest& r
   for (int i = 0; i < request.at_days_size(); ++i) {
     const int32_t day = request.at_days(i);
     if (day < 0 || day > kMaxRetentionDay) {
-      v.Add(absl::StrCat("at_days[", i, "]"), absl::StrCat("must be 0..", kMaxRetentionDay));
+      v.Add(absl::StrCat("at_days[", i, "]"),
+            absl::StrCat("must be 0..", kMaxRetentionDay));
     }
   }
   if (request.at_days().empty()) {
@@ -118,11 +120,20 @@ std::optional<engine::TrainingSpell> SpellOf(const v1::Placement& placement) {
   for (const v1::PlacementEvent& event : placement.history()) {
     std::optional<absl::CivilDay>* slot = nullptr;
     switch (event.status()) {
-      case v1::PLACEMENT_STATUS_STARTED: slot = &started; break;
-      case v1::PLACEMENT_STATUS_PROBATION_PASSED: slot = &spell.probation_passed; break;
-      case v1::PLACEMENT_STATUS_COMPLETED: slot = &spell.completed; break;
-      case v1::PLACEMENT_STATUS_ENDED_EARLY: slot = &spell.ended_early; break;
-      default: continue;
+      case v1::PLACEMENT_STATUS_STARTED:
+        slot = &started;
+        break;
+      case v1::PLACEMENT_STATUS_PROBATION_PASSED:
+        slot = &spell.probation_passed;
+        break;
+      case v1::PLACEMENT_STATUS_COMPLETED:
+        slot = &spell.completed;
+        break;
+      case v1::PLACEMENT_STATUS_ENDED_EARLY:
+        slot = &spell.ended_early;
+        break;
+      default:
+        continue;
     }
     if (!slot->has_value()) *slot = DayOf(event.date());
   }
@@ -139,14 +150,16 @@ std::string RetentionGroupOf(v1::RetentionDimension by, const v1::Placement& pla
     case v1::RETENTION_DIMENSION_SECTOR:
       return facts.offer_known ? v1::Sector_Name(facts.sector) : std::string(kUnknown);
     case v1::RETENTION_DIMENSION_COMMUTE_BAND:
-      return facts.proposal ? CommuteBand(facts.proposal->travel_minutes) : std::string(kNoRun);
+      return facts.proposal ? CommuteBand(facts.proposal->travel_minutes)
+                            : std::string(kNoRun);
     case v1::RETENTION_DIMENSION_CHOICE_RANK:
       return facts.proposal ? ChoiceRankGroup(facts.proposal->choice_rank)
                             : std::string(kNoRun);
     case v1::RETENTION_DIMENSION_MEMBER:
       return placement.member_id();
     case v1::RETENTION_DIMENSION_ASSIGN_MODE:
-      return facts.proposal ? v1::AssignMode_Name(facts.proposal->mode) : std::string(kNoRun);
+      return facts.proposal ? v1::AssignMode_Name(facts.proposal->mode)
+                            : std::string(kNoRun);
     default:
       return "";
   }
@@ -160,8 +173,9 @@ void RetentionCollector::Add(const v1::Placement& placement) {
   if (!spell.has_value() || spell->started > query_.as_of) return;
   spells_.push_back(*spell);
   if (query_.by == v1::RETENTION_DIMENSION_UNSPECIFIED) return;
-  const PlacementGroupFacts facts =
-      query_.by == v1::RETENTION_DIMENSION_MEMBER ? PlacementGroupFacts() : lookup_(placement);
+  const PlacementGroupFacts facts = query_.by == v1::RETENTION_DIMENSION_MEMBER
+                                        ? PlacementGroupFacts()
+                                        : lookup_(placement);
   groups_.push_back(RetentionGroupOf(query_.by, placement, facts));
 }
 

@@ -7,9 +7,9 @@
 
 #include "clients/matchctl/command.h"
 #include "clients/matchctl/report_html.h"
+#include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/clients/matchctl/matchctl_runner.h"
 #include "tests/service/reports/report_server_fixture.h"
@@ -31,26 +31,29 @@ class MatchctlRetentionTest : public ReportServerFixture {
     absl::StatusOr<v1::Company> company =
         server_->records()->Create(OfficerOf("m1"), TestCompany());
     ASSERT_TRUE(company.ok()) << company.status();
-    absl::StatusOr<v1::TrainingOffer> a =
-        server_->records()->Create(OfficerOf("m1"), TestOffer(company->id(), "62102", 20));
-    absl::StatusOr<v1::TrainingOffer> b =
-        server_->records()->Create(OfficerOf("m1"), TestOffer(company->id(), "29302", 20));
+    absl::StatusOr<v1::TrainingOffer> a = server_->records()->Create(
+        OfficerOf("m1"), TestOffer(company->id(), "62102", 20));
+    absl::StatusOr<v1::TrainingOffer> b = server_->records()->Create(
+        OfficerOf("m1"), TestOffer(company->id(), "29302", 20));
     ASSERT_TRUE(a.ok() && b.ok());
     const Day start{2024, 8, 1};
     int serial = 0;
     StorePlacement(server_->store(), ++serial,
-                   {.member = "m1", .offer = a->id(),
+                   {.member = "m1",
+                    .offer = a->id(),
                     .steps = {{v1::PLACEMENT_STATUS_STARTED, start},
                               {v1::PLACEMENT_STATUS_ENDED_EARLY, {2024, 8, 31}}}});
     for (int i = 0; i < 5; ++i) {
       StorePlacement(server_->store(), ++serial,
-                     {.member = "m1", .offer = a->id(),
+                     {.member = "m1",
+                      .offer = a->id(),
                       .steps = {{v1::PLACEMENT_STATUS_STARTED, start},
                                 {v1::PLACEMENT_STATUS_PROBATION_PASSED, {2024, 12, 1}}}});
     }
     for (int i = 0; i < 2; ++i) {
       StorePlacement(server_->store(), ++serial,
-                     {.member = "m1", .offer = b->id(),
+                     {.member = "m1",
+                      .offer = b->id(),
                       .steps = {{v1::PLACEMENT_STATUS_STARTED, start}}});
     }
   }
@@ -101,8 +104,8 @@ TEST_F(MatchctlRetentionTest, JsonHasTheFiguresAndNullWhereUnknown) {
 }
 
 TEST_F(MatchctlRetentionTest, TablesReadWell) {
-  const matchctl::CtlResult r =
-      Run({"retention", "--as-of", "2025-08-01", "--at-days", "30,365", "--by", "occupation"});
+  const matchctl::CtlResult r = Run({"retention", "--as-of", "2025-08-01", "--at-days",
+                                     "30,365", "--by", "occupation"});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Retention as of 2025-08-01: 8 started, 1 ended early, "
                                "0 completed, 7 still in training (87.5%)"));
@@ -143,13 +146,15 @@ TEST_F(MatchctlRetentionTest, HtmlReportEndsWithTheCurves) {
   // The curve of all placements: from 100 % at day 0 down at day 30 to 7/8, drawn to
   // day 365 (x from 56 to 704 over 0..365 days; below the legend, y from 44 to 276 over
   // 100..0 %: 7/8 at 44 + 232 / 8 = 73).
-  EXPECT_THAT(html, HasSubstr("<path d=\"M56.0 44.0 L109.3 44.0 L109.3 73.0 L704.0 73.0 \" "
-                              "fill=\"none\""));
+  EXPECT_THAT(html,
+              HasSubstr("<path d=\"M56.0 44.0 L109.3 44.0 L109.3 73.0 L704.0 73.0 \" "
+                        "fill=\"none\""));
   // Self-contained: no script, no URL.
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("http"), std::string::npos);
   // Without an answer the page has no retention section.
-  EXPECT_EQ(matchctl::RunReportsHtml({v1::RunReport()}).find("Retention"), std::string::npos);
+  EXPECT_EQ(matchctl::RunReportsHtml({v1::RunReport()}).find("Retention"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -16,9 +16,9 @@ namespace {
 //   6 6 6 6* 7 9* 10 10* 11* 13 16 17* 19* 20* 22 23 25* 32* 32* 34* 35*
 // Listed out of order to check that order does not matter.
 std::vector<SurvivalObservation> SixMp() {
-  return Obs({{35, false}, {6, true}, {6, false}, {6, true}, {7, true}, {9, false},
-              {10, true}, {10, false}, {11, false}, {13, true}, {16, true}, {17, false},
-              {19, false}, {20, false}, {22, true}, {23, true}, {25, false}, {32, false},
+  return Obs({{35, false}, {6, true},   {6, false},  {6, true},  {7, true},   {9, false},
+              {10, true},  {10, false}, {11, false}, {13, true}, {16, true},  {17, false},
+              {19, false}, {20, false}, {22, true},  {23, true}, {25, false}, {32, false},
               {32, false}, {34, false}, {6, true}});
 }
 
@@ -81,7 +81,8 @@ TEST(KaplanMeierTest, SixMpByHand) {
 TEST(KaplanMeierTest, CensoredAtAnEventTimeIsStillAtRisk) {
   // 1, 2, 2*, 3: at t = 2 the censored one is at risk, so n = 3 and S(2) = 3/4 * 2/3 =
   // 1/2. (Censoring first would give n = 2 and S(2) = 3/4 * 1/2 = 3/8.)
-  const SurvivalCurve curve = KaplanMeier(Obs({{2, false}, {1, true}, {2, true}, {3, true}}));
+  const SurvivalCurve curve =
+      KaplanMeier(Obs({{2, false}, {1, true}, {2, true}, {3, true}}));
   ASSERT_EQ(curve.steps.size(), 3u);
   EXPECT_EQ(curve.steps[1].at_risk, 3);
   EXPECT_EQ(curve.steps[1].events, 1);
@@ -97,8 +98,14 @@ TEST(KaplanMeierTest, CensoredAtAnEventTimeIsStillAtRisk) {
 
 TEST(KaplanMeierTest, TiedEventsFormOneStep) {
   // Four events at 5 among 8: one step of 1 - 4/8; Greenwood 4/(8*4) = 0.125.
-  const SurvivalCurve curve = KaplanMeier(Obs({{5, true}, {5, true}, {5, true}, {5, true},
-                                               {9, false}, {9, false}, {9, false}, {9, false}}));
+  const SurvivalCurve curve = KaplanMeier(Obs({{5, true},
+                                               {5, true},
+                                               {5, true},
+                                               {5, true},
+                                               {9, false},
+                                               {9, false},
+                                               {9, false},
+                                               {9, false}}));
   ASSERT_EQ(curve.steps.size(), 2u);
   EXPECT_EQ(curve.steps[0].events, 4);
   EXPECT_DOUBLE_EQ(curve.steps[0].survival, 0.5);

@@ -39,14 +39,14 @@ TEST(LogRankTest, FreireichSixMpAgainstPlacebo) {
   // (and R's survdiff) give O = 9 / 21, E = 19.25 / 10.75, chi2 = 16.79 on 1 df,
   // p = 4.17e-5.
   const std::vector<SurvivalObservation> groups[] = {
-      Obs({{6, true}, {6, true}, {6, true}, {6, false}, {7, true}, {9, false}, {10, true},
-           {10, false}, {11, false}, {13, true}, {16, true}, {17, false}, {19, false},
-           {20, false}, {22, true}, {23, true}, {25, false}, {32, false}, {32, false},
-           {34, false}, {35, false}}),
-      Obs({{1, true}, {1, true}, {2, true}, {2, true}, {3, true}, {4, true}, {4, true},
-           {5, true}, {5, true}, {8, true}, {8, true}, {8, true}, {8, true}, {11, true},
-           {11, true}, {12, true}, {12, true}, {15, true}, {17, true}, {22, true},
-           {23, true}})};
+      Obs({{6, true},   {6, true},   {6, true},   {6, false}, {7, true},   {9, false},
+           {10, true},  {10, false}, {11, false}, {13, true}, {16, true},  {17, false},
+           {19, false}, {20, false}, {22, true},  {23, true}, {25, false}, {32, false},
+           {32, false}, {34, false}, {35, false}}),
+      Obs({{1, true},  {1, true},  {2, true},  {2, true},  {3, true},  {4, true},
+           {4, true},  {5, true},  {5, true},  {8, true},  {8, true},  {8, true},
+           {8, true},  {11, true}, {11, true}, {12, true}, {12, true}, {15, true},
+           {17, true}, {22, true}, {23, true}})};
   const LogRankResult r = LogRankTest(groups);
   EXPECT_EQ(r.degrees_of_freedom, 1);
   EXPECT_DOUBLE_EQ(r.observed[0], 9.0);
@@ -88,7 +88,8 @@ TEST(LogRankTest, GroupNeverAtRiskDropsADegreeOfFreedom) {
 }
 
 TEST(LogRankTest, NoEventsOrOneGroup) {
-  const std::vector<SurvivalObservation> censored[] = {Obs({{1, false}}), Obs({{2, false}})};
+  const std::vector<SurvivalObservation> censored[] = {Obs({{1, false}}),
+                                                       Obs({{2, false}})};
   LogRankResult r = LogRankTest(censored);
   EXPECT_EQ(r.degrees_of_freedom, 0);
   EXPECT_EQ(r.p_value, 1.0);

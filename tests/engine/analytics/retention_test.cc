@@ -130,8 +130,8 @@ TEST(RetentionTest, GroupsSuppressSmallOnesAndTestTheShownOnes) {
   // chi2 = 1.145455^2 / 0.487934 = 2.689034 on 1 df.
   ASSERT_TRUE(g.log_rank.has_value());
   EXPECT_EQ(g.log_rank->degrees_of_freedom, 1);
-  EXPECT_NEAR(g.log_rank->chi_square, (2 - 0.8545454545) * (2 - 0.8545454545) /
-                                          (30.0 / 121 + 0.24), 1e-9);
+  EXPECT_NEAR(g.log_rank->chi_square,
+              (2 - 0.8545454545) * (2 - 0.8545454545) / (30.0 / 121 + 0.24), 1e-9);
 }
 
 TEST(RetentionTest, OneShownGroupHasNoTest) {

@@ -10,7 +10,8 @@
 
 namespace azubimatch::engine {
 
-inline std::vector<SurvivalObservation> Obs(std::initializer_list<std::pair<int, bool>> list) {
+inline std::vector<SurvivalObservation> Obs(
+    std::initializer_list<std::pair<int, bool>> list) {
   std::vector<SurvivalObservation> out;
   for (auto [t, e] : list) out.push_back({t, e});
   return out;

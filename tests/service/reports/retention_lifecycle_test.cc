@@ -24,8 +24,8 @@ class RetentionLifecycleTest : public ReportServerFixture {
  protected:
   // Accepts a placement of a new candidate of m1 at `offer`; returns its id.
   std::string Accept(const std::string& offer) {
-    absl::StatusOr<v1::Candidate> candidate =
-        server_->records()->Create(OfficerOf("m1"), TestCandidate({"62102"}, Stuttgart()));
+    absl::StatusOr<v1::Candidate> candidate = server_->records()->Create(
+        OfficerOf("m1"), TestCandidate({"62102"}, Stuttgart()));
     EXPECT_TRUE(candidate.ok()) << candidate.status();
     grpc::ClientContext context;
     As(&context, "m1");
@@ -74,7 +74,8 @@ class RetentionLifecycleTest : public ReportServerFixture {
 };
 
 TEST_F(RetentionLifecycleTest, FiguresOfPlacementsMovedThroughAdvancePlacement) {
-  absl::StatusOr<v1::Company> company = server_->records()->Create(OfficerOf("m1"), TestCompany());
+  absl::StatusOr<v1::Company> company =
+      server_->records()->Create(OfficerOf("m1"), TestCompany());
   ASSERT_TRUE(company.ok()) << company.status();
   absl::StatusOr<v1::TrainingOffer> offer =
       server_->records()->Create(OfficerOf("m1"), TestOffer(company->id(), "62102", 20));
@@ -119,7 +120,8 @@ TEST_F(RetentionLifecycleTest, FiguresOfPlacementsMovedThroughAdvancePlacement) 
 
   // The analyst sees the network's aggregates (here: the same placements); another
   // member's officer sees none of m1's.
-  EXPECT_EQ(Retention("m7", "analyst").overall().SerializeAsString(), f.SerializeAsString());
+  EXPECT_EQ(Retention("m7", "analyst").overall().SerializeAsString(),
+            f.SerializeAsString());
   EXPECT_EQ(Retention("m2", "officer").overall().started(), 0);
 }
 

@@ -8,7 +8,8 @@
 namespace azubimatch::service {
 namespace {
 
-v1::PlacementEvent* Step(v1::Placement* p, v1::PlacementStatus status, int y, int m, int d) {
+v1::PlacementEvent* Step(v1::Placement* p, v1::PlacementStatus status, int y, int m,
+                         int d) {
   v1::PlacementEvent* event = p->add_history();
   event->set_status(status);
   event->mutable_date()->set_year(y);
@@ -35,11 +36,13 @@ TEST(RetentionQueryTest, NamesEveryBadField) {
   request.add_at_days(-1);
   request.add_at_days(3651);
   request.set_by(static_cast<v1::RetentionDimension>(99));
-  absl::StatusOr<RetentionQuery> q = ToRetentionQuery(request, absl::CivilDay(2026, 12, 7));
+  absl::StatusOr<RetentionQuery> q =
+      ToRetentionQuery(request, absl::CivilDay(2026, 12, 7));
   ASSERT_EQ(q.status().code(), absl::StatusCode::kInvalidArgument);
   std::vector<std::string> fields;
   for (const FieldViolation& v : ViolationsOf(q.status())) fields.push_back(v.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"as_of", "at_days[1]", "at_days[2]", "by"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"as_of", "at_days[1]", "at_days[2]", "by"}));
 
   v1::GetRetentionRequest bad_day;
   bad_day.mutable_as_of()->set_year(2025);
@@ -104,16 +107,18 @@ TEST(RetentionGroupOfTest, BandsRanksModesAndUnknowns) {
   EXPECT_EQ(RetentionGroupOf(v1::RETENTION_DIMENSION_CHOICE_RANK, p, facts), "sector");
   EXPECT_EQ(RetentionGroupOf(v1::RETENTION_DIMENSION_ASSIGN_MODE, p, facts),
             "ASSIGN_MODE_BEST_STABLE");
-  const std::pair<double, const char*> bands[] = {{30.0, "30-60"}, {59.9, "30-60"},
-                                                  {60.0, "60+"}, {0.0, "0-30"}};
+  const std::pair<double, const char*> bands[] = {
+      {30.0, "30-60"}, {59.9, "30-60"}, {60.0, "60+"}, {0.0, "0-30"}};
   for (auto [minutes, band] : bands) {
     facts.proposal->travel_minutes = minutes;
-    EXPECT_EQ(RetentionGroupOf(v1::RETENTION_DIMENSION_COMMUTE_BAND, p, facts), band) << minutes;
+    EXPECT_EQ(RetentionGroupOf(v1::RETENTION_DIMENSION_COMMUTE_BAND, p, facts), band)
+        << minutes;
   }
   const std::pair<int, const char*> ranks[] = {{1, "1"}, {4, "4"}, {5, "5+"}, {9, "5+"}};
   for (auto [rank, name] : ranks) {
     facts.proposal->choice_rank = rank;
-    EXPECT_EQ(RetentionGroupOf(v1::RETENTION_DIMENSION_CHOICE_RANK, p, facts), name) << rank;
+    EXPECT_EQ(RetentionGroupOf(v1::RETENTION_DIMENSION_CHOICE_RANK, p, facts), name)
+        << rank;
   }
 }
 

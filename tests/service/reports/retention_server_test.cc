@@ -25,12 +25,13 @@ class RetentionServerTest : public ReportServerFixture {
     absl::StatusOr<v1::Company> company =
         server_->records()->Create(OfficerOf("m1"), TestCompany());
     ASSERT_TRUE(company.ok()) << company.status();
-    absl::StatusOr<v1::TrainingOffer> a =
-        server_->records()->Create(OfficerOf("m1"), TestOffer(company->id(), "62102", 20));
+    absl::StatusOr<v1::TrainingOffer> a = server_->records()->Create(
+        OfficerOf("m1"), TestOffer(company->id(), "62102", 20));
     ASSERT_TRUE(a.ok()) << a.status();
     v1::TrainingOffer bakery = TestOffer(company->id(), "29302", 20);
     bakery.mutable_occupation()->set_sector(v1::SECTOR_CRAFTS);
-    absl::StatusOr<v1::TrainingOffer> b = server_->records()->Create(OfficerOf("m1"), bakery);
+    absl::StatusOr<v1::TrainingOffer> b =
+        server_->records()->Create(OfficerOf("m1"), bakery);
     ASSERT_TRUE(b.ok()) << b.status();
     offer_a_ = a->id();
     offer_b_ = b->id();
@@ -62,10 +63,13 @@ class RetentionServerTest : public ReportServerFixture {
     const S kEnded = v1::PLACEMENT_STATUS_ENDED_EARLY;
     Store("m1", offer_a_, {{kStarted, start}, {kEnded, {2024, 8, 31}}});
     Store("m1", offer_a_, {{kStarted, start}, {kEnded, {2024, 10, 30}}});
-    for (int i = 0; i < 2; ++i) Store("m1", offer_a_, {{kStarted, start}, {kPassed, probation}});
+    for (int i = 0; i < 2; ++i)
+      Store("m1", offer_a_, {{kStarted, start}, {kPassed, probation}});
     Store("m1", offer_a_, {{kStarted, start}});
-    Store("m1", offer_a_, {{kStarted, start}, {kPassed, probation}, {kEnded, {2025, 2, 17}}});
-    for (int i = 0; i < 5; ++i) Store("m1", offer_b_, {{kStarted, start}, {kPassed, probation}});
+    Store("m1", offer_a_,
+          {{kStarted, start}, {kPassed, probation}, {kEnded, {2025, 2, 17}}});
+    for (int i = 0; i < 5; ++i)
+      Store("m1", offer_b_, {{kStarted, start}, {kPassed, probation}});
     Store("m1", offer_a_, {{kStarted, start}}, v1::PLACEMENT_STATUS_WITHDRAWN);
     Store("m1", offer_a_, {});
     Store("m1", offer_b_, {{kStarted, {2025, 9, 1}}});
@@ -155,7 +159,8 @@ TEST_F(RetentionServerTest, HandComputedCohort) {
 TEST_F(RetentionServerTest, ByOccupationWithLogRank) {
   StoreCohort();
   v1::RetentionReport report;
-  ASSERT_TRUE(Retention("m1", "officer", v1::RETENTION_DIMENSION_OCCUPATION, &report).ok());
+  ASSERT_TRUE(
+      Retention("m1", "officer", v1::RETENTION_DIMENSION_OCCUPATION, &report).ok());
   ASSERT_EQ(report.groups_size(), 2);
   // A: events at 30 (n 6), 90 (n 5), 200 (n 4): S(122) = 4/6, S(365) = 4/6 * 3/4 = 1/2.
   const v1::RetentionGroup& a = GroupOf(report, "62102");
@@ -212,13 +217,15 @@ TEST_F(RetentionServerTest, MembersSeeOnlyTheirOwnPlacements) {
   ASSERT_EQ(report.groups_size(), 1);
   EXPECT_EQ(report.groups(0).group(), "m2");
   // A member without placements sees nothing of m1's or m2's.
-  ASSERT_TRUE(Retention("m3", "portal", v1::RETENTION_DIMENSION_OCCUPATION, &report).ok());
+  ASSERT_TRUE(
+      Retention("m3", "portal", v1::RETENTION_DIMENSION_OCCUPATION, &report).ok());
   EXPECT_EQ(report.overall().started(), 0);
   EXPECT_EQ(report.groups_size(), 0);
   EXPECT_FALSE(report.overall().has_probation_pass_rate());
   EXPECT_FALSE(report.overall().survival(0).has_survival());
   // m1's portal sees m1's placements.
-  ASSERT_TRUE(Retention("m1", "portal", v1::RETENTION_DIMENSION_UNSPECIFIED, &report).ok());
+  ASSERT_TRUE(
+      Retention("m1", "portal", v1::RETENTION_DIMENSION_UNSPECIFIED, &report).ok());
   EXPECT_EQ(report.overall().started(), 11);
 }
 
@@ -226,8 +233,8 @@ TEST_F(RetentionServerTest, RunGroupsComeFromTheProposingRun) {
   MakeOffers();
   std::vector<std::string> candidates;
   for (int i = 0; i < 5; ++i) {
-    absl::StatusOr<v1::Candidate> c =
-        server_->records()->Create(OfficerOf("m1"), TestCandidate({"62102"}, Stuttgart()));
+    absl::StatusOr<v1::Candidate> c = server_->records()->Create(
+        OfficerOf("m1"), TestCandidate({"62102"}, Stuttgart()));
     ASSERT_TRUE(c.ok()) << c.status();
   }
   v1::Run run;
@@ -241,17 +248,21 @@ TEST_F(RetentionServerTest, RunGroupsComeFromTheProposingRun) {
           v1::PLACEMENT_STATUS_UNSPECIFIED, p.candidate_id(), run_id);
   }
   // Five recorded directly, and one naming the run for a pair the run did not place.
-  for (int i = 0; i < 5; ++i) Store("m1", offer_b_, {{v1::PLACEMENT_STATUS_STARTED, start}});
+  for (int i = 0; i < 5; ++i)
+    Store("m1", offer_b_, {{v1::PLACEMENT_STATUS_STARTED, start}});
   Store("m1", offer_b_, {{v1::PLACEMENT_STATUS_STARTED, start}},
         v1::PLACEMENT_STATUS_UNSPECIFIED, "", run_id);
   v1::RetentionReport report;
-  ASSERT_TRUE(Retention("m1", "officer", v1::RETENTION_DIMENSION_ASSIGN_MODE, &report).ok());
+  ASSERT_TRUE(
+      Retention("m1", "officer", v1::RETENTION_DIMENSION_ASSIGN_MODE, &report).ok());
   ASSERT_EQ(report.groups_size(), 2);
   EXPECT_EQ(GroupOf(report, "ASSIGN_MODE_STABLE").figures().started(), 5);
   EXPECT_EQ(GroupOf(report, "no run").figures().started(), 6);
-  ASSERT_TRUE(Retention("m1", "officer", v1::RETENTION_DIMENSION_COMMUTE_BAND, &report).ok());
+  ASSERT_TRUE(
+      Retention("m1", "officer", v1::RETENTION_DIMENSION_COMMUTE_BAND, &report).ok());
   EXPECT_EQ(GroupOf(report, "0-30").figures().started(), 5);
-  ASSERT_TRUE(Retention("m1", "officer", v1::RETENTION_DIMENSION_CHOICE_RANK, &report).ok());
+  ASSERT_TRUE(
+      Retention("m1", "officer", v1::RETENTION_DIMENSION_CHOICE_RANK, &report).ok());
   EXPECT_EQ(GroupOf(report, "1").figures().started(), 5);
   EXPECT_EQ(GroupOf(report, "no run").figures().started(), 6);
   // No event in either group: the test has 0 degrees of freedom and p = 1.
@@ -267,8 +278,8 @@ TEST_F(RetentionServerTest, DefaultsAndErrors) {
                         /*as_of=*/false)
                   .ok());
   const engine::Date after = Today(absl::Now());
-  const engine::Date as_of = engine::Date::FromYmd(report.as_of().year(), report.as_of().month(),
-                                                   report.as_of().day());
+  const engine::Date as_of = engine::Date::FromYmd(
+      report.as_of().year(), report.as_of().month(), report.as_of().day());
   EXPECT_TRUE(as_of == before || as_of == after);
   EXPECT_EQ(report.at_days_size(), 3);
   EXPECT_EQ(report.overall().survival(1).days(), 365);
@@ -278,7 +289,8 @@ TEST_F(RetentionServerTest, DefaultsAndErrors) {
   const grpc::Status bad = Retention("m1", "officer", v1::RETENTION_DIMENSION_UNSPECIFIED,
                                      &report, {30, 4000});
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_NE(bad.error_message().find("at_days[1]"), std::string::npos) << bad.error_message();
+  EXPECT_NE(bad.error_message().find("at_days[1]"), std::string::npos)
+      << bad.error_message();
 }
 
 }  // namespace

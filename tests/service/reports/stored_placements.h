@@ -25,8 +25,8 @@ struct StoredPlacement {
   std::string offer = "";
   std::vector<std::pair<v1::PlacementStatus, Day>> steps = {};
   v1::PlacementStatus status = v1::PLACEMENT_STATUS_UNSPECIFIED;  // else the last step's
-  std::string candidate = "";  // default: a made-up id
-  std::string run = "";        // the proposing run, if any
+  std::string candidate = "";                                     // default: a made-up id
+  std::string run = "";  // the proposing run, if any
 };
 
 // Writes `p` with the id "p" + `serial` (16 characters); returns the id.
