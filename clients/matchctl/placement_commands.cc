@@ -89,7 +89,7 @@ std::string StatusWords(v1::PlacementStatus status) {
 // The placement and its history, for a placement officer:
 //   placement P: started (version 3)
 //     candidate C at offer O
-//     2030-07-15  accepted
+//     2030-07-15  accepted (recorded)
 //     2027-05-03  contract signed   note: ...
 void PrintPlacementHistory(const v1::Placement& p, std::ostream& out) {
   out << "placement " << p.id() << ": " << StatusWords(p.status()) << " (version "
@@ -97,10 +97,15 @@ void PrintPlacementHistory(const v1::Placement& p, std::ostream& out) {
   out << "  candidate " << p.candidate_id() << " at offer " << p.offer_id() << "\n";
   for (const v1::PlacementEvent& event : p.history()) {
     const v1::Date& d = event.date();
+    // The acceptance is dated the day the service recorded it, not the day agreed.
+    const std::string what = event.status() == v1::PLACEMENT_STATUS_ACCEPTED
+                                 ? "accepted (recorded)"
+                                 : StatusWords(event.status());
     std::string line = absl::StrFormat("  %04d-%02d-%02d  %-17s", d.year(), d.month(),
-                                       d.day(), StatusWords(event.status()));
+                                       d.day(), what);
     if (event.ended_by() != v1::ENDED_BY_UNSPECIFIED) {
-      absl::StrAppend(&line, "  by ", EnumShortName(v1::EndedBy_descriptor(), event.ended_by()));
+      absl::StrAppend(&line, "  by ",
+                      EnumShortName(v1::EndedBy_descriptor(), event.ended_by()));
     }
     if (event.end_reason() != v1::EARLY_END_REASON_UNSPECIFIED) {
       absl::StrAppend(&line, ", reason ",
@@ -126,7 +131,8 @@ constexpr v1::PlacementStatus kLifecycleSteps[] = {
 // naming the flag.
 absl::StatusOr<v1::AdvancePlacementRequest> AdvanceRequest(const ParsedArgs& parsed) {
   if (parsed.positional.size() != 2) {
-    return absl::InvalidArgumentError("expected: placement advance ID --status S --date D");
+    return absl::InvalidArgumentError(
+        "expected: placement advance ID --status S --date D");
   }
   std::string steps;
   for (v1::PlacementStatus step : kLifecycleSteps) {
@@ -140,11 +146,12 @@ absl::StatusOr<v1::AdvancePlacementRequest> AdvanceRequest(const ParsedArgs& par
       ParseEnumName(v1::PlacementStatus_descriptor(), parsed.Value("status"));
   if (!status.ok() || std::find(std::begin(kLifecycleSteps), std::end(kLifecycleSteps),
                                 *status) == std::end(kLifecycleSteps)) {
-    return absl::InvalidArgumentError(absl::StrCat("--status: expected one of ", steps,
-                                                   ", got \"", parsed.Value("status"), "\""));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--status: expected one of ", steps, ", got \"", parsed.Value("status"), "\""));
   }
   if (!parsed.Has("date")) {
-    return absl::InvalidArgumentError("--date is required: the day of the step, YYYY-MM-DD");
+    return absl::InvalidArgumentError(
+        "--date is required: the day of the step, YYYY-MM-DD");
   }
   absl::StatusOr<v1::Date> date = ParseDate("date", parsed.Value("date"));
   if (!date.ok()) return date.status();
@@ -165,12 +172,14 @@ absl::StatusOr<v1::AdvancePlacementRequest> AdvanceRequest(const ParsedArgs& par
                                                        : v1::EndedBy_descriptor();
     if (ends_early && !parsed.Has(flag)) {
       return absl::InvalidArgumentError(absl::StrCat(
-          "--", dashed, " is required with --status ended_early: ", EnumShortNameList(type)));
+          "--", dashed, " is required with --status ended_early: ",
+          EnumShortNameList(type)));
     }
     if (!ends_early) continue;
     absl::StatusOr<int> value = ParseEnumName(type, parsed.Value(flag));
     if (!value.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("--", dashed, ": ", value.status().message()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("--", dashed, ": ", value.status().message()));
     }
     if (type == v1::EndedBy_descriptor()) {
       request.set_ended_by(static_cast<v1::EndedBy>(*value));
@@ -187,7 +196,8 @@ int RunPlacementAdvance(Context& context, const ParsedArgs& parsed) {
   grpc::ClientContext call;
   context.PrepareCall(&call);
   v1::Placement placement;
-  const grpc::Status status = MatchingStub(context)->AdvancePlacement(&call, *request, &placement);
+  const grpc::Status status =
+      MatchingStub(context)->AdvancePlacement(&call, *request, &placement);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
     context.out() << ProtoToJson(placement) << "\n";
@@ -198,9 +208,9 @@ int RunPlacementAdvance(Context& context, const ParsedArgs& parsed) {
 }
 
 int RunPlacement(Context& context, const std::vector<std::string>& args) {
-  absl::StatusOr<ParsedArgs> parsed = ParseCommandArgs(
-      args, {{"candidate"}, {"offer"}, {"run"}, {"reason"}, {"note"}, {"status"}, {"limit"},
-             {"date"}, {"ended_by"}});
+  absl::StatusOr<ParsedArgs> parsed =
+      ParseCommandArgs(args, {{"candidate"}, {"offer"}, {"run"}, {"reason"}, {"note"},
+                              {"status"}, {"limit"}, {"date"}, {"ended_by"}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   const std::string verb = parsed->positional.empty() ? "" : parsed->positional[0];
   if (verb == "list") return RunPlacementList(context, *parsed);
@@ -257,7 +267,8 @@ void AddPlacementCommands(std::vector<Command>& commands) {
       "matchctl placement accept --candidate ID --offer ID [--run R] [--note TEXT]\n"
       "       matchctl placement reject --candidate ID --offer ID --reason R [--note TEXT]\n"
       "       matchctl placement advance ID --status S --date YYYY-MM-DD\n"
-      "                [--ended-by apprentice|company|mutual] [--reason R] [--note TEXT]\n"
+      "                [--ended-by apprentice|company|mutual] [--reason R]\n"
+      "                [--note TEXT]\n"
       "       matchctl placement withdraw ID [--note TEXT]\n"
       "       matchctl placement list [--candidate ID] [--offer ID] [--status S] [--limit N]\n"
       "\n"
@@ -271,8 +282,8 @@ void AddPlacementCommands(std::vector<Command>& commands) {
       "performance, commute, health_or_family, company_closed, other). The date may lie\n"
       "in the past, not in the future, not before the previous step. ended_early frees\n"
       "the seat, makes the candidate active again and bans the pair in later runs until\n"
-      "the placement is withdrawn; completed frees the seat. It prints the placement with\n"
-      "its history. Notes must hold no personal data.\n"
+      "the placement is withdrawn; completed frees the seat. It prints the placement\n"
+      "with its history. Notes must hold no personal data.\n"
       "Output: the placement (with --json as an object, advance with its history); list\n"
       "prints a table, with --json {\"placements\":[...]}.",
       RunPlacement));

@@ -17,17 +17,10 @@
 #include "service/matching/suggestions.h"
 #include "service/matching/visible_records.h"
 #include "service/registry/field_violations.h"
+#include "service/rpc/proto_time.h"
 
 namespace azubimatch::service {
 namespace {
-
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  const int64_t micros = absl::ToUnixMicros(time);
-  google::protobuf::Timestamp out;
-  out.set_seconds(micros / 1000000);
-  out.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
-  return out;
-}
 
 absl::Status PlacementNotFound(absl::string_view id) {
   return WithField(
@@ -269,10 +262,10 @@ absl::StatusOr<v1::Placement> PlacementBook::Withdraw(
   if (!MaySeeCandidatesOf(caller, before.member_id())) return PlacementNotFound(request.id());
   const bool holds_seat = HoldsSeat(before.status());
   if (!holds_seat && !BansPair(before.status())) {
-    return Precondition("id", absl::StrCat("placement is ",
-                                           v1::PlacementStatus_Name(before.status()),
-                                           "; only seat-holding, rejected or ended-early "
-                                           "ones are withdrawn"));
+    return Precondition(
+        "id", absl::StrCat("placement is ", v1::PlacementStatus_Name(before.status()),
+                           "; only seat-holding, rejected or ended-early "
+                           "ones are withdrawn"));
   }
   WriteBatch batch;
   AZM_ASSIGN_OR_RETURN(
@@ -295,10 +288,13 @@ absl::StatusOr<v1::Placement> PlacementBook::Advance(
     const Caller& caller, const v1::AdvancePlacementRequest& request) {
   absl::MutexLock lock(&mu_);
   AZM_ASSIGN_OR_RETURN(const v1::Placement before, ReadPlacement(request.id()));
-  if (!MaySeeCandidatesOf(caller, before.member_id())) return PlacementNotFound(request.id());
+  if (!MaySeeCandidatesOf(caller, before.member_id())) {
+    return PlacementNotFound(request.id());
+  }
   if (request.version() != 0 && request.version() != before.version()) {
-    return Precondition("version", absl::StrCat("placement is at version ", before.version(),
-                                                ", not ", request.version()));
+    return Precondition(
+        "version", absl::StrCat("placement is at version ", before.version(), ", not ",
+                                request.version()));
   }
   AZM_RETURN_IF_ERROR(CheckLifecycleStep(before, request.status(), request.date()));
   const google::protobuf::Timestamp now = ToTimestamp(clock_());
@@ -310,12 +306,15 @@ absl::StatusOr<v1::Placement> PlacementBook::Advance(
   WriteBatch batch;
   batch.Put(Family::kPlacements, after.id(), after.SerializeAsString());
   // The candidate is checked again in the same commit (NOT_FOUND naming candidate_id).
-  const bool releases_seat = HoldsSeat(before.status()) && !HoldsSeat(after.status());
-  AZM_RETURN_IF_ERROR(
-      releases_seat
-          ? records_->ReleaseSeat(after.offer_id(), after.candidate_id(),
-                                  after.status() == v1::PLACEMENT_STATUS_ENDED_EARLY, batch)
-          : records_->WriteForCandidate(after.candidate_id(), batch));
+  absl::Status written;
+  if (HoldsSeat(before.status()) && !HoldsSeat(after.status())) {
+    const bool reactivate = after.status() == v1::PLACEMENT_STATUS_ENDED_EARLY;
+    written = records_->ReleaseSeat(after.offer_id(), after.candidate_id(), reactivate,
+                                    batch);
+  } else {
+    written = records_->WriteForCandidate(after.candidate_id(), batch);
+  }
+  AZM_RETURN_IF_ERROR(written);
   index_->OnPlacementChanged(&before, &after);
   return after;
 }

@@ -12,7 +12,8 @@ namespace azubimatch::service {
 namespace {
 
 absl::Status StepRefused(absl::string_view field, absl::string_view message) {
-  return WithField(absl::FailedPreconditionError(absl::StrCat(field, ": ", message)), field);
+  return WithField(absl::FailedPreconditionError(absl::StrCat(field, ": ", message)),
+                   field);
 }
 
 const absl::TimeZone& ServiceTimeZone() {
@@ -62,7 +63,8 @@ v1::PlacementStatus NextLifecycleStatus(v1::PlacementStatus current) {
 absl::Status CheckLifecycleStep(const v1::Placement& placement, v1::PlacementStatus next,
                                 const v1::Date& date) {
   const v1::PlacementStatus current = placement.status();
-  if (current == v1::PLACEMENT_STATUS_REJECTED || current == v1::PLACEMENT_STATUS_WITHDRAWN) {
+  if (current == v1::PLACEMENT_STATUS_REJECTED ||
+      current == v1::PLACEMENT_STATUS_WITHDRAWN) {
     return StepRefused("id", absl::StrCat("placement is ", StatusName(current),
                                           "; only accepted placements advance"));
   }
@@ -70,9 +72,10 @@ absl::Status CheckLifecycleStep(const v1::Placement& placement, v1::PlacementSta
   const bool may_end_early = current == v1::PLACEMENT_STATUS_CONTRACT_SIGNED ||
                              current == v1::PLACEMENT_STATUS_STARTED ||
                              current == v1::PLACEMENT_STATUS_PROBATION_PASSED;
-  const bool allowed = next == v1::PLACEMENT_STATUS_ENDED_EARLY
-                           ? may_end_early
-                           : next == following && following != v1::PLACEMENT_STATUS_UNSPECIFIED;
+  const bool allowed =
+      next == v1::PLACEMENT_STATUS_ENDED_EARLY
+          ? may_end_early
+          : next == following && following != v1::PLACEMENT_STATUS_UNSPECIFIED;
   if (!allowed) {
     std::string may;
     if (following != v1::PLACEMENT_STATUS_UNSPECIFIED) may = StatusName(following);
@@ -109,8 +112,8 @@ v1::PlacementEvent StepEvent(const v1::AdvancePlacementRequest& request,
 }
 
 v1::PlacementEvent AcceptanceEvent(const google::protobuf::Timestamp& recorded_at) {
-  const absl::Time at =
-      absl::FromUnixSeconds(recorded_at.seconds()) + absl::Nanoseconds(recorded_at.nanos());
+  const absl::Time at = absl::FromUnixSeconds(recorded_at.seconds()) +
+                        absl::Nanoseconds(recorded_at.nanos());
   v1::PlacementEvent event;
   event.set_status(v1::PLACEMENT_STATUS_ACCEPTED);
   *event.mutable_date() = ToProtoDate(Today(at));

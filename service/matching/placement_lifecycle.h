@@ -1,5 +1,5 @@
-// The rules of a placement's training lifecycle (AdvancePlacement), as pure functions that
-// PlacementBook (placement_book.h) applies under its mutex:
+// The rules of a placement's training lifecycle (AdvancePlacement), as pure functions
+// that PlacementBook (placement_book.h) applies under its mutex:
 //
 //   ACCEPTED → CONTRACT_SIGNED → STARTED → PROBATION_PASSED → COMPLETED
 //                      │            │              │

@@ -247,8 +247,8 @@ absl::Status ValidateAdvancePlacementRequest(const v1::AdvancePlacementRequest& 
   const size_t before = v.size();
   CheckDateField("date", request.has_date(), request.date(), /*required=*/true, &v);
   if (v.size() == before && ToEngineDate(request.date()) > today) {
-    v.Add("date", absl::StrCat("must not lie in the future (today is ", today.ToString(),
-                               ")"));
+    v.Add("date",
+          absl::StrCat("must not lie in the future (today is ", today.ToString(), ")"));
   }
   if (!v1::EndedBy_IsValid(request.ended_by())) {
     v.Add("ended_by", absl::StrCat("unknown value ", request.ended_by()));

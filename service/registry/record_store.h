@@ -44,8 +44,8 @@
 // Files: record_store.cc holds the generic operations; what differs between companies,
 // offers and candidates is in the Traits of record_traits.h (an internal header, with
 // the offer's company resolution, seats and index hooks in record_traits.cc); the
-// operations for the placement book (AdjustSeatsTaken, ReleaseSeat, WriteForCandidate) are in
-// record_store_placements.cc.
+// operations for the placement book (AdjustSeatsTaken, ReleaseSeat, WriteForCandidate)
+// are in record_store_placements.cc.
 #ifndef AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 #define AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 
@@ -238,8 +238,8 @@ class RecordStore {
   // Stages seats_taken + `delta` on the offer `offer_id` into `txn` (version + 1,
   // notification); returns the new offer. NOT_FOUND naming "offer_id" for an unknown
   // offer; FAILED_PRECONDITION when seats_taken would leave 0..seats.
-  absl::StatusOr<v1::TrainingOffer> StageSeatsTaken(const std::string& offer_id, int delta,
-                                                    Txn& txn)
+  absl::StatusOr<v1::TrainingOffer> StageSeatsTaken(const std::string& offer_id,
+                                                    int delta, Txn& txn)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // NOT_FOUND naming "candidate_id" unless the candidate exists as `txn` would leave it.
   absl::Status CheckCandidateExists(std::string_view candidate_id, const Txn& txn)

@@ -12,7 +12,6 @@
 namespace azubimatch::service {
 
 using registry_internal::NotFound;
-using registry_internal::ToTimestamp;
 
 absl::Status RecordStore::CheckCandidateExists(std::string_view candidate_id_view,
                                                const Txn& txn) {
@@ -26,8 +25,8 @@ absl::Status RecordStore::CheckCandidateExists(std::string_view candidate_id_vie
   return absl::OkStatus();
 }
 
-absl::StatusOr<v1::TrainingOffer> RecordStore::StageSeatsTaken(const std::string& offer_id,
-                                                               int delta, Txn& txn) {
+absl::StatusOr<v1::TrainingOffer> RecordStore::StageSeatsTaken(
+    const std::string& offer_id, int delta, Txn& txn) {
   AZM_ASSIGN_OR_RETURN(std::optional<v1::TrainingOffer> existing,
                        txn.Load<v1::TrainingOffer>(offer_id));
   if (!existing.has_value()) return NotFound(RecordKind::kOffer, offer_id, "offer_id");

@@ -76,6 +76,14 @@ class MatchctlMatchingTest : public MatchingServerTest {
     return "";
   }
 
+  // The first offer suggested to `candidate`.
+  std::string FirstSuggestedOffer(const std::string& candidate) {
+    const Struct s = Json(Run({"suggest", "--candidate", candidate, "--json"}));
+    const auto& list = s.fields().at("suggestions").list_value();
+    if (list.values_size() == 0) return "";
+    return list.values(0).struct_value().fields().at("offer_id").string_value();
+  }
+
   LoadedCohort cohort_;
 };
 
@@ -273,15 +281,7 @@ TEST_F(MatchctlMatchingTest, DemoWithRankingsRanksBothSidesAsAfterInterviews) {
 
 TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
   const std::string candidate = CandidateWithSuggestions();
-  const Struct suggestions = Json(Run({"suggest", "--candidate", candidate, "--json"}));
-  const std::string offer = suggestions.fields()
-                                .at("suggestions")
-                                .list_value()
-                                .values(0)
-                                .struct_value()
-                                .fields()
-                                .at("offer_id")
-                                .string_value();
+  const std::string offer = FirstSuggestedOffer(candidate);
   const Struct accepted =
       Json(Run({"placement", "accept", "--candidate", candidate, "--offer", offer, "--json"}));
   EXPECT_EQ(accepted.fields().at("status").string_value(), "PLACEMENT_STATUS_ACCEPTED");
@@ -302,20 +302,12 @@ TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
 
 TEST_F(MatchctlMatchingTest, PlacementAdvanceRecordsTheLifecycleAndNamesBadFlags) {
   const std::string candidate = CandidateWithSuggestions();
-  const std::string offer = Json(Run({"suggest", "--candidate", candidate, "--json"}))
-                                .fields()
-                                .at("suggestions")
-                                .list_value()
-                                .values(0)
-                                .struct_value()
-                                .fields()
-                                .at("offer_id")
-                                .string_value();
-  const std::string id =
-      Json(Run({"placement", "accept", "--candidate", candidate, "--offer", offer, "--json"}))
-          .fields()
-          .at("id")
-          .string_value();
+  const std::string offer = FirstSuggestedOffer(candidate);
+  const std::string id = Json(Run({"placement", "accept", "--candidate", candidate,
+                                   "--offer", offer, "--json"}))
+                             .fields()
+                             .at("id")
+                             .string_value();
   // Usage errors name the flag and exit 2, before any call.
   const auto usage = [&](std::vector<std::string> args, const std::string& flag) {
     args.insert(args.begin(), {"placement", "advance", id});
@@ -334,12 +326,12 @@ TEST_F(MatchctlMatchingTest, PlacementAdvanceRecordsTheLifecycleAndNamesBadFlags
         "--ended-by");
   usage({"--status", "ended_early", "--date", "2024-05-02", "--ended-by", "company"},
         "--reason");
-  usage({"--status", "ended_early", "--date", "2024-05-02", "--ended-by", "company", "--reason",
-         "boredom"},
+  usage({"--status", "ended_early", "--date", "2024-05-02", "--ended-by", "company",
+         "--reason", "boredom"},
         "--reason");
   // The server refuses a skipped step and a date in the future (exit 1).
-  const Output skipped = Run({"placement", "advance", id, "--status", "started", "--date",
-                              "2024-08-01"});
+  const Output skipped =
+      Run({"placement", "advance", id, "--status", "started", "--date", "2024-08-01"});
   EXPECT_EQ(skipped.code, 1);
   EXPECT_THAT(skipped.err, HasSubstr("FAILED_PRECONDITION"));
   EXPECT_THAT(skipped.err, HasSubstr("status"));
@@ -348,31 +340,36 @@ TEST_F(MatchctlMatchingTest, PlacementAdvanceRecordsTheLifecycleAndNamesBadFlags
   EXPECT_EQ(future.code, 1);
   EXPECT_THAT(future.err, HasSubstr("date"));
 
-  const Output signed_ = Run({"placement", "advance", id, "--status", "contract_signed",
-                              "--date", "2024-05-02", "--note", "bei der Kammer eingetragen"});
+  const Output signed_ =
+      Run({"placement", "advance", id, "--status", "contract_signed", "--date",
+           "2024-05-02", "--note", "bei der Kammer eingetragen"});
   ASSERT_EQ(signed_.code, 0) << signed_.err;
-  EXPECT_THAT(signed_.out, HasSubstr(absl::StrCat("placement ", id,
-                                                  ": contract signed (version 2)")));
-  EXPECT_THAT(signed_.out, HasSubstr("accepted"));
   EXPECT_THAT(signed_.out,
-              HasSubstr("2024-05-02  contract signed    note: bei der Kammer eingetragen"));
-  const Struct started = Json(Run({"placement", "advance", id, "--status", "started", "--date",
-                                    "2024-08-01", "--json"}));
+              HasSubstr(absl::StrCat("placement ", id, ": contract signed (version 2)")));
+  EXPECT_THAT(signed_.out, HasSubstr("  accepted (recorded)\n"));
+  EXPECT_THAT(
+      signed_.out,
+      HasSubstr("2024-05-02  contract signed    note: bei der Kammer eingetragen"));
+  const Struct started = Json(Run({"placement", "advance", id, "--status", "started",
+                                   "--date", "2024-08-01", "--json"}));
   EXPECT_EQ(started.fields().at("status").string_value(), "PLACEMENT_STATUS_STARTED");
   ASSERT_EQ(started.fields().at("history").list_value().values_size(), 3);
   const auto& step = started.fields().at("history").list_value().values(2).struct_value();
-  EXPECT_EQ(step.fields().at("date").struct_value().fields().at("month").number_value(), 8);
-  const Output ended = Run({"placement", "advance", id, "--status", "ended-early", "--date",
-                            "2024-11-15", "--ended-by", "apprentice", "--reason",
-                            "working_conditions"});
+  EXPECT_EQ(step.fields().at("date").struct_value().fields().at("month").number_value(),
+            8);
+  const Output ended =
+      Run({"placement", "advance", id, "--status", "ended-early", "--date", "2024-11-15",
+           "--ended-by", "apprentice", "--reason", "working_conditions"});
   ASSERT_EQ(ended.code, 0) << ended.err;
   EXPECT_THAT(ended.out, HasSubstr("2024-11-15  ended early        by apprentice, reason "
                                    "working conditions"));
   EXPECT_THAT(ended.out, HasSubstr("banned"));
-  const Struct json = Json(Run({"placement", "list", "--candidate", candidate, "--json"}));
+  const Struct json =
+      Json(Run({"placement", "list", "--candidate", candidate, "--json"}));
   const Struct& placement =
       json.fields().at("placements").list_value().values(0).struct_value();
-  EXPECT_EQ(placement.fields().at("status").string_value(), "PLACEMENT_STATUS_ENDED_EARLY");
+  EXPECT_EQ(placement.fields().at("status").string_value(),
+            "PLACEMENT_STATUS_ENDED_EARLY");
   const auto& history = placement.fields().at("history").list_value();
   ASSERT_EQ(history.values_size(), 4);
   const auto& last = history.values(3).struct_value().fields();

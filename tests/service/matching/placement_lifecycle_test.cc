@@ -11,6 +11,7 @@
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "service/matching/matching_keys.h"
 #include "service/registry/grpc_status.h"
 #include "tests/service/matching/matching_server_fixture.h"
 
@@ -67,7 +68,8 @@ class PlacementLifecycleTest : public MatchingServerTest {
  protected:
   void SetUp() override {
     service_options_.clock = [] {
-      return absl::FromCivil(absl::CivilSecond(2030, 7, 15, 10, 0, 0), absl::UTCTimeZone());
+      return absl::FromCivil(absl::CivilSecond(2030, 7, 15, 10, 0, 0),
+                             absl::UTCTimeZone());
     };
     StartServer();
     absl::StatusOr<v1::Company> company = records()->Create(officer_, TestCompany());
@@ -83,13 +85,14 @@ class PlacementLifecycleTest : public MatchingServerTest {
   }
 
   std::string NewCandidate() {
-    absl::StatusOr<v1::Candidate> candidate = records()->Create(officer_, TestCandidate());
+    absl::StatusOr<v1::Candidate> candidate =
+        records()->Create(officer_, TestCandidate());
     EXPECT_TRUE(candidate.ok()) << candidate.status();
     return candidate.ok() ? candidate->id() : "";
   }
 
-  static v1::AdvancePlacementRequest Step(const std::string& id, v1::PlacementStatus status,
-                                          v1::Date date) {
+  static v1::AdvancePlacementRequest Step(const std::string& id,
+                                          v1::PlacementStatus status, v1::Date date) {
     v1::AdvancePlacementRequest request;
     request.set_id(id);
     request.set_status(status);
@@ -101,8 +104,8 @@ class PlacementLifecycleTest : public MatchingServerTest {
     return request;
   }
 
-  grpc::Status Advance(const v1::AdvancePlacementRequest& request, v1::Placement* placement,
-                       const std::string& member = "m1") {
+  grpc::Status Advance(const v1::AdvancePlacementRequest& request,
+                       v1::Placement* placement, const std::string& member = "m1") {
     grpc::ClientContext context;
     As(&context, member);
     return stub_->AdvancePlacement(&context, request, placement);
@@ -166,23 +169,27 @@ class PlacementLifecycleTest : public MatchingServerTest {
 
   // The ids SuggestOffers gives the candidate, SuggestCandidates gives the offer.
   std::vector<std::string> OffersSuggestedTo(const std::string& candidate) {
-    grpc::ClientContext context;
     v1::SuggestOffersRequest request;
     request.set_candidate_id(candidate);
-    v1::SuggestionsResponse response;
-    EXPECT_TRUE(stub_->SuggestOffers(&context, request, &response).ok());
-    std::vector<std::string> ids;
-    for (const v1::Suggestion& s : response.suggestions()) ids.push_back(s.offer_id());
-    return ids;
+    return SuggestedIds(&v1::Matching::Stub::SuggestOffers, request,
+                        &v1::Suggestion::offer_id);
   }
   std::vector<std::string> CandidatesSuggestedFor(const std::string& offer) {
-    grpc::ClientContext context;
     v1::SuggestCandidatesRequest request;
     request.set_offer_id(offer);
+    return SuggestedIds(&v1::Matching::Stub::SuggestCandidates, request,
+                        &v1::Suggestion::candidate_id);
+  }
+  template <typename Request>
+  std::vector<std::string> SuggestedIds(
+      grpc::Status (v1::Matching::Stub::*suggest)(grpc::ClientContext*, const Request&,
+                                                  v1::SuggestionsResponse*),
+      const Request& request, const std::string& (v1::Suggestion::*id)() const) {
+    grpc::ClientContext context;
     v1::SuggestionsResponse response;
-    EXPECT_TRUE(stub_->SuggestCandidates(&context, request, &response).ok());
+    EXPECT_TRUE((stub_.get()->*suggest)(&context, request, &response).ok());
     std::vector<std::string> ids;
-    for (const v1::Suggestion& s : response.suggestions()) ids.push_back(s.candidate_id());
+    for (const v1::Suggestion& s : response.suggestions()) ids.push_back((s.*id)());
     return ids;
   }
 
@@ -190,7 +197,8 @@ class PlacementLifecycleTest : public MatchingServerTest {
                           const std::string& field) {
     EXPECT_EQ(status.error_code(), code) << field << ": " << status.error_message();
     EXPECT_THAT(status.error_message(), HasSubstr(field + ": "));
-    if (code != grpc::StatusCode::INVALID_ARGUMENT) return;  // the field is in the message
+    if (code != grpc::StatusCode::INVALID_ARGUMENT)
+      return;  // the field is in the message
     const std::vector<FieldViolation> violations = ViolationsOf(status);
     ASSERT_THAT(violations, Not(IsEmpty())) << field;
     EXPECT_EQ(violations[0].field, field);
@@ -208,7 +216,8 @@ TEST_F(PlacementLifecycleTest, EveryForwardStepIsKeptInTheHistoryUntilCompleted)
   EXPECT_EQ(placement.history(0).status(), kAccepted);
   EXPECT_EQ(placement.history(0).date().SerializeAsString(),
             Day(2030, 7, 15).SerializeAsString());  // the day it was recorded
-  EXPECT_EQ(placement.history(0).recorded_at().seconds(), placement.created_at().seconds());
+  EXPECT_EQ(placement.history(0).recorded_at().seconds(),
+            placement.created_at().seconds());
   const std::string candidate_before = CandidateRecord(candidate).SerializeAsString();
 
   int64_t version = placement.version();
@@ -231,9 +240,12 @@ TEST_F(PlacementLifecycleTest, EveryForwardStepIsKeptInTheHistoryUntilCompleted)
   const v1::Placement stored = Stored(placement);
   EXPECT_EQ(stored.SerializeAsString(), placement.SerializeAsString());
   std::vector<v1::PlacementStatus> statuses;
-  for (const v1::PlacementEvent& event : stored.history()) statuses.push_back(event.status());
-  EXPECT_THAT(statuses, ElementsAre(kAccepted, kSigned, kStarted, kProbation, kCompleted));
-  EXPECT_EQ(stored.history(1).date().SerializeAsString(), DateOf(kSigned).SerializeAsString());
+  for (const v1::PlacementEvent& event : stored.history())
+    statuses.push_back(event.status());
+  EXPECT_THAT(statuses,
+              ElementsAre(kAccepted, kSigned, kStarted, kProbation, kCompleted));
+  EXPECT_EQ(stored.history(1).date().SerializeAsString(),
+            DateOf(kSigned).SerializeAsString());
   EXPECT_EQ(stored.history(1).note(), "Vertrag bei der Kammer eingetragen");
   EXPECT_EQ(stored.history(2).ended_by(), v1::ENDED_BY_UNSPECIFIED);
   // Final: nothing more, not even a withdrawal.
@@ -248,7 +260,8 @@ TEST_F(PlacementLifecycleTest, EndedEarlyIsAllowedFromEachContractStage) {
     const v1::Placement placement = PlacementIn(from);
     ASSERT_EQ(SeatsTaken(placement.offer_id()), 1);
     v1::Placement ended;
-    v1::AdvancePlacementRequest request = Step(placement.id(), kEndedEarly, Day(2028, 2, 29));
+    v1::AdvancePlacementRequest request =
+        Step(placement.id(), kEndedEarly, Day(2028, 2, 29));
     request.set_ended_by(v1::ENDED_BY_MUTUAL);
     request.set_end_reason(v1::EARLY_END_REASON_COMMUTE);
     const grpc::Status status = Advance(request, &ended);
@@ -268,9 +281,11 @@ TEST_F(PlacementLifecycleTest, BackwardSkippedAndFinalStepsAreRefusedAndChangeNo
   const std::vector<v1::PlacementStatus> targets = {kSigned, kStarted, kProbation,
                                                     kCompleted, kEndedEarly};
   const auto allowed = [](v1::PlacementStatus from, v1::PlacementStatus to) {
-    if (to == kEndedEarly) return from == kSigned || from == kStarted || from == kProbation;
+    if (to == kEndedEarly)
+      return from == kSigned || from == kStarted || from == kProbation;
     return (from == kAccepted && to == kSigned) || (from == kSigned && to == kStarted) ||
-           (from == kStarted && to == kProbation) || (from == kProbation && to == kCompleted);
+           (from == kStarted && to == kProbation) ||
+           (from == kProbation && to == kCompleted);
   };
   int refused = 0;
   for (v1::PlacementStatus from : {kAccepted, kSigned, kStarted, kProbation, kCompleted,
@@ -279,7 +294,8 @@ TEST_F(PlacementLifecycleTest, BackwardSkippedAndFinalStepsAreRefusedAndChangeNo
     const Snapshot before = SnapshotOf(placement);
     for (v1::PlacementStatus to : targets) {
       if (allowed(from, to)) continue;
-      SCOPED_TRACE(v1::PlacementStatus_Name(from) + " -> " + v1::PlacementStatus_Name(to));
+      SCOPED_TRACE(v1::PlacementStatus_Name(from) + " -> " +
+                   v1::PlacementStatus_Name(to));
       v1::Placement answer;
       const grpc::Status status =
           Advance(Step(placement.id(), to, Day(2030, 7, 15)), &answer);
@@ -328,9 +344,11 @@ TEST_F(PlacementLifecycleTest, BadFieldsAreInvalidArgumentNamingTheField) {
 
   request = Step(placement.id(), kEndedEarly, Day(2028, 1, 1));
   request.set_end_reason(static_cast<v1::EarlyEndReason>(42));
-  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "end_reason");
+  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT,
+              "end_reason");
   request.set_end_reason(v1::EARLY_END_REASON_UNSPECIFIED);
-  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "end_reason");
+  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT,
+              "end_reason");
   request = Step(placement.id(), kEndedEarly, Day(2028, 1, 1));
   request.set_ended_by(v1::ENDED_BY_UNSPECIFIED);
   ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "ended_by");
@@ -339,7 +357,8 @@ TEST_F(PlacementLifecycleTest, BadFieldsAreInvalidArgumentNamingTheField) {
 
   request = Step(placement.id(), kProbation, Day(2028, 1, 1));
   request.set_end_reason(v1::EARLY_END_REASON_CONFLICT);
-  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "end_reason");
+  ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT,
+              "end_reason");
   request = Step(placement.id(), kProbation, Day(2028, 1, 1));
   request.set_note("line\x01");
   ExpectField(Advance(request, &answer), grpc::StatusCode::INVALID_ARGUMENT, "note");
@@ -355,7 +374,8 @@ TEST_F(PlacementLifecycleTest, AnotherMembersPlacementIsNotFoundAndAStaleVersion
   const v1::Placement placement = PlacementIn(kAccepted);
   const Snapshot before = SnapshotOf(placement);
   v1::Placement answer;
-  const v1::AdvancePlacementRequest request = Step(placement.id(), kSigned, Day(2028, 1, 1));
+  const v1::AdvancePlacementRequest request =
+      Step(placement.id(), kSigned, Day(2028, 1, 1));
   ExpectField(Advance(request, &answer, "m2"), grpc::StatusCode::NOT_FOUND, "id");
   v1::AdvancePlacementRequest stale = request;
   stale.set_version(placement.version() + 1);
@@ -370,7 +390,8 @@ TEST_F(PlacementLifecycleTest, AnotherMembersPlacementIsNotFoundAndAStaleVersion
   EXPECT_EQ(answer.version(), placement.version() + 1);
 }
 
-TEST_F(PlacementLifecycleTest, EndedEarlyFreesTheSeatReactivatesTheCandidateAndBansThePair) {
+TEST_F(PlacementLifecycleTest,
+       EndedEarlyFreesTheSeatReactivatesTheCandidateAndBansThePair) {
   const std::string candidate = NewCandidate();
   const std::string first = NewOffer(1);
   const std::string second = NewOffer(1);
@@ -413,7 +434,8 @@ TEST_F(PlacementLifecycleTest, EndedEarlyFreesTheSeatReactivatesTheCandidateAndB
   // Suggestions: the candidate is offered the second offer only, and the first offer
   // suggests the other candidate only.
   EXPECT_THAT(OffersSuggestedTo(candidate), ElementsAre(second));
-  EXPECT_THAT(CandidatesSuggestedFor(first), ElementsAre(other));
+  EXPECT_THAT(CandidatesSuggestedFor(first), ElementsAre(other))
+      << "first offer " << first << ", ended candidate " << candidate;
   absl::StatusOr<v1::Explanation> e = Explain(candidate, first);
   ASSERT_TRUE(e.ok()) << e.status();
   EXPECT_FALSE(e->eligible());
@@ -440,9 +462,13 @@ TEST_F(PlacementLifecycleTest, EndedEarlyFreesTheSeatReactivatesTheCandidateAndB
   EXPECT_EQ(SeatsTaken(first), 1);
 }
 
-TEST_F(PlacementLifecycleTest, DeletingACandidateWithAnEndedPlacementLiftsItsBan) {
+TEST_F(PlacementLifecycleTest, DeletingACandidateWithAnEndedPlacementWithdrawsIt) {
   const v1::Placement ended = PlacementIn(kEndedEarly);
+  const std::string pair_key = PlacementPairKey(ended.candidate_id(), ended.offer_id());
+  ASSERT_TRUE(server_->store()->Get(Family::kIndex, pair_key).ok());
   ASSERT_TRUE(records()->Delete<v1::Candidate>(officer_, ended.candidate_id(), 0).ok());
+  EXPECT_EQ(server_->store()->Get(Family::kIndex, pair_key).status().code(),
+            absl::StatusCode::kNotFound);
   const v1::Placement stored = Stored(ended);
   EXPECT_EQ(stored.status(), kWithdrawn);
   EXPECT_EQ(stored.version(), ended.version() + 1);
