@@ -5,6 +5,7 @@
 #include "clients/matchctl/matching_commands.h"
 #include "clients/matchctl/registry_commands.h"
 #include "clients/matchctl/report_commands.h"
+#include "clients/matchctl/retention_command.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -17,6 +18,7 @@ std::vector<Command> BuildCommandList() {
   AddAdminCommands(commands);     // member, key, audit
   AddDataProtectionCommands(commands);  // erase, export, backup
   AddReportCommands(commands);    // report
+  AddRetentionCommands(commands);  // retention
   AddDemoCommand(commands);       // demo
   AddSolveCommand(commands);      // solve
   return commands;

@@ -215,8 +215,23 @@ int RunReportCommand(Context& context, const std::vector<std::string>& args) {
   std::string error;
   std::vector<std::string> written;
   if (parsed->Has("html")) {
+    // The page ends with retention by assignment mode; a server that refuses it (an
+    // older matchd) leaves the section out.
+    v1::GetRetentionRequest retention_request;
+    retention_request.set_by(v1::RETENTION_DIMENSION_ASSIGN_MODE);
+    grpc::ClientContext call;
+    context.PrepareCall(&call, kReportTimeout);
+    v1::RetentionReport retention;
+    const grpc::Status retention_status = stub->GetRetention(&call, retention_request, &retention);
+    if (!retention_status.ok()) {
+      context.err() << "retention left out of the page: " << retention_status.error_message()
+                    << "\n";
+    }
     const std::string path = parsed->Value("html");
-    if (!WriteFile(path, RunReportsHtml(reports), &error)) return context.InputError(error);
+    if (!WriteFile(path, RunReportsHtml(reports, retention_status.ok() ? &retention : nullptr),
+                   &error)) {
+      return context.InputError(error);
+    }
     written.push_back(path);
   }
   if (parsed->Has("csv") && !WriteCsvDir(parsed->Value("csv"), reports, &written, &error)) {
@@ -298,7 +313,8 @@ void AddReportCommands(std::vector<Command>& commands) {
       "\n"
       "The report of each run (aggregates only; groups under 5 candidates suppressed;\n"
       "origin and heritage language only for candidates with \"statistics\" consent).\n"
-      "  --html FILE   one self-contained HTML page comparing the runs (inline SVG charts)\n"
+      "  --html FILE   one self-contained HTML page comparing the runs (inline SVG charts),\n"
+      "                ending with the retention of started placements by assignment mode\n"
       "  --csv DIR     one CSV per breakdown (DIR/<dimension>.csv) and distributions.csv\n"
       "  --json        {\"reports\":[{\"run_id\",\"mode\",\"label\",\"created_at\",\"metrics\":{...},\n"
       "                \"distributions\":{\"score\",\"commute_minutes\",\"wish_rank\":[{\"bin\",\"count\"}]},\n"

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "clients/matchctl/matching_command_support.h"
+#include "clients/matchctl/report_retention_html.h"
 #include "clients/matchctl/svg_chart.h"
 
 namespace azubimatch::matchctl {
@@ -193,7 +194,8 @@ std::string RunName(const v1::RunReport& report) {
   return absl::StrCat(report.run_id(), " (", ModeName(report.mode()), ")");
 }
 
-std::string RunReportsHtml(const std::vector<v1::RunReport>& reports) {
+std::string RunReportsHtml(const std::vector<v1::RunReport>& reports,
+                           const v1::RetentionReport* retention) {
   std::string html =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -226,6 +228,7 @@ std::string RunReportsHtml(const std::vector<v1::RunReport>& reports) {
                          [](const v1::RunReport& r) -> const v1::Histogram& { return r.wish_rank(); });
   html += "</div>\n<h2>Breakdowns</h2>\n";
   for (int i = 0; i < reports.front().breakdowns_size(); ++i) BreakdownSection(reports, i, html);
+  if (retention != nullptr) html += RetentionSectionHtml(*retention);
   html += "</body></html>\n";
   return html;
 }

@@ -5,6 +5,9 @@
 // table and a chart of the placement rate per group. Charts are inline SVG
 // (svg_chart.h); the page loads nothing (no script, no stylesheet, no image, no URL).
 //
+// With `retention` (Reports.GetRetention by assignment mode), the page ends with the
+// retention section (report_retention_html.h).
+//
 // Breakdown charts show at most kMaxChartGroups groups (the largest in the first run);
 // tables show every group. Suppressed groups show "suppressed" and no figure.
 //
@@ -21,7 +24,8 @@ namespace azubimatch::matchctl {
 
 inline constexpr int kMaxChartGroups = 25;
 
-std::string RunReportsHtml(const std::vector<v1::RunReport>& reports);
+std::string RunReportsHtml(const std::vector<v1::RunReport>& reports,
+                           const v1::RetentionReport* retention = nullptr);
 
 // "RUN_ID (mode)", how the page and the CSV files name a run.
 std::string RunName(const v1::RunReport& report);

@@ -32,6 +32,30 @@ std::string ValueText(double value, bool percent) {
 
 }  // namespace
 
+const char* SeriesColour(size_t i) { return kPalette[i % 8]; }
+
+std::string SvgChartOpening(absl::string_view title, int width, int height, double left,
+                            const std::vector<std::string>& series) {
+  std::string svg = absl::StrFormat(
+      "<svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+      "font-family=\"sans-serif\" font-size=\"11\">",
+      width, height, width, height);
+  absl::StrAppend(&svg, "<title>", XmlEscape(title), "</title>");
+  absl::StrAppendFormat(&svg, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>",
+                        static_cast<int>(left), XmlEscape(title));
+  if (series.size() > 1) {
+    double x = left;
+    for (size_t i = 0; i < series.size(); ++i) {
+      absl::StrAppendFormat(&svg,
+                            "<rect x=\"%.1f\" y=\"25\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+                            "<text x=\"%.1f\" y=\"34\">%s</text>",
+                            x, SeriesColour(i), x + 14, XmlEscape(series[i]));
+      x += 24 + 6.5 * series[i].size();
+    }
+  }
+  return svg;
+}
+
 std::string XmlEscape(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -61,23 +85,9 @@ std::string SvgBarChart(const BarChart& chart) {
   }
   const double axis_max = chart.percent ? std::max(1.0, NiceMax(max)) : NiceMax(max);
 
-  std::string svg = absl::StrFormat(
-      "<svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-      "font-family=\"sans-serif\" font-size=\"11\">",
-      width, height, width, height);
-  absl::StrAppend(&svg, "<title>", XmlEscape(chart.title), "</title>");
-  absl::StrAppendFormat(&svg, "<text x=\"%d\" y=\"16\" font-size=\"13\" font-weight=\"bold\">%s</text>",
-                        static_cast<int>(left), XmlEscape(chart.title));
-  if (legend) {
-    double x = left;
-    for (size_t i = 0; i < chart.series.size(); ++i) {
-      absl::StrAppendFormat(&svg,
-                            "<rect x=\"%.1f\" y=\"25\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                            "<text x=\"%.1f\" y=\"34\">%s</text>",
-                            x, kPalette[i % 8], x + 14, XmlEscape(chart.series[i].name));
-      x += 24 + 6.5 * chart.series[i].name.size();
-    }
-  }
+  std::vector<std::string> names;
+  for (const ChartSeries& series : chart.series) names.push_back(series.name);
+  std::string svg = SvgChartOpening(chart.title, width, height, left, names);
   // Grid and y axis.
   for (int i = 0; i <= 5; ++i) {
     const double value = axis_max * i / 5;
@@ -115,7 +125,7 @@ std::string SvgBarChart(const BarChart& chart) {
       absl::StrAppendFormat(&svg,
                             "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
                             "fill=\"%s\"><title>%s: %s</title></rect>",
-                            x, top + plot_h - h, bar_w, h, kPalette[s % 8],
+                            x, top + plot_h - h, bar_w, h, SeriesColour(s),
                             XmlEscape(absl::StrCat(chart.series[s].name, ", ",
                                                    chart.categories[c])),
                             ValueText(*v, chart.percent));

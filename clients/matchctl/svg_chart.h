@@ -44,6 +44,15 @@ struct BarChart {
 // The chart as an <svg> element.
 std::string SvgBarChart(const BarChart& chart);
 
+// The opening of a chart: the <svg> element of `width` x `height`, its <title>, the
+// title in bold at (left, 16), and a legend of `series` names with their colours at
+// y = 25..35 when there are two or more. Charts close it with "</svg>".
+std::string SvgChartOpening(absl::string_view title, int width, int height, double left,
+                            const std::vector<std::string>& series);
+
+// The colour of series `i` (Okabe–Ito, colour-blind-safe; repeats after 8).
+const char* SeriesColour(size_t i);
+
 // `text` with &, <, >, " and ' escaped for HTML and SVG text and attributes.
 std::string XmlEscape(absl::string_view text);
 

@@ -41,7 +41,7 @@ const auto& Table() {
          {"SuggestOffers", "SuggestCandidates", "Explain", "AcceptPlacement",
           "RejectPlacement", "WithdrawPlacement", "AdvancePlacement", "ListPlacements"}},
         {"azubimatch.v1.Matching", kEveryRole, {"Assign", "GetRun", "ListRuns"}},
-        {"azubimatch.v1.Reports", kEveryRole, {"GetRunReport"}},
+        {"azubimatch.v1.Reports", kEveryRole, {"GetRunReport", "GetRetention"}},
         {"azubimatch.v1.Preferences",
          kMemberRoles,
          {"SetRanking", "GetRanking", "ClearRanking"}},

@@ -451,6 +451,16 @@ std::vector<MatrixRow> ReportsRows() {
          return s.reports->GetRunReport(c, request, &response);
        },
        Expectation{NOT_FOUND, OK, OK, OK, OK}, /*matching_data=*/true},
+      // Retention is over the placements the caller may see: every caller with a key
+      // gets an answer (another member's officer over its own placements only).
+      {"GetRetention",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::GetRetentionRequest request;
+         request.set_by(v1::RETENTION_DIMENSION_MEMBER);
+         v1::RetentionReport response;
+         return s.reports->GetRetention(c, request, &response);
+       },
+       Expectation{OK, OK, OK, OK, OK}, /*matching_data=*/true},
   };
 }
 
