@@ -1,0 +1,219 @@
+// The vocational school (Berufsschule) on the commute: its travel time counts against
+// the candidate's limit like the place of work's, the commute value weighs both by the
+// days spent at each, and offers without a school score exactly as before.
+#include <cmath>
+#include <limits>
+
+#include "engine/matching/constraints.h"
+#include "engine/matching/eligible_pairs.h"
+#include "engine/matching/pair_evaluation.h"
+#include "engine/matching/scoring.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/engine/matching/matching_test_pools.h"
+
+namespace azubimatch::engine {
+namespace {
+
+using ::azubimatch::engine::testing::kStuttgart;
+using ::azubimatch::engine::testing::kUlm;
+using ::azubimatch::engine::testing::MakeCandidate;
+using ::azubimatch::engine::testing::MakeOffer;
+using ::azubimatch::engine::testing::MakeRandomPool;
+using ::azubimatch::engine::testing::RandomPool;
+using ::azubimatch::engine::testing::RandomPoolOptions;
+using ::azubimatch::engine::testing::UnboundedGreatCircle;
+using ::testing::ElementsAre;
+using ::testing::Field;
+
+constexpr GeoPoint kFreiburg{47.9990, 7.8421};
+
+// Answers `work` minutes to the place of work (kStuttgart) and `school` minutes to
+// anywhere else.
+class WorkAndSchoolTravelTime final : public TravelTimeModel {
+ public:
+  WorkAndSchoolTravelTime(double work, double school) : work_(work), school_(school) {}
+  double Minutes(GeoPoint, GeoPoint to, TravelMode) const override {
+    return to == kStuttgart ? work_ : school_;
+  }
+
+ private:
+  double work_, school_;
+};
+
+OfferProfile OfferWithSchool(int32_t days, GeoPoint school = kFreiburg) {
+  OfferProfile o = MakeOffer("o1", "62102");
+  o.vocational_school = VocationalSchool{school, "Freiburg im Breisgau", days};
+  return o;
+}
+
+double CommuteValue(const Explanation& e) {
+  return e.components[static_cast<int>(ComponentId::kCommute)].value;
+}
+
+auto Ex(ReasonCode code, const std::string& text) {
+  return ::testing::AllOf(Field(&Exclusion::code, code), Field(&Exclusion::text, text));
+}
+
+TEST(VocationalSchoolTest, CommuteWeighsWorkAndSchoolByTheirDays) {
+  CandidateProfile c = MakeCandidate("c1", {"62102"});
+  c.travel_limit_minutes = 90.0;
+  const WorkAndSchoolTravelTime travel(20.0, 70.0);
+  // Two school days: (3 * 20 + 2 * 70) / 5 = 40 minutes on an average day.
+  const Explanation two = Explain(c, OfferWithSchool(2), ScoringPolicy(), travel);
+  ASSERT_TRUE(two.eligible);
+  EXPECT_DOUBLE_EQ(CommuteValue(two), 1.0 - 40.0 / 90.0);
+  EXPECT_EQ(two.travel_minutes, 20.0);
+  EXPECT_EQ(two.school_travel_minutes, 70.0);
+  EXPECT_EQ(two.school_days, 2);
+  // One day: (4 * 20 + 70) / 5 = 30; 0 days with a school set counts as one.
+  const Explanation one = Explain(c, OfferWithSchool(1), ScoringPolicy(), travel);
+  const Explanation zero = Explain(c, OfferWithSchool(0), ScoringPolicy(), travel);
+  EXPECT_DOUBLE_EQ(CommuteValue(one), 1.0 - 30.0 / 90.0);
+  EXPECT_EQ(CommuteValue(zero), CommuteValue(one));
+  EXPECT_EQ(zero.school_days, 1);
+  EXPECT_EQ(zero.score, one.score);
+  // Five days: only the school's time scores; a far school lowers the score.
+  EXPECT_DOUBLE_EQ(CommuteValue(Explain(c, OfferWithSchool(5), ScoringPolicy(), travel)),
+                   1.0 - 70.0 / 90.0);
+  EXPECT_LT(two.score, one.score);
+  EXPECT_EQ(WeeklyMinutes(CommuteMinutes{20.0, 70.0}, 2), 40.0);
+  EXPECT_EQ(WeeklyMinutes(CommuteMinutes{20.0, 70.0}, 0), 20.0);
+}
+
+TEST(VocationalSchoolTest, SchoolBeyondTheLimitExcludesAndIsNamed) {
+  const CandidateProfile c = MakeCandidate("c1", {"62102"});  // limit 60
+  const Explanation school_far =
+      Explain(c, OfferWithSchool(1), ScoringPolicy(), WorkAndSchoolTravelTime(25.0, 140.0));
+  EXPECT_FALSE(school_far.eligible);
+  EXPECT_EQ(school_far.travel_minutes, 25.0);
+  EXPECT_THAT(school_far.exclusions,
+              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+                             "Berufsschule in Freiburg im Breisgau: 140 min, limit 60 "
+                             "(public transport)")));
+  // The score is what the pair would have: the commute value is 0, as for a far
+  // place of work.
+  EXPECT_EQ(CommuteValue(school_far), 0.0);
+
+  const Explanation both_far =
+      Explain(c, OfferWithSchool(2), ScoringPolicy(), WorkAndSchoolTravelTime(72.0, 140.0));
+  EXPECT_THAT(both_far.exclusions,
+              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+                             "travel time 72 min exceeds limit of 60 min (public transport)"),
+                          Ex(ReasonCode::kTravelTimeOverLimit,
+                             "Berufsschule in Freiburg im Breisgau: 140 min, limit 60 "
+                             "(public transport)")));
+  // Exactly at the limit is allowed, for the school as for the place of work.
+  EXPECT_TRUE(
+      Explain(c, OfferWithSchool(1), ScoringPolicy(), WorkAndSchoolTravelTime(25.0, 60.0))
+          .eligible);
+
+  OfferProfile unnamed = OfferWithSchool(1);
+  unnamed.vocational_school->municipality.clear();
+  EXPECT_THAT(Explain(c, unnamed, ScoringPolicy(),
+                      WorkAndSchoolTravelTime(25.0, std::numeric_limits<double>::infinity()))
+                  .exclusions,
+              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+                             "Berufsschule cannot be reached by public transport")));
+}
+
+TEST(VocationalSchoolTest, OffersWithoutSchoolScoreExactlyAsWithTheWorkplaceAlone) {
+  // Without a school the commute value is CommuteFit of the time to the place of work,
+  // the very double the engine computed before schools existed, and nothing asks for a
+  // second travel time.
+  const UnboundedGreatCircle travel;
+  const RandomPool pool = MakeRandomPool(21);
+  ScoringPolicy policy;
+  policy.allow_sector_match = true;
+  int compared = 0;
+  for (const CandidateProfile& c : pool.candidates) {
+    for (const OfferProfile& o : pool.offers) {
+      ASSERT_FALSE(o.vocational_school.has_value());
+      const Explanation e = Explain(c, o, policy, travel);
+      const double work = travel.Minutes(c.home, o.location, c.travel_mode);
+      EXPECT_EQ(e.travel_minutes, work);
+      EXPECT_EQ(e.school_days, 0);
+      EXPECT_EQ(e.school_travel_minutes, 0.0);
+      EXPECT_EQ(CommuteValue(e),
+                work <= c.travel_limit_minutes ? CommuteFit(work, c.travel_limit_minutes)
+                                               : 0.0);
+      // A school in the same place as the work, 0 days: the same score bit for bit
+      // only when absent; present, it is weighed (and equal up to rounding).
+      OfferProfile with_school = o;
+      with_school.vocational_school = VocationalSchool{o.location, "", 1};
+      const Explanation s = Explain(c, with_school, policy, travel);
+      EXPECT_EQ(s.eligible, e.eligible);
+      EXPECT_NEAR(s.score, e.score, 1e-12);
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 600);
+}
+
+TEST(VocationalSchoolTest, BulkPairsWithSchoolsEqualExplainAndTheReachWindowDropsNone) {
+  const GreatCircleTravelTime bounded;
+  const UnboundedGreatCircle unbounded;
+  RandomPoolOptions options;
+  options.num_candidates = 60;
+  options.num_offers = 80;
+  options.spread_deg = 1.0;
+  options.school_percent = 60;
+  for (uint64_t seed = 1; seed <= 4; ++seed) {
+    const RandomPool pool = MakeRandomPool(seed, options);
+    ScoringPolicy policy;
+    policy.allow_sector_match = seed % 2 == 1;
+    auto fast = BuildEligiblePairs(pool.candidates, pool.offers, policy, bounded);
+    auto slow = BuildEligiblePairs(pool.candidates, pool.offers, policy, unbounded);
+    ASSERT_TRUE(fast.ok() && slow.ok());
+    ASSERT_EQ(fast->edges.size(), slow->edges.size());
+    int school_edges = 0;
+    for (size_t i = 0; i < fast->edges.size(); ++i) {
+      const ScoredEdge& edge = fast->edges[i];
+      EXPECT_EQ(edge.offer, slow->edges[i].offer);
+      EXPECT_EQ(edge.score, slow->edges[i].score);
+      const CandidateProfile& c = pool.candidates[edge.candidate];
+      const OfferProfile& o = pool.offers[edge.offer];
+      const Explanation x = Explain(c, o, policy, bounded);
+      ASSERT_TRUE(x.eligible);
+      EXPECT_EQ(edge.score, x.score);
+      if (o.vocational_school.has_value()) {
+        ++school_edges;
+        EXPECT_LE(x.school_travel_minutes, c.travel_limit_minutes);
+      }
+    }
+    EXPECT_GT(school_edges, 0) << seed;
+    // Every pair the bulk left out is excluded by Explain, and some only by the school.
+    int school_exclusions = 0;
+    for (size_t ci = 0; ci < pool.candidates.size(); ++ci) {
+      for (size_t oi = 0; oi < pool.offers.size(); ++oi) {
+        const Explanation x =
+            Explain(pool.candidates[ci], pool.offers[oi], policy, bounded);
+        bool found = false;
+        for (const ScoredEdge& e : fast->EdgesOf(static_cast<int32_t>(ci))) {
+          found = found || e.offer == static_cast<int32_t>(oi);
+        }
+        EXPECT_EQ(found, x.eligible);
+        for (const Exclusion& ex : x.exclusions) {
+          if (ex.text.rfind("Berufsschule", 0) == 0) ++school_exclusions;
+        }
+      }
+    }
+    EXPECT_GT(school_exclusions, 0) << seed;
+  }
+}
+
+TEST(VocationalSchoolTest, ValidationNamesTheSchoolFields) {
+  OfferProfile o = OfferWithSchool(6);
+  EXPECT_THAT(ValidateOfferProfile(o, "offers[2]").message(),
+              ::testing::HasSubstr("offers[2].vocational_school.days_per_week"));
+  o = OfferWithSchool(1, GeoPoint{91.0, 9.0});
+  EXPECT_THAT(ValidateOfferProfile(o, "offers[2]").message(),
+              ::testing::HasSubstr("offers[2].vocational_school.location.lat"));
+  EXPECT_TRUE(ValidateOfferProfile(OfferWithSchool(5, kUlm), "o").ok());
+  EXPECT_EQ(SchoolDaysPerWeek(MakeOffer("o", "1")), 0);
+  EXPECT_EQ(SchoolDaysPerWeek(OfferWithSchool(0)), 1);
+  EXPECT_EQ(SchoolDaysPerWeek(OfferWithSchool(2)), 2);
+}
+
+}  // namespace
+}  // namespace azubimatch::engine
