@@ -192,6 +192,14 @@ INSTANTIATE_TEST_SUITE_P(
 // ---------------------------------------------------------------- TrainingOffer
 
 using OfferCase = RuleCase<v1::TrainingOffer>;
+
+void SetFreiburgSchool(v1::TrainingOffer& offer) {
+  v1::Location* school = offer.mutable_vocational_school();
+  school->set_latitude(47.995);
+  school->set_longitude(7.85);
+  school->set_postal_code("79098");
+  school->set_municipality("Freiburg im Breisgau");
+}
 class OfferRuleTest : public testing::TestWithParam<OfferCase> {};
 
 TEST_P(OfferRuleTest, NamesTheViolatedField) {
@@ -253,6 +261,57 @@ INSTANTIATE_TEST_SUITE_P(
                   "offer.seats"},
         OfferCase{"SeatsTakenIgnored", [](v1::TrainingOffer& o) { o.set_seats_taken(-5); },
                   ""},
+        OfferCase{"VocationalSchoolWithTwoDaysIsValid",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.set_school_days_per_week(2);
+                  },
+                  ""},
+        OfferCase{"VocationalSchoolLatitude91",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.mutable_vocational_school()->set_latitude(91.0);
+                  },
+                  "offer.vocational_school.latitude"},
+        OfferCase{"VocationalSchoolLongitudeNotFinite",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.mutable_vocational_school()->set_longitude(
+                        std::numeric_limits<double>::infinity());
+                  },
+                  "offer.vocational_school.longitude"},
+        OfferCase{"VocationalSchoolCoordinatesUnset",
+                  [](v1::TrainingOffer& o) {
+                    o.mutable_vocational_school()->set_municipality("Ulm");
+                  },
+                  "offer.vocational_school.latitude"},
+        OfferCase{"VocationalSchoolPostalCodeOf4Digits",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.mutable_vocational_school()->set_postal_code("7909");
+                  },
+                  "offer.vocational_school.postal_code"},
+        OfferCase{"SchoolDaysPerWeek5IsValid",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.set_school_days_per_week(5);
+                  },
+                  ""},
+        OfferCase{"SchoolDaysPerWeek6",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.set_school_days_per_week(6);
+                  },
+                  "offer.school_days_per_week"},
+        OfferCase{"SchoolDaysPerWeekNegative",
+                  [](v1::TrainingOffer& o) {
+                    SetFreiburgSchool(o);
+                    o.set_school_days_per_week(-1);
+                  },
+                  "offer.school_days_per_week"},
+        OfferCase{"SchoolDaysPerWeekWithoutSchool",
+                  [](v1::TrainingOffer& o) { o.set_school_days_per_week(1); },
+                  "offer.school_days_per_week"},
         OfferCase{"StartDateMissing",
                   [](v1::TrainingOffer& o) { o.clear_start_date(); }, "offer.start_date"},
         OfferCase{"StartDateMonth13",
