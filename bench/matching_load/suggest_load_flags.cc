@@ -85,6 +85,8 @@ void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& off
       ->check(IntIn(1, 100));
   app.add_flag("--by-offer", flags.by_offer,
                "SuggestCandidates(offer, k) for random offers instead");
+  app.add_flag("--no-schools", flags.no_schools,
+               "generate offers without a vocational school (as before schools existed)");
   app.add_flag("--assign", flags.assign,
                "time one Assign (mode optimal, no filters) end to end");
   app.add_option("--server", flags.server, "use a running matchd instead of one in process")

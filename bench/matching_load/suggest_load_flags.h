@@ -2,7 +2,8 @@
 //
 //   suggest_load [--offers N] [--candidates N] [--seed S] [--prefix P] [--batch N]
 //                [--clients C] [--seconds S] [--warmup S] [--k K]
-//                [--assign | --by-offer] [--server HOST:PORT --api-key KEY] [--data-dir DIR]
+//                [--assign | --by-offer] [--no-schools]
+//                [--server HOST:PORT --api-key KEY] [--data-dir DIR]
 //                [--json] [--help]
 //
 // Parsed with CLI11, as matchd's and matchctl's flags; '-' and '_' are alike in flag
@@ -35,6 +36,7 @@ struct SuggestLoadFlags {
   int k = 10;                   // --k
   bool assign = false;          // --assign: time one optimal Assign instead
   bool by_offer = false;        // --by-offer: SuggestCandidates for random offers
+  bool no_schools = false;      // --no-schools: offers without a vocational school
   std::string server;      // --server: HOST:PORT of a running matchd ("" = in process)
   std::string api_key;     // --api-key: officer key for --server
   std::string data_dir;    // --data-dir: in-process server's folder ("" = temporary)
