@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "service/registry/field_violations.h"
 #include "tests/service/registry/sample_records.h"
+#include "tests/service/registry/validation_test_support.h"
 
 namespace azubimatch::service {
 namespace {
@@ -18,35 +19,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
-constexpr char kCompanyId[] = "0123456789abcdef";
-
-template <typename R>
-struct RuleCase {
-  std::string name;
-  std::function<void(R&)> mutate;
-  std::string field;                    // the one violated field; "" = valid
-  WriteMode mode = WriteMode::kCreate;
-};
-
-template <typename R>
-std::string CaseName(const testing::TestParamInfo<RuleCase<R>>& info) {
-  return info.param.name;
-}
-
-// Checks that `status` is OK when `field` is empty, else INVALID_ARGUMENT with exactly
-// one violation naming `field`, and a message that starts with it.
-void ExpectSingleViolation(const absl::Status& status, const std::string& field) {
-  if (field.empty()) {
-    EXPECT_TRUE(status.ok()) << status;
-    return;
-  }
-  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
-  EXPECT_THAT(std::string(status.message()), StartsWith(field + ": "));
-  EXPECT_THAT(ViolationsOf(status), ElementsAre(Field(&FieldViolation::field, field)))
-      << status;
-}
 
 // ---------------------------------------------------------------- Company
 
@@ -192,14 +164,6 @@ INSTANTIATE_TEST_SUITE_P(
 // ---------------------------------------------------------------- TrainingOffer
 
 using OfferCase = RuleCase<v1::TrainingOffer>;
-
-void SetFreiburgSchool(v1::TrainingOffer& offer) {
-  v1::Location* school = offer.mutable_vocational_school();
-  school->set_latitude(47.995);
-  school->set_longitude(7.85);
-  school->set_postal_code("79098");
-  school->set_municipality("Freiburg im Breisgau");
-}
 class OfferRuleTest : public testing::TestWithParam<OfferCase> {};
 
 TEST_P(OfferRuleTest, NamesTheViolatedField) {
@@ -261,57 +225,6 @@ INSTANTIATE_TEST_SUITE_P(
                   "offer.seats"},
         OfferCase{"SeatsTakenIgnored", [](v1::TrainingOffer& o) { o.set_seats_taken(-5); },
                   ""},
-        OfferCase{"VocationalSchoolWithTwoDaysIsValid",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.set_school_days_per_week(2);
-                  },
-                  ""},
-        OfferCase{"VocationalSchoolLatitude91",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.mutable_vocational_school()->set_latitude(91.0);
-                  },
-                  "offer.vocational_school.latitude"},
-        OfferCase{"VocationalSchoolLongitudeNotFinite",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.mutable_vocational_school()->set_longitude(
-                        std::numeric_limits<double>::infinity());
-                  },
-                  "offer.vocational_school.longitude"},
-        OfferCase{"VocationalSchoolCoordinatesUnset",
-                  [](v1::TrainingOffer& o) {
-                    o.mutable_vocational_school()->set_municipality("Ulm");
-                  },
-                  "offer.vocational_school.latitude"},
-        OfferCase{"VocationalSchoolPostalCodeOf4Digits",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.mutable_vocational_school()->set_postal_code("7909");
-                  },
-                  "offer.vocational_school.postal_code"},
-        OfferCase{"SchoolDaysPerWeek5IsValid",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.set_school_days_per_week(5);
-                  },
-                  ""},
-        OfferCase{"SchoolDaysPerWeek6",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.set_school_days_per_week(6);
-                  },
-                  "offer.school_days_per_week"},
-        OfferCase{"SchoolDaysPerWeekNegative",
-                  [](v1::TrainingOffer& o) {
-                    SetFreiburgSchool(o);
-                    o.set_school_days_per_week(-1);
-                  },
-                  "offer.school_days_per_week"},
-        OfferCase{"SchoolDaysPerWeekWithoutSchool",
-                  [](v1::TrainingOffer& o) { o.set_school_days_per_week(1); },
-                  "offer.school_days_per_week"},
         OfferCase{"StartDateMissing",
                   [](v1::TrainingOffer& o) { o.clear_start_date(); }, "offer.start_date"},
         OfferCase{"StartDateMonth13",
