@@ -1,11 +1,41 @@
 # Small helpers in the manner of Abseil's absl_cc_library / absl_cc_test.
 
+# Layers (tests/layering checks every include against them):
+#   engine    sees engine/ and Abseil only: no service/, clients/, generated protos;
+#   service   sees everything but clients/, bench/ and tests/;
+#   clients   sees everything but service/ (service/transport/ aside), bench/ and tests/.
+# The engine's rule is kept by the compiler: an engine target is compiled against the
+# engine include root, a build folder holding a link to engine/ alone, so that an
+# include of service/, clients/ or a .pb.h from the engine fails to compile. Targets
+# outside the engine see the source root, as before.
+set(AZM_ENGINE_INCLUDE_ROOT ${PROJECT_BINARY_DIR}/include_roots/engine)
+file(MAKE_DIRECTORY ${AZM_ENGINE_INCLUDE_ROOT})
+if(NOT EXISTS ${AZM_ENGINE_INCLUDE_ROOT}/engine)
+  file(CREATE_LINK ${PROJECT_SOURCE_DIR}/engine ${AZM_ENGINE_INCLUDE_ROOT}/engine SYMBOLIC)
+endif()
+# The include folder of an engine library as its user sees it: the engine root for an
+# engine target (property AZM_LAYER "engine"), the source root for any other.
+set(AZM_ENGINE_USAGE_INCLUDES
+    "$<IF:$<STREQUAL:$<TARGET_PROPERTY:AZM_LAYER>,engine>,${AZM_ENGINE_INCLUDE_ROOT},${PROJECT_SOURCE_DIR}>")
+
+# azm_engine_layer(target): marks `target` (declared under engine/) as an engine target.
+function(azm_engine_layer target)
+  set_target_properties(${target} PROPERTIES AZM_LAYER engine)
+endfunction()
+
 # azm_cc_library(NAME name SRCS ... DEPS ...): a static library whose headers are
 # included from the project root (e.g. "engine/assignment/sparse_assignment.h").
+# Under engine/ it is an engine target (see "Layers" above).
 function(azm_cc_library)
   cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS" ${ARGN})
   add_library(${ARG_NAME} STATIC ${ARG_SRCS})
-  target_include_directories(${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/proto)
+  file(RELATIVE_PATH folder ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_SOURCE_DIR})
+  if(folder MATCHES "^engine(/|$)")
+    azm_engine_layer(${ARG_NAME})
+    target_include_directories(${ARG_NAME} PUBLIC ${AZM_ENGINE_USAGE_INCLUDES})
+  else()
+    target_include_directories(${ARG_NAME} PUBLIC ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/proto)
+  endif()
   target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS})
 endfunction()
 

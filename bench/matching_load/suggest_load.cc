@@ -1,7 +1,8 @@
 // suggest_load: a load generator for matchd's Matching service. Loads a demo cohort
-// through Registry.Import, then measures SuggestOffers under concurrent clients
-// (requests/s, latency percentiles, errors by code) or times one optimal Assign end
-// to end (--assign). See README.md in this folder and suggest_load_flags.h.
+// through Registry.Import, then measures one call after another under concurrent
+// clients (--rpc: the health check, GetCandidate, SuggestOffers, SuggestCandidates;
+// requests/s, latency percentiles, errors by code, the ratio to the health check) or
+// times one optimal Assign end to end (--assign). See README.md in this folder and suggest_load_flags.h.
 #include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
@@ -50,8 +51,18 @@ void PrintImport(const ImportedCohort& cohort, std::string* json) {
   }
 }
 
-int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
-               const std::string& key, const ImportedCohort& cohort, std::string json) {
+// The figures of one load run.
+struct RpcOutcome {
+  LoadRpc rpc = LoadRpc::kSuggestOffers;
+  double requests_per_s = 0;
+  LatencySummary latency;
+  int64_t errors = 0;
+  std::string json;  // its JSON members, without braces
+};
+
+// Runs the load of `rpc` and prints its block.
+RpcOutcome RunOne(const SuggestLoadFlags& flags, const std::string& address,
+                  const std::string& key, const ImportedCohort& cohort, LoadRpc rpc) {
   SuggestLoadOptions options;
   options.address = address;
   options.api_key = key;
@@ -60,16 +71,23 @@ int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
   options.duration = absl::Seconds(flags.seconds);
   options.k = flags.k;
   options.seed = flags.seed;
-  options.by_offer = flags.by_offer;
-  std::cerr << absl::StrFormat("running %d clients: %.1f s warm-up, %.1f s measured\n",
-                               flags.clients, flags.warmup, flags.seconds);
+  options.rpc = rpc;
+  std::cerr << absl::StrFormat("running %d clients of %s: %.1f s warm-up, %.1f s measured\n",
+                               flags.clients, LoadRpcName(rpc), flags.warmup, flags.seconds);
   const SuggestLoadResult result =
-      RunSuggestLoad(options, flags.by_offer ? cohort.offer_ids : cohort.candidate_ids);
-  const double rps = static_cast<double>(result.requests) / result.seconds;
+      RunSuggestLoad(options, TakesOfferIds(rpc) ? cohort.offer_ids : cohort.candidate_ids);
+  RpcOutcome outcome;
+  outcome.rpc = rpc;
+  outcome.requests_per_s = static_cast<double>(result.requests) / result.seconds;
+  outcome.latency = result.latency;
+  outcome.errors = result.errors;
   const LatencySummary& l = result.latency;
-  std::cout << absl::StrFormat(
-      "%s k=%d, %d clients: %d requests in %.1f s = %.0f requests/s\n",
-      flags.by_offer ? "SuggestCandidates" : "SuggestOffers", flags.k, flags.clients, result.requests, result.seconds, rps);
+  const bool suggests = rpc == LoadRpc::kSuggestOffers || rpc == LoadRpc::kSuggestCandidates;
+  std::cout << absl::StrFormat("%s%s, %d clients: %d requests in %.1f s = %.0f requests/s\n",
+                               LoadRpcName(rpc),
+                               suggests ? absl::StrCat(" k=", flags.k) : std::string(),
+                               flags.clients, result.requests, result.seconds,
+                               outcome.requests_per_s);
   std::cout << absl::StrFormat("latency us: p50 %d  p90 %d  p99 %d  max %d  mean %.0f\n",
                                l.p50_us, l.p90_us, l.p99_us, l.max_us, l.mean_us);
   std::vector<std::string> errors, json_errors;
@@ -81,9 +99,11 @@ int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
             << (errors.empty() ? ""
                                : absl::StrCat(" (", absl::StrJoin(errors, ", "), ")"))
             << "\n";
-  std::cout << absl::StrFormat(
-      "per successful call: %.2f suggestions, %.0f pairs considered\n",
-      result.mean_suggestions, result.mean_considered);
+  if (suggests) {
+    std::cout << absl::StrFormat(
+        "per successful call: %.2f suggestions, %.0f pairs considered\n",
+        result.mean_suggestions, result.mean_considered);
+  }
   const double cpu_us_per_request =
       result.requests > 0
           ? result.cpu_seconds * 1e6 / static_cast<double>(result.requests)
@@ -92,20 +112,74 @@ int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
       "process CPU in the window: %.1f s of %.1f s (%.2f cores), %.0f us per request\n",
       result.cpu_seconds, result.seconds, result.cpu_seconds / result.seconds,
       cpu_us_per_request);
+  outcome.json = absl::StrFormat(
+      "\"rpc\":\"%s\",\"clients\":%d,\"k\":%d,\"seconds\":%.1f,\"requests\":%d,"
+      "\"requests_per_s\":%.0f,\"p50_us\":%d,\"p90_us\":%d,\"p99_us\":%d,\"max_us\":%d,"
+      "\"mean_us\":%.0f,\"errors\":%d,\"errors_by_code\":{%s},\"mean_suggestions\":%.2f,"
+      "\"mean_pairs_scored\":%.0f,\"cpu_s\":%.2f,\"cpu_us_per_request\":%.0f",
+      LoadRpcName(rpc), flags.clients, flags.k, result.seconds, result.requests,
+      outcome.requests_per_s, l.p50_us, l.p90_us, l.p99_us, l.max_us, l.mean_us,
+      result.errors, absl::StrJoin(json_errors, ","), result.mean_suggestions,
+      result.mean_considered, result.cpu_seconds, cpu_us_per_request);
+  return outcome;
+}
+
+// Every call of --rpc in turn; with more than one, a table of the ratios to the first
+// health run (or to the first run when there is none).
+int RunSuggest(const SuggestLoadFlags& flags, const std::string& address,
+               const std::string& key, const ImportedCohort& cohort, std::string json) {
+  std::vector<RpcOutcome> outcomes;
+  for (LoadRpc rpc : flags.rpcs) {
+    outcomes.push_back(RunOne(flags, address, key, cohort, rpc));
+  }
+  const RpcOutcome* base = &outcomes.front();
+  for (const RpcOutcome& outcome : outcomes) {
+    if (outcome.rpc == LoadRpc::kHealth) {
+      base = &outcome;
+      break;
+    }
+  }
+  if (outcomes.size() > 1) {
+    std::cout << absl::StrFormat("\n%-20s %12s %9s %9s   ratio to %s\n", "call",
+                                 "requests/s", "p50 us", "p99 us", LoadRpcName(base->rpc));
+    for (const RpcOutcome& o : outcomes) {
+      std::cout << absl::StrFormat("%-20s %12.0f %9d %9d   %.2fx\n", LoadRpcName(o.rpc),
+                                   o.requests_per_s, o.latency.p50_us, o.latency.p99_us,
+                                   o.requests_per_s / std::max(base->requests_per_s, 1e-9));
+    }
+  }
   std::cout << "load average after: " << LoadAverage() << "\n";
-  absl::StrAppendFormat(
-      &json,
-      ",\"clients\":%d,\"k\":%d,\"seconds\":%.1f,\"requests\":%d,\"requests_per_s\":%.0f,"
-      "\"p50_us\":%d,\"p90_us\":%d,\"p99_us\":%d,\"max_us\":%d,\"mean_us\":%.0f,"
-      "\"errors\":%d,\"errors_by_code\":{%s},\"mean_suggestions\":%.2f,"
-      "\"mean_pairs_scored\":%.0f,\"cpu_s\":%.2f,\"cpu_us_per_request\":%.0f,"
-      "\"loadavg_after\":\"%s\"}",
-      flags.clients, flags.k, result.seconds, result.requests, rps, l.p50_us, l.p90_us,
-      l.p99_us, l.max_us, l.mean_us, result.errors, absl::StrJoin(json_errors, ","),
-      result.mean_suggestions, result.mean_considered, result.cpu_seconds,
-      cpu_us_per_request, LoadAverage());
+  if (outcomes.size() == 1) {
+    absl::StrAppend(&json, ",", outcomes.front().json);
+  } else {
+    std::vector<std::string> runs;
+    for (const RpcOutcome& o : outcomes) {
+      runs.push_back(absl::StrFormat(
+          "{%s,\"ratio_to_%s\":%.3f}", o.json, LoadRpcName(base->rpc),
+          o.requests_per_s / std::max(base->requests_per_s, 1e-9)));
+    }
+    absl::StrAppend(&json, ",\"runs\":[", absl::StrJoin(runs, ","), "]");
+  }
+  absl::StrAppendFormat(&json, ",\"loadavg_after\":\"%s\"}", LoadAverage());
   if (flags.json) std::cout << json << "\n";
-  return result.errors == 0 ? 0 : 1;
+  int64_t errors = 0;
+  for (const RpcOutcome& o : outcomes) errors += o.errors;
+  return errors == 0 ? 0 : 1;
+}
+
+// The "mode" of the JSON summary: assign, suggest (SuggestOffers), suggest_candidates,
+// the call's name for another single call, or compare for several.
+std::string ModeName(const SuggestLoadFlags& flags) {
+  if (flags.assign) return "assign";
+  if (flags.rpcs.size() > 1) return "compare";
+  switch (flags.rpcs.front()) {
+    case LoadRpc::kSuggestOffers:
+      return "suggest";
+    case LoadRpc::kSuggestCandidates:
+      return "suggest_candidates";
+    default:
+      return std::string(LoadRpcName(flags.rpcs.front()));
+  }
 }
 
 int RunAssign(const SuggestLoadFlags& flags, const std::string& address,
@@ -193,7 +267,9 @@ int Main(const SuggestLoadFlags& flags) {
     std::cerr << "suggest_load: " << cohort.status() << "\n";
   } else if (cohort->candidate_ids.empty()) {
     std::cerr << "suggest_load: no candidate was imported\n";
-  } else if (flags.by_offer && cohort->offer_ids.empty()) {
+  } else if (!flags.assign &&
+             std::any_of(flags.rpcs.begin(), flags.rpcs.end(), TakesOfferIds) &&
+             cohort->offer_ids.empty()) {
     std::cerr << "suggest_load: no offer was imported\n";
   } else {
     std::cout << absl::StrFormat(
@@ -204,7 +280,7 @@ int Main(const SuggestLoadFlags& flags) {
     std::string json = absl::StrFormat(
         "{\"mode\":\"%s\",\"server\":\"%s\",\"offers\":%d,\"candidates\":%d,\"seed\":%d,"
         "\"loadavg_before\":\"%s\"",
-        flags.assign ? "assign" : (flags.by_offer ? "suggest_candidates" : "suggest"),
+        ModeName(flags),
         flags.server.empty() ? "in_process" : "remote", cohort->offer_ids.size(),
         cohort->candidate_ids.size(), flags.seed, load_before);
     PrintImport(*cohort, &json);

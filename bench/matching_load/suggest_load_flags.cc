@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 
 namespace azubimatch::bench {
 namespace {
@@ -44,7 +45,7 @@ CLI::Validator SecondsAtLeast(double min) {
 // The flags of suggest_load (CLI11), bound to `flags`; --offers and --candidates go to
 // `offers` / `candidates`, since their defaults depend on --assign.
 void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& offers,
-                 std::optional<int>& candidates) {
+                 std::optional<int>& candidates, std::string& rpcs, bool& by_offer) {
   app.set_help_flag();
   app.allow_extras();  // reported as unexpected arguments
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -83,8 +84,11 @@ void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& off
   app.add_option("--k", flags.k, "suggestions per call (default 10)")
       ->type_name("K")
       ->check(IntIn(1, 100));
-  app.add_flag("--by-offer", flags.by_offer,
-               "SuggestCandidates(offer, k) for random offers instead");
+  app.add_option("--rpc", rpcs,
+                 "calls to load, one after another: health, get-candidate,\n"
+                 "                    suggest-offers, suggest-candidates (default suggest-offers)")
+      ->type_name("LIST");
+  app.add_flag("--by-offer", by_offer, "short for --rpc suggest-candidates");
   app.add_flag("--no-schools", flags.no_schools,
                "generate offers without a vocational school (as before schools existed)");
   app.add_flag("--assign", flags.assign,
@@ -105,8 +109,10 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
     const std::vector<std::string>& args) {
   SuggestLoadFlags flags;
   std::optional<int> offers, candidates;
+  std::string rpcs;
+  bool by_offer = false;
   CLI::App app{"", "suggest_load"};
-  DefineFlags(app, flags, offers, candidates);
+  DefineFlags(app, flags, offers, candidates, rpcs, by_offer);
   // '-' and '_' are alike in flag names; a switch takes no value.
   std::vector<std::string> words;
   for (const std::string& arg : args) {
@@ -144,8 +150,25 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
   if (!flags.server.empty() && flags.api_key.empty()) {
     return absl::InvalidArgumentError("--api-key: required with --server");
   }
-  if (flags.assign && flags.by_offer) {
-    return absl::InvalidArgumentError("--by-offer: not with --assign");
+  if (by_offer && !rpcs.empty()) {
+    return absl::InvalidArgumentError("--by-offer: not with --rpc");
+  }
+  if (by_offer) rpcs = "suggest-candidates";
+  if (!rpcs.empty()) {
+    if (flags.assign) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(by_offer ? "--by-offer" : "--rpc", ": not with --assign"));
+    }
+    flags.rpcs.clear();
+    for (absl::string_view name : absl::StrSplit(rpcs, ',')) {
+      const std::optional<LoadRpc> rpc = ParseLoadRpc(std::string(name));
+      if (!rpc.has_value()) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "--rpc: unknown call \"", name,
+            "\", expected health, get-candidate, suggest-offers or suggest-candidates"));
+      }
+      flags.rpcs.push_back(*rpc);
+    }
   }
   if (!flags.server.empty() && !flags.data_dir.empty()) {
     return absl::InvalidArgumentError("--data-dir: only for the in-process server");
@@ -156,12 +179,15 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
 std::string SuggestLoadUsage() {
   SuggestLoadFlags unused;
   std::optional<int> offers, candidates;
+  std::string rpcs;
+  bool by_offer = false;
   CLI::App app{"", "suggest_load"};
-  DefineFlags(app, unused, offers, candidates);
+  DefineFlags(app, unused, offers, candidates, rpcs, by_offer);
   std::string usage =
       "usage: suggest_load [flags]\n\n"
       "Loads a demo cohort into matchd through Registry.Import, then either runs concurrent\n"
-      "SuggestOffers clients (default) or times one optimal Assign (--assign).\n\n";
+      "clients of one call after another (--rpc; default SuggestOffers), each compared to\n"
+      "the first health run when there is one, or times one optimal Assign (--assign).\n\n";
   for (const CLI::Option* option : app.get_options()) {
     std::string left = option->get_name(false, false);
     if (option->get_expected_max() != 0) absl::StrAppend(&left, " ", option->get_type_name());

@@ -2,14 +2,15 @@
 //
 //   suggest_load [--offers N] [--candidates N] [--seed S] [--prefix P] [--batch N]
 //                [--clients C] [--seconds S] [--warmup S] [--k K]
-//                [--assign | --by-offer] [--no-schools]
-//                [--server HOST:PORT --api-key KEY] [--data-dir DIR]
-//                [--json] [--help]
+//                [--assign | --rpc RPC[,RPC...] | --by-offer] [--no-schools]
+//                [--server HOST:PORT --api-key KEY] [--data-dir DIR] [--json] [--help]
 //
 // Parsed with CLI11, as matchd's and matchctl's flags; '-' and '_' are alike in flag
 // names. Flags take their value as the next argument or after '=' (--offers=5000). Without
 // --assign: 100,000 offers and 100,000 candidates; with --assign: 20,000 offers and
-// 50,000 candidates, unless given. Errors (unknown flag, missing or bad value, --server
+// 50,000 candidates, unless given. --rpc names the calls to load, one after another
+// on the same cohort: health, get-candidate, suggest-offers (the default),
+// suggest-candidates; --by-offer is short for --rpc suggest-candidates. Errors (unknown flag, missing or bad value, --server
 // without --api-key) are INVALID_ARGUMENT naming the flag.
 //
 // Thread safety: pure functions.
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "bench/matching_load/suggest_load_run.h"
 
 namespace azubimatch::bench {
 
@@ -35,7 +37,8 @@ struct SuggestLoadFlags {
   double warmup = 2;            // --warmup: seconds before it
   int k = 10;                   // --k
   bool assign = false;          // --assign: time one optimal Assign instead
-  bool by_offer = false;        // --by-offer: SuggestCandidates for random offers
+  // --rpc (comma-separated; --by-offer: suggest-candidates): the calls to load, in order.
+  std::vector<LoadRpc> rpcs = {LoadRpc::kSuggestOffers};
   bool no_schools = false;      // --no-schools: offers without a vocational school
   std::string server;      // --server: HOST:PORT of a running matchd ("" = in process)
   std::string api_key;     // --api-key: officer key for --server

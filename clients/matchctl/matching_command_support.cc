@@ -43,6 +43,31 @@ std::string TimeText(const google::protobuf::Timestamp& ts) {
                           absl::UTCTimeZone());
 }
 
+void WriteRunMetricsFields(const v1::RunMetrics& m, JsonWriter& json) {
+  json.Key("candidates");
+  json.Int(m.candidates());
+  json.Key("seats");
+  json.Int(m.seats());
+  json.Key("placed");
+  json.Int(m.placed());
+  json.Key("fill_rate");
+  json.Double(m.fill_rate());
+  json.Key("total_score");
+  json.Double(m.total_score());
+  json.Key("mean_score");
+  json.Double(m.mean_score());
+  json.Key("first_choice_share");
+  json.Double(m.first_choice_share());
+  json.Key("top3_share");
+  json.Double(m.top3_share());
+  json.Key("commute_median_min");
+  json.Double(m.commute_median_min());
+  json.Key("commute_p90_min");
+  json.Double(m.commute_p90_min());
+  json.Key("blocking_pairs");
+  json.Int(m.blocking_pairs());
+}
+
 void WriteComponents(const google::protobuf::RepeatedPtrField<v1::ScoreComponent>& components,
                      JsonWriter& json) {
   json.BeginObject();

@@ -37,6 +37,10 @@ std::string ModeName(v1::AssignMode mode);
 // "YYYY-MM-DD HH:MM:SS" in UTC; "" for an unset timestamp.
 std::string TimeText(const google::protobuf::Timestamp& ts);
 
+// Writes the one-sided figures of `m` (candidates .. blocking_pairs) as keys of the JSON
+// object `json` is in; callers add the figures their output has beyond them.
+void WriteRunMetricsFields(const v1::RunMetrics& m, JsonWriter& json);
+
 // {"<name>": contribution, ...} in the components' order.
 void WriteComponents(const google::protobuf::RepeatedPtrField<v1::ScoreComponent>& components,
                      JsonWriter& json);

@@ -7,6 +7,7 @@
 #include "service/auth/api_key_format.h"
 #include "service/auth/digest.h"
 #include "service/auth/input_checks.h"
+#include "service/rpc/proto_time.h"
 
 namespace azubimatch::service {
 namespace {
@@ -17,11 +18,6 @@ bool IsActive(const v1::ApiKeyInfo& info) { return !info.has_revoked_at(); }
 
 bool IsActiveAdmin(const v1::ApiKeyInfo& info) {
   return IsActive(info) && info.role() == RoleName(Role::kAdmin);
-}
-
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-      absl::ToUnixNanos(time));
 }
 
 }  // namespace

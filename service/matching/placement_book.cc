@@ -16,17 +16,10 @@
 #include "service/matching/suggestions.h"
 #include "service/matching/visible_records.h"
 #include "service/registry/field_violations.h"
+#include "service/rpc/proto_time.h"
 
 namespace azubimatch::service {
 namespace {
-
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  const int64_t micros = absl::ToUnixMicros(time);
-  google::protobuf::Timestamp out;
-  out.set_seconds(micros / 1000000);
-  out.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
-  return out;
-}
 
 absl::Status PlacementNotFound(absl::string_view id) {
   return WithField(

@@ -15,17 +15,10 @@
 #include "service/registry/access_policy.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/validation.h"
+#include "service/rpc/proto_time.h"
 
 namespace azubimatch::service {
 namespace {
-
-google::protobuf::Timestamp ToTimestamp(absl::Time time) {
-  const int64_t micros = absl::ToUnixMicros(time);
-  google::protobuf::Timestamp out;
-  out.set_seconds(micros / 1000000);
-  out.set_nanos(static_cast<int32_t>(micros % 1000000) * 1000);
-  return out;
-}
 
 // The record `id` of `family` parsed as M, or nullopt when it is not stored.
 template <typename M>

@@ -21,7 +21,6 @@ namespace azubimatch::service {
 using registry_internal::KindName;
 using registry_internal::MatchesFilters;
 using registry_internal::NotFound;
-using registry_internal::ToTimestamp;
 using registry_internal::Traits;
 
 namespace {

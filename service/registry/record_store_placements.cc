@@ -11,7 +11,6 @@
 namespace azubimatch::service {
 
 using registry_internal::NotFound;
-using registry_internal::ToTimestamp;
 
 absl::Status RecordStore::CheckCandidateExists(std::string_view candidate_id_view,
                                                const Txn& txn) {

@@ -30,6 +30,7 @@
 #include "service/registry/registry_keys.h"
 #include "service/registry/staged_writes.h"
 #include "service/registry/validation.h"
+#include "service/rpc/proto_time.h"
 #include "service/store/kv_store.h"
 
 namespace azubimatch::service::registry_internal {
@@ -165,15 +166,6 @@ bool MatchesFilters(const R& r, const v1::ListRecordsRequest& q) {
   }
   if (q.status() != 0 && static_cast<int>(r.status()) != q.status()) return false;
   return Traits<R>::MatchesKindFilters(r, q);
-}
-
-inline google::protobuf::Timestamp ToTimestamp(absl::Time t) {
-  google::protobuf::Timestamp ts;
-  const int64_t seconds = absl::ToUnixSeconds(t);
-  ts.set_seconds(seconds);
-  ts.set_nanos(static_cast<int32_t>((t - absl::FromUnixSeconds(seconds)) /
-                                    absl::Nanoseconds(1)));
-  return ts;
 }
 
 template <typename R>

@@ -22,18 +22,18 @@ TEST(ConsoleFilesTest, RootAndConsoleFolderAreTheIndexPage) {
   EXPECT_EQ(root->path, "/console/index.html");
   EXPECT_EQ(FindConsoleFile("/console/"), root);
   EXPECT_EQ(root->content_type, "text/html; charset=utf-8");
-  EXPECT_TRUE(absl::StrContains(root->body, "<html lang=\"de\">"));
+  EXPECT_TRUE(root->body.find("<html lang=\"de\">") != std::string_view::npos);
 }
 
 TEST(ConsoleFilesTest, EveryFileUnderConsoleWithTypeAndEtagAndNoExternalUrl) {
   ASSERT_GE(ConsoleFiles().size(), 4u);
   size_t total = 0;
   for (const ConsoleFile& file : ConsoleFiles()) {
-    EXPECT_TRUE(absl::StartsWith(file.path, "/console/")) << file.path;
+    EXPECT_TRUE(file.path.starts_with("/console/")) << file.path;
     EXPECT_FALSE(file.content_type.empty()) << file.path;
     EXPECT_EQ(file.etag.size(), 22u) << file.path;  // 20 hex digits in quotes
-    EXPECT_FALSE(absl::StrContains(file.body, "http://")) << file.path;
-    EXPECT_FALSE(absl::StrContains(file.body, "https://")) << file.path;
+    EXPECT_FALSE(file.body.find("http://") != std::string_view::npos) << file.path;
+    EXPECT_FALSE(file.body.find("https://") != std::string_view::npos) << file.path;
     total += file.body.size();
   }
   EXPECT_LE(total, 300u * 1024u);  // the first page loads every file

@@ -78,6 +78,32 @@ restore_from = "/srv/old"
   EXPECT_EQ(o.restore_from, "/srv/old");
 }
 
+TEST_F(MatchdConfigTest, HttpMetricsAndOverloadKeysAndRepeatableOrigins) {
+  const std::string file = Config(R"(
+metrics_listen = "127.0.0.1:9464"
+max_in_flight = 32
+http_listen = "127.0.0.1:8080"
+http_cors_origin = ["https://portal.example.org", "https://console.example.org"]
+)");
+  auto parsed = ParseMatchdFlags({"--config", file});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  const ServerOptions& o = parsed->options;
+  EXPECT_EQ(o.metrics_listen, "127.0.0.1:9464");
+  EXPECT_EQ(o.in_flight.max_in_flight, 32);
+  EXPECT_EQ(o.http.listen_address, "127.0.0.1:8080");
+  EXPECT_EQ(o.http.cors_origins, (std::vector<std::string>{"https://portal.example.org",
+                                                           "https://console.example.org"}));
+  // On the command line the flag repeats, and the command line's list wins whole.
+  parsed = ParseMatchdFlags({"--config", file, "--http-cors-origin", "*",
+                             "--http_cors_origin=https://a.example"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->options.http.cors_origins,
+            (std::vector<std::string>{"*", "https://a.example"}));
+  EXPECT_THAT(Refusal({"--http-cors-origin", "portal.example.org"}),
+              HasSubstr("--http-cors-origin"));
+  EXPECT_THAT(Refusal({"--max-in-flight", "-1"}), HasSubstr("--max-in-flight"));
+}
+
 TEST_F(MatchdConfigTest, TheCommandLineWinsOverTheFile) {
   const std::string file = Config(
       "listen = \"0.0.0.0:7000\"\ndata = \"/from/file\"\nmax_message_mb = 8\n"
@@ -122,7 +148,11 @@ TEST_F(MatchdConfigTest, BadValuesNameTheKey) {
       {"data = \"\"\n", "key \"data\": bad value \"\""},
       {"quiet = \"yes\"\n", "key \"quiet\": expected true or false"},
       {"data = 3.5\n", "key \"data\": expected a string or an integer"},
-      {"tls_cert = [\"a\", \"b\"]\n", "key \"tls_cert\": expected a string or an integer"},
+      {"tls_cert = [\"a\", \"b\"]\n", "key \"tls_cert\": takes one value, not an array"},
+      {"http_cors_origin = [\"https://a.example\", 3]\n",
+       "key \"http_cors_origin\": expected an array of strings"},
+      {"http_cors_origin = [\"ftp\"]\n", "key \"http_cors_origin\": --http-cors-origin: bad value"},
+      {"data = [\"a\"]\n", "key \"data\": takes one value, not an array"},
       {"max_message_mb = 4\nmax-message-mb = 4\n", "is given twice"},
       {"listen = \n", "line 1"},
   };

@@ -1,0 +1,2 @@
+// Compiles against the engine include root.
+#include "engine/base/input_rules.h"

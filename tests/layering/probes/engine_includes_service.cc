@@ -1,0 +1,2 @@
+// Must not compile against the engine include root.
+#include "service/registry/validation.h"
