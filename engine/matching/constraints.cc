@@ -139,7 +139,8 @@ std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
     out.push_back({ReasonCode::kNoFreeSeats, "offer has no free seat"});
   }
   if (Has(failed, ReasonCode::kBannedPair)) {
-    out.push_back({ReasonCode::kBannedPair, "pair was rejected before and is banned"});
+    out.push_back({ReasonCode::kBannedPair,
+                   "pair is banned: it was rejected, or its placement ended early"});
   }
   return out;
 }

@@ -132,6 +132,11 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
         [](const void* m, CallState* s) {
           Add(As<v1::Placement>(m).candidate_id(), s);
         }}},
+      {"/azubimatch.v1.Matching/AdvancePlacement",
+       {AuditAction::kWrite, nullptr,
+        [](const void* m, CallState* s) {
+          Add(As<v1::Placement>(m).candidate_id(), s);
+        }}},
       {"/azubimatch.v1.Matching/ListPlacements",
        {AuditAction::kRead, nullptr,
         [](const void* m, CallState* s) {

@@ -15,7 +15,7 @@
 //   write   Registry CreateCandidate, UpsertCandidate (returned id), UpdateCandidate
 //           (request id), DeleteCandidate (request id), Import (ids of the candidate
 //           records stored); Matching AcceptPlacement, RejectPlacement (request
-//           candidate_id), WithdrawPlacement (returned candidate_id)
+//           candidate_id), WithdrawPlacement, AdvancePlacement (returned candidate_id)
 //   erase   DataProtection EraseCandidate (request id)
 //   export  DataProtection ExportCandidate (request id)
 //

@@ -31,6 +31,11 @@ bool HoldsSeat(v1::PlacementStatus status) {
          status == v1::PLACEMENT_STATUS_PROBATION_PASSED;
 }
 
+bool BansPair(v1::PlacementStatus status) {
+  return status == v1::PLACEMENT_STATUS_REJECTED ||
+         status == v1::PLACEMENT_STATUS_ENDED_EARLY;
+}
+
 MatchingIndex::MatchingIndex(const engine::TravelTimeModel* travel) : travel_(travel) {}
 
 void MatchingIndex::OnCompanyChanged(const v1::Company* before, const v1::Company* after) {
@@ -82,7 +87,7 @@ void MatchingIndex::OnPlacementChanged(const v1::Placement* before,
       auto it = held_.find(before->candidate_id());
       if (it != held_.end() && it->second.placement_id == before->id()) held_.erase(it);
     }
-    if (before->status() == v1::PLACEMENT_STATUS_REJECTED) {
+    if (BansPair(before->status())) {
       auto it = banned_.find(PairKey(before->candidate_id(), before->offer_id()));
       if (it != banned_.end() && it->second == before->id()) banned_.erase(it);
     }
@@ -91,7 +96,7 @@ void MatchingIndex::OnPlacementChanged(const v1::Placement* before,
     if (HoldsSeat(after->status())) {
       held_[after->candidate_id()] = HeldPlacement{after->id(), after->offer_id()};
     }
-    if (after->status() == v1::PLACEMENT_STATUS_REJECTED) {
+    if (BansPair(after->status())) {
       banned_[PairKey(after->candidate_id(), after->offer_id())] = after->id();
     }
   }

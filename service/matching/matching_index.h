@@ -1,8 +1,9 @@
 // MatchingIndex: the in-memory view of the registry that suggestions, explanations and
 // assignment runs read: every candidate and offer as an engine profile (offers completed
 // with their company's sector, languages and status), looked up by id, by occupation and
-// by sector in spatial grids, plus the placements that bind pairs (accepted: the pair is
-// locked and the candidate placed; rejected: the pair is banned).
+// by sector in spatial grids, plus the placements that bind pairs (accepted or a later
+// seat-holding step: the pair is locked and the candidate placed; rejected or ended
+// early: the pair is banned).
 //
 // Keeping in step: the index is a RecordObserver. MatchingService subscribes it to the
 // RecordStore (which first replays every stored record, then reports every committed
@@ -21,7 +22,8 @@
 //   company_offers_                    company id -> its offers (a company change
 //                                      re-derives their profiles)
 //   held_                              candidate id -> its seat-holding placement
-//   banned_                            (candidate id, offer id) -> rejected placement id
+//   banned_                            (candidate id, offer id) -> id of the rejected or
+//                                      ended-early placement
 //   language_ids_                      language code -> small id, for the OfferGate
 //                                      packed into the tag of each offer grid entry
 // Memory O(C * W + O). Updates: a candidate O(W) expected (grid erasure is O(cell
@@ -110,6 +112,10 @@ struct HeldPlacement {
 // True for the statuses in which a placement holds its seat and locks its pair.
 bool HoldsSeat(v1::PlacementStatus status);
 
+// True for the statuses in which a placement bans its pair from later runs and
+// suggestions until it is withdrawn: REJECTED and ENDED_EARLY.
+bool BansPair(v1::PlacementStatus status);
+
 class MatchingIndex final : public RecordObserver {
  public:
   // `travel` gives the candidates' reach for the grids; it must outlive the index.
@@ -170,7 +176,7 @@ class MatchingIndex final : public RecordObserver {
     const HeldPlacement* HeldPlacementOf(absl::string_view candidate_id) const;
     // False when no pair is banned (IsBanned is then false for every pair).
     bool AnyBanned() const { return !index_.banned_.empty(); }
-    // True when the pair has a REJECTED placement.
+    // True when the pair has a placement that bans it (BansPair: rejected, ended early).
     bool IsBanned(absl::string_view candidate_id, absl::string_view offer_id) const;
 
     // Every entry, in no particular order.

@@ -9,6 +9,7 @@
 #include "engine/base/status_macros.h"
 #include "service/matching/analyst_view.h"
 #include "service/matching/assignment_runner.h"
+#include "service/matching/placement_lifecycle.h"
 #include "service/matching/proto_conversion.h"
 #include "service/matching/request_validation.h"
 #include "service/matching/run_pool.h"
@@ -185,6 +186,15 @@ grpc::ServerUnaryReactor* MatchingService::WithdrawPlacement(
   return Answer(
       context, response, [&] { return ValidateWithdrawPlacementRequest(*request); },
       [&](const Caller& caller) { return placements_.Withdraw(caller, *request); });
+}
+
+grpc::ServerUnaryReactor* MatchingService::AdvancePlacement(
+    grpc::CallbackServerContext* context, const v1::AdvancePlacementRequest* request,
+    v1::Placement* response) {
+  return Answer(
+      context, response,
+      [&] { return ValidateAdvancePlacementRequest(*request, Today(options_.clock())); },
+      [&](const Caller& caller) { return placements_.Advance(caller, *request); });
 }
 
 grpc::ServerUnaryReactor* MatchingService::ListPlacements(

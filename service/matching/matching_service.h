@@ -8,7 +8,8 @@
 //   Assign                                       BuildRunPool + ComputeRun + RunStore,
 //                                                on a thread of its own (assign_reactor.h)
 //   GetRun, ListRuns                             RunStore (run_store.h)
-//   Accept/Reject/WithdrawPlacement, ListPlacements  PlacementBook (placement_book.h)
+//   Accept/Reject/Advance/WithdrawPlacement,
+//   ListPlacements                               PlacementBook (placement_book.h)
 // Runs read the two-sided rankings through the RankingBook (ranking_book.h), which the
 // Preferences service (preferences_service.h) writes.
 // absl::Status results are converted once, by ToGrpcStatus. Answers to empty requests:
@@ -128,6 +129,9 @@ class MatchingService final : public v1::Matching::CallbackService {
   grpc::ServerUnaryReactor* WithdrawPlacement(grpc::CallbackServerContext* context,
                                               const v1::WithdrawPlacementRequest* request,
                                               v1::Placement* response) override;
+  grpc::ServerUnaryReactor* AdvancePlacement(grpc::CallbackServerContext* context,
+                                             const v1::AdvancePlacementRequest* request,
+                                             v1::Placement* response) override;
   grpc::ServerUnaryReactor* ListPlacements(grpc::CallbackServerContext* context,
                                            const v1::ListPlacementsRequest* request,
                                            v1::ListPlacementsResponse* response) override;

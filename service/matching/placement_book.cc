@@ -11,6 +11,7 @@
 #include "engine/base/status_macros.h"
 #include "engine/matching/scoring.h"
 #include "service/matching/matching_keys.h"
+#include "service/matching/placement_lifecycle.h"
 #include "service/matching/request_validation.h"
 #include "service/matching/stored_proto.h"
 #include "service/matching/suggestions.h"
@@ -86,7 +87,7 @@ absl::Status PlacementBook::CheckDelete(RecordKind kind, std::string_view id,
   if (kind != RecordKind::kCandidate) return absl::OkStatus();
   const std::string candidate_id(id);
   const std::string prefix = PlacementsOfCandidatePrefix(candidate_id);
-  std::vector<v1::Placement> rejections;
+  std::vector<v1::Placement> bans;
   absl::Status status;
   AZM_RETURN_IF_ERROR(store.ScanPrefix(
       Family::kIndex, prefix, [&](std::string_view key, std::string_view) {
@@ -108,14 +109,13 @@ absl::Status PlacementBook::CheckDelete(RecordKind kind, std::string_view id,
                            placement->offer_id(), "; withdraw the placement first"));
           return false;
         }
-        if (placement->status() == v1::PLACEMENT_STATUS_REJECTED) {
-          rejections.push_back(*std::move(placement));
-        }
+        if (BansPair(placement->status())) bans.push_back(*std::move(placement));
         return true;
       }));
   AZM_RETURN_IF_ERROR(status);
-  // The candidate's rejections are withdrawn with it: no pair entry or ban outlives it.
-  for (v1::Placement& before : rejections) {
+  // The candidate's bans (rejections, early ends) are withdrawn with it: no pair entry
+  // or ban outlives it.
+  for (v1::Placement& before : bans) {
     AZM_ASSIGN_OR_RETURN(
         v1::Placement after,
         StageWithdrawal(store, before, "", effects->now, &effects->writes));
@@ -184,7 +184,8 @@ absl::StatusOr<v1::Placement> PlacementBook::NewPlacement(const Caller& caller,
     }
     if (reader.IsBanned(candidate_id, offer_id)) {
       return Precondition("offer_id",
-                          "the pair was rejected before; withdraw the rejection first");
+                          "the pair is banned (rejected, or its placement ended early); "
+                          "withdraw that placement first");
     }
     if (accept && !offer->profile.open) {
       return Precondition("offer_id", "offer is not open for candidates");
@@ -217,6 +218,7 @@ absl::StatusOr<v1::Placement> PlacementBook::Accept(
                        NewPlacement(caller, {request.candidate_id(), request.offer_id(),
                                              request.run_id(), request.note(),
                                              v1::PLACEMENT_STATUS_ACCEPTED}));
+  *placement.add_history() = AcceptanceEvent(placement.created_at());
   WriteBatch batch;
   StageNewPlacement(placement, &batch);
   // The candidate is checked again in the same commit: a delete since NewPlacement
@@ -259,10 +261,11 @@ absl::StatusOr<v1::Placement> PlacementBook::Withdraw(
   AZM_ASSIGN_OR_RETURN(const v1::Placement before, ReadPlacement(request.id()));
   if (!MaySeeCandidatesOf(caller, before.member_id())) return PlacementNotFound(request.id());
   const bool holds_seat = HoldsSeat(before.status());
-  if (!holds_seat && before.status() != v1::PLACEMENT_STATUS_REJECTED) {
-    return Precondition("id", absl::StrCat("placement is ",
-                                           v1::PlacementStatus_Name(before.status()),
-                                           "; only accepted or rejected ones are withdrawn"));
+  if (!holds_seat && !BansPair(before.status())) {
+    return Precondition(
+        "id", absl::StrCat("placement is ", v1::PlacementStatus_Name(before.status()),
+                           "; only seat-holding, rejected or ended-early "
+                           "ones are withdrawn"));
   }
   WriteBatch batch;
   AZM_ASSIGN_OR_RETURN(
@@ -275,6 +278,41 @@ absl::StatusOr<v1::Placement> PlacementBook::Withdraw(
     if (absl::IsNotFound(written)) written = store_->Write(batch);
   } else {
     written = store_->Write(batch);
+  }
+  AZM_RETURN_IF_ERROR(written);
+  index_->OnPlacementChanged(&before, &after);
+  return after;
+}
+
+absl::StatusOr<v1::Placement> PlacementBook::Advance(
+    const Caller& caller, const v1::AdvancePlacementRequest& request) {
+  absl::MutexLock lock(&mu_);
+  AZM_ASSIGN_OR_RETURN(const v1::Placement before, ReadPlacement(request.id()));
+  if (!MaySeeCandidatesOf(caller, before.member_id())) {
+    return PlacementNotFound(request.id());
+  }
+  if (request.version() != 0 && request.version() != before.version()) {
+    return Precondition(
+        "version", absl::StrCat("placement is at version ", before.version(), ", not ",
+                                request.version()));
+  }
+  AZM_RETURN_IF_ERROR(CheckLifecycleStep(before, request.status(), request.date()));
+  const google::protobuf::Timestamp now = ToTimestamp(clock_());
+  v1::Placement after = before;
+  after.set_status(request.status());
+  *after.add_history() = StepEvent(request, now);
+  *after.mutable_updated_at() = now;
+  after.set_version(before.version() + 1);
+  WriteBatch batch;
+  batch.Put(Family::kPlacements, after.id(), after.SerializeAsString());
+  // The candidate is checked again in the same commit (NOT_FOUND naming candidate_id).
+  absl::Status written;
+  if (HoldsSeat(before.status()) && !HoldsSeat(after.status())) {
+    const bool reactivate = after.status() == v1::PLACEMENT_STATUS_ENDED_EARLY;
+    written = records_->ReleaseSeat(after.offer_id(), after.candidate_id(), reactivate,
+                                    batch);
+  } else {
+    written = records_->WriteForCandidate(after.candidate_id(), batch);
   }
   AZM_RETURN_IF_ERROR(written);
   index_->OnPlacementChanged(&before, &after);

@@ -1,4 +1,5 @@
-// PlacementBook: accepting, rejecting and withdrawing placements, and listing them.
+// PlacementBook: accepting, rejecting, advancing and withdrawing placements, and listing
+// them.
 //
 //   Accept    the candidate (visible to the caller) and the offer must exist; the
 //             candidate must hold no placement yet, the pair must not be rejected, and
@@ -14,23 +15,36 @@
 //             its status stays what the officer keeps it at; matching treats a candidate
 //             holding a placement as placed (left out of suggestions and pools, locked to
 //             its offer in runs, and Explain names the placement under
-//             CANDIDATE_INACTIVE).
+//             CANDIDATE_INACTIVE). The acceptance is the first event of the
+//             placement's history, dated the day it was recorded.
+//   Advance   one step of the training lifecycle (placement_lifecycle.h: the allowed
+//             steps and dates), appended to the history, version + 1; a non-zero request
+//             version must be the current one. COMPLETED and ENDED_EARLY give the seat
+//             back (RecordStore::ReleaseSeat, in the SAME WriteBatch as the placement);
+//             ENDED_EARLY also sets the candidate ACTIVE again (whatever status the
+//             officer had given it) so that it may be placed anew, and bans the pair in
+//             later runs and suggestions like a rejection. COMPLETED leaves the
+//             candidate's record as it is. Other steps are written through
+//             WriteForCandidate. A refused step writes nothing.
 //   Reject    with a reason; the pair must not hold a live placement. The pair is banned
 //             in later runs and suggestions until the rejection is withdrawn. Written
 //             through RecordStore::WriteForCandidate: the candidate is re-checked under
 //             the registry's write lock (NOT_FOUND naming candidate_id, nothing written).
 //   Withdraw  of an accepted (or later, seat-holding) placement frees its seat in the
-//             same batch (AdjustSeatsTaken -1); of a rejection lifts the ban. A withdrawn
-//             placement stays stored with status WITHDRAWN; the pair may be accepted or
-//             rejected anew.
+//             same batch (AdjustSeatsTaken -1); of a rejection or of an ENDED_EARLY
+//             placement lifts the ban (its seat was freed already; the candidate's record
+//             is not touched). A withdrawn placement stays stored with status WITHDRAWN,
+//             its history kept as it was (withdrawal is no lifecycle step); the pair may
+//             be accepted or rejected anew. COMPLETED placements cannot be withdrawn.
 //   List      filters candidate_id, offer_id, status; placement id order; pages.
 //   Deletes   the book is the RecordStore's delete guard (record_delete_guard.h),
 //             registered while it lives. Deleting a candidate that holds a seat-holding
 //             placement (ACCEPTED, CONTRACT_SIGNED, STARTED, PROBATION_PASSED) is refused
 //             with FAILED_PRECONDITION naming "id": withdraw the placement first. A
-//             candidate with only other placements may be deleted; its REJECTED ones are
-//             withdrawn in the same WriteBatch as the delete (status WITHDRAWN, version
-//             +1, their pair entries removed, the index's ban lifted after the commit),
+//             candidate with only other placements may be deleted; its bans (REJECTED
+//             and ENDED_EARLY) are withdrawn in the same WriteBatch as the delete (status
+//             WITHDRAWN, version +1, their pair entries removed, the index's ban lifted
+//             after the commit),
 //             so that no pair entry or ban names the missing candidate. The placements
 //             stay stored, as every withdrawn one does, as the record of the decisions;
 //             GDPR erasure (service/data_protection) removes them with the candidate.
@@ -104,6 +118,8 @@ class PlacementBook final : public RecordDeleteGuard {
                                        const v1::RejectPlacementRequest& request);
   absl::StatusOr<v1::Placement> Withdraw(const Caller& caller,
                                          const v1::WithdrawPlacementRequest& request);
+  absl::StatusOr<v1::Placement> Advance(const Caller& caller,
+                                        const v1::AdvancePlacementRequest& request);
   absl::StatusOr<v1::ListPlacementsResponse> List(
       const Caller& caller, const v1::ListPlacementsRequest& request) const;
 

@@ -226,6 +226,50 @@ absl::Status ValidateWithdrawPlacementRequest(const v1::WithdrawPlacementRequest
   return v.ToStatus();
 }
 
+absl::Status ValidateAdvancePlacementRequest(const v1::AdvancePlacementRequest& request,
+                                             engine::Date today) {
+  FieldViolations v;
+  CheckRecordIdField("id", request.id(), true, &v);
+  const v1::PlacementStatus status = request.status();
+  const bool ends_early = status == v1::PLACEMENT_STATUS_ENDED_EARLY;
+  if (status == v1::PLACEMENT_STATUS_UNSPECIFIED) {
+    v.Add("status",
+          "required: PLACEMENT_STATUS_CONTRACT_SIGNED, PLACEMENT_STATUS_STARTED, "
+          "PLACEMENT_STATUS_PROBATION_PASSED, PLACEMENT_STATUS_COMPLETED or "
+          "PLACEMENT_STATUS_ENDED_EARLY");
+  } else if (!v1::PlacementStatus_IsValid(status)) {
+    v.Add("status", absl::StrCat("unknown value ", status));
+  } else if (status < v1::PLACEMENT_STATUS_CONTRACT_SIGNED) {
+    v.Add("status", absl::StrCat(v1::PlacementStatus_Name(status),
+                                 " is not a lifecycle step; use Accept, Reject or "
+                                 "WithdrawPlacement"));
+  }
+  const size_t before = v.size();
+  CheckDateField("date", request.has_date(), request.date(), /*required=*/true, &v);
+  if (v.size() == before && ToEngineDate(request.date()) > today) {
+    v.Add("date",
+          absl::StrCat("must not lie in the future (today is ", today.ToString(), ")"));
+  }
+  if (!v1::EndedBy_IsValid(request.ended_by())) {
+    v.Add("ended_by", absl::StrCat("unknown value ", request.ended_by()));
+  } else if (ends_early && request.ended_by() == v1::ENDED_BY_UNSPECIFIED) {
+    v.Add("ended_by", "required for PLACEMENT_STATUS_ENDED_EARLY: an ENDED_BY_* value");
+  } else if (!ends_early && request.ended_by() != v1::ENDED_BY_UNSPECIFIED) {
+    v.Add("ended_by", "only for PLACEMENT_STATUS_ENDED_EARLY");
+  }
+  if (!v1::EarlyEndReason_IsValid(request.end_reason())) {
+    v.Add("end_reason", absl::StrCat("unknown value ", request.end_reason()));
+  } else if (ends_early && request.end_reason() == v1::EARLY_END_REASON_UNSPECIFIED) {
+    v.Add("end_reason",
+          "required for PLACEMENT_STATUS_ENDED_EARLY: an EARLY_END_REASON_* value");
+  } else if (!ends_early && request.end_reason() != v1::EARLY_END_REASON_UNSPECIFIED) {
+    v.Add("end_reason", "only for PLACEMENT_STATUS_ENDED_EARLY");
+  }
+  CheckTextField("note", request.note(), false, kMaxNoteLength, &v);
+  if (request.version() < 0) v.Add("version", "must not be negative");
+  return v.ToStatus();
+}
+
 absl::Status ValidateListPlacementsRequest(const v1::ListPlacementsRequest& request) {
   FieldViolations v;
   CheckRecordIdField("candidate_id", request.candidate_id(), false, &v);

@@ -14,6 +14,9 @@
 //   - dates: year 1900..2200, month 1..12, day valid for the month; start_from not after
 //     start_to;
 //   - enums: a declared value; mode and reject reason required;
+//   - AdvancePlacement: status one of CONTRACT_SIGNED .. ENDED_EARLY; date required and
+//     not after `today`; ended_by and end_reason required for ENDED_EARLY and unset
+//     otherwise; version not negative;
 //   - policy overrides: weights finite and in [0, 1000], and the weights in effect (the
 //     overrides over the server's policy) must not all be 0;
 //   - locked and banned: at most kMaxPairsPerList pairs each, ids well formed, no
@@ -27,6 +30,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "azubimatch/v1/matching.pb.h"
+#include "engine/matching/model.h"
 #include "engine/matching/scoring_policy.h"
 #include "service/registry/field_violations.h"
 
@@ -57,6 +61,9 @@ absl::Status ValidateListRunsRequest(const v1::ListRunsRequest& request);
 absl::Status ValidateAcceptPlacementRequest(const v1::AcceptPlacementRequest& request);
 absl::Status ValidateRejectPlacementRequest(const v1::RejectPlacementRequest& request);
 absl::Status ValidateWithdrawPlacementRequest(const v1::WithdrawPlacementRequest& request);
+// `today` is the service's current day (PlacementBook::Today).
+absl::Status ValidateAdvancePlacementRequest(const v1::AdvancePlacementRequest& request,
+                                             engine::Date today);
 absl::Status ValidateListPlacementsRequest(const v1::ListPlacementsRequest& request);
 
 // Adds the violations of `overrides` (at `path`, e.g. "policy") to `violations`.

@@ -132,7 +132,8 @@ absl::StatusOr<RunPool> BuildRunPool(const MatchingIndex::Reader& reader,
     }
     if (reader.IsBanned(pair.candidate_id(), pair.offer_id())) {
       return FieldError(absl::StatusCode::kFailedPrecondition, candidate_field,
-                        "the pair was rejected; withdraw the rejection first");
+                        "the pair is banned (rejected, or its placement ended early); "
+                        "withdraw that placement first");
     }
     if (const HeldPlacement* held = reader.HeldPlacementOf(pair.candidate_id())) {
       if (held->offer_id == pair.offer_id()) continue;  // added with the held ones

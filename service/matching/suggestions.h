@@ -27,8 +27,8 @@
 // travel time is checked against the limit too, and the score bound uses the exact
 // commute value of both travel times, so no pair is pruned that could enter the k best.
 // Filters: municipality (exact match on the offer's place of work, or the candidate's
-// home) and, for offers, kldb_code. Banned pairs (rejected placements) are never
-// suggested.
+// home) and, for offers, kldb_code. Banned pairs (rejected or ended-early placements)
+// are never suggested.
 //
 // Ranking: score descending, ties by id ascending (offer id, or candidate id) — a total
 // order, so results are deterministic, and the same as scoring every eligible pair

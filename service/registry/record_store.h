@@ -44,8 +44,8 @@
 // Files: record_store.cc holds the generic operations; what differs between companies,
 // offers and candidates is in the Traits of record_traits.h (an internal header, with
 // the offer's company resolution, seats and index hooks in record_traits.cc); the
-// operations for the placement book (AdjustSeatsTaken, WriteForCandidate) are in
-// record_store_placements.cc.
+// operations for the placement book (AdjustSeatsTaken, ReleaseSeat, WriteForCandidate)
+// are in record_store_placements.cc.
 #ifndef AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 #define AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 
@@ -187,6 +187,16 @@ class RecordStore {
                                                      const WriteBatch& also = {},
                                                      std::string_view candidate_id = {});
 
+  // Frees the seat of a placement that stopped holding it (ended early or completed) and
+  // writes `also` in the same WriteBatch: the offer's seats_taken goes down by one
+  // (skipped when the offer no longer exists), and with `reactivate` the candidate's
+  // status becomes ACTIVE (version + 1, updated_at; no candidate write when it is ACTIVE
+  // already). Observers are notified of each record changed. No caller check: for
+  // trusted service code. NOT_FOUND naming "candidate_id" for a missing candidate;
+  // FAILED_PRECONDITION when the offer has no seat taken. Nothing is written on error.
+  absl::Status ReleaseSeat(std::string_view offer_id, std::string_view candidate_id,
+                           bool reactivate, const WriteBatch& also);
+
   // Writes `batch` (trusted service data about candidate `candidate_id`, e.g. a
   // placement) under the write lock, if the candidate exists; NOT_FOUND naming
   // "candidate_id" otherwise, with nothing written. No caller check, no notification.
@@ -225,6 +235,12 @@ class RecordStore {
   absl::StatusOr<std::string> NewId(Family family, const Txn& txn)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status Commit(Txn& txn) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Stages seats_taken + `delta` on the offer `offer_id` into `txn` (version + 1,
+  // notification); returns the new offer. NOT_FOUND naming "offer_id" for an unknown
+  // offer; FAILED_PRECONDITION when seats_taken would leave 0..seats.
+  absl::StatusOr<v1::TrainingOffer> StageSeatsTaken(const std::string& offer_id,
+                                                    int delta, Txn& txn)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // NOT_FOUND naming "candidate_id" unless the candidate exists as `txn` would leave it.
   absl::Status CheckCandidateExists(std::string_view candidate_id, const Txn& txn)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);

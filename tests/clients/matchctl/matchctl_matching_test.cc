@@ -76,6 +76,14 @@ class MatchctlMatchingTest : public MatchingServerTest {
     return "";
   }
 
+  // The first offer suggested to `candidate`.
+  std::string FirstSuggestedOffer(const std::string& candidate) {
+    const Struct s = Json(Run({"suggest", "--candidate", candidate, "--json"}));
+    const auto& list = s.fields().at("suggestions").list_value();
+    if (list.values_size() == 0) return "";
+    return list.values(0).struct_value().fields().at("offer_id").string_value();
+  }
+
   LoadedCohort cohort_;
 };
 
@@ -279,15 +287,7 @@ TEST_F(MatchctlMatchingTest, DemoWithRankingsRanksBothSidesAsAfterInterviews) {
 
 TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
   const std::string candidate = CandidateWithSuggestions();
-  const Struct suggestions = Json(Run({"suggest", "--candidate", candidate, "--json"}));
-  const std::string offer = suggestions.fields()
-                                .at("suggestions")
-                                .list_value()
-                                .values(0)
-                                .struct_value()
-                                .fields()
-                                .at("offer_id")
-                                .string_value();
+  const std::string offer = FirstSuggestedOffer(candidate);
   const Struct accepted =
       Json(Run({"placement", "accept", "--candidate", candidate, "--offer", offer, "--json"}));
   EXPECT_EQ(accepted.fields().at("status").string_value(), "PLACEMENT_STATUS_ACCEPTED");
@@ -304,6 +304,89 @@ TEST_F(MatchctlMatchingTest, PlacementCommandsAcceptListWithdraw) {
                                "--reason", "candidate_declined"});
   EXPECT_EQ(rejected.code, 0) << rejected.err;
   EXPECT_THAT(Run({"placement", "list"}).out, HasSubstr("rejected"));
+}
+
+TEST_F(MatchctlMatchingTest, PlacementAdvanceRecordsTheLifecycleAndNamesBadFlags) {
+  const std::string candidate = CandidateWithSuggestions();
+  const std::string offer = FirstSuggestedOffer(candidate);
+  const std::string id = Json(Run({"placement", "accept", "--candidate", candidate,
+                                   "--offer", offer, "--json"}))
+                             .fields()
+                             .at("id")
+                             .string_value();
+  // Usage errors name the flag and exit 2, before any call.
+  const auto usage = [&](std::vector<std::string> args, const std::string& flag) {
+    args.insert(args.begin(), {"placement", "advance", id});
+    const Output output = Run(args);
+    EXPECT_EQ(output.code, 2) << flag << ": " << output.err;
+    EXPECT_THAT(output.err, HasSubstr(flag));
+  };
+  usage({"--date", "2024-05-02"}, "--status");
+  usage({"--status", "finished", "--date", "2024-05-02"}, "--status");
+  usage({"--status", "accepted", "--date", "2024-05-02"}, "--status");
+  usage({"--status", "contract_signed"}, "--date");
+  usage({"--status", "contract_signed", "--date", "2. Mai"}, "--date");
+  usage({"--status", "contract_signed", "--date", "2024-05-02", "--reason", "conflict"},
+        "--reason");
+  usage({"--status", "ended_early", "--date", "2024-05-02", "--reason", "conflict"},
+        "--ended-by");
+  usage({"--status", "ended_early", "--date", "2024-05-02", "--ended-by", "company"},
+        "--reason");
+  usage({"--status", "ended_early", "--date", "2024-05-02", "--ended-by", "company",
+         "--reason", "boredom"},
+        "--reason");
+  // The server refuses a skipped step and a date in the future (exit 1).
+  const Output skipped =
+      Run({"placement", "advance", id, "--status", "started", "--date", "2024-08-01"});
+  EXPECT_EQ(skipped.code, 1);
+  EXPECT_THAT(skipped.err, HasSubstr("FAILED_PRECONDITION"));
+  EXPECT_THAT(skipped.err, HasSubstr("status"));
+  const Output future = Run({"placement", "advance", id, "--status", "contract_signed",
+                             "--date", "2999-01-01"});
+  EXPECT_EQ(future.code, 1);
+  EXPECT_THAT(future.err, HasSubstr("date"));
+
+  const Output signed_ =
+      Run({"placement", "advance", id, "--status", "contract_signed", "--date",
+           "2024-05-02", "--note", "bei der Kammer eingetragen"});
+  ASSERT_EQ(signed_.code, 0) << signed_.err;
+  EXPECT_THAT(signed_.out,
+              HasSubstr(absl::StrCat("placement ", id, ": contract signed (version 2)")));
+  EXPECT_THAT(signed_.out, HasSubstr("  accepted (recorded)\n"));
+  EXPECT_THAT(
+      signed_.out,
+      HasSubstr("2024-05-02  contract signed    note: bei der Kammer eingetragen"));
+  const Struct started = Json(Run({"placement", "advance", id, "--status", "started",
+                                   "--date", "2024-08-01", "--json"}));
+  EXPECT_EQ(started.fields().at("status").string_value(), "PLACEMENT_STATUS_STARTED");
+  ASSERT_EQ(started.fields().at("history").list_value().values_size(), 3);
+  const auto& step = started.fields().at("history").list_value().values(2).struct_value();
+  EXPECT_EQ(step.fields().at("date").struct_value().fields().at("month").number_value(),
+            8);
+  const Output ended =
+      Run({"placement", "advance", id, "--status", "ended-early", "--date", "2024-11-15",
+           "--ended-by", "apprentice", "--reason", "working_conditions"});
+  ASSERT_EQ(ended.code, 0) << ended.err;
+  EXPECT_THAT(ended.out, HasSubstr("2024-11-15  ended early        by apprentice, reason "
+                                   "working conditions"));
+  EXPECT_THAT(ended.out, HasSubstr("banned"));
+  const Struct json =
+      Json(Run({"placement", "list", "--candidate", candidate, "--json"}));
+  const Struct& placement =
+      json.fields().at("placements").list_value().values(0).struct_value();
+  EXPECT_EQ(placement.fields().at("status").string_value(),
+            "PLACEMENT_STATUS_ENDED_EARLY");
+  const auto& history = placement.fields().at("history").list_value();
+  ASSERT_EQ(history.values_size(), 4);
+  const auto& last = history.values(3).struct_value().fields();
+  EXPECT_EQ(last.at("status").string_value(), "PLACEMENT_STATUS_ENDED_EARLY");
+  EXPECT_EQ(last.at("ended_by").string_value(), "ENDED_BY_APPRENTICE");
+  EXPECT_EQ(last.at("end_reason").string_value(), "EARLY_END_REASON_WORKING_CONDITIONS");
+  // A final placement moves no further.
+  const Output again = Run({"placement", "advance", id, "--status", "completed", "--date",
+                            "2024-12-01", "--json"});
+  EXPECT_EQ(again.code, 1);
+  EXPECT_THAT(again.err, HasSubstr("FAILED_PRECONDITION"));
 }
 
 }  // namespace

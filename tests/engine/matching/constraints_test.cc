@@ -167,8 +167,9 @@ TEST(ConstraintsTest, BannedPair) {
   const Explanation e = Explain(MakeCandidate("c1", {"62102"}), MakeOffer("o1", "62102"),
                                 ScoringPolicy(), kTwentyMinutes, /*banned=*/true);
   EXPECT_FALSE(e.eligible);
-  EXPECT_THAT(e.exclusions, ElementsAre(Ex(ReasonCode::kBannedPair,
-                                           "pair was rejected before and is banned")));
+  EXPECT_THAT(e.exclusions,
+              ElementsAre(Ex(ReasonCode::kBannedPair,
+                             "pair is banned: it was rejected, or its placement ended early")));
 }
 
 TEST(ConstraintsTest, EveryFailedConstraintIsListedInReasonCodeOrder) {

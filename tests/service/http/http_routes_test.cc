@@ -173,6 +173,42 @@ TEST_F(HttpRoutesTest, SuggestOffersCustomMethod) {
   EXPECT_EQ(hidden.status, 404) << hidden.body;
 }
 
+TEST_F(HttpRoutesTest, AdvancePlacementCustomMethodKeepsTheHistory) {
+  const std::string offer_id = NewOffer();
+  const std::string candidate_id = NewCandidate(officer_);
+  HttpAnswer accepted = server_.Call(
+      "POST", "/v1/placements:accept", officer_.key,
+      absl::StrCat(R"({"candidateId": ")", candidate_id, R"(", "offerId": ")", offer_id,
+                   R"("})"));
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  const std::string path = "/v1/placements/" + accepted.json.value("id", "") + ":advance";
+  HttpAnswer skipped = server_.Call(
+      "POST", path, officer_.key,
+      R"({"status": "PLACEMENT_STATUS_STARTED", "date": {"year": 2024, "month": 8, "day": 1}})");
+  EXPECT_EQ(skipped.status, 412) << skipped.body;
+  HttpAnswer bad_reason = server_.Call(
+      "POST", path, officer_.key,
+      R"({"status": "PLACEMENT_STATUS_CONTRACT_SIGNED", "endReason": 99,
+          "date": {"year": 2024, "month": 5, "day": 2}})");
+  EXPECT_EQ(bad_reason.status, 400) << bad_reason.body;
+  EXPECT_THAT(bad_reason.body, HasSubstr("end_reason"));
+  HttpAnswer signed_ = server_.Call(
+      "POST", path, officer_.key,
+      R"({"status": "PLACEMENT_STATUS_CONTRACT_SIGNED", "note": "bei der Kammer",
+          "date": {"year": 2024, "month": 5, "day": 2}})");
+  ASSERT_EQ(signed_.status, 200) << signed_.body;
+  EXPECT_EQ(signed_.json["status"], "PLACEMENT_STATUS_CONTRACT_SIGNED");
+  ASSERT_EQ(signed_.json["history"].size(), 2u) << signed_.body;
+  EXPECT_EQ(signed_.json["history"][0]["status"], "PLACEMENT_STATUS_ACCEPTED");
+  EXPECT_EQ(signed_.json["history"][1]["date"]["month"], 5);
+  EXPECT_EQ(signed_.json["history"][1]["note"], "bei der Kammer");
+  // Another member's placement does not exist for it.
+  HttpAnswer hidden = server_.Call(
+      "POST", path, other_.key,
+      R"({"status": "PLACEMENT_STATUS_STARTED", "date": {"year": 2024, "month": 8, "day": 1}})");
+  EXPECT_EQ(hidden.status, 404) << hidden.body;
+}
+
 TEST_F(HttpRoutesTest, AssignAnswersTheStoredRunAndGetRunFindsIt) {
   NewOffer();
   NewCandidate(officer_);
