@@ -257,6 +257,7 @@ int Main(const SuggestLoadFlags& flags) {
   import.cohort.offers = flags.offers;
   import.cohort.candidates = flags.candidates;
   import.cohort.seed = flags.seed;
+  import.cohort.vocational_schools = !flags.no_schools;
   import.cohort.external_id_prefix = flags.prefix;
   import.batch_size = flags.batch;
   int exit_code = 1;

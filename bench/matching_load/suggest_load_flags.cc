@@ -89,6 +89,8 @@ void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& off
                  "                    suggest-offers, suggest-candidates (default suggest-offers)")
       ->type_name("LIST");
   app.add_flag("--by-offer", by_offer, "short for --rpc suggest-candidates");
+  app.add_flag("--no-schools", flags.no_schools,
+               "generate offers without a vocational school (as before schools existed)");
   app.add_flag("--assign", flags.assign,
                "time one Assign (mode optimal, no filters) end to end");
   app.add_option("--server", flags.server, "use a running matchd instead of one in process")

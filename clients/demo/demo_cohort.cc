@@ -6,6 +6,7 @@
 #include "clients/demo/demo_candidates.h"
 #include "clients/demo/demo_companies.h"
 #include "clients/demo/demo_random.h"
+#include "clients/demo/vocational_schools.h"
 #include "engine/base/status_macros.h"
 
 namespace azubimatch::clients {
@@ -19,6 +20,7 @@ constexpr size_t kMaxPrefixLength = 32;
 // Independent streams of one seed (see demo_random.h).
 constexpr uint64_t kCompanyStream = 1;
 constexpr uint64_t kCandidateStream = 2;
+constexpr uint64_t kSchoolStream = 3;
 
 absl::Status ValidateCount(absl::string_view field, int value) {
   if (value < 0 || value > kMaxCount) {
@@ -60,6 +62,10 @@ absl::StatusOr<DemoCohort> GenerateDemoCohort(const DemoCohortOptions& options) 
   AZM_RETURN_IF_ERROR(GenerateCompaniesAndOffers(options, company_rng, &cohort));
   DemoRandom candidate_rng(options.seed, kCandidateStream);
   GenerateCandidates(options, cohort.offers, candidate_rng, &cohort.candidates);
+  if (options.vocational_schools) {
+    DemoRandom school_rng(options.seed, kSchoolStream);
+    AZM_RETURN_IF_ERROR(AssignVocationalSchools(school_rng, &cohort));
+  }
   return cohort;
 }
 

@@ -15,7 +15,9 @@
 //   (mostly 1), start 1 August (3 in 4) or 1 September of `training_year`, at the
 //   company's address; minimum certificate and German level vary around what the
 //   occupation typically asks for; some ask for English or the company's heritage
-//   language as well.
+//   language as well. Each names its vocational school (Berufsschule), 1 or 2 days a
+//   week: in the nearest district school town for common occupations, in a regional
+//   or state-wide centre for rare ones (vocational_schools.h).
 // - Candidates live in BW towns (population-weighted); are 16–21 at the training start
 //   (birth_year = training_year - age); commute by public transport mostly, by bicycle
 //   sometimes, by car rarely and only when surely of age (training_year - birth_year
@@ -87,6 +89,12 @@ struct DemoCohortOptions {
   // characters from [a-z0-9-]; a different prefix loads a second, separate cohort.
   // Default: "demo".
   std::string external_id_prefix = "demo";
+
+  // Whether offers name their vocational school and school days (from a stream of
+  // their own: switching it changes no other field of any record). Off gives the
+  // cohort as it was before schools existed.
+  // Default: true.
+  bool vocational_schools = true;
 };
 
 struct DemoCohort {

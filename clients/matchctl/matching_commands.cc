@@ -4,8 +4,10 @@
 //   suggest --candidate ID  {"suggestions":[{"offer_id":"…","score":0.81,
 //                            "components":{"occupation":0.35,"language":0.12,…}}]}
 //   suggest --offer ID      the same with "candidate_id" instead of "offer_id"
-//   explain                 {"eligible":true,"score":0.81,"components":{…},
+//   explain                 {"eligible":true,"score":0.81,"travel_minutes":34.2,
+//                            "school_travel_minutes":0,"components":{…},
 //                            "reasons":["German B1 required, candidate has A2",…]}
+//                            (school_travel_minutes: to the Berufsschule, 0 without)
 //   assign, runs get        {"run_id":"…","mode":"optimal","placements":[{"candidate_id":
 //                            "…","offer_id":"…","score":0.8}],"unmatched":[{"candidate_id":
 //                            "…","reason":"outcompeted"}],"metrics":{"candidates":…,

@@ -50,20 +50,22 @@ std::string EnumMeaning(const google::protobuf::EnumDescriptor* type) {
   return absl::StrCat("one of ", EnumShortNameList(type));
 }
 
-// latitude, longitude, postal_code, municipality of the Location `where` returns.
+// latitude, longitude, postal_code, municipality (each name after `prefix`) of the
+// Location `where` returns.
 void AddLocationColumns(Location* (*where)(ParsedRecord&), absl::string_view what,
-                        std::vector<RecordColumn>& columns) {
+                        std::vector<RecordColumn>& columns, absl::string_view prefix = "") {
   columns.push_back(Column(
-      "latitude", absl::StrCat(what, ": degrees north, e.g. 48.7758"), ParseDecimalCell,
-      [where](ParsedRecord& r, double v) { where(r)->set_latitude(v); }));
+      absl::StrCat(prefix, "latitude"), absl::StrCat(what, ": degrees north, e.g. 48.7758"),
+      ParseDecimalCell, [where](ParsedRecord& r, double v) { where(r)->set_latitude(v); }));
   columns.push_back(Column(
-      "longitude", absl::StrCat(what, ": degrees east, e.g. 9.1829"), ParseDecimalCell,
-      [where](ParsedRecord& r, double v) { where(r)->set_longitude(v); }));
-  columns.push_back(Column("postal_code", absl::StrCat(what, ": 5-digit Postleitzahl"),
-                           Text, [where](ParsedRecord& r, std::string v) {
+      absl::StrCat(prefix, "longitude"), absl::StrCat(what, ": degrees east, e.g. 9.1829"),
+      ParseDecimalCell, [where](ParsedRecord& r, double v) { where(r)->set_longitude(v); }));
+  columns.push_back(Column(absl::StrCat(prefix, "postal_code"),
+                           absl::StrCat(what, ": 5-digit Postleitzahl"), Text,
+                           [where](ParsedRecord& r, std::string v) {
                              where(r)->set_postal_code(std::move(v));
                            }));
-  columns.push_back(Column("municipality",
+  columns.push_back(Column(absl::StrCat(prefix, "municipality"),
                            absl::StrCat(what, ": municipality name, e.g. Stuttgart"),
                            Text, [where](ParsedRecord& r, std::string v) {
                              where(r)->set_municipality(std::move(v));
@@ -169,6 +171,13 @@ std::vector<RecordColumn> OfferColumns() {
       Column("status", EnumMeaning(v1::OfferStatus_descriptor()),
              EnumOf<v1::OfferStatus>(v1::OfferStatus_descriptor()),
              [](ParsedRecord& r, v1::OfferStatus v) { AsOffer(r).set_status(v); }));
+  AddLocationColumns(
+      [](ParsedRecord& r) { return AsOffer(r).mutable_vocational_school(); },
+      "vocational school (Berufsschule)", c, "school_");
+  c.push_back(Column("school_days_per_week", "days at the vocational school, 0..5",
+                     ParseInt32Cell, [](ParsedRecord& r, int32_t v) {
+                       AsOffer(r).set_school_days_per_week(v);
+                     }));
   return c;
 }
 

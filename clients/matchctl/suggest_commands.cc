@@ -144,6 +144,10 @@ int RunExplain(Context& context, const std::vector<std::string>& args) {
     json.Bool(e.eligible());
     json.Key("score");
     json.Double(e.score());
+    json.Key("travel_minutes");
+    json.Double(e.travel_minutes());
+    json.Key("school_travel_minutes");
+    json.Double(e.school_travel_minutes());
     json.Key("components");
     WriteComponents(e.components(), json);
     json.Key("reasons");
@@ -157,7 +161,12 @@ int RunExplain(Context& context, const std::vector<std::string>& args) {
   context.out() << "candidate " << e.candidate_id() << ", offer " << e.offer_id() << ": "
                 << (e.eligible() ? "eligible" : "NOT eligible") << ", score "
                 << ScoreText(e.score()) << ", travel " << MinutesText(e.travel_minutes())
-                << " min\n";
+                << " min";
+  if (e.school_travel_minutes() > 0) {
+    context.out() << ", to the Berufsschule " << MinutesText(e.school_travel_minutes())
+                  << " min";
+  }
+  context.out() << "\n";
   TableWriter table({"COMPONENT", "WEIGHT", "VALUE", "CONTRIBUTION", "WHY"});
   for (size_t column : {1, 2, 3}) table.AlignRight(column);
   for (const v1::ScoreComponent& c : e.components()) {

@@ -81,8 +81,7 @@ absl::StatusOr<AssignmentInstance> BuildAssignmentInstance(
     instance.candidate_locked[c] = 1;
     const CandidateProfile& candidate = candidates[c];
     const PairEvaluation e = EvaluatePair(
-        candidate, offers[o], policy,
-        travel.Minutes(candidate.home, offers[o].location, candidate.travel_mode),
+        candidate, offers[o], policy, MinutesToOffer(travel, candidate, offers[o]),
         /*banned=*/false);
     instance.locked.push_back(
         Placement{c, o, e.score, e.travel_minutes, e.wish_rank, /*locked=*/true});

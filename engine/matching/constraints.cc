@@ -36,6 +36,20 @@ std::string OccupationText(const OfferProfile& offer, const ScoringPolicy& polic
       occupation, SectorName(MatchingSector(offer)));
 }
 
+std::string SchoolTravelText(const CandidateProfile& candidate,
+                             const VocationalSchool& school, double minutes) {
+  const std::string_view mode = TravelModeName(candidate.travel_mode);
+  const std::string place =
+      school.municipality.empty() ? "Berufsschule"
+                                  : absl::StrCat("Berufsschule in ", school.municipality);
+  if (std::isinf(minutes) || std::isnan(minutes)) {
+    return absl::StrFormat("%s cannot be reached by %s", place, mode);
+  }
+  return absl::StrFormat("%s: %s min, limit %g (%s)", place,
+                         FormatMinutes(minutes, candidate.travel_limit_minutes),
+                         candidate.travel_limit_minutes, mode);
+}
+
 std::string TravelText(const CandidateProfile& candidate, double travel_minutes) {
   const std::string_view mode = TravelModeName(candidate.travel_mode);
   if (std::isinf(travel_minutes) || std::isnan(travel_minutes)) {
@@ -73,7 +87,7 @@ std::string_view ReasonCodeName(ReasonCode code) {
 std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
                                           const OfferProfile& offer,
                                           const ScoringPolicy& policy,
-                                          double travel_minutes, ConstraintMask failed) {
+                                          CommuteMinutes minutes, ConstraintMask failed) {
   std::vector<Exclusion> out;
   if (Has(failed, ReasonCode::kOccupationNotWished)) {
     out.push_back({ReasonCode::kOccupationNotWished, OccupationText(offer, policy)});
@@ -93,8 +107,18 @@ std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
     }
   }
   if (Has(failed, ReasonCode::kTravelTimeOverLimit)) {
-    out.push_back(
-        {ReasonCode::kTravelTimeOverLimit, TravelText(candidate, travel_minutes)});
+    const double limit = candidate.travel_limit_minutes;
+    const bool school_over = SchoolDaysPerWeek(offer) > 0 && !(minutes.school <= limit);
+    // The place of work is named whenever it is out of reach, and also when nothing
+    // else explains the failed constraint.
+    if (!(minutes.work <= limit) || !school_over) {
+      out.push_back(
+          {ReasonCode::kTravelTimeOverLimit, TravelText(candidate, minutes.work)});
+    }
+    if (school_over) {
+      out.push_back({ReasonCode::kTravelTimeOverLimit,
+                     SchoolTravelText(candidate, *offer.vocational_school, minutes.school)});
+    }
   }
   if (Has(failed, ReasonCode::kCertificateBelowMinimum)) {
     out.push_back({ReasonCode::kCertificateBelowMinimum,

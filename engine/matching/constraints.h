@@ -8,7 +8,9 @@
 //                            among the desired sectors)
 //   kLanguageBelowRequired   a required language is spoken below its CEFR level (one
 //                            Exclusion per such language)
-//   kTravelTimeOverLimit     travel time exceeds the candidate's limit
+//   kTravelTimeOverLimit     travel time to the place of work, or to the offer's
+//                            vocational school, exceeds the candidate's limit (one
+//                            Exclusion per place out of reach)
 //   kCertificateBelowMinimum school certificate below the offer's minimum (only when
 //                            policy.certificate_is_hard; otherwise a penalty in scoring)
 //   kStartBeforeAvailable    the training starts before the candidate is available
@@ -27,6 +29,7 @@
 
 #include "engine/matching/model.h"
 #include "engine/matching/scoring_policy.h"
+#include "engine/matching/travel_time.h"
 
 namespace azubimatch::engine {
 
@@ -62,12 +65,14 @@ struct Exclusion {
 };
 
 // The failed constraints in `failed`, in ReasonCode order, one Exclusion each (one per
-// unmet language requirement, in the offer's order). `travel_minutes` is the travel
-// time the constraints were checked with.
+// unmet language requirement, in the offer's order; one for the place of work and one
+// for the vocational school when each is out of reach, e.g. "Berufsschule in Freiburg
+// im Breisgau: 140 min, limit 60 (public transport)"). `minutes` are the travel times
+// the constraints were checked with.
 std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
                                           const OfferProfile& offer,
                                           const ScoringPolicy& policy,
-                                          double travel_minutes, ConstraintMask failed);
+                                          CommuteMinutes minutes, ConstraintMask failed);
 
 }  // namespace azubimatch::engine
 

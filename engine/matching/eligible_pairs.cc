@@ -218,9 +218,14 @@ class PairBuilder {
     for (size_t k = 0; k < batch_positions_.size(); ++k) {
       const int32_t o = list.offers[batch_positions_[k]];
       const bool banned = !banned_.empty() && banned_.contains(PairKey(c, o));
+      const OfferFacts& offer = list.facts->facts(batch_positions_[k]);
+      CommuteMinutes minutes{batch_minutes_[k]};
+      if (offer.school_days > 0) {
+        minutes.school =
+            travel_.Minutes(candidate.home, offer.school, candidate.travel_mode);
+      }
       const PairEvaluation e =
-          EvaluateFacts(facts, list.facts->facts(batch_positions_[k]), match, prepared_,
-                        batch_minutes_[k], banned);
+          EvaluateFacts(facts, offer, match, prepared_, minutes, banned);
       if (e.eligible()) {
         edges.push_back(ScoredEdge{c, o, e.score, e.travel_minutes, e.wish_rank});
         continue;

@@ -10,6 +10,10 @@
 // offers are asked for travel times (one MinutesFrom batch per list) and evaluated with
 // EvaluateFacts (pair_evaluation.h), the code behind Explain, on facts gathered once per
 // offer (languages interned), so every edge score equals its Explain score exactly.
+// The window is drawn around the places of work only: an offer whose vocational school
+// is out of reach fails the travel constraint too, so the window never drops an
+// eligible pair; the school's travel time is asked (one Minutes query) for each offer
+// with a school inside the window.
 //
 // Complexity: O(O log O) to index O offers; then per candidate
 // O(W log O + V * (e + t)) for W wishes, V offers visited in the windows, e the cost of
@@ -55,7 +59,7 @@ struct ScoredEdge {
   int32_t candidate = 0;
   int32_t offer = 0;
   double score = 0.0;           // == Explain(...).score
-  double travel_minutes = 0.0;  // == Explain(...).travel_minutes
+  double travel_minutes = 0.0;  // == Explain(...).travel_minutes (place of work)
   int32_t wish_rank = -1;       // 0-based rank among the wishes; -1 for a sector match
 };
 

@@ -137,6 +137,12 @@ CefrLevel LevelOf(const std::vector<LanguageSkill>& skills, std::string_view lan
   return CefrLevel::kNone;
 }
 
+int32_t SchoolDaysPerWeek(const OfferProfile& offer) {
+  if (!offer.vocational_school.has_value()) return 0;
+  const int32_t days = offer.vocational_school->days_per_week;
+  return days <= 0 ? 1 : (days > kTrainingDaysPerWeek ? kTrainingDaysPerWeek : days);
+}
+
 absl::Status ValidateCandidateProfile(const CandidateProfile& candidate,
                                       std::string_view field_prefix) {
   const absl::string_view prefix(field_prefix.data(), field_prefix.size());
@@ -174,6 +180,16 @@ absl::Status ValidateOfferProfile(const OfferProfile& offer,
   if (offer.seats_free < 0) {
     return absl::InvalidArgumentError(
         absl::StrCat(prefix, ".seats_free must not be negative, got ", offer.seats_free));
+  }
+  if (offer.vocational_school.has_value()) {
+    const VocationalSchool& school = *offer.vocational_school;
+    AZM_RETURN_IF_ERROR(CheckPoint(school.location,
+                                   absl::StrCat(prefix, ".vocational_school.location")));
+    if (school.days_per_week < 0 || school.days_per_week > kTrainingDaysPerWeek) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(prefix, ".vocational_school.days_per_week must be in 0..",
+                       kTrainingDaysPerWeek, ", got ", school.days_per_week));
+    }
   }
   return CheckLanguages(offer.required_languages,
                         absl::StrCat(prefix, ".required_languages"),

@@ -12,6 +12,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +106,19 @@ struct LanguageSkill {
   CefrLevel level = CefrLevel::kNone;
 };
 
+// Days of a training week; the days not spent at the vocational school are spent at
+// the place of work.
+inline constexpr int32_t kTrainingDaysPerWeek = 5;
+
+// The vocational school (Berufsschule) an offer's apprentice attends, often in another
+// town: its travel time counts against the candidate's limit like the place of work's,
+// and the commute value weighs both by the days spent at each (pair_evaluation.h).
+struct VocationalSchool {
+  GeoPoint location;
+  std::string municipality;  // for explanations, e.g. "Freiburg im Breisgau"; optional
+  int32_t days_per_week = 1;  // 0..5; 0 counts as 1 (block teaching: weekly average)
+};
+
 // A training offer as matching sees it.
 struct OfferProfile {
   std::string id;
@@ -120,7 +134,13 @@ struct OfferProfile {
   SchoolCertificate min_certificate = SchoolCertificate::kNone;  // kNone: no minimum
   std::vector<LanguageSkill> required_languages;  // each language at most once
   bool open = true;                               // accepts candidates
+  // Without a school, only the place of work counts for the commute.
+  std::optional<VocationalSchool> vocational_school;
 };
+
+// Days per week at the offer's vocational school: 0 without one, else its
+// days_per_week with 0 counting as 1, at most kTrainingDaysPerWeek.
+int32_t SchoolDaysPerWeek(const OfferProfile& offer);
 
 // A candidate as matching sees it.
 struct CandidateProfile {
@@ -145,8 +165,9 @@ CefrLevel LevelOf(const std::vector<LanguageSkill>& skills, std::string_view lan
 absl::Status ValidateCandidateProfile(const CandidateProfile& candidate,
                                       std::string_view field_prefix);
 
-// OK, or InvalidArgument naming the field when: the id is empty; coordinates are not
-// finite or out of range; the occupation code is empty; seats_free is negative; a
+// OK, or InvalidArgument naming the field when: the id is empty; coordinates (of the
+// place of work or the school) are not finite or out of range; the occupation code is
+// empty; seats_free is negative; the school's days_per_week is outside 0..5; a
 // required language is empty, listed twice, or required at level kNone.
 absl::Status ValidateOfferProfile(const OfferProfile& offer,
                                   std::string_view field_prefix);

@@ -61,13 +61,14 @@ double LanguageValue(const CandidateFacts& candidate, const OfferFacts& offer,
   return LanguageFit(policy, requirement_fit, shared);
 }
 
-double CommuteValue(const CandidateFacts& candidate, PairEvaluation& e) {
+double CommuteValue(const CandidateFacts& candidate, const OfferFacts& offer,
+                    CommuteMinutes minutes, PairEvaluation& e) {
   const double limit = candidate.travel_limit_minutes;
-  if (!(e.travel_minutes <= limit)) {
+  if (!WithinLimit(minutes, offer.school_days, limit)) {
     e.failed |= ConstraintBit(ReasonCode::kTravelTimeOverLimit);
     return 0.0;
   }
-  return CommuteFit(e.travel_minutes, limit);
+  return CommuteFit(WeeklyMinutes(minutes, offer.school_days), limit);
 }
 
 double CertificateValue(const CandidateFacts& candidate, const OfferFacts& offer,
@@ -97,6 +98,8 @@ OfferFacts BasicFacts(const OfferProfile& offer) {
   facts.seats_free = offer.seats_free;
   facts.min_certificate = offer.min_certificate;
   facts.open = offer.open;
+  facts.school_days = SchoolDaysPerWeek(offer);
+  if (facts.school_days > 0) facts.school = offer.vocational_school->location;
   return facts;
 }
 
@@ -116,6 +119,17 @@ double CommuteFit(double minutes, double limit) {
   return limit > 0.0 ? Clamp01(1.0 - minutes / limit) : 0.0;
 }
 
+double WeeklyMinutes(CommuteMinutes minutes, int32_t school_days) {
+  if (school_days <= 0) return minutes.work;
+  return ((kTrainingDaysPerWeek - school_days) * minutes.work +
+          school_days * minutes.school) /
+         kTrainingDaysPerWeek;
+}
+
+bool WithinLimit(CommuteMinutes minutes, int32_t school_days, double limit) {
+  return minutes.work <= limit && (school_days <= 0 || minutes.school <= limit);
+}
+
 double CertificateFit(const ScoringPolicy& policy, int missing) {
   if (missing <= 0) return 1.0;
   return Clamp01(1.0 - missing * policy.certificate_deficit_penalty);
@@ -129,13 +143,17 @@ double StartDateFit(const ScoringPolicy& policy, int64_t wait) {
 
 PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& offer,
                              OccupationMatch occupation, const PreparedPolicy& prepared,
-                             double travel_minutes, bool banned) {
+                             CommuteMinutes minutes, bool banned) {
   const ScoringPolicy& policy = prepared.policy();
   PairEvaluation e;
-  e.travel_minutes = travel_minutes;
+  e.travel_minutes = minutes.work;
+  if (offer.school_days > 0) {
+    e.school_travel_minutes = minutes.school;
+    e.school_days = offer.school_days;
+  }
   e.values[Index(ComponentId::kOccupation)] = OccupationValue(occupation, prepared, e);
   e.values[Index(ComponentId::kLanguage)] = LanguageValue(candidate, offer, policy, e);
-  e.values[Index(ComponentId::kCommute)] = CommuteValue(candidate, e);
+  e.values[Index(ComponentId::kCommute)] = CommuteValue(candidate, offer, minutes, e);
   e.values[Index(ComponentId::kCertificate)] =
       CertificateValue(candidate, offer, policy, e);
   e.values[Index(ComponentId::kStartDate)] = StartDateValue(candidate, offer, policy, e);
@@ -202,7 +220,7 @@ OccupationMatch FindOccupationMatch(const CandidateProfile& candidate,
 }
 
 PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfile& offer,
-                            const ScoringPolicy& policy, double travel_minutes,
+                            const ScoringPolicy& policy, CommuteMinutes minutes,
                             bool banned) {
   // Interns the offer's languages by linear search: a pair has only a handful.
   absl::InlinedVector<std::string_view, 8> ids;
@@ -236,7 +254,7 @@ PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfil
                                        candidate.available_from.days_since_epoch, levels};
   return EvaluateFacts(candidate_facts, offer_facts,
                        FindOccupationMatch(candidate, offer, policy),
-                       PreparedPolicy(policy), travel_minutes, banned);
+                       PreparedPolicy(policy), minutes, banned);
 }
 
 int32_t LanguageIds::Intern(const std::string& language) {

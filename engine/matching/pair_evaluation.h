@@ -16,7 +16,12 @@
 //               one, 1 without requirements; shared is 1 when the candidate speaks one
 //               of the company's languages other than local_language at
 //               shared_language_min_level or better.
-//   commute     1 - travel_minutes / travel_limit_minutes.
+//   commute     1 - weekly_minutes / travel_limit_minutes, where weekly_minutes is the
+//               travel time to the place of work for an offer without a vocational
+//               school (exactly that double: such offers score as they always did), and
+//               otherwise ((5 - d) * work + d * school) / 5 for d school days a week
+//               (SchoolDaysPerWeek, model.h). Eligible only when both the place of
+//               work and the school are within the limit.
 //   certificate 1 when the minimum is met; otherwise 0 (hard) or
 //               1 - missing levels * certificate_deficit_penalty (soft).
 //   start_date  1 when available at most full_fit_days before the start, falling
@@ -30,6 +35,9 @@
 // Thread safety: pure functions; OfferFactsTable is immutable after construction.
 // Complexity: EvaluateFacts is O(requirements + company languages), no allocation;
 // EvaluatePair adds O(wishes + languages^2) for gathering facts.
+//
+// Travel times: the callers ask the travel-time model (MinutesToOffer, travel_time.h,
+// or a batch); the offer's school days come with its facts.
 #ifndef AZUBIMATCH_ENGINE_MATCHING_PAIR_EVALUATION_H_
 #define AZUBIMATCH_ENGINE_MATCHING_PAIR_EVALUATION_H_
 
@@ -43,12 +51,15 @@
 #include "engine/matching/constraints.h"
 #include "engine/matching/model.h"
 #include "engine/matching/scoring_policy.h"
+#include "engine/matching/travel_time.h"
 
 namespace azubimatch::engine {
 
 struct PairEvaluation {
   ConstraintMask failed = 0;  // empty: the pair is eligible
-  double travel_minutes = 0.0;
+  double travel_minutes = 0.0;  // to the place of work
+  double school_travel_minutes = 0.0;  // to the vocational school; 0 without one
+  int32_t school_days = 0;   // per week at the school; 0: the offer names no school
   int32_t wish_rank = -1;    // 0-based rank of the offer's occupation among the wishes
   int32_t sector_rank = -1;  // rank among desired sectors for a sector-only match
   std::array<double, kComponentCount> weights{};        // normalised
@@ -103,6 +114,8 @@ struct OfferFacts {
   int32_t seats_free = 0;
   SchoolCertificate min_certificate = SchoolCertificate::kNone;
   bool open = true;
+  int32_t school_days = 0;  // SchoolDaysPerWeek: 0 without a vocational school
+  GeoPoint school;          // the school's location when school_days > 0
   absl::Span<const RequiredLanguage> required;  // in the offer's order
   absl::Span<const int32_t> company_languages;  // ids, local language left out
 };
@@ -123,19 +136,25 @@ struct CandidateFacts {
 //                   a pair's requirement fit is the lowest over its requirements (1
 //                   without any);
 //   LanguageFit     from the requirement fit and whether a company language is shared;
-//   CommuteFit      travel time `minutes` <= `limit`;
+//   CommuteFit      travel time `minutes` <= `limit` (the weekly minutes below);
+//   WeeklyMinutes   the travel time the commute value is computed from: `minutes.work`
+//                   when `school_days` is 0, else the days-weighted mean of both;
+//   WithinLimit     the travel-time constraint: the place of work and (with school
+//                   days) the school both within `limit`;
 //   CertificateFit  `missing` certificate levels (<= 0: none missing);
 //   StartDateFit    `wait` >= 0 days from availability to the start.
 double RequirementFit(const ScoringPolicy& policy, int have, int need);
 double LanguageFit(const ScoringPolicy& policy, double requirement_fit, bool shared);
 double CommuteFit(double minutes, double limit);
+double WeeklyMinutes(CommuteMinutes minutes, int32_t school_days);
+bool WithinLimit(CommuteMinutes minutes, int32_t school_days, double limit);
 double CertificateFit(const ScoringPolicy& policy, int missing);
 double StartDateFit(const ScoringPolicy& policy, int64_t wait);
 
 // The core: see the file comment.
 PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& offer,
                              OccupationMatch occupation, const PreparedPolicy& prepared,
-                             double travel_minutes, bool banned);
+                             CommuteMinutes minutes, bool banned);
 
 // The sector an offer is matched by under policy.allow_sector_match: the occupation's
 // sector, or the company's when the occupation has none.
@@ -146,11 +165,11 @@ OccupationMatch FindOccupationMatch(const CandidateProfile& candidate,
                                     const OfferProfile& offer,
                                     const ScoringPolicy& policy);
 
-// Gathers the facts of one pair and evaluates it, with the given one-way travel time
-// and whether the pair is banned.
+// Gathers the facts of one pair and evaluates it, with the given one-way travel times
+// (MinutesToOffer) and whether the pair is banned.
 // REQUIRES: ValidateScoringPolicy(policy).ok().
 PairEvaluation EvaluatePair(const CandidateProfile& candidate, const OfferProfile& offer,
-                            const ScoringPolicy& policy, double travel_minutes,
+                            const ScoringPolicy& policy, CommuteMinutes minutes,
                             bool banned);
 
 // Small ids for language codes, shared by the offer facts of one pool.

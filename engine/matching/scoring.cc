@@ -7,13 +7,14 @@ namespace azubimatch::engine {
 Explanation Explain(const CandidateProfile& candidate, const OfferProfile& offer,
                     const ScoringPolicy& policy, const TravelTimeModel& travel,
                     bool banned) {
-  const double minutes =
-      travel.Minutes(candidate.home, offer.location, candidate.travel_mode);
+  const CommuteMinutes minutes = MinutesToOffer(travel, candidate, offer);
   const PairEvaluation e = EvaluatePair(candidate, offer, policy, minutes, banned);
   Explanation out;
   out.eligible = e.eligible();
   out.score = e.score;
   out.travel_minutes = e.travel_minutes;
+  out.school_travel_minutes = e.school_travel_minutes;
+  out.school_days = e.school_days;
   out.wish_rank = e.wish_rank;
   out.sector_rank = e.sector_rank;
   out.components.reserve(kComponentCount);

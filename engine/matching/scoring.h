@@ -10,7 +10,8 @@
 // `exclusions` lists every failed constraint.
 //
 // Thread safety: pure function; the travel-time model must allow concurrent const calls.
-// Complexity: one travel-time query plus O(wishes + languages * requirements).
+// Complexity: one travel-time query (two with a vocational school) plus
+// O(wishes + languages * requirements).
 #ifndef AZUBIMATCH_ENGINE_MATCHING_SCORING_H_
 #define AZUBIMATCH_ENGINE_MATCHING_SCORING_H_
 
@@ -36,7 +37,11 @@ struct Component {
 struct Explanation {
   bool eligible = false;
   double score = 0.0;  // sum of the contributions, in the order of `components`
-  double travel_minutes = 0.0;
+  double travel_minutes = 0.0;  // to the place of work
+  // To the offer's vocational school, and the days a week spent there; both 0 when the
+  // offer names no school.
+  double school_travel_minutes = 0.0;
+  int32_t school_days = 0;
   int32_t wish_rank = -1;  // 0-based rank of the occupation among the wishes, -1 if none
   int32_t sector_rank = -1;  // rank among desired sectors for a sector-only match
   std::vector<Component> components;  // always all five, in ComponentId order

@@ -71,7 +71,9 @@ struct ScoringPolicy {
   // The language everybody is expected to share, which earns no bonus. Default: "de".
   std::string local_language = "de";
 
-  // Commute value is 1 - minutes / limit, clamped to [0, 1]; no parameter.
+  // Commute value is 1 - minutes / limit, clamped to [0, 1]; no parameter. With a
+  // vocational school, minutes is the mean over a 5-day week of the travel times to
+  // the place of work and to the school, weighted by the days spent at each.
 
   // Certificate value when below the minimum and certificate_is_hard is false:
   // max(0, 1 - levels_missing * certificate_deficit_penalty). In [0, 1]. Default: 0.5.

@@ -51,6 +51,18 @@ double GreatCircleKm(GeoPoint from, GeoPoint to) {
   return GreatCircleKmFrom(from, CosOfLatitude(from), to);
 }
 
+CommuteMinutes MinutesToOffer(const TravelTimeModel& travel,
+                              const CandidateProfile& candidate,
+                              const OfferProfile& offer) {
+  CommuteMinutes minutes;
+  minutes.work = travel.Minutes(candidate.home, offer.location, candidate.travel_mode);
+  if (offer.vocational_school.has_value()) {
+    minutes.school = travel.Minutes(candidate.home, offer.vocational_school->location,
+                                    candidate.travel_mode);
+  }
+  return minutes;
+}
+
 void TravelTimeModel::MinutesFrom(GeoPoint from, absl::Span<const GeoPoint> to,
                                   TravelMode mode, absl::Span<double> out) const {
   for (size_t i = 0; i < to.size(); ++i) out[i] = Minutes(from, to[i], mode);

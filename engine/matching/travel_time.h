@@ -1,5 +1,5 @@
 // Travel-time models: how many minutes a candidate needs, one way, from home to a
-// place of work by a given mode.
+// place of work (or a vocational school) by a given mode.
 //
 // TravelTimeModel is the interface scoring and pair generation use. The default,
 // GreatCircleTravelTime, estimates
@@ -53,6 +53,19 @@ class TravelTimeModel {
     return std::numeric_limits<double>::infinity();
   }
 };
+
+// The one-way travel times of a candidate–offer pair: to the place of work and, when
+// the offer names a vocational school, to the school (0 otherwise, and unused).
+struct CommuteMinutes {
+  double work = 0.0;
+  double school = 0.0;
+};
+
+// The candidate's travel times to the offer by its travel mode: one Minutes query, two
+// when the offer has a vocational school.
+CommuteMinutes MinutesToOffer(const TravelTimeModel& travel,
+                              const CandidateProfile& candidate,
+                              const OfferProfile& offer);
 
 // Parameters of one travel mode in GreatCircleTravelTime.
 struct TravelModeParameters {

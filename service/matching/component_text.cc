@@ -56,13 +56,34 @@ std::string LanguageText(const CandidateProfile& candidate, const OfferProfile& 
   return absl::StrJoin(parts, "; ");
 }
 
-std::string CommuteText(const CandidateProfile& candidate, const engine::Explanation& e) {
+std::string DaysText(int days) {
+  return days == 1 ? "1 day a week" : absl::StrCat(days, " days a week");
+}
+
+std::string CommuteText(const CandidateProfile& candidate, const OfferProfile& offer,
+                        const engine::Explanation& e) {
   const std::string mode(engine::TravelModeName(candidate.travel_mode));
   if (!std::isfinite(e.travel_minutes)) {
     return absl::StrFormat("cannot be reached by %s", mode);
   }
-  return absl::StrFormat("%.0f min by %s, limit %g min", e.travel_minutes, mode,
-                         candidate.travel_limit_minutes);
+  if (e.school_days == 0 || !offer.vocational_school.has_value()) {
+    return absl::StrFormat("%.0f min by %s, limit %g min", e.travel_minutes, mode,
+                           candidate.travel_limit_minutes);
+  }
+  const std::string& town = offer.vocational_school->municipality;
+  const std::string school =
+      town.empty() ? "Berufsschule" : absl::StrCat("Berufsschule in ", town);
+  const int work_days = engine::kTrainingDaysPerWeek - e.school_days;
+  const std::string school_minutes =
+      std::isfinite(e.school_travel_minutes)
+          ? absl::StrFormat("%.0f min", e.school_travel_minutes)
+          : std::string("unreachable");
+  return absl::StrFormat(
+      "place of work %.0f min (%s), %s %s (%s) by %s, limit %g min; %.0f min on an "
+      "average day",
+      e.travel_minutes, DaysText(work_days), school, school_minutes,
+      DaysText(e.school_days), mode, candidate.travel_limit_minutes,
+      engine::WeeklyMinutes({e.travel_minutes, e.school_travel_minutes}, e.school_days));
 }
 
 std::string CertificateText(const CandidateProfile& candidate, const OfferProfile& offer) {
@@ -98,7 +119,7 @@ std::string DescribeComponent(engine::ComponentId id, const CandidateProfile& ca
     case engine::ComponentId::kLanguage:
       return LanguageText(candidate, offer, policy);
     case engine::ComponentId::kCommute:
-      return CommuteText(candidate, explanation);
+      return CommuteText(candidate, offer, explanation);
     case engine::ComponentId::kCertificate:
       return CertificateText(candidate, offer);
     case engine::ComponentId::kStartDate:

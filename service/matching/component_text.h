@@ -2,7 +2,10 @@
 //   occupation   "1st of 3 wished occupations" / "sector match: crafts, 2nd of 2 wished
 //                sectors" / "not a wished occupation"
 //   language     "German B1 required, candidate has B2; shares Turkish with the company"
-//   commute      "34 min by public transport, limit 60 min"
+//   commute      "34 min by public transport, limit 60 min" / with a vocational school
+//                "place of work 20 min (3 days a week), Berufsschule in Ulm 70 min
+//                (2 days a week) by public transport, limit 90 min; 40 min on an
+//                average day"
 //   certificate  "Abitur, minimum Mittlerer Schulabschluss" / "no minimum required"
 //   start_date   "available from 2027-07-01, training starts 2027-08-01"
 // The numbers themselves (weight, value, contribution) come from the engine; these texts

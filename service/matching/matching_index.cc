@@ -132,7 +132,8 @@ void MatchingIndex::RemoveOffer(const std::string& id) {
 
 uint64_t OfferGate::Pack() const {
   // Bits 0-31 start_day, 32-39 min_certificate, 40 bookable, 41 complete, 42-43
-  // language_count, then per language 6 bits of id and 3 of level.
+  // language_count, then per language 6 bits of id and 3 of level (44-61), 62
+  // has_school.
   uint64_t tag = static_cast<uint32_t>(start_day);
   tag |= uint64_t{static_cast<uint8_t>(min_certificate)} << 32;
   tag |= uint64_t{bookable} << 40;
@@ -142,6 +143,7 @@ uint64_t OfferGate::Pack() const {
     tag |= uint64_t(language_ids[i] & 63) << (44 + 9 * i);
     tag |= uint64_t(static_cast<int>(levels[i]) & 7) << (50 + 9 * i);
   }
+  tag |= uint64_t{has_school} << 62;
   return tag;
 }
 
@@ -157,6 +159,7 @@ OfferGate OfferGate::Unpack(uint64_t tag) {
     gate.language_ids[i] = static_cast<int>((tag >> (44 + 9 * i)) & 63);
     gate.levels[i] = static_cast<engine::CefrLevel>((tag >> (50 + 9 * i)) & 7);
   }
+  gate.has_school = (tag >> 62) & 1;
   return gate;
 }
 
@@ -165,6 +168,7 @@ OfferGate MatchingIndex::GateFor(const engine::OfferProfile& offer) {
   gate.start_day = offer.start_date.days_since_epoch;
   gate.min_certificate = offer.min_certificate;
   gate.bookable = offer.open && offer.seats_free > 0;
+  gate.has_school = offer.vocational_school.has_value();
   gate.complete = offer.required_languages.size() <= OfferGate::kMaxLanguages;
   for (const engine::LanguageSkill& skill : offer.required_languages) {
     if (!gate.complete) break;

@@ -108,6 +108,11 @@ engine::OfferProfile ToOfferProfile(const v1::TrainingOffer& offer,
   profile.required_languages = ToEngineSkills(offer.required_languages());
   profile.open = offer.status() == v1::OFFER_STATUS_OPEN &&
                  (company == nullptr || company->active);
+  if (offer.has_vocational_school()) {
+    profile.vocational_school = engine::VocationalSchool{
+        ToGeoPoint(offer.vocational_school()), offer.vocational_school().municipality(),
+        offer.school_days_per_week()};
+  }
   return profile;
 }
 
@@ -221,6 +226,7 @@ v1::Explanation ToProtoExplanation(const engine::CandidateProfile& candidate,
   out.set_eligible(explanation.eligible);
   out.set_score(explanation.score);
   out.set_travel_minutes(explanation.travel_minutes);
+  out.set_school_travel_minutes(explanation.school_travel_minutes);
   AppendComponents(candidate, offer, policy, explanation, out.mutable_components());
   for (const engine::Exclusion& exclusion : explanation.exclusions) {
     v1::Exclusion* reason = out.add_reasons();

@@ -17,7 +17,9 @@
 //                    start_before_available -> START_DATE, offer_not_open and
 //                    no_free_seats -> OFFER_CLOSED, banned_pair -> BANNED
 //   Offer            open = status OPEN and its company not INACTIVE;
-//                    seats_free = seats - seats_taken (never below 0)
+//                    seats_free = seats - seats_taken (never below 0); vocational_school
+//                    (when set) with its municipality and school_days_per_week (0
+//                    stays 0: the engine counts it as 1 day)
 //
 // Thread safety: pure functions. Complexity: O(size of the arguments).
 #ifndef AZUBIMATCH_SERVICE_MATCHING_PROTO_CONVERSION_H_

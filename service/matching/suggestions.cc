@@ -29,8 +29,10 @@ constexpr double kBoundSlack = 1e-9;
 // same way from the same facts: true when the pair passes them all. Cheaper than
 // scoring: no language interning, no component values.
 bool PassesConstraints(const engine::CandidateProfile& c, const engine::OfferProfile& o,
-                       const engine::ScoringPolicy& policy, double minutes) {
-  if (!(minutes <= c.travel_limit_minutes)) return false;
+                       const engine::ScoringPolicy& policy, engine::CommuteMinutes minutes) {
+  if (!engine::WithinLimit(minutes, engine::SchoolDaysPerWeek(o), c.travel_limit_minutes)) {
+    return false;
+  }
   if (!o.open || o.seats_free <= 0) return false;
   if (o.start_date.days_since_epoch < c.available_from.days_since_epoch) return false;
   if (policy.certificate_is_hard &&
@@ -69,7 +71,8 @@ bool PassesGate(const engine::CandidateProfile& c, const OfferGate& gate,
 }
 
 // Upper bounds of the scores of eligible pairs before they are scored: the occupation
-// value and the travel time are known by then, the language value is bounded by taking
+// value and the travel times (place of work and school) are known by then, so the
+// commute value is exact, the language value is bounded by taking
 // a shared company language for granted, the other components are computed by the
 // formulas of pair_evaluation.h.
 class ScoreBound {
@@ -90,14 +93,15 @@ class ScoreBound {
   }
 
   // At least the score of an eligible pair of `c` and an offer with these facts, whose
-  // occupation value is `occupation`, language requirement fit `requirement_fit` and
-  // travel time `minutes`, up to kBoundSlack.
+  // occupation value is `occupation`, language requirement fit `requirement_fit`,
+  // travel times `minutes` and `school_days` at its school, up to kBoundSlack.
   double Max(double occupation, double requirement_fit, const engine::CandidateProfile& c,
              engine::SchoolCertificate min_certificate, int32_t start_day,
-             double minutes) const {
+             engine::CommuteMinutes minutes, int32_t school_days) const {
     // A shared company language is taken for granted.
     const double language = engine::LanguageFit(policy_, requirement_fit, /*shared=*/true);
-    const double commute = engine::CommuteFit(minutes, c.travel_limit_minutes);
+    const double commute = engine::CommuteFit(engine::WeeklyMinutes(minutes, school_days),
+                                              c.travel_limit_minutes);
     const double certificate = engine::CertificateFit(
         policy_, static_cast<int>(min_certificate) - static_cast<int>(c.certificate));
     const double start = engine::StartDateFit(
@@ -132,7 +136,7 @@ bool RanksBefore(const Found& a, const Found& b) {
 // An eligible pair not scored yet.
 struct Pending {
   double bound;  // at least its score
-  double minutes;
+  engine::CommuteMinutes minutes;
   const CandidateEntry* candidate;
   const OfferEntry* offer;
 };
@@ -178,11 +182,11 @@ class PairCollector {
   void AddExcluded() { ++considered_; }
 
   // Examines the pair of an occupation that matches with value `occupation` (a wish or
-  // a sector match), `minutes` apart. `banned` is asked only of pairs that pass every
-  // other constraint.
+  // a sector match), `minutes` apart (MinutesToOffer). `banned` is asked only of pairs
+  // that pass every other constraint.
   template <typename Banned>
   void Add(const CandidateEntry& candidate, const OfferEntry& offer, double occupation,
-           double minutes, const Banned& banned) {
+           engine::CommuteMinutes minutes, const Banned& banned) {
     ++considered_;
     const engine::CandidateProfile& c = candidate.profile;
     const engine::OfferProfile& o = offer.profile;
@@ -196,16 +200,19 @@ class PairCollector {
         [&](int i) { return static_cast<int>(required[i].level); });
     AddEligible(candidate, offer,
                 bound_.Max(occupation, fit, c, o.min_certificate,
-                           o.start_date.days_since_epoch, minutes),
+                           o.start_date.days_since_epoch, minutes,
+                           engine::SchoolDaysPerWeek(o)),
                 minutes);
   }
 
   // Examines a pair of an occupation that matches with value `occupation`, within the
-  // travel time limit, whose offer's complete gate passed (PassesGate with `levels`).
+  // travel time limit (place of work and school, `school_days` a week there), whose
+  // offer's complete gate passed (PassesGate with `levels`).
   template <typename Banned>
   void AddPassed(const CandidateEntry& candidate, const OfferEntry& offer,
                  const OfferGate& gate, const LanguageLevels& levels, double occupation,
-                 double minutes, const Banned& banned) {
+                 engine::CommuteMinutes minutes, int32_t school_days,
+                 const Banned& banned) {
     ++considered_;
     const engine::CandidateProfile& c = candidate.profile;
     if (banned()) return;
@@ -214,7 +221,8 @@ class PairCollector {
         [&](int i) { return static_cast<int>(levels[gate.language_ids[i]]); },
         [&](int i) { return static_cast<int>(gate.levels[i]); });
     AddEligible(candidate, offer,
-                bound_.Max(occupation, fit, c, gate.min_certificate, gate.start_day, minutes),
+                bound_.Max(occupation, fit, c, gate.min_certificate, gate.start_day, minutes,
+                           school_days),
                 minutes);
   }
 
@@ -264,7 +272,7 @@ class PairCollector {
 
  private:
   void AddEligible(const CandidateEntry& candidate, const OfferEntry& offer, double bound,
-                   double minutes) {
+                   engine::CommuteMinutes minutes) {
     pending_.push_back(Pending{bound + kBoundSlack, minutes, &candidate, &offer});
   }
 
@@ -349,17 +357,30 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
       collector.AddExcluded();  // without computing the travel time
       return;
     }
-    // entry.point is the offer's location (the index inserts it so).
-    const double minutes = travel_->Minutes(c.home, entry.point, c.travel_mode);
-    if (!(minutes <= c.travel_limit_minutes)) {
+    // entry.point is the offer's location (the index inserts it so). An offer with a
+    // vocational school is read for the school's place and days, after its place of
+    // work proved within reach.
+    engine::CommuteMinutes minutes{travel_->Minutes(c.home, entry.point, c.travel_mode)};
+    if (!(minutes.work <= c.travel_limit_minutes)) {
       collector.AddExcluded();
       return;
+    }
+    int32_t school_days = 0;
+    if (gate.has_school) {
+      const engine::OfferProfile& o = offer.profile;
+      school_days = engine::SchoolDaysPerWeek(o);
+      minutes.school =
+          travel_->Minutes(c.home, o.vocational_school->location, c.travel_mode);
+      if (!(minutes.school <= c.travel_limit_minutes)) {
+        collector.AddExcluded();
+        return;
+      }
     }
     if (!gate.complete) {
       collector.Add(*candidate, offer, wish_value, minutes, [&] { return banned(offer); });
       return;
     }
-    collector.AddPassed(*candidate, offer, gate, levels, wish_value, minutes,
+    collector.AddPassed(*candidate, offer, gate, levels, wish_value, minutes, school_days,
                         [&] { return banned(offer); });
   };
   const SpatialGrid::Visitor visit_sector = [&](const SpatialGrid::Entry& entry) {
@@ -373,7 +394,7 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
     }
     const engine::OccupationMatch match = engine::FindOccupationMatch(c, o, policy);
     if (match.wish_rank >= 0) return;
-    const double minutes = travel_->Minutes(c.home, o.location, c.travel_mode);
+    const engine::CommuteMinutes minutes = engine::MinutesToOffer(*travel_, c, o);
     const std::optional<double> occupation = OccupationValue(prepared, match);
     if (!occupation.has_value()) {
       collector.AddExcluded();
@@ -436,12 +457,11 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
     const engine::CandidateProfile& c = candidate->profile;
     const std::optional<double> occupation =
         OccupationValue(prepared, engine::FindOccupationMatch(c, o, policy));
-    // entry.point is the candidate's home (the index inserts it so).
-    const double minutes = travel_->Minutes(entry.point, o.location, c.travel_mode);
     if (!occupation.has_value()) {
       collector.AddExcluded();
       return;
     }
+    const engine::CommuteMinutes minutes = engine::MinutesToOffer(*travel_, c, o);
     collector.Add(*candidate, *offer, *occupation, minutes, [&] {
       return reader.AnyBanned() && reader.IsBanned(entry.id, o.id);
     });

@@ -308,6 +308,16 @@ absl::Status ValidateOffer(const v1::TrainingOffer& offer, WriteMode mode,
   CheckLanguageSkills(Join(path, "required_languages"), offer.required_languages(), &v);
   CheckEnum(Join(path, "status"), offer.status(), v1::OfferStatus_IsValid, false, &v);
   CheckText(Join(path, "title"), offer.title(), 0, kMaxNameLength, &v);
+  if (offer.has_vocational_school()) {
+    CheckLocation(Join(path, "vocational_school"), true, offer.vocational_school(), &v);
+  }
+  if (offer.school_days_per_week() < 0 ||
+      offer.school_days_per_week() > kMaxSchoolDaysPerWeek) {
+    v.Add(Join(path, "school_days_per_week"),
+          absl::StrCat("must be in 0..", kMaxSchoolDaysPerWeek));
+  } else if (offer.school_days_per_week() > 0 && !offer.has_vocational_school()) {
+    v.Add(Join(path, "school_days_per_week"), "set without a vocational_school");
+  }
   CheckVersion(path, offer.version(), &v);
   return v.ToStatus();
 }

@@ -54,6 +54,7 @@ inline constexpr int kMaxNameLength = 200;          // names, titles, municipali
 inline constexpr int kMaxExternalIdLength = 128;
 inline constexpr int kRecordIdLength = 16;
 inline constexpr int kMaxSeats = 1000;
+inline constexpr int kMaxSchoolDaysPerWeek = 5;      // an offer's days at the Berufsschule
 inline constexpr int kMaxQualifiedTrainers = 1000;
 inline constexpr int kMaxTravelLimitMinutes = 240;
 inline constexpr int kMaxDesiredOccupations = 10;
@@ -79,7 +80,9 @@ absl::Status ValidateCompany(const v1::Company& company, WriteMode mode,
 // TrainingOffer: company_id (16 characters [0-9a-z]) or company_external_id required;
 // occupation required (kldb_code 5 digits, title at most 200, sector a known value);
 // seats 1..1000; start_date required and valid; location required; min_certificate and
-// status known values; required_languages each once with a level; title at most 200.
+// status known values; required_languages each once with a level; title at most 200;
+// vocational_school optional, checked as a location when set; school_days_per_week
+// 0..5, and non-zero only with a vocational_school.
 absl::Status ValidateOffer(const v1::TrainingOffer& offer, WriteMode mode,
                            absl::string_view path = "offer");
 

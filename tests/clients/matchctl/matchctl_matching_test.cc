@@ -108,7 +108,13 @@ TEST_F(MatchctlMatchingTest, SuggestAndExplainPrintTheDocumentedJson) {
   const Struct explained =
       Json(Run({"explain", "--candidate", candidate, "--offer", offer, "--json"}));
   EXPECT_EQ(Keys(explained),
-            (std::set<std::string>{"eligible", "score", "components", "reasons"}));
+            (std::set<std::string>{"eligible", "score", "travel_minutes",
+                                   "school_travel_minutes", "components", "reasons"}));
+  // Demo offers name their vocational school: both travel times are shown.
+  EXPECT_GT(explained.fields().at("travel_minutes").number_value(), 0.0);
+  EXPECT_GT(explained.fields().at("school_travel_minutes").number_value(), 0.0);
+  EXPECT_THAT(Run({"explain", "--candidate", candidate, "--offer", offer}).out,
+              HasSubstr(" min, to the Berufsschule "));
   EXPECT_TRUE(explained.fields().at("eligible").bool_value());
   EXPECT_EQ(explained.fields().at("score").number_value(), score);  // shortest round trip
   EXPECT_EQ(explained.fields().at("reasons").list_value().values_size(), 0);

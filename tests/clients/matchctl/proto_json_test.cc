@@ -31,7 +31,8 @@ TEST(ProtoJsonTest, EmptyRecordPrintsEveryFieldWithZeroValuesAndSnakeCaseNames) 
                           "company_external_id") != nullptr
                           ? ",\"company_external_id\":\"\""
                           : "") +
-          "}");
+          ",\"vocational_school\":{\"latitude\":0,\"longitude\":0,\"postal_code\":\"\","
+          "\"municipality\":\"\"},\"school_days_per_week\":0}");
 }
 
 TEST(ProtoJsonTest, Int64AreNumbersIdsStringsEnumsNamesTimesRfc3339) {

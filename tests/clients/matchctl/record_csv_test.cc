@@ -66,10 +66,11 @@ TEST(RecordCsvTest, EveryOfferColumn) {
       "external_id,company_id,kldb_code,occupation_title,sector,seats,start_date,"
       "latitude,"
       "longitude,postal_code,municipality,min_certificate,required_languages,title,"
-      "status\n"
+      "status,school_latitude,school_longitude,school_postal_code,school_municipality,"
+      "school_days_per_week\n"
       "o-1,0123456789abcdef,62102,Kaufmann/-frau im Einzelhandel,trade,2,2025-08-01,"
       "48.7758,9.1829,70173,Stuttgart,hauptschulabschluss,\"de:B1; tr:a2\","
-      "\"Verkauf, Kasse\",open\n");
+      "\"Verkauf, Kasse\",open,47.995,7.85,79098,Freiburg im Breisgau,2\n");
   ASSERT_THAT(parsed.errors, IsEmpty());
   ASSERT_EQ(parsed.records.size(), 1u);
   EXPECT_THAT(parsed.records[0].record.offer(),
@@ -94,6 +95,13 @@ TEST(RecordCsvTest, EveryOfferColumn) {
                 required_languages { language: "tr" level: CEFR_LEVEL_A2 }
                 title: "Verkauf, Kasse"
                 status: OFFER_STATUS_OPEN
+                vocational_school {
+                  latitude: 47.995
+                  longitude: 7.85
+                  postal_code: "79098"
+                  municipality: "Freiburg im Breisgau"
+                }
+                school_days_per_week: 2
               )pb")));
 }
 

@@ -42,15 +42,19 @@ TEST(RecordTableTest, FieldListingUsesShortFormsAndFlattensNestedMessages) {
   std::ostringstream out;
   PrintRecordFields(offer, out);
   const std::string text = out.str();
-  EXPECT_THAT(text, HasSubstr("id                     0123456789abcdef\n"));
-  EXPECT_THAT(
-      text,
-      HasSubstr("occupation             62102 Kaufmann/-frau im Einzelhandel (trade)\n"));
-  EXPECT_THAT(text, HasSubstr("start_date             2025-08-01\n"));
-  EXPECT_THAT(text, HasSubstr("location.municipality  Stuttgart\n"));
-  EXPECT_THAT(text, HasSubstr("required_languages     de:B1\n"));
-  EXPECT_THAT(text, HasSubstr("min_certificate        abitur\n"));
-  EXPECT_THAT(text, HasSubstr("created_at             -\n"));
+  // Values line up after the longest field name (vocational_school.municipality).
+  const std::string pad(std::string("vocational_school.municipality").size() + 2, ' ');
+  const auto row = [&](const std::string& name, const std::string& value) {
+    return name + pad.substr(name.size()) + value + "\n";
+  };
+  EXPECT_THAT(text, HasSubstr(row("id", "0123456789abcdef")));
+  EXPECT_THAT(text,
+              HasSubstr(row("occupation", "62102 Kaufmann/-frau im Einzelhandel (trade)")));
+  EXPECT_THAT(text, HasSubstr(row("start_date", "2025-08-01")));
+  EXPECT_THAT(text, HasSubstr(row("location.municipality", "Stuttgart")));
+  EXPECT_THAT(text, HasSubstr(row("required_languages", "de:B1")));
+  EXPECT_THAT(text, HasSubstr(row("min_certificate", "abitur")));
+  EXPECT_THAT(text, HasSubstr(row("created_at", "-")));
 }
 
 }  // namespace

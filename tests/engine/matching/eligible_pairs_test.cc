@@ -87,18 +87,25 @@ std::vector<PairIds> SomeBannedPairs(const RandomPool& pool) {
   return banned;
 }
 
+// Pools without and with vocational schools (60 % of the offers name one).
+constexpr int kSchoolPercents[] = {0, 60};
+
 TEST(EligiblePairsTest, BulkScoresAndCountsEqualExplainOnRandomPools) {
   const UnboundedGreatCircle travel;
-  for (uint64_t seed = 1; seed <= 8; ++seed) {
-    const RandomPool pool = MakeRandomPool(seed);
-    ScoringPolicy policy;
-    policy.allow_sector_match = seed % 2 == 0;
-    policy.certificate_is_hard = seed % 3 != 0;
-    const std::vector<PairIds> banned = SomeBannedPairs(pool);
-    absl::StatusOr<EligibleGraph> graph =
-        BuildEligiblePairs(pool.candidates, pool.offers, policy, travel, banned);
-    ASSERT_TRUE(graph.ok()) << graph.status();
-    ExpectGraphMatchesExplain(pool, *graph, policy, travel, banned);
+  for (int school_percent : kSchoolPercents) {
+    RandomPoolOptions options;
+    options.school_percent = school_percent;
+    for (uint64_t seed = 1; seed <= 8; ++seed) {
+      const RandomPool pool = MakeRandomPool(seed, options);
+      ScoringPolicy policy;
+      policy.allow_sector_match = seed % 2 == 0;
+      policy.certificate_is_hard = seed % 3 != 0;
+      const std::vector<PairIds> banned = SomeBannedPairs(pool);
+      absl::StatusOr<EligibleGraph> graph =
+          BuildEligiblePairs(pool.candidates, pool.offers, policy, travel, banned);
+      ASSERT_TRUE(graph.ok()) << graph.status();
+      ExpectGraphMatchesExplain(pool, *graph, policy, travel, banned);
+    }
   }
 }
 
@@ -109,8 +116,10 @@ TEST(EligiblePairsTest, SpatialPrefilterKeepsExactlyTheSameEdges) {
   options.num_candidates = 80;
   options.num_offers = 120;
   options.spread_deg = 1.2;  // far enough that many offers are out of reach
-  for (uint64_t seed = 1; seed <= 4; ++seed) {
-    const RandomPool pool = MakeRandomPool(seed, options);
+  for (uint64_t seed = 1; seed <= 8; ++seed) {
+    // The reach window is drawn around places of work; schools only exclude more.
+    options.school_percent = kSchoolPercents[seed / 5];
+    const RandomPool pool = MakeRandomPool((seed - 1) % 4 + 1, options);
     ScoringPolicy policy;
     policy.allow_sector_match = seed % 2 == 1;
     auto fast = BuildEligiblePairs(pool.candidates, pool.offers, policy, bounded);

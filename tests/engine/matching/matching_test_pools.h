@@ -85,6 +85,10 @@ struct RandomPoolOptions {
   bool coarse = false;
   // Spread of the places around Stuttgart, in degrees.
   double spread_deg = 0.4;
+  // Share of the offers, in percent, that name a vocational school (placed like the
+  // offers, 0..2 days a week). 0 draws no random numbers for schools, so pools of
+  // earlier tests stay as they were.
+  int school_percent = 0;
 };
 
 struct RandomPool {
@@ -145,6 +149,9 @@ inline RandomPool MakeRandomPool(uint64_t seed, const RandomPoolOptions& opt = {
     o.required_languages = {
         {"de", static_cast<CefrLevel>(opt.coarse ? 3 : uniform(2, 4))}};
     o.open = opt.coarse || uniform(0, 9) != 0;
+    if (opt.school_percent > 0 && uniform(0, 99) < opt.school_percent) {
+      o.vocational_school = VocationalSchool{place(), "Schulort", uniform(0, 2)};
+    }
     pool.offers.push_back(std::move(o));
   }
   return pool;

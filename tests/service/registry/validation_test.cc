@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "service/registry/field_violations.h"
 #include "tests/service/registry/sample_records.h"
+#include "tests/service/registry/validation_test_support.h"
 
 namespace azubimatch::service {
 namespace {
@@ -18,35 +19,6 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::HasSubstr;
-using ::testing::StartsWith;
-
-constexpr char kCompanyId[] = "0123456789abcdef";
-
-template <typename R>
-struct RuleCase {
-  std::string name;
-  std::function<void(R&)> mutate;
-  std::string field;                    // the one violated field; "" = valid
-  WriteMode mode = WriteMode::kCreate;
-};
-
-template <typename R>
-std::string CaseName(const testing::TestParamInfo<RuleCase<R>>& info) {
-  return info.param.name;
-}
-
-// Checks that `status` is OK when `field` is empty, else INVALID_ARGUMENT with exactly
-// one violation naming `field`, and a message that starts with it.
-void ExpectSingleViolation(const absl::Status& status, const std::string& field) {
-  if (field.empty()) {
-    EXPECT_TRUE(status.ok()) << status;
-    return;
-  }
-  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
-  EXPECT_THAT(std::string(status.message()), StartsWith(field + ": "));
-  EXPECT_THAT(ViolationsOf(status), ElementsAre(Field(&FieldViolation::field, field)))
-      << status;
-}
 
 // ---------------------------------------------------------------- Company
 
