@@ -5,7 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "service/store/random_id.h"
+#include "service/auth/secure_random.h"
 
 namespace azubimatch::service {
 
