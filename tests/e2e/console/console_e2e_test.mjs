@@ -3,7 +3,8 @@
 // member, an officer key, an analyst key and a small cohort through the HTTP/JSON API,
 // then in the browser signs in, searches a candidate, opens its suggestions, explains
 // an excluded offer, starts a run and watches it finish, accepts a proposed pair and
-// finds it among the placements. Screenshots go to SCREENSHOT_DIR; the time from the
+// finds it among the placements, and opens the run's report as officer and as analyst,
+// checking its figures against GET /v1/runs/{id}/report. Screenshots go to SCREENSHOT_DIR; the time from the
 // click to the suggestions shown is printed, not asserted.
 //
 // Usage: node console_e2e_test.mjs MATCHD_BINARY SCREENSHOT_DIR [MATCHCTL_BINARY]
@@ -132,6 +133,38 @@ async function clickAndWait(selector) {
   await page.click(selector);
 }
 
+// The report page shown for run `runId` against the RPC's answer with `key`: placed
+// count, every distribution's counts, one breakdown row with figures and one suppressed
+// row (no figure, shown as suppressed). Returns the answer.
+async function checkReportPage(runId, key) {
+  const rep = await api('GET', `/v1/runs/${runId}/report`, key);
+  await page.waitForSelector('#report[data-ready=true]');
+  assert.equal(await page.$eval('#report-h code', (e) => e.textContent), runId);
+  const de = (v, digits = 0) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  const m = rep.metrics;
+  assert.equal(await page.$eval('#report-metrics [data-metric=placed] .value', (e) => e.textContent),
+    `${de(m.placed || 0)} / ${de(m.candidates)}`);
+  assert.equal(await page.$eval('#report-metrics [data-metric=fillRate] .value', (e) => e.textContent),
+    `${de((m.fillRate || 0) * 100, 1)} %`);
+  for (const [key, id] of [['score', 'dist-score'], ['commuteMinutes', 'dist-commuteMinutes'], ['wishRank', 'dist-wishRank']]) {
+    const shown = await page.$$eval(`#${id} tbody tr td:first-of-type`, (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(shown, rep[key].bins.map((b) => de(b.count || 0)), `${key} counts`);
+    assert.equal(await page.$$eval(`#${id} svg rect`, (r) => r.length), rep[key].bins.length, `${key} bars`);
+  }
+  const rows = rep.breakdowns.flatMap((b) => (b.rows || []).map((r) => ({ dimension: b.dimension, ...r })));
+  const full = rows.find((r) => !r.suppressed);
+  const hidden = rows.find((r) => r.suppressed);
+  assert.ok(full && hidden, 'the cohort gives a group with figures and a suppressed one');
+  const cells = async (r) => page.$$eval(`#bd-${r.dimension} tbody tr[data-group="${r.group}"] td`, (tds) => tds.map((td) => td.textContent));
+  const fullCells = await cells(full);
+  assert.deepEqual(fullCells.slice(0, 3), [de(full.candidates), de(full.placed || 0), `${de((full.placementRate || 0) * 100, 1)} %`]);
+  const hiddenCells = await cells(hidden);
+  assert.equal(hiddenCells.length, 1, 'a suppressed group has no figure cells');
+  assert.match(hiddenCells[0], /unterdrückt/);
+  assert.equal(hidden.candidates, undefined, 'the RPC gives no figure for a suppressed group');
+  return rep;
+}
+
 before(async () => {
   await startMatchd();
   const adminKey = readFileSync(join(dataDir, 'data', 'admin.key'), 'utf8').trim();
@@ -186,10 +219,11 @@ test('the page is static, same-origin only, and gives no data without a key', as
   const missing = await fetch(`${base}/console/nothing.js`);
   assert.equal(missing.status, 404);
   let bytes = Buffer.byteLength(html);
-  for (const f of ['app.js', 'api.js', 'i18n.js', 'console.css']) {
+  const files = ['app.js', 'api.js', 'dom.js', 'i18n.js', 'report.js', 'chart.js', 'console.css'];
+  for (const f of files) {
     bytes += (await (await fetch(`${base}/console/${f}`)).arrayBuffer()).byteLength;
   }
-  console.log(`# first page: ${bytes} bytes (index.html, app.js, api.js, i18n.js, console.css)`);
+  console.log(`# first page: ${bytes} bytes (index.html, ${files.join(', ')})`);
   assert.ok(bytes <= 300 * 1024);
 });
 
@@ -298,6 +332,18 @@ test('start a run, watch it finish, accept a proposed pair', async () => {
   await shot('07-placements');
 });
 
+test('an officer opens the run report from the runs list; its figures are the RPC\'s', async () => {
+  await clickAndWait('#nav-runs');
+  await page.waitForSelector('#runs-table button.report');
+  ids.run = await page.$eval('#runs-table tbody tr:first-child button.report', (b) => b.dataset.id);
+  await page.click('#runs-table tbody tr:first-child button.report');
+  const rep = await checkReportPage(ids.run, officerKey);
+  assert.ok(Number(rep.metrics.placed) >= 3);
+  assert.equal(await page.$eval('#error', (e) => e.hidden), true);
+  await shot('11-report-officer');
+  await page.screenshot({ path: join(shotDir, '11-report-officer-full.png'), fullPage: true });
+});
+
 test('English switch and a tablet-sized screen', async () => {
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h2')?.textContent === 'Placements');
@@ -321,6 +367,22 @@ test('an analyst sees runs and metrics but no personal data', async () => {
   await page.waitForSelector('#metrics');
   assert.equal(await page.$('#proposals-table'), null, 'no pairs for analysts');
   await shot('09-analyst-run');
+});
+
+test('an analyst opens the same report from the run view, by keyboard', async () => {
+  await page.focus('button.report');
+  await page.keyboard.press('Enter');
+  const rep = await checkReportPage(ids.run, analystKey);
+  const officers = await api('GET', `/v1/runs/${ids.run}/report`, officerKey);
+  assert.deepEqual(rep.breakdowns, officers.breakdowns, 'the same aggregates for both roles');
+  assert.equal(await page.$('#proposals-table'), null);
+  await shot('12-report-analyst');
+  await page.screenshot({ path: join(shotDir, '12-report-analyst-full.png'), fullPage: true });
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#report[data-ready=true]'));
+  assert.match(await page.$eval('#report-breakdowns', (e) => e.textContent), /suppressed/);
+  await page.click('#lang');
+  await page.waitForSelector('#report[data-ready=true]');
 });
 
 test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip: !(largeCohort > 0 && matchctlPath) }, async () => {
