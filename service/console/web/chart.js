@@ -36,8 +36,8 @@ function frame(width, height, title, desc, cls) {
 // Vertical bars of a histogram: bins [{label, value, text}], value >= 0; `text` is the
 // value as shown (formatted by the caller). Labels turn when they do not fit their slot.
 export function columnChart({ title, bins, valueText }) {
-  const width = 480; const height = 230;
-  const left = 40; const right = 8; const top = 14;
+  const width = 380; const height = 210;
+  const left = 32; const right = 8; const top = 14;
   const slot = (width - left - right) / Math.max(bins.length, 1);
   const turn = bins.some((b) => b.label.length * 6.2 > slot - 2);
   const bottom = turn ? 54 : 26;

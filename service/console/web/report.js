@@ -73,6 +73,8 @@ function groupText(dimension, group) {
 }
 
 const CHART_ROWS = 8;
+// Breakdowns that count only candidates holding the "statistics" consent.
+const CONSENTED = new Set(['origin', 'heritage_language']);
 
 function breakdownCard(b, minSize) {
   const rows = b.rows || [];
@@ -83,13 +85,8 @@ function breakdownCard(b, minSize) {
   const cols = ['m.candidates', 'm.placed', 'rep.rate', 'm.meanScore', 'rep.commute'];
   return h('article', { class: 'card breakdown', id: `bd-${b.dimension}`, 'aria-labelledby': headId },
     h('h4', { id: headId }, title),
-    h('p', { class: 'hint' }, `${num(n(b.candidatesCovered))} ${t('rep.covered')}`,
+    h('p', { class: 'hint span' }, `${num(n(b.candidatesCovered))} ${t('rep.covered')}`,
       suppressed ? ` · ${num(suppressed)} ${t('rep.suppressedGroups')} (< ${num(minSize)})` : ''),
-    shown.length ? shareChart({
-      title: `${title}: ${t('rep.rate')}${rows.length - suppressed > CHART_ROWS ? ` (${t('rep.largest')} ${CHART_ROWS})` : ''}`,
-      rows: shown.map((r) => ({ label: groupText(b.dimension, r.group), value: n(r.placementRate),
-        text: pct(r.placementRate) })),
-    }) : null,
     rows.length ? h('div', { class: 'tablebox scroll', tabindex: 0, role: 'region', 'aria-labelledby': headId },
       h('table', { class: 'compact' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('rep.group')),
@@ -99,7 +96,11 @@ function breakdownCard(b, minSize) {
           r.suppressed
             ? h('td', { colspan: cols.length, class: 'suppressed-note' }, `${t('rep.suppressed')} (< ${num(minSize)} ${t('m.candidates')})`)
             : [num(n(r.candidates)), num(n(r.placed)), pct(r.placementRate), num(n(r.meanScore), 3),
-              `${num(n(r.commuteMedianMin), 1)} ${t('minutes')}`].map((v) => h('td', { class: 'num' }, v))))))) : h('p', {}, t('none')));
+              `${num(n(r.commuteMedianMin), 1)} ${t('minutes')}`].map((v) => h('td', { class: 'num' }, v))))))) : h('p', {}, CONSENTED.has(b.dimension) ? t('rep.noConsent') : t('none')),
+    h('div', { class: 'bdchart' }, shown.length ? shareChart({
+      title: `${title}: ${t('rep.rate')}${rows.length - suppressed > CHART_ROWS ? ` (${t('rep.largest')} ${CHART_ROWS})` : ''}`,
+      rows: shown.map((r) => ({ label: groupText(b.dimension, r.group), value: n(r.placementRate), text: pct(r.placementRate) })),
+    }) : rows.length ? h('p', { class: 'hint' }, t('rep.noChart')) : null));
 }
 
 function breakdowns(r) {
