@@ -70,7 +70,7 @@ export function columnChart({ title, bins, valueText }) {
 // Horizontal bars of shares in [0, 1]: rows [{label, value, text}] (value null: no bar,
 // `text` says why, e.g. a suppressed group).
 export function shareChart({ title, rows }) {
-  const width = 480; const rowH = 22; const top = 6; const left = 150; const right = 56;
+  const width = 400; const rowH = 22; const top = 6; const left = 130; const right = 56;
   const height = top * 2 + rows.length * rowH;
   const plotW = width - left - right;
   const svg = frame(width, height, title, rows.map((r) => `${r.label}: ${r.text}`).join('; '), 'shares');
@@ -79,7 +79,7 @@ export function shareChart({ title, rows }) {
   }
   rows.forEach((r, i) => {
     const y = top + i * rowH;
-    const label = r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label;
+    const label = r.label.length > 20 ? `${r.label.slice(0, 19)}…` : r.label;
     const w = r.value === null ? 0 : Math.max(0, Math.min(1, r.value)) * plotW;
     svg.append(s('g', { class: r.value === null ? 'bar suppressed' : 'bar' },
       s('title', {}, `${r.label}: ${r.text}`),

@@ -23,7 +23,7 @@ function headline(r) {
     ['fillRate', 'm.fillRate', pct(m.fillRate), `${t('m.seats')}: ${num(n(m.seats))}`],
     ['meanScore', 'm.meanScore', num(n(m.meanScore), 3), `${t('m.totalScore')}: ${num(n(m.totalScore), 2)}`],
     ['firstChoiceShare', 'm.firstChoiceShare', pct(m.firstChoiceShare), `${t('m.top3Share')}: ${pct(m.top3Share)}`],
-    ['commuteMedianMin', 'm.commuteMedianMin', `${num(n(m.commuteMedianMin), 1)} ${t('minutes')}`,
+    ['commuteMedianMin', 'rep.commute', `${num(n(m.commuteMedianMin), 1)} ${t('minutes')}`,
       `${t('rep.p90')}: ${num(n(m.commuteP90Min), 1)} ${t('minutes')}`],
     ['eligiblePairs', 'eligiblePairsRun', num(n(r.eligiblePairs)), `${t('m.blockingPairs')}: ${num(n(m.blockingPairs))}`],
   ];
@@ -82,7 +82,7 @@ function breakdownCard(b, minSize) {
   const shown = rows.filter((r) => !r.suppressed).sort((x, y) => n(y.candidates) - n(x.candidates)).slice(0, CHART_ROWS);
   const title = t(`rep.d.${b.dimension}`) !== `rep.d.${b.dimension}` ? t(`rep.d.${b.dimension}`) : b.dimension;
   const headId = `bd-${b.dimension}-h`;
-  const cols = ['m.candidates', 'm.placed', 'rep.rate', 'm.meanScore', 'rep.commute'];
+  const cols = ['m.candidates', 'm.placed', 'rep.rate', 'rep.meanScore', 'rep.commute'];
   return h('article', { class: 'card breakdown', id: `bd-${b.dimension}`, 'aria-labelledby': headId },
     h('h4', { id: headId }, title),
     h('p', { class: 'hint span' }, `${num(n(b.candidatesCovered))} ${t('rep.covered')}`,
