@@ -343,6 +343,8 @@ test('an officer opens the run report from the runs list; its figures are the RP
   assert.equal(await page.$eval('#error', (e) => e.hidden), true);
   await shot('11-report-officer');
   await page.screenshot({ path: join(shotDir, '11-report-officer-full.png'), fullPage: true });
+  await page.$eval('#rep-dist-h', (e) => e.scrollIntoView());
+  await shot('11-report-officer-breakdowns');
   await clickAndWait('#nav-placements');
   await page.waitForSelector('#placements-table');
 });
