@@ -70,7 +70,7 @@ export function columnChart({ title, bins, valueText }) {
 // Horizontal bars of shares in [0, 1]: rows [{label, value, text}] (value null: no bar,
 // `text` says why, e.g. a suppressed group).
 export function shareChart({ title, rows }) {
-  const width = 400; const rowH = 22; const top = 6; const left = 130; const right = 56;
+  const width = 420; const rowH = 22; const top = 6; const left = 150; const right = 56;
   const height = top * 2 + rows.length * rowH;
   const plotW = width - left - right;
   const svg = frame(width, height, title, rows.map((r) => `${r.label}: ${r.text}`).join('; '), 'shares');

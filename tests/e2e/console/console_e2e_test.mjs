@@ -390,6 +390,30 @@ test('an analyst opens the same report from the run view, by keyboard', async ()
   await page.waitForSelector('#report[data-ready=true]');
 });
 
+test('a refused report call shows the Status from the answer', async () => {
+  // The server's answer replaced by a google.rpc.Status of RESOURCE_EXHAUSTED (429).
+  await page.setRequestInterception(true);
+  const refuse = (req) => {
+    if (!req.url().endsWith('/report')) { req.continue(); return; }
+    req.respond({ status: 429, contentType: 'application/json', body: JSON.stringify({ code: 8,
+      message: 'rate limit of the key reached', details: [] }) });
+  };
+  page.on('request', refuse);
+  try {
+    await page.click('#main button.secondary');  // back to the run
+    await page.waitForSelector('button.report');
+    await page.click('button.report');
+    await page.waitForSelector('#error:not([hidden])');
+    const text = await page.$eval('#error', (e) => e.textContent);
+    assert.match(text, /Zu viele Anfragen/);
+    assert.match(text, /rate limit of the key reached/);
+    assert.equal(await page.$eval('#report', (e) => e.children.length), 0, 'no figures after a refusal');
+  } finally {
+    page.off('request', refuse);
+    await page.setRequestInterception(false);
+  }
+});
+
 test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip: !(largeCohort > 0 && matchctlPath) }, async () => {
   await new Promise((resolve, reject) => {
     const demo = spawn(matchctlPath, ['--server', grpcAddress, '--api-key', officerKey, '--timeout', '600', 'demo',
