@@ -4,7 +4,7 @@
 // goes through the API (api.js) with the caller's key, and the server decides what the
 // role may see.
 import { ApiError, apiKey, get, post, setApiKey, startRun } from './api.js';
-import { dateText, enumText, field, guarded, h, focusHeading, setMain, showError, table } from './dom.js';
+import { dateText, enumText, field, guarded, h, focusHeading, reasonText, setMain, showError, table } from './dom.js';
 import { dateTime, language, num, setLanguage, t } from './i18n.js';
 import { renderReport } from './report.js';
 
@@ -242,7 +242,7 @@ function metricsTable(m, run) {
   const rows = keys.map((k) => [t(`m.${k}`), pct.has(k) ? `${num((m?.[k] || 0) * 100, 1)} %`
     : num(m?.[k] || 0, ['totalScore', 'meanScore', 'commuteMedianMin', 'commuteP90Min'].includes(k) ? 2 : 0)]);
   const reasons = Object.entries(m?.unmatchedReasons || {});
-  if (reasons.length) rows.push([t('m.unmatchedReasons'), reasons.map(([k, v]) => `${k}: ${v}`).join(', ')]);
+  if (reasons.length) rows.push([t('m.unmatchedReasons'), reasons.map(([k, v]) => `${reasonText(k)}: ${num(v)}`).join(', ')]);
   if (run) {
     rows.push([t('solveSeconds'), num(run.solveSeconds, 3)]);
     rows.push([t('eligiblePairsRun'), num(run.eligiblePairs)]);

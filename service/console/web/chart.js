@@ -49,7 +49,7 @@ export function columnChart({ title, bins, valueText }) {
   const bottom = turn ? 54 : 26;
   const plotH = height - top - bottom;
   const max = Math.max(...bins.map((b) => b.value), 0);
-  const step = niceStep(max, 4);
+  const step = niceStep(max, 5);
   const ceiling = Math.max(step, Math.ceil(max / step) * step);
   const y = (v) => top + plotH - (v / ceiling) * plotH;
   const svg = frame(width, height, title, bins.map((b) => `${b.label}: ${b.text}`).join('; '), 'columns');

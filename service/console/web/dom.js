@@ -75,3 +75,5 @@ export const enumText = (v, prefix) => {
   return text !== name ? text : name.replace(prefix, '').toLowerCase().replaceAll('_', ' ');
 };
 export const dateText = (d) => (d ? `${String(d.day).padStart(2, '0')}.${String(d.month).padStart(2, '0')}.${d.year}` : '');
+// An unmatched reason of the run metrics ("outcompeted", a constraint's code) in words.
+export const reasonText = (k) => (t(`why.${k}`) !== `why.${k}` ? t(`why.${k}`) : k.replaceAll('_', ' '));

@@ -7,7 +7,7 @@
 import { get } from './api.js';
 import { columnChart, shareChart } from './chart.js';
 import { dateTime, num, t } from './i18n.js';
-import { enumText, focusHeading, guarded, h, setMain } from './dom.js';
+import { enumText, focusHeading, guarded, h, reasonText, setMain } from './dom.js';
 
 const pct = (v) => `${num((v || 0) * 100, 1)} %`;
 // proto3 JSON leaves out zeros and empty values: a missing number is 0 here, except in
@@ -34,7 +34,7 @@ function headline(r) {
       h('dt', {}, t(label)),
       h('dd', { class: 'value' }, value), h('dd', { class: 'sub' }, sub)))),
     reasons.length ? h('p', { class: 'hint' }, `${t('m.unmatchedReasons')}: `,
-      reasons.map(([k, v]) => `${k}: ${num(v)}`).join(', ')) : null);
+      reasons.map(([k, v]) => `${reasonText(k)}: ${num(v)}`).join(', ')) : null);
 }
 
 // The three histograms: [name in the answer, title key, bin label].
@@ -80,6 +80,7 @@ function breakdownCard(b, minSize) {
   const rows = b.rows || [];
   const suppressed = rows.filter((r) => r.suppressed).length;
   const shown = rows.filter((r) => !r.suppressed).sort((x, y) => n(y.candidates) - n(x.candidates)).slice(0, CHART_ROWS);
+  const limited = rows.length - suppressed > CHART_ROWS;
   const title = t(`rep.d.${b.dimension}`) !== `rep.d.${b.dimension}` ? t(`rep.d.${b.dimension}`) : b.dimension;
   const headId = `bd-${b.dimension}-h`;
   const cols = ['m.candidates', 'm.placed', 'rep.rate', 'rep.meanScore', 'rep.commute'];
@@ -95,12 +96,15 @@ function breakdownCard(b, minSize) {
           h('th', { scope: 'row' }, groupText(b.dimension, r.group)),
           r.suppressed
             ? h('td', { colspan: cols.length, class: 'suppressed-note' }, `${t('rep.suppressed')} (< ${num(minSize)} ${t('m.candidates')})`)
-            : [num(n(r.candidates)), num(n(r.placed)), pct(r.placementRate), num(n(r.meanScore), 3),
-              `${num(n(r.commuteMedianMin), 1)} ${t('minutes')}`].map((v) => h('td', { class: 'num' }, v))))))) : h('p', {}, CONSENTED.has(b.dimension) ? t('rep.noConsent') : t('none')),
-    h('div', { class: 'bdchart' }, shown.length ? shareChart({
-      title: `${title}: ${t('rep.rate')}${rows.length - suppressed > CHART_ROWS ? ` (${t('rep.largest')} ${CHART_ROWS})` : ''}`,
+            : [num(n(r.candidates)), num(n(r.placed)), pct(r.placementRate),
+              // Without placements a group has no mean or median (the answer's 0 is no figure).
+              n(r.placed) ? num(n(r.meanScore), 3) : '–',
+              n(r.placed) ? `${num(n(r.commuteMedianMin), 1)} ${t('minutes')}` : '–'].map((v) => h('td', { class: 'num' }, v))))))) : h('p', {}, CONSENTED.has(b.dimension) ? t('rep.noConsent') : t('none')),
+    h('div', { class: 'bdchart' }, shown.length ? [shareChart({
+      title: `${title}: ${t('rep.rate')}${limited ? ` (${t('rep.largest')})` : ''}`,
       rows: shown.map((r) => ({ label: groupText(b.dimension, r.group), value: n(r.placementRate), text: pct(r.placementRate) })),
-    }) : rows.length ? h('p', { class: 'hint' }, t('rep.noChart')) : null));
+    }), h('p', { class: 'hint' }, `${t('rep.rate')}${limited ? ` (${t('rep.largest')})` : ''}`)]
+      : rows.length ? h('p', { class: 'hint' }, t('rep.noChart')) : null));
 }
 
 function breakdowns(r) {

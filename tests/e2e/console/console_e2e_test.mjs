@@ -9,7 +9,8 @@
 //
 // Usage: node console_e2e_test.mjs MATCHD_BINARY SCREENSHOT_DIR [MATCHCTL_BINARY]
 // With AZM_CONSOLE_COHORT=N (and MATCHCTL_BINARY), a last step loads a demo cohort of
-// N candidates x N offers (`matchctl demo`) and reports click -> suggestions on it.
+// N candidates x N offers (`matchctl demo`), reports click -> suggestions on it, and
+// shows the report of a run over it (10-report-large-cohort.png).
 // Exit code 77 (ctest: skipped) when chromium is not installed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -437,5 +438,10 @@ test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip
   await shot('10-suggestions-large-cohort');
   times.sort((a, b) => a - b);
   console.log(`# click -> suggestions shown on ${largeCohort} x ${largeCohort}: median ${times[2].toFixed(1)} ms, ` +
-    `max ${times[4].toFixed(1)} ms over 5 candidates`);
+    `max ${times[4].toFixed(1)} ms over 5 candidates`);  // The report of a run over the whole cohort: groups large enough to be shown.
+  const run = await api('POST', '/v1/runs', officerKey, { mode: 'ASSIGN_MODE_OPTIMAL', label: `Demo ${largeCohort}` });
+  await clickAndWait('#nav-runs');
+  await clickAndWait(`#runs-table button.report[data-id="${run.id}"]`);
+  await checkReportPage(run.id, officerKey);
+  await shot('10-report-large-cohort');
 });
