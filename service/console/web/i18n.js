@@ -147,6 +147,7 @@ const REPORT_TEXTS = {
   'why.no_free_seats': ['keine freien Plätze', 'no free seats'],
   'why.banned_pair': ['Paar ausgeschlossen', 'pair excluded'],
   'rep.suppressed': ['unterdrückt', 'suppressed'],
+  'rep.fewer': ['weniger als {n} Kandidat:innen', 'fewer than {n} candidates'],
   'rep.g.none': ['keine Angabe', 'not stated'],
   'rep.g.unknown': ['unbekannt (gelöscht)', 'unknown (erased)'],
   'rep.noChart': ['Kein Diagramm: alle Gruppen sind unterdrückt.', 'No chart: every group is suppressed.'],

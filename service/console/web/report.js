@@ -95,7 +95,7 @@ function breakdownCard(b, minSize) {
         h('tbody', {}, rows.map((r) => h('tr', { 'data-group': r.group, class: r.suppressed ? 'suppressed' : null },
           h('th', { scope: 'row' }, groupText(b.dimension, r.group)),
           r.suppressed
-            ? h('td', { colspan: cols.length, class: 'suppressed-note' }, `${t('rep.suppressed')} (< ${num(minSize)} ${t('m.candidates')})`)
+            ? h('td', { colspan: cols.length, class: 'suppressed-note' }, `${t('rep.suppressed')} (${t('rep.fewer').replace('{n}', num(minSize))})`)
             : [num(n(r.candidates)), num(n(r.placed)), pct(r.placementRate),
               // Without placements a group has no mean or median (the answer's 0 is no figure).
               n(r.placed) ? num(n(r.meanScore), 3) : '–',
