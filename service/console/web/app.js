@@ -6,7 +6,7 @@
 import { ApiError, apiKey, get, post, setApiKey, startRun } from './api.js';
 import { dateText, enumText, field, guarded, h, focusHeading, reasonText, setMain, showError, table } from './dom.js';
 import { dateTime, language, num, setLanguage, t } from './i18n.js';
-import { renderReport } from './report.js';
+import { renderReport, reportForm } from './report.js';
 
 const state = { role: '', member: '', view: 'candidates', params: {} };
 const PAGE_SIZE = 20;
@@ -291,7 +291,8 @@ function renderRuns() {
       reportButton(r.id)], 'runs')
       : h('p', {}, t('none')));
   }
-  setMain(h('section', { 'aria-labelledby': 'runs-h' }, h('h2', { id: 'runs-h' }, t('runs')), form, listBox));
+  setMain(h('section', { 'aria-labelledby': 'runs-h' }, h('h2', { id: 'runs-h' }, t('runs')), form, listBox,
+    h('h3', {}, t('report')), reportForm((id) => go('report', { id }))));
   focusHeading();
   loadList();
 }
@@ -319,7 +320,7 @@ function renderRun({ id }) {
 
 // Opens the run's report (Reports.GetRunReport) for every role.
 function reportButton(id) {
-  return h('button', { type: 'button', class: 'report', 'data-id': id, 'aria-label': `${t('report')}: ${id}`,
+  return h('button', { type: 'button', class: 'secondary report', 'data-id': id, 'aria-label': `${t('report')}: ${id}`,
     onclick: () => go('report', { id }) }, t('report'));
 }
 

@@ -7,7 +7,7 @@
 import { get } from './api.js';
 import { columnChart, shareChart } from './chart.js';
 import { dateTime, num, t } from './i18n.js';
-import { enumText, focusHeading, guarded, h, reasonText, setMain } from './dom.js';
+import { enumText, field, focusHeading, guarded, h, reasonText, setMain } from './dom.js';
 
 const pct = (v) => `${num((v || 0) * 100, 1)} %`;
 // proto3 JSON leaves out zeros and empty values: a missing number is 0 here, except in
@@ -129,4 +129,16 @@ export function renderReport(id, { back }) {
       headline(r), distributions(r), breakdowns(r));
     box.dataset.ready = 'true';
   }).then(() => { if (!box.dataset.ready) box.replaceChildren(); });
+}
+
+// A form that opens the report of any run by its id: analysts may see the reports of
+// every member's runs, while the runs list (ListRuns) shows their own member's only.
+export function reportForm(open) {
+  const input = h('input', { type: 'text', name: 'runId', required: true, pattern: '[0-9a-z]{16}', autocomplete: 'off',
+    'aria-describedby': 'report-form-help' });
+  const form = h('form', { class: 'filters', id: 'report-form' }, field(t('rep.runId'), input),
+    h('button', { type: 'submit' }, t('rep.open')),
+    h('p', { class: 'hint', id: 'report-form-help' }, t('rep.formHelp')));
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); open(input.value.trim()); });
+  return form;
 }

@@ -45,6 +45,7 @@ let base = '';
 let grpcAddress = '';
 let officerKey = '';
 let analystKey = '';
+let adminKey = '';
 let browser;
 let page;
 const ids = {};
@@ -169,7 +170,7 @@ async function checkReportPage(runId, key) {
 
 before(async () => {
   await startMatchd();
-  const adminKey = readFileSync(join(dataDir, 'data', 'admin.key'), 'utf8').trim();
+  adminKey = readFileSync(join(dataDir, 'data', 'admin.key'), 'utf8').trim();
   const member = await api('POST', '/v1/members', adminKey, { name: 'Netzwerk Stuttgart' });
   ids.member = member.id;
   officerKey = (await api('POST', '/v1/apiKeys', adminKey, { memberId: member.id, role: 'officer', label: 'console test' })).key;
@@ -413,6 +414,32 @@ test('a refused report call shows the Status from the answer', async () => {
     page.off('request', refuse);
     await page.setRequestInterception(false);
   }
+});
+
+test('an analyst opens the report of another member\'s run by its id; an unknown id shows NOT_FOUND', async () => {
+  const other = await api('POST', '/v1/members', adminKey, { name: 'Netzwerk Ulm' });
+  const otherKey = (await api('POST', '/v1/apiKeys', adminKey, { memberId: other.id, role: 'officer', label: 'console test' })).key;
+  const imported = await api('POST', '/v1/records:import', otherKey, cohort());
+  assert.equal(Number(imported.failed || 0), 0, JSON.stringify(imported.errors));
+  const run = await api('POST', '/v1/runs', otherKey, { mode: 'ASSIGN_MODE_STABLE', label: 'Netzwerk Ulm' });
+  // ListRuns shows an analyst their own member's runs; the report opens by run id.
+  await clickAndWait('#nav-runs');
+  await page.waitForSelector('#runs-table');
+  assert.equal(await page.$(`#runs-table button.report[data-id="${run.id}"]`), null);
+  await page.type('#report-form input[name=runId]', run.id);
+  await page.keyboard.press('Enter');
+  const rep = await checkReportPage(run.id, otherKey);
+  const member = rep.breakdowns.find((b) => b.dimension === 'member');
+  assert.deepEqual(member.rows.map((r) => r.group), [other.id]);
+  // The first member's officer does not see it: NOT_FOUND, as an unknown id, shown from the Status.
+  await assert.rejects(api('GET', `/v1/runs/${run.id}/report`, officerKey), /404/);
+  await clickAndWait('#nav-runs');
+  await page.waitForSelector('#report-form');
+  await page.type('#report-form input[name=runId]', 'zzzzzzzzzzzzzzzz');
+  await page.click('#report-form button[type=submit]');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.$eval('#error', (e) => e.textContent), /Nicht gefunden/);
+  await page.click('#error button');
 });
 
 test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip: !(largeCohort > 0 && matchctlPath) }, async () => {
