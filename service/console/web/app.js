@@ -1,68 +1,15 @@
 // The web console: sign-in, candidates and offers (search, pages), suggestions with
 // every score component, Explain, runs with progress, proposals to accept or reject,
-// placements. Plain ES modules, no library; every data call goes through the API
-// (api.js) with the caller's key, and the server decides what the role may see.
+// placements, a run's report (report.js). Plain ES modules, no library; every data call
+// goes through the API (api.js) with the caller's key, and the server decides what the
+// role may see.
 import { ApiError, apiKey, get, post, setApiKey, startRun } from './api.js';
+import { dateText, enumText, field, guarded, h, focusHeading, reasonText, setMain, showError, table } from './dom.js';
 import { dateTime, language, num, setLanguage, t } from './i18n.js';
+import { renderReport, reportForm } from './report.js';
 
 const state = { role: '', member: '', view: 'candidates', params: {} };
 const PAGE_SIZE = 20;
-
-// h('button', {type: 'button', onclick: f}, 'text', child...): a DOM element.
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-    else if (k === 'class') el.className = v;
-    else if (v === true) el.setAttribute(k, '');
-    else el.setAttribute(k, v);
-  }
-  for (const c of children.flat()) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
-  return el;
-}
-
-let uid = 0;
-// A labelled form field: <label for> + control.
-function field(labelText, control) {
-  const id = control.id || `f${++uid}`;
-  control.id = id;
-  return h('div', { class: 'field' }, h('label', { for: id }, labelText), control);
-}
-
-const main = () => document.getElementById('main');
-
-function setMain(...nodes) {
-  main().replaceChildren(...nodes);
-}
-
-function focusHeading() {
-  const heading = main().querySelector('h2');
-  if (heading) { heading.tabIndex = -1; heading.focus(); }
-}
-
-// Errors: the Status message, the code's meaning, and every field violation.
-function showError(err) {
-  const box = document.getElementById('error');
-  if (!err) { box.hidden = true; box.replaceChildren(); return; }
-  const status = err instanceof ApiError ? err.httpStatus : 0;
-  const head = status === 0 ? t('err.network') : (t(`err.${status}`) !== `err.${status}` ? t(`err.${status}`) : `${t('err.other')} ${status}`);
-  const items = err instanceof ApiError ? err.fieldViolations() : [];
-  box.replaceChildren(
-    h('p', {}, h('strong', {}, `${head}: `), err.message || ''),
-    items.length ? h('ul', {}, items.map((v) => h('li', {}, `${t('field')} „${v.field}“: ${v.description}`))) : null,
-    h('button', { type: 'button', class: 'secondary', onclick: () => showError(null) }, t('dismiss')),
-  );
-  box.hidden = false;
-}
-
-async function guarded(fn) {
-  showError(null);
-  try { return await fn(); } catch (e) { showError(e); return undefined; }
-}
 
 // ---- sign-in and role ----
 
@@ -149,7 +96,8 @@ function go(view, params = {}) {
   renderNav();
   showError(null);
   const render = { candidates: renderCandidates, offers: renderOffers, runs: renderRuns,
-    placements: renderPlacements, candidate: renderCandidate, run: renderRun }[view];
+    placements: renderPlacements, candidate: renderCandidate, run: renderRun,
+    report: ({ id }) => renderReport(id, { back: () => go('run', { id }) }) }[view];
   render(params);
 }
 
@@ -198,23 +146,6 @@ function pagedList({ title, path, listKey, filters, columns, rowActions, id }) {
   focusHeading();
   load();
 }
-
-function table(columns, rows, rowActions, id) {
-  return h('table', { id: `${id}-table` },
-    h('thead', {}, h('tr', {}, columns.map(([label]) => h('th', { scope: 'col' }, label)),
-      rowActions ? h('th', { scope: 'col' }, t('actions')) : null)),
-    h('tbody', {}, rows.map((r) => h('tr', {}, columns.map(([, fn]) => h('td', {}, fn(r))),
-      rowActions ? h('td', { class: 'actions' }, rowActions(r)) : null))));
-}
-
-// An enum value in words: the translation when there is one, else its name in lower case.
-const enumText = (v, prefix) => {
-  const name = String(v || '');
-  if (!name || name.endsWith('_UNSPECIFIED')) return '';
-  const text = t(name);
-  return text !== name ? text : name.replace(prefix, '').toLowerCase().replaceAll('_', ' ');
-};
-const dateText = (d) => (d ? `${String(d.day).padStart(2, '0')}.${String(d.month).padStart(2, '0')}.${d.year}` : '');
 
 function renderCandidates() {
   pagedList({
@@ -311,7 +242,7 @@ function metricsTable(m, run) {
   const rows = keys.map((k) => [t(`m.${k}`), pct.has(k) ? `${num((m?.[k] || 0) * 100, 1)} %`
     : num(m?.[k] || 0, ['totalScore', 'meanScore', 'commuteMedianMin', 'commuteP90Min'].includes(k) ? 2 : 0)]);
   const reasons = Object.entries(m?.unmatchedReasons || {});
-  if (reasons.length) rows.push([t('m.unmatchedReasons'), reasons.map(([k, v]) => `${k}: ${v}`).join(', ')]);
+  if (reasons.length) rows.push([t('m.unmatchedReasons'), reasons.map(([k, v]) => `${reasonText(k)}: ${num(v)}`).join(', ')]);
   if (run) {
     rows.push([t('solveSeconds'), num(run.solveSeconds, 3)]);
     rows.push([t('eligiblePairsRun'), num(run.eligiblePairs)]);
@@ -355,10 +286,13 @@ function renderRuns() {
       [t('placed'), (r) => `${num(r.metrics?.placed)} / ${num(r.metrics?.candidates)}`],
       [t('fillRate'), (r) => `${num((r.metrics?.fillRate || 0) * 100, 1)} %`],
       [t('meanScore'), (r) => num(r.metrics?.meanScore, 3)],
-    ], rows, (r) => h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('open')}: ${r.id}`, onclick: () => go('run', { id: r.id }) }, t('open')), 'runs')
+    ], rows, (r) => [
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `${t('open')}: ${r.id}`, onclick: () => go('run', { id: r.id }) }, t('open')), ' ',
+      reportButton(r.id)], 'runs')
       : h('p', {}, t('none')));
   }
-  setMain(h('section', { 'aria-labelledby': 'runs-h' }, h('h2', { id: 'runs-h' }, t('runs')), form, listBox));
+  setMain(h('section', { 'aria-labelledby': 'runs-h' }, h('h2', { id: 'runs-h' }, t('runs')), form, listBox,
+    h('h3', {}, t('report')), reportForm((id) => go('report', { id }))));
   focusHeading();
   loadList();
 }
@@ -367,7 +301,7 @@ function renderRun({ id }) {
   const box = h('div', {}, h('p', { class: 'hint' }, t('loading')));
   setMain(h('section', { 'aria-labelledby': 'run-h' },
     h('button', { type: 'button', class: 'secondary', onclick: () => go('runs') }, `← ${t('back')}`),
-    h('h2', { id: 'run-h' }, `${t('runTitle')} `, h('code', {}, id)), box));
+    h('h2', { id: 'run-h' }, `${t('runTitle')} `, h('code', {}, id)), reportButton(id), box));
   focusHeading();
   guarded(async () => {
     const run = await get(`/v1/runs/${encodeURIComponent(id)}`);
@@ -382,6 +316,12 @@ function renderRun({ id }) {
         [t('rank'), (p) => String(p.choiceRank ?? 0)],
       ], pairs, (p) => decisionControls(run.id, p), 'proposals') : h('p', {}, t('noPlacements')));
   });
+}
+
+// Opens the run's report (Reports.GetRunReport) for every role.
+function reportButton(id) {
+  return h('button', { type: 'button', class: 'secondary report', 'data-id': id, 'aria-label': `${t('report')}: ${id}`,
+    onclick: () => go('report', { id }) }, t('report'));
 }
 
 // Accept, or reject with a reason and an optional note.

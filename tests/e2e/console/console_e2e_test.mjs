@@ -3,12 +3,14 @@
 // member, an officer key, an analyst key and a small cohort through the HTTP/JSON API,
 // then in the browser signs in, searches a candidate, opens its suggestions, explains
 // an excluded offer, starts a run and watches it finish, accepts a proposed pair and
-// finds it among the placements. Screenshots go to SCREENSHOT_DIR; the time from the
+// finds it among the placements, and opens the run's report as officer and as analyst,
+// checking its figures against GET /v1/runs/{id}/report. Screenshots go to SCREENSHOT_DIR; the time from the
 // click to the suggestions shown is printed, not asserted.
 //
 // Usage: node console_e2e_test.mjs MATCHD_BINARY SCREENSHOT_DIR [MATCHCTL_BINARY]
 // With AZM_CONSOLE_COHORT=N (and MATCHCTL_BINARY), a last step loads a demo cohort of
-// N candidates x N offers (`matchctl demo`) and reports click -> suggestions on it.
+// N candidates x N offers (`matchctl demo`), reports click -> suggestions on it, and
+// shows the report of a run over it (10-report-large-cohort.png).
 // Exit code 77 (ctest: skipped) when chromium is not installed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,6 +45,7 @@ let base = '';
 let grpcAddress = '';
 let officerKey = '';
 let analystKey = '';
+let adminKey = '';
 let browser;
 let page;
 const ids = {};
@@ -132,9 +135,42 @@ async function clickAndWait(selector) {
   await page.click(selector);
 }
 
+// The report page shown for run `runId` against the RPC's answer with `key`: placed
+// count, every distribution's counts, one breakdown row with figures and one suppressed
+// row (no figure, shown as suppressed). Returns the answer.
+async function checkReportPage(runId, key) {
+  const rep = await api('GET', `/v1/runs/${runId}/report`, key);
+  await page.waitForSelector('#report[data-ready=true]');
+  assert.equal(await page.$eval('#report-h code', (e) => e.textContent), runId);
+  // German number format for the small figures of this cohort (node may lack full ICU).
+  const de = (v, digits = 0) => Number(v).toFixed(digits).replace('.', ',');
+  const m = rep.metrics;
+  assert.equal(await page.$eval('#report-metrics [data-metric=placed] .value', (e) => e.textContent),
+    `${de(m.placed || 0)} / ${de(m.candidates)}`);
+  assert.equal(await page.$eval('#report-metrics [data-metric=fillRate] .value', (e) => e.textContent),
+    `${de((m.fillRate || 0) * 100, 1)} %`);
+  for (const [key, id] of [['score', 'dist-score'], ['commuteMinutes', 'dist-commuteMinutes'], ['wishRank', 'dist-wishRank']]) {
+    const shown = await page.$$eval(`#${id} tbody tr td:first-of-type`, (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(shown, rep[key].bins.map((b) => de(b.count || 0)), `${key} counts`);
+    assert.equal(await page.$$eval(`#${id} svg rect`, (r) => r.length), rep[key].bins.length, `${key} bars`);
+  }
+  const rows = rep.breakdowns.flatMap((b) => (b.rows || []).map((r) => ({ dimension: b.dimension, ...r })));
+  const full = rows.find((r) => !r.suppressed);
+  const hidden = rows.find((r) => r.suppressed);
+  assert.ok(full && hidden, 'the cohort gives a group with figures and a suppressed one');
+  const cells = async (r) => page.$$eval(`#bd-${r.dimension} tbody tr[data-group="${r.group}"] td`, (tds) => tds.map((td) => td.textContent));
+  const fullCells = await cells(full);
+  assert.deepEqual(fullCells.slice(0, 3), [de(full.candidates), de(full.placed || 0), `${de((full.placementRate || 0) * 100, 1)} %`]);
+  const hiddenCells = await cells(hidden);
+  assert.equal(hiddenCells.length, 1, 'a suppressed group has no figure cells');
+  assert.match(hiddenCells[0], /unterdrückt/);
+  assert.equal(hidden.candidates, undefined, 'the RPC gives no figure for a suppressed group');
+  return rep;
+}
+
 before(async () => {
   await startMatchd();
-  const adminKey = readFileSync(join(dataDir, 'data', 'admin.key'), 'utf8').trim();
+  adminKey = readFileSync(join(dataDir, 'data', 'admin.key'), 'utf8').trim();
   const member = await api('POST', '/v1/members', adminKey, { name: 'Netzwerk Stuttgart' });
   ids.member = member.id;
   officerKey = (await api('POST', '/v1/apiKeys', adminKey, { memberId: member.id, role: 'officer', label: 'console test' })).key;
@@ -186,10 +222,11 @@ test('the page is static, same-origin only, and gives no data without a key', as
   const missing = await fetch(`${base}/console/nothing.js`);
   assert.equal(missing.status, 404);
   let bytes = Buffer.byteLength(html);
-  for (const f of ['app.js', 'api.js', 'i18n.js', 'console.css']) {
+  const files = ['app.js', 'api.js', 'dom.js', 'i18n.js', 'report.js', 'chart.js', 'console.css'];
+  for (const f of files) {
     bytes += (await (await fetch(`${base}/console/${f}`)).arrayBuffer()).byteLength;
   }
-  console.log(`# first page: ${bytes} bytes (index.html, app.js, api.js, i18n.js, console.css)`);
+  console.log(`# first page: ${bytes} bytes (index.html, ${files.join(', ')})`);
   assert.ok(bytes <= 300 * 1024);
 });
 
@@ -298,6 +335,22 @@ test('start a run, watch it finish, accept a proposed pair', async () => {
   await shot('07-placements');
 });
 
+test('an officer opens the run report from the runs list; its figures are the RPC\'s', async () => {
+  await clickAndWait('#nav-runs');
+  await page.waitForSelector('#runs-table button.report');
+  ids.run = await page.$eval('#runs-table tbody tr:first-child button.report', (b) => b.dataset.id);
+  await page.click('#runs-table tbody tr:first-child button.report');
+  const rep = await checkReportPage(ids.run, officerKey);
+  assert.ok(Number(rep.metrics.placed) >= 3);
+  assert.equal(await page.$eval('#error', (e) => e.hidden), true);
+  await shot('11-report-officer');
+  await page.screenshot({ path: join(shotDir, '11-report-officer-full.png'), fullPage: true });
+  await page.$eval('#rep-dist-h', (e) => e.scrollIntoView());
+  await shot('11-report-officer-breakdowns');
+  await clickAndWait('#nav-placements');
+  await page.waitForSelector('#placements-table');
+});
+
 test('English switch and a tablet-sized screen', async () => {
   await page.click('#lang');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('h2')?.textContent === 'Placements');
@@ -323,6 +376,72 @@ test('an analyst sees runs and metrics but no personal data', async () => {
   await shot('09-analyst-run');
 });
 
+test('an analyst opens the same report from the run view, by keyboard', async () => {
+  await page.focus('button.report');
+  await page.keyboard.press('Enter');
+  const rep = await checkReportPage(ids.run, analystKey);
+  const officers = await api('GET', `/v1/runs/${ids.run}/report`, officerKey);
+  assert.deepEqual(rep.breakdowns, officers.breakdowns, 'the same aggregates for both roles');
+  assert.equal(await page.$('#proposals-table'), null);
+  await shot('12-report-analyst');
+  await page.screenshot({ path: join(shotDir, '12-report-analyst-full.png'), fullPage: true });
+  await page.click('#lang');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#report[data-ready=true]'));
+  assert.match(await page.$eval('#report-breakdowns', (e) => e.textContent), /suppressed/);
+  await page.click('#lang');
+  await page.waitForSelector('#report[data-ready=true]');
+});
+
+test('a refused report call shows the Status from the answer', async () => {
+  // The server's answer replaced by a google.rpc.Status of RESOURCE_EXHAUSTED (429).
+  await page.setRequestInterception(true);
+  const refuse = (req) => {
+    if (!req.url().endsWith('/report')) { req.continue(); return; }
+    req.respond({ status: 429, contentType: 'application/json', body: JSON.stringify({ code: 8,
+      message: 'rate limit of the key reached', details: [] }) });
+  };
+  page.on('request', refuse);
+  try {
+    await page.click('#main button.secondary');  // back to the run
+    await page.waitForSelector('button.report');
+    await page.click('button.report');
+    await page.waitForSelector('#error:not([hidden])');
+    const text = await page.$eval('#error', (e) => e.textContent);
+    assert.match(text, /Zu viele Anfragen/);
+    assert.match(text, /rate limit of the key reached/);
+    assert.equal(await page.$eval('#report', (e) => e.children.length), 0, 'no figures after a refusal');
+  } finally {
+    page.off('request', refuse);
+    await page.setRequestInterception(false);
+  }
+});
+
+test('an analyst opens the report of another member\'s run by its id; an unknown id shows NOT_FOUND', async () => {
+  const other = await api('POST', '/v1/members', adminKey, { name: 'Netzwerk Ulm' });
+  const otherKey = (await api('POST', '/v1/apiKeys', adminKey, { memberId: other.id, role: 'officer', label: 'console test' })).key;
+  const imported = await api('POST', '/v1/records:import', otherKey, cohort());
+  assert.equal(Number(imported.failed || 0), 0, JSON.stringify(imported.errors));
+  const run = await api('POST', '/v1/runs', otherKey, { mode: 'ASSIGN_MODE_STABLE', label: 'Netzwerk Ulm' });
+  // ListRuns shows an analyst their own member's runs; the report opens by run id.
+  await clickAndWait('#nav-runs');
+  await page.waitForSelector('#runs-table');
+  assert.equal(await page.$(`#runs-table button.report[data-id="${run.id}"]`), null);
+  await page.type('#report-form input[name=runId]', run.id);
+  await page.keyboard.press('Enter');
+  const rep = await checkReportPage(run.id, otherKey);
+  const member = rep.breakdowns.find((b) => b.dimension === 'member');
+  assert.deepEqual(member.rows.map((r) => r.group), [other.id]);
+  // The first member's officer does not see it: NOT_FOUND, as an unknown id, shown from the Status.
+  await assert.rejects(api('GET', `/v1/runs/${run.id}/report`, officerKey), /404/);
+  await clickAndWait('#nav-runs');
+  await page.waitForSelector('#report-form');
+  await page.type('#report-form input[name=runId]', 'zzzzzzzzzzzzzzzz');
+  await page.click('#report-form button[type=submit]');
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.$eval('#error', (e) => e.textContent), /Nicht gefunden/);
+  await page.click('#error button');
+});
+
 test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip: !(largeCohort > 0 && matchctlPath) }, async () => {
   await new Promise((resolve, reject) => {
     const demo = spawn(matchctlPath, ['--server', grpcAddress, '--api-key', officerKey, '--timeout', '600', 'demo',
@@ -346,5 +465,10 @@ test('click -> suggestions on a larger demo cohort (AZM_CONSOLE_COHORT)', { skip
   await shot('10-suggestions-large-cohort');
   times.sort((a, b) => a - b);
   console.log(`# click -> suggestions shown on ${largeCohort} x ${largeCohort}: median ${times[2].toFixed(1)} ms, ` +
-    `max ${times[4].toFixed(1)} ms over 5 candidates`);
+    `max ${times[4].toFixed(1)} ms over 5 candidates`);  // The report of a run over the whole cohort: groups large enough to be shown.
+  const run = await api('POST', '/v1/runs', officerKey, { mode: 'ASSIGN_MODE_OPTIMAL', label: `Demo ${largeCohort}` });
+  await clickAndWait('#nav-runs');
+  await clickAndWait(`#runs-table button.report[data-id="${run.id}"]`);
+  await checkReportPage(run.id, officerKey);
+  await shot('10-report-large-cohort');
 });
