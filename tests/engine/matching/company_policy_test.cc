@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <random>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/pair_evaluation.h"
+#include "engine/matching/scoring.h"
 #include "engine/matching/seeded_tie_breaking.h"
 #include "engine/matching/two_sided_instance.h"
 #include "engine/matching/two_sided_market.h"
@@ -18,6 +20,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/engine/matching/matching_test_pools.h"
+#include "tests/engine/matching/two_sided_brute_force.h"
 
 namespace azubimatch::engine {
 namespace {
@@ -252,6 +255,77 @@ TEST(CompanyPolicyTest, ACommuteOnlyPolicyAddsTheOfferOptimalStableMatching) {
   EXPECT_EQ(placed(rankings, TwoSidedMode::kStable), first_wishes);
   EXPECT_EQ(placed(rankings, TwoSidedMode::kStableOfferProposing), neighbours);
   EXPECT_EQ(placed(rankings, TwoSidedMode::kBestStable), first_wishes);  // higher score
+}
+
+TEST(CompanyPolicyTest, ExhaustiveSmallPoolsListsFollowThePolicyAndModesAreTheLatticeEnds) {
+  // Small real pools, random weights per offer (some offers without): each offer's list
+  // runs by the company score recomputed here from Explain's component values; the
+  // stable modes give, by brute force over every matching, the candidate-optimal and
+  // the candidate-pessimal stable matching.
+  const ScoringPolicy policy;
+  const UnboundedGreatCircle travel;
+  std::mt19937_64 rng(21);
+  for (uint64_t seed = 1; seed <= 60; ++seed) {
+    SCOPED_TRACE(seed);
+    RandomPoolOptions options;
+    options.num_candidates = 6;
+    options.num_offers = 5;
+    options.num_occupations = 2;
+    options.spread_deg = 0.2;
+    const RandomPool pool = MakeRandomPool(seed, options);
+    const AssignmentInstance instance = InstanceOf(pool, policy);
+    std::vector<std::optional<ComponentWeights>> weights(pool.offers.size());
+    for (auto& w : weights) {
+      if (rng() % 4 == 0) continue;
+      ComponentWeights drawn{};
+      for (double& x : drawn) x = static_cast<double>(rng() % 3) / 2;  // 0, 0.5, 1
+      drawn[rng() % kComponentCount] = 1.0;
+      w = drawn;
+    }
+    TwoSidedRankings rankings;
+    rankings.offer_side_scores = *CompanySideScores(instance, policy, weights);
+    absl::StatusOr<TiedMarketInput> tied = TiedMarketFromInstance(instance, rankings);
+    ASSERT_TRUE(tied.ok());
+    absl::StatusOr<TwoSidedMarketInput> strict = BreakTiesBySeed(*tied, seed);
+    ASSERT_TRUE(strict.ok());
+    for (size_t o = 0; o < pool.offers.size(); ++o) {
+      double previous = 2.0;
+      for (int32_t c : strict->offer_lists[o]) {
+        const Explanation e = Explain(pool.candidates[c], pool.offers[o], policy, travel);
+        double expected = e.score;
+        if (weights[o].has_value()) {
+          double sum = 0.0;
+          for (double w : *weights[o]) sum += w;
+          expected = 0.0;
+          for (int i = 0; i < kComponentCount; ++i) {
+            expected += (*weights[o])[i] / sum * e.components[i].value;
+          }
+        }
+        EXPECT_LE(expected, previous + 1e-12) << "offer " << o;
+        previous = expected;
+      }
+    }
+    const testing::BruteForceMarket brute(*strict);
+    const std::vector<testing::OfferOf> stable = brute.StableMatchings();
+    ASSERT_FALSE(stable.empty());
+    for (TwoSidedMode mode : {TwoSidedMode::kStable, TwoSidedMode::kStableOfferProposing}) {
+      auto run = RunTwoSidedAssignment(instance, rankings, mode, seed);
+      ASSERT_TRUE(run.ok());
+      testing::OfferOf got(pool.candidates.size(), -1);
+      for (const Placement& p : run->outcome.placements) got[p.candidate] = p.offer;
+      EXPECT_EQ(brute.BlockingPairs(got), 0) << TwoSidedModeName(mode);
+      for (int c = 0; c < brute.num_candidates(); ++c) {
+        int best = testing::BruteForceMarket::kUnacceptable, worst = -1;
+        for (const testing::OfferOf& m : stable) {
+          best = std::min(best, brute.CandidateRank(c, m[c]));
+          worst = std::max(worst, brute.CandidateRank(c, m[c]));
+        }
+        EXPECT_EQ(brute.CandidateRank(c, got[c]),
+                  mode == TwoSidedMode::kStable ? best : worst)
+            << TwoSidedModeName(mode) << " candidate " << c;
+      }
+    }
+  }
 }
 
 }  // namespace
