@@ -21,11 +21,13 @@
 #include "gtest/gtest.h"
 #include "tests/engine/matching/matching_test_pools.h"
 #include "tests/engine/matching/two_sided_brute_force.h"
+#include "tests/engine/matching/two_sided_instance_support.h"
 
 namespace azubimatch::engine {
 namespace {
 
 using ::azubimatch::engine::testing::MakeRandomPool;
+using ::azubimatch::engine::testing::MarketOf;
 using ::azubimatch::engine::testing::RandomPool;
 using ::azubimatch::engine::testing::RandomPoolOptions;
 using ::azubimatch::engine::testing::UnboundedGreatCircle;
@@ -43,15 +45,14 @@ AssignmentInstance InstanceOf(const RandomPool& pool, const ScoringPolicy& polic
   return *std::move(instance);
 }
 
-TwoSidedMarket MarketOf(const AssignmentInstance& instance,
-                        const TwoSidedRankings& rankings, uint64_t seed) {
-  absl::StatusOr<TiedMarketInput> tied = TiedMarketFromInstance(instance, rankings);
-  EXPECT_TRUE(tied.ok()) << tied.status();
-  absl::StatusOr<TwoSidedMarketInput> strict = BreakTiesBySeed(*tied, seed);
-  EXPECT_TRUE(strict.ok()) << strict.status();
-  absl::StatusOr<TwoSidedMarket> market = BuildTwoSidedMarket(*strict);
-  EXPECT_TRUE(market.ok()) << market.status();
-  return *std::move(market);
+// A seeded random pool with two occupations.
+RandomPool SmallPool(uint64_t seed, int candidates, int offers, double spread_deg) {
+  RandomPoolOptions options;
+  options.num_candidates = candidates;
+  options.num_offers = offers;
+  options.num_occupations = 2;
+  options.spread_deg = spread_deg;
+  return MakeRandomPool(seed, options);
 }
 
 TEST(CompanyPolicyTest, ValidationNamesTheComponent) {
@@ -128,13 +129,7 @@ TEST(CompanyPolicyTest, CommuteOnlyOffersRankByCommuteAndCandidatesKeepThePairSc
   const ComponentWeights commute_only = {0, 0, 1, 0, 0};
   for (uint64_t seed = 1; seed <= 60; ++seed) {
     SCOPED_TRACE(seed);
-    RandomPoolOptions options;
-    options.num_candidates = 40;
-    options.num_offers = 30;
-    options.num_occupations = 2;
-    options.max_seats = 1;
-    options.spread_deg = 0.3;
-    const RandomPool pool = MakeRandomPool(seed, options);
+    const RandomPool pool = SmallPool(seed, 40, 30, 0.3);
     const AssignmentInstance instance = InstanceOf(pool, policy);
     std::vector<std::optional<ComponentWeights>> weights(pool.offers.size(),
                                                          commute_only);
@@ -267,12 +262,7 @@ TEST(CompanyPolicyTest, ExhaustiveSmallPoolsListsFollowThePolicyAndModesAreTheLa
   std::mt19937_64 rng(21);
   for (uint64_t seed = 1; seed <= 60; ++seed) {
     SCOPED_TRACE(seed);
-    RandomPoolOptions options;
-    options.num_candidates = 6;
-    options.num_offers = 5;
-    options.num_occupations = 2;
-    options.spread_deg = 0.2;
-    const RandomPool pool = MakeRandomPool(seed, options);
+    const RandomPool pool = SmallPool(seed, 6, 5, 0.2);
     const AssignmentInstance instance = InstanceOf(pool, policy);
     std::vector<std::optional<ComponentWeights>> weights(pool.offers.size());
     for (auto& w : weights) {
@@ -284,13 +274,10 @@ TEST(CompanyPolicyTest, ExhaustiveSmallPoolsListsFollowThePolicyAndModesAreTheLa
     }
     TwoSidedRankings rankings;
     rankings.offer_side_scores = *CompanySideScores(instance, policy, weights);
-    absl::StatusOr<TiedMarketInput> tied = TiedMarketFromInstance(instance, rankings);
-    ASSERT_TRUE(tied.ok());
-    absl::StatusOr<TwoSidedMarketInput> strict = BreakTiesBySeed(*tied, seed);
-    ASSERT_TRUE(strict.ok());
+    const TwoSidedMarketInput strict = testing::StrictListsOf(instance, rankings, seed);
     for (size_t o = 0; o < pool.offers.size(); ++o) {
       double previous = 2.0;
-      for (int32_t c : strict->offer_lists[o]) {
+      for (int32_t c : strict.offer_lists[o]) {
         const Explanation e = Explain(pool.candidates[c], pool.offers[o], policy, travel);
         double expected = e.score;
         if (weights[o].has_value()) {
@@ -305,7 +292,7 @@ TEST(CompanyPolicyTest, ExhaustiveSmallPoolsListsFollowThePolicyAndModesAreTheLa
         previous = expected;
       }
     }
-    const testing::BruteForceMarket brute(*strict);
+    const testing::BruteForceMarket brute(strict);
     const std::vector<testing::OfferOf> stable = brute.StableMatchings();
     ASSERT_FALSE(stable.empty());
     for (TwoSidedMode mode : {TwoSidedMode::kStable, TwoSidedMode::kStableOfferProposing}) {
