@@ -5,6 +5,13 @@
 //
 //   cohort_assign [--candidates 50000] [--offers 20000] [--seed 1]
 //                 [--modes optimal,stable,greedy] [--write-problem FILE]
+//                 [--company-policy W,W,W,W,W]
+//
+// --company-policy runs the two-sided modes (optimal, stable, stable-offer-proposing,
+// best-stable, greedy; engine/matching/two_sided_run.h) with no rankings, every offer
+// ranking its candidates by these weights (occupation, language, commute, certificate,
+// start_date; engine/matching/company_policy.h), candidates by the pair score, and
+// prints the metrics against those lists beside the score metrics.
 //
 // --write-problem writes the optimal mode's solver problem (engine/matching/
 // optimal_assignment.h: BuildOptimalProblem) in the `edges` format of `matchctl
@@ -14,6 +21,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,10 +34,12 @@
 #include "clients/demo/demo_cohort.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_run.h"
+#include "engine/matching/company_policy.h"
 #include "engine/matching/metrics.h"
 #include "engine/matching/optimal_assignment.h"
 #include "engine/matching/scoring_policy.h"
 #include "engine/matching/travel_time.h"
+#include "engine/matching/two_sided_run.h"
 #include "service/matching/proto_conversion.h"
 
 namespace {
@@ -46,6 +56,7 @@ struct Flags {
   uint64_t seed = 1;
   std::vector<std::string> modes = {"optimal", "stable", "greedy"};
   std::string write_problem;
+  std::string company_policy;  // "W,W,W,W,W"; empty: the one-sided modes
 };
 
 // A CLI11 validator: an integer above zero.
@@ -82,6 +93,60 @@ void DefineFlags(CLI::App& app, Flags& flags) {
                  "write the optimal mode's solver problem in the edges format of\n"
                  "`matchctl solve`, as costs to minimise (cost = -weight)")
       ->type_name("FILE");
+  app.add_option("--company-policy", flags.company_policy,
+                 "every offer ranks its candidates by these weights (occupation,language,\n"
+                 "commute,certificate,start_date); runs the two-sided modes")
+      ->type_name("W,W,W,W,W");
+}
+
+// The two-sided modes in `flags.modes` with every offer on the company policy; false
+// (after printing why) on a bad flag or a failed run.
+bool RunWithCompanyPolicy(const Flags& flags, const azubimatch::engine::AssignmentInstance& instance,
+                          const azubimatch::engine::ScoringPolicy& policy) {
+  namespace engine = azubimatch::engine;
+  const std::vector<std::string> words = absl::StrSplit(flags.company_policy, ',');
+  engine::ComponentWeights weights{};
+  bool parsed = words.size() == weights.size();
+  for (size_t i = 0; parsed && i < words.size(); ++i) {
+    parsed = absl::SimpleAtod(words[i], &weights[i]);
+  }
+  if (!parsed || !engine::ValidateComponentWeights(weights).ok()) {
+    std::fprintf(stderr, "cohort_assign: --company-policy: expected 5 weights >= 0, one > 0\n");
+    return false;
+  }
+  const std::vector<std::optional<engine::ComponentWeights>> offer_weights(
+      instance.offers.size(), weights);
+  Clock::time_point start = Clock::now();
+  absl::StatusOr<std::vector<double>> scores =
+      engine::CompanySideScores(instance, policy, offer_weights);
+  if (!scores.ok()) return false;
+  std::printf("company-side scores %zu: %.2f s\n", scores->size(), SecondsSince(start));
+  engine::TwoSidedRankings lists;
+  lists.offer_side_scores = *std::move(scores);
+  for (const std::string& name : flags.modes) {
+    absl::StatusOr<engine::TwoSidedMode> mode = engine::ParseTwoSidedMode(name);
+    if (!mode.ok()) {
+      std::fprintf(stderr, "cohort_assign: --modes: %s\n",
+                   std::string(mode.status().message()).c_str());
+      return false;
+    }
+    start = Clock::now();
+    absl::StatusOr<engine::TwoSidedRun> run =
+        engine::RunTwoSidedAssignment(instance, lists, *mode, flags.seed);
+    if (!run.ok()) {
+      std::fprintf(stderr, "cohort_assign: %s: %s\n", name.c_str(),
+                   run.status().ToString().c_str());
+      return false;
+    }
+    std::printf("%-22s %.2f s: placed %lld, total score %.1f, blocking pairs (lists) %lld, "
+                "candidates' mean rank %.3f, first choice %.3f, offers' mean rank %.3f\n",
+                name.c_str(), SecondsSince(start),
+                static_cast<long long>(run->metrics.placed), run->metrics.total_score,
+                static_cast<long long>(run->two_sided.blocking_pairs),
+                run->two_sided.candidate_mean_rank, run->two_sided.first_choice_share,
+                run->two_sided.offer_mean_rank);
+  }
+  return true;
 }
 
 // Parses the command line into `flags`; prints help and exits 0 for --help, prints
@@ -190,6 +255,9 @@ int main(int argc, char** argv) {
                 built.problem.edges.size());
   }
 
+  if (!flags.company_policy.empty()) {
+    return RunWithCompanyPolicy(flags, *instance, policy) ? 0 : 1;
+  }
   for (const std::string& name : flags.modes) {
     absl::StatusOr<engine::AssignmentMode> mode = engine::ParseAssignmentMode(name);
     if (!mode.ok()) {

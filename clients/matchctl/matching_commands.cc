@@ -1,4 +1,5 @@
-// The matching commands of matchctl: suggest, explain, assign, placement, runs, rank.
+// The matching commands of matchctl: suggest, explain, assign, placement, runs, rank,
+// policy.
 //
 // JSON shapes (scripts rely on them; numbers are JSON numbers, scores doubles):
 //   suggest --candidate ID  {"suggestions":[{"offer_id":"…","score":0.81,
@@ -18,8 +19,9 @@
 //                            "candidate_mean_rank":…,"ranked_first_choice_share":…,
 //                            "offer_mean_rank":…,"mutually_acceptable_pairs":…,
 //                            "candidate_rankings_used":…,"offer_rankings_used":…,
-//                            "seed":…}}
+//                            "company_policy_offers":…,"seed":…}}
 //   rank candidate|offer, rank show   the Ranking as proto JSON; --clear {"cleared":…}
+//   policy show, policy set the CompanyPolicy as proto JSON; --clear {"cleared":…}
 //   runs list               {"runs":[<Run summary as proto JSON>,…]}
 //   placement accept|reject|withdraw   the Placement as proto JSON
 //   placement list          {"placements":[<Placement as proto JSON>,…]}
@@ -34,6 +36,7 @@ void AddMatchingCommands(std::vector<Command>& commands) {
   AddRunCommands(commands);
   AddPlacementCommands(commands);
   AddRankCommands(commands);
+  AddPolicyCommands(commands);
 }
 
 }  // namespace azubimatch::matchctl

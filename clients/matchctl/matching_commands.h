@@ -13,7 +13,7 @@
 
 namespace azubimatch::matchctl {
 
-// Appends suggest, explain, assign, placement and runs.
+// Appends suggest, explain, assign, placement, runs, rank and policy.
 void AddMatchingCommands(std::vector<Command>& commands);
 
 // The groups AddMatchingCommands appends, one file each.
@@ -21,6 +21,7 @@ void AddSuggestCommands(std::vector<Command>& commands);    // suggest, explain
 void AddRunCommands(std::vector<Command>& commands);        // assign, runs
 void AddPlacementCommands(std::vector<Command>& commands);  // placement
 void AddRankCommands(std::vector<Command>& commands);       // rank
+void AddPolicyCommands(std::vector<Command>& commands);     // policy
 
 }  // namespace azubimatch::matchctl
 

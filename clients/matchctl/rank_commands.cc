@@ -53,10 +53,7 @@ bool ParseSide(const std::string& word, v1::RankingSide* side) {
 
 int PrintRanking(Context& context, const v1::Ranking& ranking) {
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    WriteProtoJson(ranking, json);
-    context.out() << out << "\n";
+    context.out() << ProtoToJson(ranking) << "\n";
     return kExitOk;
   }
   const bool candidate_side = ranking.side() == v1::RANKING_SIDE_CANDIDATE;

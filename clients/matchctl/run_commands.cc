@@ -83,6 +83,8 @@ void WriteRunJson(const v1::Run& run, JsonWriter& json) {
   json.Int(m.candidate_rankings_used());
   json.Key("offer_rankings_used");
   json.Int(m.offer_rankings_used());
+  json.Key("company_policy_offers");
+  json.Int(m.company_policy_offers());
   json.Key("seed");
   json.Int(static_cast<int64_t>(run.seed()));
   json.EndObject();
@@ -116,6 +118,7 @@ void PrintRunTables(const v1::Run& run, std::ostream& out) {
   metrics.AddRow({"offers' mean rank", absl::StrFormat("%.2f", m.offer_mean_rank())});
   metrics.AddRow({"rankings used", absl::StrCat(m.candidate_rankings_used(), " candidates, ",
                                                 m.offer_rankings_used(), " offers")});
+  metrics.AddRow({"company policies used", absl::StrCat(m.company_policy_offers(), " offers")});
   metrics.AddRow({"seed", absl::StrCat(run.seed())});
   metrics.Print(out);
 
@@ -321,7 +324,7 @@ void AddRunCommands(std::vector<Command>& commands) {
       "\"mean_score\",\"first_choice_share\",\"top3_share\",\"commute_median_min\",\n"
       "\"commute_p90_min\",\"blocking_pairs\",\"ranked_blocking_pairs\",\"candidate_mean_rank\",\n"
       "\"ranked_first_choice_share\",\"offer_mean_rank\",\"mutually_acceptable_pairs\",\n"
-      "\"candidate_rankings_used\",\"offer_rankings_used\",\"seed\"}}. Default deadline 10\n"
+      "\"candidate_rankings_used\",\"offer_rankings_used\",\"company_policy_offers\",\"seed\"}}. Default deadline 10\n"
       "minutes (--timeout).",
       RunAssign));
   commands.push_back(MakeCommand(

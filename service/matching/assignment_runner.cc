@@ -8,6 +8,7 @@
 #include "engine/base/status_macros.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_run.h"
+#include "engine/matching/company_policy.h"
 #include "engine/matching/metrics.h"
 #include "engine/matching/scoring.h"
 #include "engine/matching/seeded_tie_breaking.h"
@@ -123,16 +124,30 @@ absl::StatusOr<v1::Run> ComputeRun(const RunPool& pool, const PoolRankings& rank
   const int64_t edges = static_cast<int64_t>(instance->graph.edges.size());
   AZM_RETURN_IF_ERROR(progress("solving", 0, edges));
   const uint64_t seed = request.seed() == 0 ? 1 : request.seed();
-  const bool explicit_rankings = rankings.candidate_rankings > 0 || rankings.offer_rankings > 0;
+  // Offers without a ranking rank by their member's company policy, if any.
+  engine::TwoSidedRankings lists = rankings.rankings;
+  int64_t company_policy_offers = 0;
+  if (!rankings.offer_weights.empty()) {
+    absl::StatusOr<std::vector<double>> scores =
+        engine::CompanySideScores(*instance, policy, rankings.offer_weights);
+    if (!scores.ok()) return scores.status();
+    lists.offer_side_scores = *std::move(scores);
+    for (size_t o = 0; o < rankings.offer_weights.size(); ++o) {
+      const bool ranked = !lists.offer_rankings.empty() && lists.offer_rankings[o].has_value();
+      if (rankings.offer_weights[o].has_value() && !ranked) ++company_policy_offers;
+    }
+  }
+  const bool explicit_rankings = rankings.candidate_rankings > 0 ||
+                                 rankings.offer_rankings > 0 || company_policy_offers > 0;
   absl::StatusOr<engine::TwoSidedRun> result;
   if (!explicit_rankings && IsOneSidedMode(request.mode())) {
     absl::StatusOr<engine::AssignmentOutcome> outcome = engine::AssignWithMode(
         *instance, ToEngineMode(request.mode()), seed, bridge.For("solving"));
     if (!outcome.ok()) return bridge.Explain(outcome.status());
     AZM_RETURN_IF_ERROR(progress("metrics", 0, 1));
-    result = MeasureAgainstLists(*instance, rankings.rankings, seed, *std::move(outcome));
+    result = MeasureAgainstLists(*instance, lists, seed, *std::move(outcome));
   } else {
-    result = engine::RunTwoSidedAssignment(*instance, rankings.rankings,
+    result = engine::RunTwoSidedAssignment(*instance, lists,
                                            ToTwoSidedMode(request.mode()), seed,
                                            bridge.For("solving"));
     if (result.ok()) AZM_RETURN_IF_ERROR(progress("metrics", 0, 1));
@@ -172,6 +187,7 @@ absl::StatusOr<v1::Run> ComputeRun(const RunPool& pool, const PoolRankings& rank
   m.set_mutually_acceptable_pairs(result->mutually_acceptable_pairs);
   m.set_candidate_rankings_used(rankings.candidate_rankings);
   m.set_offer_rankings_used(rankings.offer_rankings);
+  m.set_company_policy_offers(company_policy_offers);
   run.set_seed(seed);
   run.set_eligible_pairs(edges);
   run.set_solve_seconds(absl::ToDoubleSeconds(absl::Now() - start));

@@ -7,8 +7,10 @@
 //   "solving"  the mode (units: edges, proposals or rows by mode)
 //   "metrics"  engine::ComputeMetrics and the placements' explanations (units: 1)
 // Modes: every mode runs over the two-sided lists (engine/matching/two_sided_run.h:
-// the pool's explicit rankings, else the default lists by pair score; ties broken by the
-// run's seed). When the pool has no explicit ranking, optimal, stable and greedy run
+// the pool's explicit rankings, else the default lists by pair score, or for an offer
+// whose member has a company policy (rankings.offer_weights) by that policy's weights,
+// engine/matching/company_policy.h; ties broken by the run's seed). When the pool has
+// no explicit ranking and no offer ranks by a company policy, optimal, stable and greedy run
 // exactly as before the two-sided modes existed (engine::AssignWithMode, whose results
 // the default lists reproduce), so their runs stay identical; the metrics against the
 // lists are then measured on that outcome. stable-offer-proposing and best-stable always
@@ -20,8 +22,9 @@
 // placement's bit for bit; texts left out to keep runs compact), travel time, locked
 // flag and choice rank; every unmatched candidate with its reason; the metrics (with
 // those against the two-sided lists: ranked_blocking_pairs, candidate_mean_rank,
-// ranked_first_choice_share, offer_mean_rank, mutually_acceptable_pairs and the
-// rankings used); eligible_pairs, seed and solve_seconds. Id, member_id and created_at are left to the caller.
+// ranked_first_choice_share, offer_mean_rank, mutually_acceptable_pairs, the
+// rankings used and company_policy_offers: offers without a ranking that ranked by a
+// company policy); eligible_pairs, seed and solve_seconds. Id, member_id and created_at are left to the caller.
 //
 // Thread safety: pure apart from reading the clock for solve_seconds; any number may run
 // at once. Complexity: that of the engine (see engine/matching/assignment_run.h) plus

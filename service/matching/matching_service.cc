@@ -53,7 +53,8 @@ MatchingService::MatchingService(KvStore* store, RecordStore* records,
       suggester_(&index_, travel_.get(), options_.policy),
       placements_(store, records, &index_, &runs_, travel_.get(), options_.policy,
                   options_.clock),
-      rankings_(store, records, options_.clock) {}
+      rankings_(store, records, options_.clock),
+      company_policies_(store, records, options_.clock) {}
 
 MatchingService::~MatchingService() {
   if (subscribed_) records_->Unsubscribe(&index_);
@@ -113,6 +114,8 @@ absl::StatusOr<v1::Run> MatchingService::ComputeAndStore(const Caller& caller,
     AZM_ASSIGN_OR_RETURN(pool, BuildRunPool(reader, caller, request));
   }
   AZM_ASSIGN_OR_RETURN(PoolRankings rankings, rankings_.ForPool(caller, pool));
+  AZM_ASSIGN_OR_RETURN(PoolCompanyPolicies company_policies, company_policies_.ForPool(pool));
+  rankings.offer_weights = std::move(company_policies.offer_weights);
   const int64_t candidates = static_cast<int64_t>(pool.candidates.size());
   control.StreamProgress(candidates >= options_.progress_min_candidates);
   AZM_RETURN_IF_ERROR(control.Report("loading", candidates, candidates));

@@ -10,7 +10,8 @@
 //   GetRun, ListRuns                             RunStore (run_store.h)
 //   Accept/Reject/Advance/WithdrawPlacement,
 //   ListPlacements                               PlacementBook (placement_book.h)
-// Runs read the two-sided rankings through the RankingBook (ranking_book.h), which the
+// Runs read the two-sided rankings through the RankingBook (ranking_book.h) and the
+// company policies through the CompanyPolicyBook (company_policy_book.h), which the
 // Preferences service (preferences_service.h) writes.
 // absl::Status results are converted once, by ToGrpcStatus. Answers to empty requests:
 // Suggest*/Explain/GetRun/*Placement without ids and Assign without mode are
@@ -49,6 +50,7 @@
 #include "service/matching/assign_reactor.h"
 #include "service/matching/matching_index.h"
 #include "service/matching/placement_book.h"
+#include "service/matching/company_policy_book.h"
 #include "service/matching/ranking_book.h"
 #include "service/matching/run_store.h"
 #include "service/matching/suggestions.h"
@@ -149,6 +151,7 @@ class MatchingService final : public v1::Matching::CallbackService {
 
   // The two-sided rankings runs read; the Preferences service answers through it.
   RankingBook* rankings() { return &rankings_; }
+  CompanyPolicyBook* company_policies() { return &company_policies_; }
 
  private:
   MatchingService(KvStore* store, RecordStore* records, CallerResolver* resolver,
@@ -178,6 +181,7 @@ class MatchingService final : public v1::Matching::CallbackService {
   Suggester suggester_;
   PlacementBook placements_;
   RankingBook rankings_;
+  CompanyPolicyBook company_policies_;
   bool subscribed_ = false;
   std::atomic<int> running_runs_{0};
 };

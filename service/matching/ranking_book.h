@@ -35,11 +35,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <vector>
 #include <string_view>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "azubimatch/v1/preferences.pb.h"
+#include "engine/matching/company_policy.h"
 #include "engine/matching/two_sided_instance.h"
 #include "service/auth/caller.h"
 #include "service/matching/run_pool.h"
@@ -53,6 +56,10 @@ struct PoolRankings {
   engine::TwoSidedRankings rankings;  // sized to the pool when any ranking is used
   int64_t candidate_rankings = 0;     // explicit candidate rankings used
   int64_t offer_rankings = 0;         // explicit offer rankings used
+  // The company policies of the pool's offers (CompanyPolicyBook::ForPool, filled in
+  // by the caller): empty, or per offer its member's weights (nullopt: the pair score).
+  // They order the default lists of offers without an explicit ranking.
+  std::vector<std::optional<engine::ComponentWeights>> offer_weights;
 };
 
 class RankingBook final : public RecordDeleteGuard {

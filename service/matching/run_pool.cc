@@ -192,7 +192,9 @@ absl::StatusOr<RunPool> BuildRunPool(const MatchingIndex::Reader& reader,
     return a->profile.id < b->profile.id;
   });
   pool.offers.reserve(kept.size());
+  pool.offer_member_ids.reserve(kept.size());
   for (const OfferEntry* o : kept) {
+    pool.offer_member_ids.push_back(o->member_id);
     engine::OfferProfile profile = o->profile;
     auto held = held_per_offer.find(profile.id);
     profile.seats_free = (profile.open ? profile.seats_free : 0) +

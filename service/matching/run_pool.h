@@ -32,6 +32,7 @@
 #ifndef AZUBIMATCH_SERVICE_MATCHING_RUN_POOL_H_
 #define AZUBIMATCH_SERVICE_MATCHING_RUN_POOL_H_
 
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -46,6 +47,7 @@ namespace azubimatch::service {
 struct RunPool {
   std::vector<engine::CandidateProfile> candidates;  // by id
   std::vector<engine::OfferProfile> offers;          // by id; seats_free as above
+  std::vector<std::string> offer_member_ids;         // the member of offers[o]
   std::vector<engine::PairIds> locked;
   std::vector<engine::PairIds> banned;
 };

@@ -35,9 +35,11 @@ std::vector<ServiceInstaller> InstalledServices() {
         server.AddService(std::make_unique<ReportsService>(server.store(), &views->index(),
                                                            server.caller_resolver()),
                           v1::Reports::service_full_name());
-        // Preferences writes the rankings Matching's runs read (the book is Matching's).
+        // Preferences writes the rankings and company policies Matching's runs read (the
+        // books are Matching's).
         server.AddService(
-            std::make_unique<PreferencesService>(views->rankings(), server.caller_resolver()),
+            std::make_unique<PreferencesService>(views->rankings(), views->company_policies(),
+                                                 server.caller_resolver()),
             v1::Preferences::service_full_name());
 
         DataProtectionServiceOptions options;

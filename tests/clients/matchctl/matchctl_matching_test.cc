@@ -153,7 +153,7 @@ TEST_F(MatchctlMatchingTest, AssignPrintsTheRunAndRunsGetRepeatsIt) {
                                    "ranked_blocking_pairs", "candidate_mean_rank",
                                    "ranked_first_choice_share", "offer_mean_rank",
                                    "mutually_acceptable_pairs", "candidate_rankings_used",
-                                   "offer_rankings_used", "seed"}));
+                                   "offer_rankings_used", "company_policy_offers", "seed"}));
   const auto& metrics = run.fields().at("metrics").struct_value().fields();
   EXPECT_EQ(metrics.at("candidates").number_value(), 200);
   EXPECT_EQ(metrics.at("blocking_pairs").number_value(), 0);
@@ -238,6 +238,56 @@ TEST_F(MatchctlMatchingTest, RankCommandsSetShowClearAndEveryModeReadsThem) {
   EXPECT_THAT(duplicate.err, HasSubstr("ranked_ids[1]"));
   EXPECT_EQ(Run({"rank", "show", "company", candidate}).code, 2);
   EXPECT_EQ(Run({"rank", "candidate", candidate}).code, 2);
+}
+
+TEST_F(MatchctlMatchingTest, PolicySetShowClearAndTheStableModesSpread) {
+  EXPECT_THAT(Run({"policy", "show"}).out, HasSubstr("no company policy"));
+  const auto assign = [&](const char* mode) {
+    const Struct run = Json(Run({"assign", "--mode", mode, "--seed", "5", "--json"}));
+    return run.fields().at("metrics").struct_value();
+  };
+  const Struct plain_stable = assign("stable");
+  const Struct plain_offers = assign("stable-offer-proposing");
+  EXPECT_EQ(plain_stable.fields().at("company_policy_offers").number_value(), 0);
+
+  const Struct set = Json(Run({"policy", "set", "--commute", "1", "--json"}));
+  EXPECT_EQ(set.fields().at("version").number_value(), 1);
+  EXPECT_EQ(set.fields().at("weights").struct_value().fields().at("commute").number_value(), 1);
+  const Output shown = Run({"policy", "show"});
+  EXPECT_EQ(shown.code, 0) << shown.err;
+  EXPECT_THAT(shown.out, HasSubstr("version 1"));
+  EXPECT_THAT(shown.out, HasSubstr("commute"));
+
+  // Candidate-optimal and offer-optimal stable matchings: each side does at least as
+  // well in its own mode (the lattice), and both are stable against the lists.
+  const Struct stable = assign("stable");
+  const Struct offers = assign("stable-offer-proposing");
+  for (const Struct* m : {&stable, &offers}) {
+    EXPECT_GT(m->fields().at("company_policy_offers").number_value(), 0);
+    EXPECT_EQ(m->fields().at("ranked_blocking_pairs").number_value(), 0);
+  }
+  EXPECT_LE(stable.fields().at("candidate_mean_rank").number_value(),
+            offers.fields().at("candidate_mean_rank").number_value());
+  EXPECT_LE(offers.fields().at("offer_mean_rank").number_value(),
+            stable.fields().at("offer_mean_rank").number_value());
+  EXPECT_EQ(stable.fields().at("placed").number_value(),
+            offers.fields().at("placed").number_value());  // rural hospitals
+
+  // Bad input: the server refuses (exit 1) naming the field; usage errors exit 2.
+  const Output too_heavy = Run({"policy", "set", "--commute", "2"});
+  EXPECT_EQ(too_heavy.code, 1);
+  EXPECT_THAT(too_heavy.err, HasSubstr("weights.commute"));
+  EXPECT_EQ(Run({"policy", "set"}).code, 2);
+  EXPECT_EQ(Run({"policy", "set", "--commute", "much"}).code, 2);
+  EXPECT_EQ(Run({"policy", "set", "--clear", "--commute", "1"}).code, 2);
+
+  const Struct cleared = Json(Run({"policy", "set", "--clear", "--json"}));
+  EXPECT_TRUE(cleared.fields().at("cleared").bool_value());
+  EXPECT_THAT(Run({"policy", "show"}).out, HasSubstr("no company policy"));
+  const Struct again = assign("stable-offer-proposing");
+  EXPECT_EQ(again.fields().at("company_policy_offers").number_value(), 0);
+  EXPECT_EQ(again.fields().at("total_score").number_value(),
+            plain_offers.fields().at("total_score").number_value());
 }
 
 TEST_F(MatchctlMatchingTest, RankImportAndExportRoundTripJsonLinesAndCsv) {

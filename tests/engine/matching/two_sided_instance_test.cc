@@ -23,10 +23,12 @@
 #include "engine/matching/two_sided_run.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/engine/matching/two_sided_instance_support.h"
 
 namespace azubimatch::engine {
 namespace {
 
+using ::azubimatch::engine::testing::MarketOf;
 using ::testing::HasSubstr;
 
 struct ScoredPair {
@@ -92,17 +94,6 @@ std::unique_ptr<Pool> RandomPool(std::mt19937_64& rng, int32_t num_candidates,
     }
   }
   return std::make_unique<Pool>(num_candidates, seats, pairs);
-}
-
-TwoSidedMarket MarketOf(const AssignmentInstance& instance,
-                        const TwoSidedRankings& rankings, uint64_t seed) {
-  absl::StatusOr<TiedMarketInput> tied = TiedMarketFromInstance(instance, rankings);
-  EXPECT_TRUE(tied.ok()) << tied.status();
-  absl::StatusOr<TwoSidedMarketInput> strict = BreakTiesBySeed(*tied, seed);
-  EXPECT_TRUE(strict.ok()) << strict.status();
-  absl::StatusOr<TwoSidedMarket> market = BuildTwoSidedMarket(*strict);
-  EXPECT_TRUE(market.ok()) << market.status();
-  return *market;
 }
 
 AssignmentOutcome OutcomeOf(const AssignmentInstance& instance,

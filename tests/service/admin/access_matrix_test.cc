@@ -489,6 +489,7 @@ std::vector<MatrixRow> DataProtectionRows() {
 // Rankings are the owning member's: another member's officer finds no candidate
 // (NOT_FOUND, as the Registry answers) and may not rank for the offer
 // (PERMISSION_DENIED, as the Registry answers a change of it); analysts see none.
+// Company policies likewise: the member's own, any member's for admins.
 std::vector<MatrixRow> PreferencesRows() {
   return {
       {"SetRanking",
@@ -519,6 +520,32 @@ std::vector<MatrixRow> PreferencesRows() {
          return s.preferences->ClearRanking(c, request, &response);
        },
        Expectation{NOT_FOUND, OK, OK, DENIED, OK}},
+      // A company policy is the member's: another member's officer is refused.
+      {"SetCompanyPolicy",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::SetCompanyPolicyRequest request;
+         request.set_member_id(f.member_id);
+         request.mutable_weights()->set_commute(1.0);
+         v1::CompanyPolicy response;
+         return s.preferences->SetCompanyPolicy(c, request, &response);
+       },
+       Expectation{DENIED, OK, OK, DENIED, OK}},
+      {"GetCompanyPolicy",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::GetCompanyPolicyRequest request;
+         request.set_member_id(f.member_id);
+         v1::CompanyPolicy response;
+         return s.preferences->GetCompanyPolicy(c, request, &response);
+       },
+       Expectation{DENIED, OK, OK, DENIED, OK}},
+      {"ClearCompanyPolicy",
+       [](Stubs& s, grpc::ClientContext* c, const Fixture& f) {
+         v1::ClearCompanyPolicyRequest request;
+         request.set_member_id(f.member_id);
+         v1::ClearCompanyPolicyResponse response;
+         return s.preferences->ClearCompanyPolicy(c, request, &response);
+       },
+       Expectation{DENIED, OK, OK, DENIED, OK}},
   };
 }
 

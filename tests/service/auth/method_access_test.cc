@@ -51,8 +51,9 @@ TEST(MethodAccessTest, EveryRpcOfEveryApiServiceIsListed) {
   EXPECT_GT(methods, 30);
 }
 
-TEST(MethodAccessTest, RankingsAreForMemberRolesNotAnalysts) {
-  for (const char* method : {"SetRanking", "GetRanking", "ClearRanking"}) {
+TEST(MethodAccessTest, RankingsAndCompanyPoliciesAreForMemberRolesNotAnalysts) {
+  for (const char* method : {"SetRanking", "GetRanking", "ClearRanking", "SetCompanyPolicy",
+                             "GetCompanyPolicy", "ClearCompanyPolicy"}) {
     const std::string full = absl::StrCat("/azubimatch.v1.Preferences/", method);
     for (Role role : {Role::kAdmin, Role::kOfficer, Role::kPortal}) {
       EXPECT_TRUE(Allowed(role, full)) << RoleName(role) << " " << method;

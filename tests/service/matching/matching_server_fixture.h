@@ -68,9 +68,10 @@ class MatchingServerTest : public testing::Test {
         server_->store(), server_->records(), server_->caller_resolver(), service_options_);
     ASSERT_TRUE(service.ok()) << service.status();
     RankingBook* const rankings = (*service)->rankings();
+    CompanyPolicyBook* const company_policies = (*service)->company_policies();
     server_->AddService(*std::move(service));
     server_->AddService(
-        std::make_unique<PreferencesService>(rankings, server_->caller_resolver()));
+        std::make_unique<PreferencesService>(rankings, company_policies, server_->caller_resolver()));
     ASSERT_TRUE(server_->Start().ok());
     channel_ = grpc::CreateChannel(server_->bound_address(), grpc::InsecureChannelCredentials());
     stub_ = v1::Matching::NewStub(channel_);
