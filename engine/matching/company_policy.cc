@@ -74,7 +74,9 @@ absl::StatusOr<std::vector<double>> CompanySideScores(
     }
     const PairEvaluation pair =
         EvaluatePair(instance.candidates[edge.candidate], instance.offers[edge.offer],
-                     policy, edge.travel_minutes, /*banned=*/false);
+                     policy,
+                     CommuteMinutes{edge.travel_minutes, edge.school_travel_minutes},
+                     /*banned=*/false);
     const std::array<double, kComponentCount>& w = normalized[edge.offer];
     double score = 0.0;
     for (int i = 0; i < kComponentCount; ++i) score += w[i] * pair.values[i];

@@ -227,7 +227,8 @@ class PairBuilder {
       const PairEvaluation e =
           EvaluateFacts(facts, offer, match, prepared_, minutes, banned);
       if (e.eligible()) {
-        edges.push_back(ScoredEdge{c, o, e.score, e.travel_minutes, e.wish_rank});
+        edges.push_back(ScoredEdge{c, o, e.score, e.travel_minutes, e.wish_rank,
+                                   e.school_travel_minutes});
         continue;
       }
       for (int r = 0; r < kReasonCodeCount; ++r) {

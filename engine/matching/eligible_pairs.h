@@ -61,6 +61,7 @@ struct ScoredEdge {
   double score = 0.0;           // == Explain(...).score
   double travel_minutes = 0.0;  // == Explain(...).travel_minutes (place of work)
   int32_t wish_rank = -1;       // 0-based rank among the wishes; -1 for a sector match
+  double school_travel_minutes = 0.0;  // == Explain(...).school_travel_minutes; 0 without
 };
 
 // How many of the pool's offers each constraint excluded for one candidate; see the

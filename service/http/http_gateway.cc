@@ -157,9 +157,11 @@ class HttpGateway::Impl {
       res.set_header("Vary", "Origin");
       res.set_header("Access-Control-Expose-Headers", "X-Request-Id, Allow");
     }
-    if (req.has_header("X-Request-Id")) {
-      res.set_header("X-Request-Id", req.get_header_value("X-Request-Id"));
-    }
+    // The client's request id when usable, else one made up: the answer names it, and
+    // the call carries it as metadata (the request log writes the same id).
+    std::string request_id = req.get_header_value("X-Request-Id");
+    if (!IsUsableRequestId(request_id)) request_id = NewRequestId();
+    res.set_header("X-Request-Id", request_id);
     if (req.method == "OPTIONS") {
       HandleOptions(req, res, cors, origin);
       return "preflight";
@@ -246,12 +248,7 @@ class HttpGateway::Impl {
     for (std::string_view value : authorization) {
       metadata.emplace_back("authorization", std::string(value));
     }
-    // The client's request id, or one made up here, so that the HTTP answer can name it
-    // (the request log uses the same id).
-    std::string request_id = req.get_header_value("X-Request-Id");
-    if (!IsUsableRequestId(request_id)) request_id = NewRequestId();
     metadata.emplace_back(kRequestIdMetadata, request_id);
-    res.set_header("X-Request-Id", request_id);
     if (!route.method->client_streaming() && !route.method->server_streaming()) {
       std::string response_bytes;
       const grpc::Status status =

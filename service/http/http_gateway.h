@@ -22,7 +22,8 @@
 //   5. The request message (request_transcoding.h); bad input 400, nothing called.
 //   6. The call, forwarding `Authorization` and `X-Request-Id` as metadata; the answer
 //      is the response as JSON (200) or the status as google.rpc.Status JSON
-//      (http_status.h). X-Request-Id is echoed.
+//      (http_status.h). Every answer carries X-Request-Id: the client's when it is
+//      usable (service/rpc/request_id.h), else a new one; the call gets the same id.
 // Streams: a client-streaming RPC (Import) takes a JSON array or NDJSON body, one
 // message per element or line, parsed completely before the call starts (bad input
 // writes nothing). A server-streaming RPC (Assign) answers with its last message (its
