@@ -82,7 +82,16 @@ std::string PerRunChart(const std::vector<v1::RunReport>& reports, std::string t
   ChartSeries series;
   series.name = chart.y_label;
   for (const v1::RunReport& r : reports) {
-    chart.categories.push_back(RunName(r));
+    // The axis has room for short names: the mode, and the run id's start when two runs
+    // share a mode (the table above names each run in full).
+    std::string name = ModeName(r.mode());
+    for (const v1::RunReport& other : reports) {
+      if (&other != &r && other.mode() == r.mode()) {
+        absl::StrAppend(&name, " ", r.run_id().substr(0, 4));
+        break;
+      }
+    }
+    chart.categories.push_back(std::move(name));
     series.values.push_back(value(r));
   }
   chart.series.push_back(std::move(series));
