@@ -3,16 +3,15 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/clients/matchctl/matchctl_runner.h"
 #include "tests/service/matching/matching_server_fixture.h"
 
 namespace azubimatch::service {
@@ -22,10 +21,8 @@ using ::google::protobuf::Struct;
 using ::google::protobuf::Value;
 using ::testing::HasSubstr;
 
-struct Output {
-  int code = -1;
-  std::string out, err;
-};
+// What a matchctl command printed and its exit code.
+using Output = matchctl::CtlResult;
 
 std::set<std::string> Keys(const Struct& object) {
   std::set<std::string> keys;
@@ -45,17 +42,7 @@ class MatchctlMatchingTest : public MatchingServerTest {
 
   Output Run(std::vector<std::string> args) {
     args.insert(args.begin(), {"--server", server_->bound_address()});
-    std::istringstream in;
-    std::ostringstream out, err;
-    matchctl::MatchctlIo io;
-    io.in = &in;
-    io.out = &out;
-    io.err = &err;
-    Output result;
-    result.code = matchctl::RunMatchctl(args, io);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
+    return matchctl::RunCtl(args);
   }
 
   Struct Json(const Output& output) {

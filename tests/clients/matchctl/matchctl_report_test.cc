@@ -10,11 +10,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "clients/matchctl/run_matchctl.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/clients/matchctl/matchctl_runner.h"
 #include "tests/service/reports/report_server_fixture.h"
 
 namespace azubimatch::service {
@@ -24,10 +24,8 @@ using ::google::protobuf::Struct;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Output {
-  int code = -1;
-  std::string out, err;
-};
+// What a matchctl command printed and its exit code.
+using Output = matchctl::CtlResult;
 
 std::string ReadAll(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
@@ -48,17 +46,7 @@ class MatchctlReportTest : public ReportServerFixture {
 
   Output Run(std::vector<std::string> args) {
     args.insert(args.begin(), {"--server", server_->bound_address()});
-    std::istringstream in;
-    std::ostringstream out, err;
-    matchctl::MatchctlIo io;
-    io.in = &in;
-    io.out = &out;
-    io.err = &err;
-    Output result;
-    result.code = matchctl::RunMatchctl(args, io);
-    result.out = out.str();
-    result.err = err.str();
-    return result;
+    return matchctl::RunCtl(args);
   }
 
   LoadedCohort cohort_;

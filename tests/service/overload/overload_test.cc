@@ -37,6 +37,7 @@
 #include "tests/service/registry/sample_records.h"
 #include "tests/service/server/authorized_channel.h"
 #include "tests/service/store/scoped_temp_dir.h"
+#include "tests/support/raw_unary_call.h"
 
 namespace azubimatch::service {
 namespace {
@@ -200,33 +201,11 @@ class OverloadTest : public testing::Test {
   // came instead. (No generated stub: the request is empty and the answer
   // HealthCheckResponse{status = SERVING} is the two bytes 08 01.)
   static std::string Health(const std::shared_ptr<grpc::Channel>& channel) {
-    grpc::GenericStub stub(channel);
-    grpc::CompletionQueue cq;
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(60)));
-    grpc::Slice empty("");
-    grpc::ByteBuffer send(&empty, 1);
-    auto call =
-        stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
-    call->StartCall();
-    grpc::ByteBuffer received;
-    grpc::Status status;
-    call->Finish(&received, &status, reinterpret_cast<void*>(1));
-    void* tag = nullptr;
-    bool ok = false;
-    cq.Next(&tag, &ok);
     std::string response;
-    std::vector<grpc::Slice> slices;
-    if (status.ok() && received.Dump(&slices).ok()) {
-      for (const grpc::Slice& slice : slices) {
-        response.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
-      }
-    }
-    cq.Shutdown();
-    while (cq.Next(&tag, &ok)) {
-    }
+    const grpc::Status status = testing_support::RawUnaryCall(
+        channel, testing_support::kHealthCheckMethod, "", &response);
     if (!status.ok()) return absl::StrCat("code ", status.error_code());
-    return response == std::string("\x08\x01", 2) ? "SERVING" : "not SERVING";
+    return response == testing_support::kHealthServing ? "SERVING" : "not SERVING";
   }
 
   ScopedTempDir dir_;

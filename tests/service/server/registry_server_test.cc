@@ -25,6 +25,7 @@
 #include "tests/service/server/authorized_channel.h"
 #include "tests/service/registry/sample_records.h"
 #include "tests/service/store/scoped_temp_dir.h"
+#include "tests/support/raw_unary_call.h"
 
 namespace azubimatch::service {
 namespace {
@@ -477,34 +478,7 @@ TEST_F(RegistryServerTest, AddressInUseIsUnavailableAtStart) {
   EXPECT_EQ((*second)->port(), 0);
 }
 
-// Sends `request` as raw bytes to a unary `method`; returns the raw response.
-grpc::Status RawUnaryCall(const std::shared_ptr<grpc::Channel>& channel,
-                          const std::string& method, const std::string& request,
-                          std::string* response) {
-  grpc::GenericStub stub(channel);
-  grpc::CompletionQueue cq;
-  grpc::ClientContext context;
-  grpc::Slice slice(request);
-  grpc::ByteBuffer send(&slice, 1);
-  auto call = stub.PrepareUnaryCall(&context, method, send, &cq);
-  call->StartCall();
-  grpc::ByteBuffer received;
-  grpc::Status status;
-  call->Finish(&received, &status, reinterpret_cast<void*>(1));
-  void* tag = nullptr;
-  bool ok = false;
-  if (!cq.Next(&tag, &ok)) return grpc::Status(grpc::StatusCode::INTERNAL, "queue closed");
-  std::vector<grpc::Slice> slices;
-  if (status.ok() && received.Dump(&slices).ok()) {
-    for (const grpc::Slice& s : slices) {
-      response->append(reinterpret_cast<const char*>(s.begin()), s.size());
-    }
-  }
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
-  return status;
-}
+using testing_support::RawUnaryCall;
 
 TEST_F(RegistryServerTest, GarbageAndMangledRequestsNeverBringTheServerDown) {
   const std::vector<std::string> methods = {

@@ -16,6 +16,7 @@
 #include "service/server/server.h"
 #include "tests/service/server/authorized_channel.h"
 #include "tests/service/store/scoped_temp_dir.h"
+#include "tests/support/raw_unary_call.h"
 
 namespace azubimatch::service {
 namespace {
@@ -26,24 +27,9 @@ using ::testing::Not;
 // grpc.health.v1.Health/Check of the whole server (an empty request), without a key,
 // with `request_id`.
 grpc::Status HealthCheck(const std::string& address, const std::string& request_id) {
-  grpc::GenericStub stub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
-  grpc::CompletionQueue cq;
-  grpc::ClientContext context;
-  context.AddMetadata("x-request-id", request_id);
-  grpc::Slice slice("");
-  grpc::ByteBuffer send(&slice, 1);
-  auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
-  call->StartCall();
-  grpc::ByteBuffer received;
-  grpc::Status status;
-  call->Finish(&received, &status, reinterpret_cast<void*>(1));
-  void* tag = nullptr;
-  bool ok = false;
-  if (!cq.Next(&tag, &ok)) return grpc::Status(grpc::StatusCode::INTERNAL, "queue closed");
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
-  return status;
+  std::string ignored;
+  return testing_support::RawUnaryCall(address, testing_support::kHealthCheckMethod, "",
+                                       &ignored, {{"x-request-id", request_id}});
 }
 
 class RequestIdTest : public testing::Test {
