@@ -259,7 +259,7 @@ int main(int argc, char** argv) {
     return RunWithCompanyPolicy(flags, *instance, policy) ? 0 : 1;
   }
   for (const std::string& name : flags.modes) {
-    absl::StatusOr<engine::AssignmentMode> mode = engine::ParseAssignmentMode(name);
+    absl::StatusOr<engine::AssignMode> mode = engine::ParseAssignMode(name);
     if (!mode.ok()) {
       std::fprintf(stderr, "cohort_assign: --modes: %s\n",
                    std::string(mode.status().message()).c_str());

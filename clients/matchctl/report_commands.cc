@@ -260,7 +260,7 @@ int RunReportCommand(Context& context, const std::vector<std::string>& args) {
 
 int RunRunsExport(Context& context, const ParsedArgs& parsed) {
   if (parsed.positional.size() != 2 || !parsed.Has("csv")) {
-    return context.UsageError("expected: runs export RUN_ID --csv FILE");
+    return context.UsageError("expected: run export RUN_ID --csv FILE");
   }
   v1::GetRunRequest request;
   request.set_id(parsed.positional[1]);
