@@ -243,7 +243,7 @@ int Main(const SuggestLoadFlags& flags) {
       data_dir = pattern;
       remove_data_dir = true;
     }
-    absl::StatusOr<InProcessServer> started = StartInProcessServer(data_dir);
+    absl::StatusOr<InProcessServer> started = StartInProcessServer(data_dir, flags.sync_writes);
     if (!started.ok()) {
       std::cerr << "suggest_load: " << started.status() << "\n";
       return 1;

@@ -53,11 +53,11 @@ struct Command {
   // that parse them themselves, e.g. `solve`) instead of being handled here.
   bool passes_global_flags = false;
   // Other words that name this command, e.g. "runs" for "run".
-  std::vector<std::string> aliases;
+  std::vector<std::string> aliases = {};
   // Non-empty for an old spelling kept for one release, naming the spelling that
   // replaces it, e.g. "{company|offer|candidate} list" for `list`. It still works;
   // `matchctl --help` lists it apart from the commands.
-  std::string replaced_by;
+  std::string replaced_by = {};
 };
 
 class Context {
