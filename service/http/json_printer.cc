@@ -10,14 +10,10 @@
 #include "engine/base/json_string.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#include "service/http/reflection_names.h"
 
 namespace azubimatch::service::http {
 namespace {
-
-using google::protobuf::Descriptor;
-using google::protobuf::FieldDescriptor;
-using google::protobuf::Message;
-using google::protobuf::Reflection;
 
 template <typename Float>
 void AppendFloating(Float v, std::string* out) {
