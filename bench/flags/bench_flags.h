@@ -8,6 +8,7 @@
 //       ->check(IntIn(0, INT_MAX));
 //   if (std::optional<int> exit = ParseProgramFlags(app, argc, argv, kAbout)) return *exit;
 //
+// or, when the options fill one Flags struct, with RunProgram below.
 // The rules: '-' and '_' are alike in flag names (--offers_per_region); a value is the
 // next argument or follows '=' (--offers=5000); the last of repeated flags wins.
 // Errors are INVALID_ARGUMENT naming the flag: "unknown flag --x", "--json: takes no
@@ -60,6 +61,22 @@ std::string FlagTable(const CLI::App& app);
 // program should go on.
 std::optional<int> ParseProgramFlags(CLI::App& app, int argc, char** argv,
                                      absl::string_view about);
+
+// A whole main(): `define` declares the options of a default Flags, ParseProgramFlags
+// parses argv; the exit status is its answer, or else run(flags).
+//
+//   int main(int argc, char** argv) {
+//     return RunProgram<Flags>("overload_load", kAbout, argc, argv, DefineFlags, Run);
+//   }
+template <typename Flags>
+int RunProgram(const char* name, absl::string_view about, int argc, char** argv,
+               void (*define)(CLI::App& app, Flags& flags), int (*run)(const Flags& flags)) {
+  Flags flags;
+  CLI::App app{"", name};
+  define(app, flags);
+  if (std::optional<int> exit = ParseProgramFlags(app, argc, argv, about)) return *exit;
+  return run(flags);
+}
 
 }  // namespace azubimatch::bench
 

@@ -22,7 +22,6 @@
 #include <climits>
 #include <filesystem>
 #include <iostream>
-#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -267,12 +266,8 @@ int Run(const Flags& flags) {
 }  // namespace azubimatch::bench
 
 int main(int argc, char** argv) {
-  azubimatch::bench::Flags flags;
-  CLI::App app{"", "http_suggest_load"};
-  azubimatch::bench::DefineFlags(app, flags);
-  if (std::optional<int> exit = azubimatch::bench::ParseProgramFlags(
-          app, argc, argv, azubimatch::bench::kAbout)) {
-    return *exit;
-  }
-  return azubimatch::bench::Run(flags);
+  using azubimatch::bench::Flags;
+  return azubimatch::bench::RunProgram<Flags>("http_suggest_load", azubimatch::bench::kAbout, argc, argv,
+                                              azubimatch::bench::DefineFlags,
+                                              azubimatch::bench::Run);
 }

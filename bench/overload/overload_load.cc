@@ -26,7 +26,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -287,12 +286,8 @@ int Run(const Flags& flags) {
 }  // namespace azubimatch::bench
 
 int main(int argc, char** argv) {
-  azubimatch::bench::Flags flags;
-  CLI::App app{"", "overload_load"};
-  azubimatch::bench::DefineFlags(app, flags);
-  if (std::optional<int> exit = azubimatch::bench::ParseProgramFlags(
-          app, argc, argv, azubimatch::bench::kAbout)) {
-    return *exit;
-  }
-  return azubimatch::bench::Run(flags);
+  using azubimatch::bench::Flags;
+  return azubimatch::bench::RunProgram<Flags>("overload_load", azubimatch::bench::kAbout, argc, argv,
+                                              azubimatch::bench::DefineFlags,
+                                              azubimatch::bench::Run);
 }

@@ -16,7 +16,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -157,12 +156,8 @@ int Run(const Flags& flags) {
 }  // namespace azubimatch::bench
 
 int main(int argc, char** argv) {
-  azubimatch::bench::Flags flags;
-  CLI::App app{"", "run_report_load"};
-  azubimatch::bench::DefineFlags(app, flags);
-  if (std::optional<int> exit = azubimatch::bench::ParseProgramFlags(
-          app, argc, argv, azubimatch::bench::kAbout)) {
-    return *exit;
-  }
-  return azubimatch::bench::Run(flags);
+  using azubimatch::bench::Flags;
+  return azubimatch::bench::RunProgram<Flags>("run_report_load", azubimatch::bench::kAbout, argc, argv,
+                                              azubimatch::bench::DefineFlags,
+                                              azubimatch::bench::Run);
 }
