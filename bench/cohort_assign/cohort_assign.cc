@@ -18,6 +18,7 @@
 // solve`, as costs to minimise (cost = -weight), so that bench/peers/compare.py can
 // time peers on it; `--modes ""` runs no mode.
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -27,10 +28,8 @@
 
 #include "CLI/CLI.hpp"
 #include "absl/strings/numbers.h"
-#include "absl/strings/match.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "bench/flags/bench_flags.h"
 #include "clients/demo/demo_cohort.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_run.h"
@@ -59,28 +58,19 @@ struct Flags {
   std::string company_policy;  // "W,W,W,W,W"; empty: the one-sided modes
 };
 
-// A CLI11 validator: an integer above zero.
-const CLI::Validator kPositive(
-    [](std::string& value) -> std::string {
-      int n = 0;
-      return absl::SimpleAtoi(value, &n) && n > 0
-                 ? ""
-                 : absl::StrCat("bad value '", value, "', expected a positive integer");
-    },
-    "");
+constexpr char kAbout[] =
+    "Runs the assignment modes on a generated cohort in process (no server) and\n"
+    "prints the time of each step.";
 
-// The flags (CLI11, as every program of the project), bound to `flags`.
+// The flags (bench/flags/bench_flags.h), bound to `flags`.
 void DefineFlags(CLI::App& app, Flags& flags) {
-  app.description(
-      "Runs the assignment modes on a generated cohort in process (no server) and\n"
-      "prints the time of each step.");
-  app.set_help_flag("-h,--help", "this text");
+  azubimatch::bench::PrepareFlagApp(app);
   app.add_option("--candidates", flags.candidates, "candidates to generate (default 50000)")
       ->type_name("N")
-      ->check(kPositive);
+      ->check(azubimatch::bench::IntIn(1, INT_MAX));
   app.add_option("--offers", flags.offers, "training offers to generate (default 20000)")
       ->type_name("N")
-      ->check(kPositive);
+      ->check(azubimatch::bench::IntIn(1, INT_MAX));
   app.add_option("--seed", flags.seed, "cohort seed (default 1)")->type_name("S");
   app.add_option_function<std::string>(
          "--modes",
@@ -149,34 +139,6 @@ bool RunWithCompanyPolicy(const Flags& flags, const azubimatch::engine::Assignme
   return true;
 }
 
-// Parses the command line into `flags`; prints help and exits 0 for --help, prints
-// the error and the usage and returns false for a bad command line.
-bool ParseFlags(int argc, char** argv, Flags* flags) {
-  CLI::App app{"", "cohort_assign"};
-  DefineFlags(app, *flags);
-  // '-' and '_' are alike in flag names.
-  std::vector<std::string> words;
-  for (int k = argc - 1; k >= 1; --k) {
-    std::string arg = argv[k];
-    if (absl::StartsWith(arg, "--")) {
-      const size_t eq = arg.find('=');
-      arg = absl::StrCat(absl::StrReplaceAll(arg.substr(0, eq), {{"_", "-"}}),
-                         eq == std::string::npos ? "" : arg.substr(eq));
-    }
-    words.push_back(arg);  // CLI11 takes the words in reverse order
-  }
-  try {
-    app.parse(words);
-  } catch (const CLI::Success&) {
-    std::fputs(app.help().c_str(), stdout);
-    std::exit(0);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "cohort_assign: %s\n%s", e.what(), app.help().c_str());
-    return false;
-  }
-  return true;
-}
-
 bool WriteProblem(const azubimatch::engine::AssignmentProblem& problem,
                   const std::string& path) {
   std::ofstream out(path);
@@ -199,7 +161,11 @@ int main(int argc, char** argv) {
   namespace engine = azubimatch::engine;
   namespace service = azubimatch::service;
   Flags flags;
-  if (!ParseFlags(argc, argv, &flags)) return 2;
+  CLI::App app{"", "cohort_assign"};
+  DefineFlags(app, flags);
+  if (std::optional<int> exit = azubimatch::bench::ParseProgramFlags(app, argc, argv, kAbout)) {
+    return *exit;
+  }
 
   Clock::time_point start = Clock::now();
   azubimatch::clients::DemoCohortOptions cohort_options;

@@ -40,6 +40,7 @@ inline constexpr int kExitUsage = 2;    // bad arguments or unreadable input; no
 inline constexpr absl::Duration kDefaultRpcTimeout = absl::Seconds(30);
 
 class Context;
+class JsonWriter;
 
 struct Command {
   std::string name;     // the word after `matchctl`, e.g. "list"
@@ -84,6 +85,10 @@ class Context {
   // The command being run (set by RunMatchctl before Command::run); nullptr before.
   const Command* command() const { return command_; }
   void set_command(const Command* command) { command_ = command; }
+
+  // Prints one JSON object and a newline to stdout; `write_members` writes its keys
+  // and values, the braces are written here.
+  void PrintJsonObject(const std::function<void(JsonWriter& json)>& write_members);
 
   // Prints "matchctl NAME: <message>" and the command's usage line to stderr;
   // returns kExitUsage.

@@ -240,12 +240,8 @@ int RunAssign(Context& context, const std::vector<std::string>& args) {
 
 int RunRunsGet(Context& context, const ParsedArgs& parsed) {
   if (parsed.positional.size() != 2) return context.UsageError("expected: run get ID");
-  v1::GetRunRequest request;
-  request.set_id(parsed.positional[1]);
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
   v1::Run run;
-  if (grpc::Status status = MatchingStub(context)->GetRun(&call, request, &run); !status.ok()) {
+  if (grpc::Status status = GetRun(context, parsed.positional[1], &run); !status.ok()) {
     return context.RpcError(status);
   }
   return PrintRun(context, run);
