@@ -9,7 +9,7 @@
 #   BUILD_DIR  CMake build folder holding bin/matchd and bin/matchctl
 #   DATA_DIR   matchd's data folder (created when missing; delete it to start afresh)
 # Environment:
-#   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 80, 7)
+#   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 170, 7)
 #   DEMO_LISTEN         address for matchd (default 127.0.0.1:0, a free port)
 #   DEMO_HTTP_LISTEN    address for its HTTP/JSON API and web console (default 127.0.0.1:0)
 #   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
@@ -34,7 +34,7 @@ DATA_DIR=$2
 MATCHD="$BUILD_DIR/bin/matchd"
 MATCHCTL="$BUILD_DIR/bin/matchctl"
 CANDIDATES=${DEMO_CANDIDATES:-300}
-OFFERS=${DEMO_OFFERS:-80}
+OFFERS=${DEMO_OFFERS:-170}
 SEED=${DEMO_SEED:-7}
 LISTEN=${DEMO_LISTEN:-127.0.0.1:0}
 HTTP_LISTEN=${DEMO_HTTP_LISTEN:-127.0.0.1:0}

@@ -5,7 +5,7 @@
 //
 //   cohort_assign [--candidates 50000] [--offers 20000] [--seed 1]
 //                 [--modes optimal,stable,greedy] [--write-problem FILE]
-//                 [--company-policy W,W,W,W,W]
+//                 [--company-policy W,W,W,W,W] [--no-schools] [--generate-only]
 //
 // --company-policy runs the two-sided modes (optimal, stable, stable-offer-proposing,
 // best-stable, greedy; engine/matching/two_sided_run.h) with no rankings, every offer
@@ -17,6 +17,7 @@
 // optimal_assignment.h: BuildOptimalProblem) in the `edges` format of `matchctl
 // solve`, as costs to minimise (cost = -weight), so that bench/peers/compare.py can
 // time peers on it; `--modes ""` runs no mode.
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -32,15 +33,17 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "clients/demo/demo_cohort.h"
+#include "clients/demo/demo_pool.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_run.h"
 #include "engine/matching/company_policy.h"
+#include "engine/matching/constraints.h"
+#include "engine/matching/eligible_pairs.h"
 #include "engine/matching/metrics.h"
 #include "engine/matching/optimal_assignment.h"
 #include "engine/matching/scoring_policy.h"
 #include "engine/matching/travel_time.h"
 #include "engine/matching/two_sided_run.h"
-#include "service/matching/proto_conversion.h"
 
 namespace {
 
@@ -57,6 +60,8 @@ struct Flags {
   std::vector<std::string> modes = {"optimal", "stable", "greedy"};
   std::string write_problem;
   std::string company_policy;  // "W,W,W,W,W"; empty: the one-sided modes
+  bool no_schools = false;
+  bool generate_only = false;
 };
 
 // A CLI11 validator: an integer above zero.
@@ -93,6 +98,10 @@ void DefineFlags(CLI::App& app, Flags& flags) {
                  "write the optimal mode's solver problem in the edges format of\n"
                  "`matchctl solve`, as costs to minimise (cost = -weight)")
       ->type_name("FILE");
+  app.add_flag("--generate-only", flags.generate_only,
+               "only generate the cohort and print how long it took");
+  app.add_flag("--no-schools", flags.no_schools,
+               "offers name no vocational school (the cohort as before schools)");
   app.add_option("--company-policy", flags.company_policy,
                  "every offer ranks its candidates by these weights (occupation,language,\n"
                  "commute,certificate,start_date); runs the two-sided modes")
@@ -193,11 +202,37 @@ bool WriteProblem(const azubimatch::engine::AssignmentProblem& problem,
   return static_cast<bool>(out);
 }
 
+// Why pairs are cut: candidates without an eligible offer by their top reason, and the
+// wished offers within reach excluded by each constraint (eligible_pairs.h counts).
+void PrintExclusions(const azubimatch::engine::EligibleGraph& graph) {
+  namespace engine = azubimatch::engine;
+  std::array<int64_t, engine::kReasonCodeCount> without{};
+  std::array<int64_t, engine::kReasonCodeCount> excluded{};
+  int64_t wished = 0;
+  int64_t none = 0;
+  for (const engine::CandidateExclusions& e : graph.exclusions) {
+    wished += e.wished_offers;
+    for (int r = 0; r < engine::kReasonCodeCount; ++r) excluded[r] += e.offers_by_reason[r];
+    if (e.eligible_offers == 0) {
+      ++none;
+      ++without[static_cast<int>(engine::TopExclusionReason(e))];
+    }
+  }
+  std::printf("candidates without an eligible offer %lld; wished offers %lld",
+              static_cast<long long>(none), static_cast<long long>(wished));
+  for (int r = 0; r < engine::kReasonCodeCount; ++r) {
+    if (without[r] == 0 && excluded[r] == 0) continue;
+    std::printf("; %s: %lld without, %lld excluded",
+                std::string(engine::ReasonCodeName(static_cast<engine::ReasonCode>(r))).c_str(),
+                static_cast<long long>(without[r]), static_cast<long long>(excluded[r]));
+  }
+  std::printf("\n");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   namespace engine = azubimatch::engine;
-  namespace service = azubimatch::service;
   Flags flags;
   if (!ParseFlags(argc, argv, &flags)) return 2;
 
@@ -206,29 +241,22 @@ int main(int argc, char** argv) {
   cohort_options.candidates = flags.candidates;
   cohort_options.offers = flags.offers;
   cohort_options.seed = flags.seed;
+  cohort_options.vocational_schools = !flags.no_schools;
   absl::StatusOr<azubimatch::clients::DemoCohort> cohort =
       azubimatch::clients::GenerateDemoCohort(cohort_options);
   if (!cohort.ok()) {
     std::fprintf(stderr, "cohort_assign: %s\n", cohort.status().ToString().c_str());
     return 1;
   }
-  std::vector<service::CompanyFacts> companies;
-  for (const auto& company : cohort->companies) {
-    companies.push_back(service::ToCompanyFacts(company));
-  }
-  std::vector<engine::CandidateProfile> candidates;
-  for (size_t i = 0; i < cohort->candidates.size(); ++i) {
-    candidates.push_back(service::ToCandidateProfile(cohort->candidates[i]));
-    candidates.back().id = "cand-" + std::to_string(i);
-  }
-  std::vector<engine::OfferProfile> offers;
-  for (size_t i = 0; i < cohort->offers.size(); ++i) {
-    offers.push_back(service::ToOfferProfile(
-        cohort->offers[i], &companies[cohort->offer_company_index[i]]));
-    offers.back().id = "offer-" + std::to_string(i);
-  }
-  std::printf("generate %zu candidates, %zu offers: %.2f s\n", candidates.size(),
-              offers.size(), SecondsSince(start));
+  std::printf("generate %zu candidates, %zu offers, %zu companies: %.2f s\n",
+              cohort->candidates.size(), cohort->offers.size(), cohort->companies.size(),
+              SecondsSince(start));
+  if (flags.generate_only) return 0;
+  start = Clock::now();
+  azubimatch::clients::DemoPool pool = azubimatch::clients::ToDemoPool(*cohort);
+  const std::vector<engine::CandidateProfile>& candidates = pool.candidates;
+  const std::vector<engine::OfferProfile>& offers = pool.offers;
+  std::printf("engine profiles: %.2f s\n", SecondsSince(start));
 
   const engine::ScoringPolicy policy;
   const engine::GreatCircleTravelTime travel;
@@ -243,6 +271,7 @@ int main(int argc, char** argv) {
   for (int32_t c : instance->capacity) seats += c;
   std::printf("eligible pairs %zu, seats %lld: %.2f s\n", instance->graph.edges.size(),
               static_cast<long long>(seats), SecondsSince(start));
+  PrintExclusions(instance->graph);
 
   if (!flags.write_problem.empty()) {
     const engine::OptimalProblem built = engine::BuildOptimalProblem(*instance);
