@@ -16,13 +16,13 @@ DemoPool ToDemoPool(const DemoCohort& cohort) {
   pool.candidates.reserve(cohort.candidates.size());
   for (size_t i = 0; i < cohort.candidates.size(); ++i) {
     pool.candidates.push_back(service::ToCandidateProfile(cohort.candidates[i]));
-    pool.candidates.back().id = "cand-" + std::to_string(i);
+    pool.candidates.back().id = cohort.candidates[i].external_id();
   }
   pool.offers.reserve(cohort.offers.size());
   for (size_t i = 0; i < cohort.offers.size(); ++i) {
     pool.offers.push_back(service::ToOfferProfile(
         cohort.offers[i], &companies[cohort.offer_company_index[i]]));
-    pool.offers.back().id = "offer-" + std::to_string(i);
+    pool.offers.back().id = cohort.offers[i].external_id();
   }
   return pool;
 }

@@ -1,7 +1,8 @@
 // DemoPool: a generated cohort as the engine sees it, in process and without a server:
 // every record converted by the service's own conversion (service/matching/
-// proto_conversion.h), candidates with the ids "cand-<i>", offers "offer-<i>" (i their
-// index in the cohort). Used by benchmarks (bench/cohort_assign) and by tests that run
+// proto_conversion.h), every profile's id its record's external id ("demo-cand-0001"),
+// so that tie-breaking and the rankings of demo_rankings.h come out as through a server
+// (matchctl demo ranks by external ids). Used by benchmarks (bench/cohort_assign) and by tests that run
 // the assignment modes on a demo cohort.
 //
 // Thread safety: pure function. Complexity: O(records).

@@ -7,7 +7,8 @@
 //     by the n best of them by pair score plus its private taste, n from 5 to 20 (all
 //     when fewer), and ranks them in that order;
 //   - an offer ranks its interviewees by pair score plus the company's private taste.
-// Tastes are uniform, drawn from the seed and the two ids (Taste): in [-0.1, 0.1] for
+// Tastes are uniform, drawn from the seed and the two ids (Taste; matchctl passes the
+// records' external ids, so that a cohort gets the same rankings on every server): in [-0.1, 0.1] for
 // candidates, [-0.15, 0.15] for companies, from another stream of the seed, so that the
 // two sides mostly agree with the score and disagree with each other often enough for
 // the stable matchings to differ.

@@ -120,16 +120,33 @@ grpc::Status SetRanking(Context& context, v1::Preferences::Stub& preferences,
 }
 
 // Rankings on both sides after "interviews" (clients/demo/demo_rankings.h): every
-// candidate's eligible offers are its kInterviewPool best suggestions.
+// candidate's eligible offers are its kInterviewPool best suggestions. Tastes and ties
+// go by external ids, so that the same cohort gets the same rankings on every server
+// (the ids the server assigns are random). `*_ids[i]` are the server's ids of
+// cohort.candidates[i] and cohort.offers[i] (empty: not imported).
 grpc::Status SetDemoRankings(Context& context, uint64_t seed,
+                             const clients::DemoCohort& cohort,
                              const std::vector<std::string>& candidate_ids,
+                             const std::vector<std::string>& offer_ids,
                              RankingCounts* counts) {
   std::unique_ptr<v1::Matching::Stub> matching = v1::Matching::NewStub(context.channel());
   std::unique_ptr<v1::Preferences::Stub> preferences =
       v1::Preferences::NewStub(context.channel());
-  // offer id -> (candidate id, pair score) of its interviewees
-  std::map<std::string, std::vector<std::pair<std::string, double>>> interviewees;
-  for (const std::string& candidate : candidate_ids) {
+  std::map<std::string, std::string> offer_external_id;  // server id -> external id
+  for (size_t i = 0; i < offer_ids.size() && i < cohort.offers.size(); ++i) {
+    if (!offer_ids[i].empty())
+      offer_external_id[offer_ids[i]] = cohort.offers[i].external_id();
+  }
+  struct Interviewee {
+    std::string id;
+    std::string external_id;
+    double score;
+  };
+  // offer id -> its interviewees
+  std::map<std::string, std::vector<Interviewee>> interviewees;
+  for (size_t c = 0; c < candidate_ids.size() && c < cohort.candidates.size(); ++c) {
+    const std::string& candidate = candidate_ids[c];
+    const std::string& candidate_external = cohort.candidates[c].external_id();
     if (candidate.empty()) continue;
     v1::SuggestOffersRequest request;
     request.set_candidate_id(candidate);
@@ -141,16 +158,20 @@ grpc::Status SetDemoRankings(Context& context, uint64_t seed,
         !status.ok()) {
       return status;
     }
-    if (response.suggestions_size() == 0) continue;
+    std::vector<const v1::Suggestion*> suggestions;
     std::vector<clients::InterviewOption> eligible;
     for (const v1::Suggestion& s : response.suggestions()) {
-      eligible.push_back({s.offer_id(), s.score()});
+      const auto it = offer_external_id.find(s.offer_id());
+      if (it == offer_external_id.end()) continue;  // not an offer of this cohort
+      suggestions.push_back(&s);
+      eligible.push_back({it->second, s.score()});
     }
+    if (eligible.empty()) continue;
     std::vector<std::string> ranked;
-    for (size_t i : clients::RankInterviewedOffers(seed, candidate, eligible)) {
-      const v1::Suggestion& s = response.suggestions(static_cast<int>(i));
-      ranked.push_back(s.offer_id());
-      interviewees[s.offer_id()].emplace_back(candidate, s.score());
+    for (size_t i : clients::RankInterviewedOffers(seed, candidate_external, eligible)) {
+      ranked.push_back(suggestions[i]->offer_id());
+      interviewees[suggestions[i]->offer_id()].push_back(
+          {candidate, candidate_external, suggestions[i]->score()});
     }
     if (grpc::Status status = SetRanking(context, *preferences,
                                          v1::RANKING_SIDE_CANDIDATE, candidate, ranked);
@@ -161,11 +182,11 @@ grpc::Status SetDemoRankings(Context& context, uint64_t seed,
   }
   for (auto& [offer, list] : interviewees) {
     std::vector<clients::InterviewOption> options;
-    for (const auto& [candidate, score] : list) options.push_back({candidate, score});
+    for (const Interviewee& x : list) options.push_back({x.external_id, x.score});
     std::vector<std::string> ranked;
-    for (size_t i : clients::RankInterviewees(seed, offer, options)) {
+    for (size_t i : clients::RankInterviewees(seed, offer_external_id[offer], options)) {
       if (ranked.size() == kMaxRankingEntries) break;
-      ranked.push_back(list[i].first);
+      ranked.push_back(list[i].id);
     }
     if (grpc::Status status =
             SetRanking(context, *preferences, v1::RANKING_SIDE_OFFER, offer, ranked);
@@ -249,7 +270,8 @@ int RunDemo(Context& context, const std::vector<std::string>& args) {
   }
   if (status.ok() && parsed->Has("rankings") && results.size() == 3) {
     RankingCounts counts;
-    status = SetDemoRankings(context, options.seed, results[2].outcome.ids, &counts);
+    status = SetDemoRankings(context, options.seed, *cohort, results[2].outcome.ids,
+                             results[1].outcome.ids, &counts);
     if (status.ok() && !context.json()) {
       context.err() << "rankings: " << counts.candidates << " candidates, "
                     << counts.offers << " offers\n";
