@@ -80,13 +80,15 @@ constexpr double kSameSectorWishShare = 0.7;
 // (BA/BIBB 2023/24: about 14 % of places unfilled, about 7 % of applicants unplaced).
 constexpr double kFollowOffersWeight = 0.8;
 // How many candidates applied first for one of the cohort's places (drawn by seats):
-// they live in its town and wish its occupation first; the rest live anywhere by
-// population. A cohort of a few hundred is a region's, not the whole state's, so most
-// of its applicants live where its places are.
+// they live in its town and wish its occupation first; the rest live anywhere in the
+// cohort's region by population (cohort_region.h). With kFitsAnchorShare and the
+// default ratio of offers to candidates, this gives Germany's shares of unfilled places
+// and unplaced applicants (tests/clients/demo/demo_market_shape_test.cc).
 constexpr double kNearOffersShare = 0.96;
 // How many of those meet what the place asks for (certificate, German and English
-// level, a heritage language, the start date): young people apply where they may be
-// taken, and the Berufsberatung steers them there. The rest applied regardless.
+// level, a heritage language, the start date, the commute to its place of work and
+// school): young people apply where they may be taken, and the Berufsberatung steers
+// them there. The rest applied regardless.
 constexpr double kFitsAnchorShare = 0.97;
 // How often a wish (other than the place applied for) is an occupation advertised in
 // the home town (seat-weighted) rather than one by demand or sector.
