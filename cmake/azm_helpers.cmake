@@ -18,6 +18,15 @@ endif()
 set(AZM_ENGINE_USAGE_INCLUDES
     "$<IF:$<STREQUAL:$<TARGET_PROPERTY:AZM_LAYER>,engine>,${AZM_ENGINE_INCLUDE_ROOT},${PROJECT_SOURCE_DIR}>")
 
+# azm_abseil: the Abseil libraries the service, the clients and the benchmarks build on
+# (status, strings and formatting, time, locks, hash containers), named once so that a
+# library's DEPS say `azm_abseil` instead of repeating the list. Engine targets name
+# their few Abseil libraries themselves.
+add_library(azm_abseil INTERFACE)
+target_link_libraries(azm_abseil INTERFACE
+    absl::status absl::statusor absl::strings absl::str_format absl::synchronization
+    absl::time absl::flat_hash_map absl::flat_hash_set)
+
 # azm_engine_layer(target): marks `target` (declared under engine/) as an engine target.
 function(azm_engine_layer target)
   set_target_properties(${target} PROPERTIES AZM_LAYER engine)

@@ -23,6 +23,7 @@
 // time peers on it; `--modes ""` runs no mode.
 #include <array>
 #include <chrono>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -31,11 +32,9 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "bench/flags/bench_flags.h"
 #include "clients/demo/demo_cohort.h"
 #include "clients/demo/demo_pool.h"
 #include "clients/demo/demo_rankings.h"
@@ -70,29 +69,20 @@ struct Flags {
   bool rankings = false;
 };
 
-// A CLI11 validator: an integer above zero.
-const CLI::Validator kPositive(
-    [](std::string& value) -> std::string {
-      int n = 0;
-      return absl::SimpleAtoi(value, &n) && n > 0
-                 ? ""
-                 : absl::StrCat("bad value '", value, "', expected a positive integer");
-    },
-    "");
+constexpr char kAbout[] =
+    "Runs the assignment modes on a generated cohort in process (no server) and\n"
+    "prints the time of each step.";
 
-// The flags (CLI11, as every program of the project), bound to `flags`.
+// The flags (bench/flags/bench_flags.h), bound to `flags`.
 void DefineFlags(CLI::App& app, Flags& flags) {
-  app.description(
-      "Runs the assignment modes on a generated cohort in process (no server) and\n"
-      "prints the time of each step.");
-  app.set_help_flag("-h,--help", "this text");
+  azubimatch::bench::PrepareFlagApp(app);
   app.add_option("--candidates", flags.candidates,
                  "candidates to generate (default 50000)")
       ->type_name("N")
-      ->check(kPositive);
+      ->check(azubimatch::bench::IntIn(1, INT_MAX));
   app.add_option("--offers", flags.offers, "training offers to generate (default 20000)")
       ->type_name("N")
-      ->check(kPositive);
+      ->check(azubimatch::bench::IntIn(1, INT_MAX));
   app.add_option("--seed", flags.seed, "cohort seed (default 1)")->type_name("S");
   app.add_option_function<std::string>(
          "--modes",
@@ -180,34 +170,6 @@ bool RunWithCompanyPolicy(const Flags& flags,
   return RunTwoSidedModes(flags, instance, lists);
 }
 
-// Parses the command line into `flags`; prints help and exits 0 for --help, prints
-// the error and the usage and returns false for a bad command line.
-bool ParseFlags(int argc, char** argv, Flags* flags) {
-  CLI::App app{"", "cohort_assign"};
-  DefineFlags(app, *flags);
-  // '-' and '_' are alike in flag names.
-  std::vector<std::string> words;
-  for (int k = argc - 1; k >= 1; --k) {
-    std::string arg = argv[k];
-    if (absl::StartsWith(arg, "--")) {
-      const size_t eq = arg.find('=');
-      arg = absl::StrCat(absl::StrReplaceAll(arg.substr(0, eq), {{"_", "-"}}),
-                         eq == std::string::npos ? "" : arg.substr(eq));
-    }
-    words.push_back(arg);  // CLI11 takes the words in reverse order
-  }
-  try {
-    app.parse(words);
-  } catch (const CLI::Success&) {
-    std::fputs(app.help().c_str(), stdout);
-    std::exit(0);
-  } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "cohort_assign: %s\n%s", e.what(), app.help().c_str());
-    return false;
-  }
-  return true;
-}
-
 bool WriteProblem(const azubimatch::engine::AssignmentProblem& problem,
                   const std::string& path) {
   std::ofstream out(path);
@@ -229,13 +191,13 @@ bool WriteProblem(const azubimatch::engine::AssignmentProblem& problem,
 // wished offers within reach excluded by each constraint (eligible_pairs.h counts).
 void PrintExclusions(const azubimatch::engine::EligibleGraph& graph) {
   namespace engine = azubimatch::engine;
-  std::array<int64_t, engine::kReasonCodeCount> without{};
-  std::array<int64_t, engine::kReasonCodeCount> excluded{};
+  std::array<int64_t, engine::kExclusionCodeCount> without{};
+  std::array<int64_t, engine::kExclusionCodeCount> excluded{};
   int64_t wished = 0;
   int64_t none = 0;
   for (const engine::CandidateExclusions& e : graph.exclusions) {
     wished += e.wished_offers;
-    for (int r = 0; r < engine::kReasonCodeCount; ++r)
+    for (int r = 0; r < engine::kExclusionCodeCount; ++r)
       excluded[r] += e.offers_by_reason[r];
     if (e.eligible_offers == 0) {
       ++none;
@@ -244,11 +206,12 @@ void PrintExclusions(const azubimatch::engine::EligibleGraph& graph) {
   }
   std::printf("candidates without an eligible offer %lld; wished offers %lld",
               static_cast<long long>(none), static_cast<long long>(wished));
-  for (int r = 0; r < engine::kReasonCodeCount; ++r) {
+  for (int r = 0; r < engine::kExclusionCodeCount; ++r) {
     if (without[r] == 0 && excluded[r] == 0) continue;
     std::printf(
         "; %s: %lld without, %lld excluded",
-        std::string(engine::ReasonCodeName(static_cast<engine::ReasonCode>(r))).c_str(),
+        std::string(engine::ExclusionCodeName(static_cast<engine::ExclusionCode>(r)))
+            .c_str(),
         static_cast<long long>(without[r]), static_cast<long long>(excluded[r]));
   }
   std::printf("\n");
@@ -259,7 +222,12 @@ void PrintExclusions(const azubimatch::engine::EligibleGraph& graph) {
 int main(int argc, char** argv) {
   namespace engine = azubimatch::engine;
   Flags flags;
-  if (!ParseFlags(argc, argv, &flags)) return 2;
+  CLI::App app{"", "cohort_assign"};
+  DefineFlags(app, flags);
+  if (std::optional<int> exit =
+          azubimatch::bench::ParseProgramFlags(app, argc, argv, kAbout)) {
+    return *exit;
+  }
 
   Clock::time_point start = Clock::now();
   azubimatch::clients::DemoCohortOptions cohort_options;
@@ -333,7 +301,7 @@ int main(int argc, char** argv) {
     return RunTwoSidedModes(flags, *instance, lists) ? 0 : 1;
   }
   for (const std::string& name : flags.modes) {
-    absl::StatusOr<engine::AssignmentMode> mode = engine::ParseAssignmentMode(name);
+    absl::StatusOr<engine::AssignMode> mode = engine::ParseAssignMode(name);
     if (!mode.ok()) {
       std::fprintf(stderr, "cohort_assign: --modes: %s\n",
                    std::string(mode.status().message()).c_str());

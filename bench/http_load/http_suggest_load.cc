@@ -8,7 +8,9 @@
 // Each call is checked: gRPC OK, or HTTP 200 with a "suggestions" member.
 //
 //   http_suggest_load [--offers N] [--candidates N] [--clients C] [--seconds S]
-//                     [--warmup S] [--k K] [--rounds R] [--seed N] [--json]
+//                     [--warmup S] [--k K] [--rounds R] [--seed N] [--json] [--help]
+//
+// Flags as every benchmark's (bench/flags/bench_flags.h: CLI11, '-' and '_' alike).
 //
 // Clients and server share the machine's cores: the figures are those of one machine
 // doing both, and HTTP clients (text parsing) cost more client CPU than gRPC ones.
@@ -17,21 +19,23 @@
 
 #include <algorithm>
 #include <atomic>
+#include <climits>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "absl/strings/numbers.h"
+#include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "azubimatch/v1/admin.pb.h"
+#include "bench/flags/bench_flags.h"
 #include "bench/matching_load/cohort_import.h"
 #include "bench/matching_load/latency_summary.h"
+#include "bench/matching_load/load_average.h"
 #include "bench/matching_load/load_channel.h"
 #include "bench/matching_load/process_cpu_time.h"
 #include "bench/matching_load/suggest_load_run.h"
@@ -54,52 +58,39 @@ struct Flags {
   bool json = false;
 };
 
-bool ParseFlags(int argc, char** argv, Flags* flags) {
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    if (arg == "--json") {
-      flags->json = true;
-      continue;
-    }
-    std::string value;
-    if (const size_t eq = arg.find('='); eq != std::string::npos) {
-      value = arg.substr(eq + 1);
-      arg = arg.substr(0, eq);
-    } else if (i + 1 < argc) {
-      value = argv[++i];
-    } else {
-      std::cerr << "http_suggest_load: " << arg << ": missing value\n";
-      return false;
-    }
-    bool ok = false;
-    if (arg == "--offers")
-      ok = absl::SimpleAtoi(value, &flags->offers) && flags->offers > 0;
-    if (arg == "--candidates")
-      ok = absl::SimpleAtoi(value, &flags->candidates) && flags->candidates > 0;
-    if (arg == "--clients")
-      ok = absl::SimpleAtoi(value, &flags->clients) && flags->clients > 0;
-    if (arg == "--seconds")
-      ok = absl::SimpleAtod(value, &flags->seconds) && flags->seconds > 0;
-    if (arg == "--warmup")
-      ok = absl::SimpleAtod(value, &flags->warmup) && flags->warmup >= 0;
-    if (arg == "--k") ok = absl::SimpleAtoi(value, &flags->k) && flags->k > 0;
-    if (arg == "--rounds")
-      ok = absl::SimpleAtoi(value, &flags->rounds) && flags->rounds > 0;
-    if (arg == "--seed") ok = absl::SimpleAtoi(value, &flags->seed);
-    if (!ok) {
-      std::cerr << "http_suggest_load: " << arg << ": bad flag or value \"" << value
-                << "\"\n";
-      return false;
-    }
-  }
-  return true;
-}
+constexpr char kAbout[] =
+    "HTTP/JSON SuggestOffers against gRPC SuggestOffers on the same cohort, in-process\n"
+    "server and machine; --rounds rounds, each first over gRPC, then over HTTP/JSON.\n"
+    "Exit status 1 when a call failed, 2 on bad flags.";
 
-std::string LoadAverage() {
-  std::ifstream file("/proc/loadavg");
-  std::string one, five, fifteen;
-  if (!(file >> one >> five >> fifteen)) return "unknown";
-  return absl::StrCat(one, " ", five, " ", fifteen);
+// The flags (bench/flags/bench_flags.h), bound to `flags`.
+void DefineFlags(CLI::App& app, Flags& flags) {
+  PrepareFlagApp(app);
+  app.add_option("--offers", flags.offers, "training offers to load (default 20000)")
+      ->type_name("N")
+      ->check(IntIn(1, INT_MAX));
+  app.add_option("--candidates", flags.candidates, "candidates to load (default 20000)")
+      ->type_name("N")
+      ->check(IntIn(1, INT_MAX));
+  app.add_option("--clients", flags.clients, "client threads, one connection each (default 8)")
+      ->type_name("C")
+      ->check(IntIn(1, INT_MAX));
+  app.add_option("--seconds", flags.seconds, "measured seconds per round and face (default 5)")
+      ->type_name("S")
+      ->check(NumberWhere([](double s) { return s > 0; }, "seconds > 0"));
+  app.add_option("--warmup", flags.warmup, "unmeasured seconds before them (default 1)")
+      ->type_name("S")
+      ->check(NumberWhere([](double s) { return s >= 0; }, "seconds >= 0"));
+  app.add_option("--k", flags.k, "suggestions per call (default 10)")
+      ->type_name("K")
+      ->check(IntIn(1, INT_MAX));
+  app.add_option("--rounds", flags.rounds, "rounds of gRPC then HTTP/JSON (default 2)")
+      ->type_name("R")
+      ->check(IntIn(1, INT_MAX));
+  app.add_option("--seed", flags.seed, "cohort seed and candidate choice (default 1)")
+      ->type_name("N")
+      ->check(Unsigned64());
+  app.add_flag("--json", flags.json, "print a one-line JSON summary at the end");
 }
 
 struct HttpLoadResult {
@@ -275,7 +266,8 @@ int Run(const Flags& flags) {
 }  // namespace azubimatch::bench
 
 int main(int argc, char** argv) {
-  azubimatch::bench::Flags flags;
-  if (!azubimatch::bench::ParseFlags(argc, argv, &flags)) return 2;
-  return azubimatch::bench::Run(flags);
+  using azubimatch::bench::Flags;
+  return azubimatch::bench::RunProgram<Flags>("http_suggest_load", azubimatch::bench::kAbout, argc, argv,
+                                              azubimatch::bench::DefineFlags,
+                                              azubimatch::bench::Run);
 }

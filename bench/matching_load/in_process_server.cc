@@ -8,11 +8,12 @@
 
 namespace azubimatch::bench {
 
-absl::StatusOr<InProcessServer> StartInProcessServer(const std::string& data_dir) {
+absl::StatusOr<InProcessServer> StartInProcessServer(const std::string& data_dir,
+                                                     bool sync_writes) {
   service::ServerOptions options;
   options.listen_address = "127.0.0.1:0";
   options.data_dir = data_dir;
-  options.sync_writes = false;
+  options.sync_writes = sync_writes;
   options.log_requests = false;
   options.access.rate_limit.requests_per_second = 0;  // off
   InProcessServer result;

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -20,20 +19,13 @@
 #include "bench/matching_load/assign_timing.h"
 #include "bench/matching_load/cohort_import.h"
 #include "bench/matching_load/in_process_server.h"
+#include "bench/matching_load/load_average.h"
 #include "bench/matching_load/load_channel.h"
 #include "bench/matching_load/suggest_load_flags.h"
 #include "bench/matching_load/suggest_load_run.h"
 
 namespace azubimatch::bench {
 namespace {
-
-// The 1-, 5- and 15-minute load averages, to note how busy the shared machine was.
-std::string LoadAverage() {
-  std::ifstream file("/proc/loadavg");
-  std::string one, five, fifteen;
-  if (!(file >> one >> five >> fifteen)) return "unknown";
-  return absl::StrCat(one, " ", five, " ", fifteen);
-}
 
 // "load": the records/s of each kind, as text and as JSON members.
 void PrintImport(const ImportedCohort& cohort, std::string* json) {
@@ -243,7 +235,7 @@ int Main(const SuggestLoadFlags& flags) {
       data_dir = pattern;
       remove_data_dir = true;
     }
-    absl::StatusOr<InProcessServer> started = StartInProcessServer(data_dir);
+    absl::StatusOr<InProcessServer> started = StartInProcessServer(data_dir, flags.sync_writes);
     if (!started.ok()) {
       std::cerr << "suggest_load: " << started.status() << "\n";
       return 1;

@@ -1,54 +1,21 @@
 #include "bench/matching_load/suggest_load_flags.h"
 
-#include <cmath>
 #include <optional>
 
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
-#include "absl/strings/match.h"
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
-#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "bench/flags/bench_flags.h"
 
 namespace azubimatch::bench {
 namespace {
-
-// A CLI11 validator: an integer in [min, max].
-CLI::Validator IntIn(int min, int max) {
-  return CLI::Validator(
-      [min, max](std::string& value) -> std::string {
-        int parsed = 0;
-        if (!absl::SimpleAtoi(value, &parsed) || parsed < min || parsed > max) {
-          return absl::StrCat("expected an integer in [", min, ", ", max, "], got \"", value,
-                              "\"");
-        }
-        return "";
-      },
-      "");
-}
-
-// A CLI11 validator: seconds in [min, 86400].
-CLI::Validator SecondsAtLeast(double min) {
-  return CLI::Validator(
-      [min](std::string& value) -> std::string {
-        double parsed = 0;
-        if (!absl::SimpleAtod(value, &parsed) || !(parsed >= min) || parsed > 86400) {
-          return absl::StrCat("expected seconds in [", min, ", 86400], got \"", value, "\"");
-        }
-        return "";
-      },
-      "");
-}
 
 // The flags of suggest_load (CLI11), bound to `flags`; --offers and --candidates go to
 // `offers` / `candidates`, since their defaults depend on --assign.
 void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& offers,
                  std::optional<int>& candidates, std::string& rpcs, bool& by_offer) {
-  app.set_help_flag();
-  app.allow_extras();  // reported as unexpected arguments
-  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  PrepareFlagApp(app);
   app.add_option_function<int>("--offers", [&offers](const int& n) { offers = n; },
                                "training offers to load (default 100000; --assign: 20000)")
       ->type_name("N")
@@ -59,14 +26,7 @@ void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& off
       ->check(IntIn(1, 1000000));
   app.add_option("--seed", flags.seed, "cohort seed and candidate choice (default 1)")
       ->type_name("S")
-      ->check(CLI::Validator(
-          [](std::string& value) -> std::string {
-            uint64_t seed = 0;
-            return absl::SimpleAtoi(value, &seed)
-                       ? ""
-                       : absl::StrCat("expected an unsigned integer, got \"", value, "\"");
-          },
-          ""));
+      ->check(Unsigned64());
   app.add_option("--prefix", flags.prefix, "external id prefix of the cohort (default \"load\")")
       ->type_name("P");
   app.add_option("--batch", flags.batch, "records per Import stream (default 5000)")
@@ -86,11 +46,14 @@ void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& off
       ->check(IntIn(1, 100));
   app.add_option("--rpc", rpcs,
                  "calls to load, one after another: health, get-candidate,\n"
-                 "                    suggest-offers, suggest-candidates (default suggest-offers)")
+                 "suggest-offers, suggest-candidates (default suggest-offers)")
       ->type_name("LIST");
   app.add_flag("--by-offer", by_offer, "short for --rpc suggest-candidates");
   app.add_flag("--no-schools", flags.no_schools,
                "generate offers without a vocational school (as before schools existed)");
+  app.add_flag("--sync-writes", flags.sync_writes,
+               "the in-process server syncs every write (as matchd does by default):\n"
+               "                    durable import and audited calls");
   app.add_flag("--assign", flags.assign,
                "time one Assign (mode optimal, no filters) end to end");
   app.add_option("--server", flags.server, "use a running matchd instead of one in process")
@@ -113,38 +76,7 @@ absl::StatusOr<SuggestLoadFlags> ParseSuggestLoadFlags(
   bool by_offer = false;
   CLI::App app{"", "suggest_load"};
   DefineFlags(app, flags, offers, candidates, rpcs, by_offer);
-  // '-' and '_' are alike in flag names; a switch takes no value.
-  std::vector<std::string> words;
-  for (const std::string& arg : args) {
-    if (!absl::StartsWith(arg, "--")) {  // a value, -h, or reported below
-      words.push_back(arg);
-      continue;
-    }
-    const size_t eq = arg.find('=');
-    const std::string name = absl::StrReplaceAll(arg.substr(0, eq), {{"_", "-"}});
-    const CLI::Option* option = app.get_option_no_throw(name);
-    if (option == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag ", arg.substr(0, eq)));
-    }
-    if (eq != std::string::npos && option->get_expected_max() == 0) {
-      return absl::InvalidArgumentError(absl::StrCat(name, ": takes no value"));
-    }
-    words.push_back(eq == std::string::npos ? name : name + arg.substr(eq));
-  }
-  std::vector<std::string> reversed(words.rbegin(), words.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::ArgumentMismatch& e) {
-    const std::string message = e.what();
-    return absl::InvalidArgumentError(
-        absl::StrCat(message.substr(0, message.find(':')), ": missing value"));
-  } catch (const CLI::ParseError& e) {
-    return absl::InvalidArgumentError(e.what());
-  }
-  if (!app.remaining().empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("unexpected argument \"", app.remaining().front(), "\""));
-  }
+  if (absl::Status parsed = ParseFlagWords(app, args); !parsed.ok()) return parsed;
   flags.offers = offers.value_or(flags.assign ? 20000 : 100000);
   flags.candidates = candidates.value_or(flags.assign ? 50000 : 100000);
   if (!flags.server.empty() && flags.api_key.empty()) {
@@ -183,17 +115,12 @@ std::string SuggestLoadUsage() {
   bool by_offer = false;
   CLI::App app{"", "suggest_load"};
   DefineFlags(app, unused, offers, candidates, rpcs, by_offer);
-  std::string usage =
+  const std::string usage =
       "usage: suggest_load [flags]\n\n"
       "Loads a demo cohort into matchd through Registry.Import, then either runs concurrent\n"
       "clients of one call after another (--rpc; default SuggestOffers), each compared to\n"
       "the first health run when there is one, or times one optimal Assign (--assign).\n\n";
-  for (const CLI::Option* option : app.get_options()) {
-    std::string left = option->get_name(false, false);
-    if (option->get_expected_max() != 0) absl::StrAppend(&left, " ", option->get_type_name());
-    absl::StrAppendFormat(&usage, "  %-17s %s\n", left, option->get_description());
-  }
-  return usage;
+  return usage + FlagTable(app);
 }
 
 }  // namespace azubimatch::bench

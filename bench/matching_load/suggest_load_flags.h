@@ -2,7 +2,7 @@
 //
 //   suggest_load [--offers N] [--candidates N] [--seed S] [--prefix P] [--batch N]
 //                [--clients C] [--seconds S] [--warmup S] [--k K]
-//                [--assign | --rpc RPC[,RPC...] | --by-offer] [--no-schools]
+//                [--assign | --rpc RPC[,RPC...] | --by-offer] [--no-schools] [--sync-writes]
 //                [--server HOST:PORT --api-key KEY] [--data-dir DIR] [--json] [--help]
 //
 // Parsed with CLI11, as matchd's and matchctl's flags; '-' and '_' are alike in flag
@@ -40,6 +40,7 @@ struct SuggestLoadFlags {
   // --rpc (comma-separated; --by-offer: suggest-candidates): the calls to load, in order.
   std::vector<LoadRpc> rpcs = {LoadRpc::kSuggestOffers};
   bool no_schools = false;      // --no-schools: offers without a vocational school
+  bool sync_writes = false;     // --sync-writes: the in-process server syncs every write
   std::string server;      // --server: HOST:PORT of a running matchd ("" = in process)
   std::string api_key;     // --api-key: officer key for --server
   std::string data_dir;    // --data-dir: in-process server's folder ("" = temporary)

@@ -15,10 +15,13 @@
 //
 //   overload_load [--clients 80] [--assign-clients 8] [--max-in-flight 8]
 //                 [--seconds 5] [--candidates 3000] [--offers 1000]
-//                 [--deadline-seconds 30]
+//                 [--deadline-seconds 30] [--help]
+//
+// Flags as every benchmark's (bench/flags/bench_flags.h: CLI11, '-' and '_' alike).
 #include <stdlib.h>  // mkdtemp
 
 #include <atomic>
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -28,18 +31,18 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/numbers.h"
-#include "absl/strings/str_cat.h"
+#include "CLI/CLI.hpp"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "azubimatch/v1/admin.pb.h"
 #include "azubimatch/v1/matching.grpc.pb.h"
+#include "bench/flags/bench_flags.h"
 #include "bench/matching_load/cohort_import.h"
 #include "bench/matching_load/latency_summary.h"
 #include "bench/matching_load/load_channel.h"
-#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/grpcpp.h"
+#include "service/http/generic_call.h"
 #include "service/registry/retry_info.h"
 #include "service/server/installed_services.h"
 #include "service/server/server.h"
@@ -57,33 +60,30 @@ struct Flags {
   int deadline_seconds = 30;
 };
 
-bool ParseFlags(int argc, char** argv, Flags* flags) {
-  const std::map<std::string, int*> ints = {
-      {"--clients", &flags->clients},
-      {"--assign-clients", &flags->assign_clients},
-      {"--max-in-flight", &flags->max_in_flight},
-      {"--seconds", &flags->seconds},
-      {"--candidates", &flags->candidates},
-      {"--offers", &flags->offers},
-      {"--deadline-seconds", &flags->deadline_seconds}};
-  for (int i = 1; i < argc; ++i) {
-    std::string flag = argv[i];
-    std::string value;
-    if (const size_t eq = flag.find('='); eq != std::string::npos) {
-      value = flag.substr(eq + 1);
-      flag = flag.substr(0, eq);
-    } else if (i + 1 < argc) {
-      value = argv[++i];
-    }
-    auto it = ints.find(flag);
-    if (it == ints.end() || !absl::SimpleAtoi(value, it->second) || *it->second < 0) {
-      std::fprintf(stderr,
-                   "overload_load: bad flag %s (see the header of overload_load.cc)\n",
-                   argv[i]);
-      return false;
-    }
+constexpr char kAbout[] =
+    "Drives an in-process matchd far beyond what the machine can do and reports how it\n"
+    "sheds (calls served and shed by method, p50/p99/max, health answers). Exit status 1\n"
+    "when a call ended otherwise than OK or shed with RetryInfo.";
+
+// The flags (bench/flags/bench_flags.h), bound to `flags`.
+void DefineFlags(CLI::App& app, Flags& flags) {
+  PrepareFlagApp(app);
+  const struct {
+    const char* name;
+    int* value;
+    const char* help;
+  } ints[] = {
+      {"--clients", &flags.clients, "client threads, one connection each (default 80)"},
+      {"--assign-clients", &flags.assign_clients,
+       "of them, clients that call Assign (optimal) (default 8)"},
+      {"--max-in-flight", &flags.max_in_flight, "the server's bound on calls in flight (default 8)"},
+      {"--seconds", &flags.seconds, "seconds of load (default 5)"},
+      {"--candidates", &flags.candidates, "candidates to load (default 3000)"},
+      {"--offers", &flags.offers, "training offers to load (default 1000)"},
+      {"--deadline-seconds", &flags.deadline_seconds, "deadline of every call (default 30)"}};
+  for (const auto& [name, value, help] : ints) {
+    app.add_option(name, *value, help)->type_name("N")->check(IntIn(0, INT_MAX));
   }
-  return true;
 }
 
 // What happened to the calls of one method.
@@ -140,30 +140,9 @@ void Print(const std::string& method, const Outcomes& o, double seconds) {
 // grpc.health.v1.Health/Check for "" (no key); true when SERVING (answer bytes 08 01).
 grpc::Status HealthCheck(const std::shared_ptr<grpc::Channel>& channel,
                          absl::Duration deadline, bool* serving) {
-  grpc::GenericStub stub(channel);
-  grpc::CompletionQueue cq;
-  grpc::ClientContext context;
-  context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
-  grpc::Slice empty("");
-  grpc::ByteBuffer send(&empty, 1);
-  auto call = stub.PrepareUnaryCall(&context, "/grpc.health.v1.Health/Check", send, &cq);
-  call->StartCall();
-  grpc::ByteBuffer received;
-  grpc::Status status;
-  call->Finish(&received, &status, reinterpret_cast<void*>(1));
-  void* tag = nullptr;
-  bool ok = false;
-  cq.Next(&tag, &ok);
   std::string response;
-  std::vector<grpc::Slice> slices;
-  if (status.ok() && received.Dump(&slices).ok()) {
-    for (const grpc::Slice& s : slices) {
-      response.append(reinterpret_cast<const char*>(s.begin()), s.size());
-    }
-  }
-  cq.Shutdown();
-  while (cq.Next(&tag, &ok)) {
-  }
+  const grpc::Status status = service::http::UnaryGenericCall(
+      channel, "/grpc.health.v1.Health/Check", {}, "", deadline, &response);
   *serving = status.ok() && response == std::string("\x08\x01", 2);
   return status;
 }
@@ -307,7 +286,8 @@ int Run(const Flags& flags) {
 }  // namespace azubimatch::bench
 
 int main(int argc, char** argv) {
-  azubimatch::bench::Flags flags;
-  if (!azubimatch::bench::ParseFlags(argc, argv, &flags)) return 2;
-  return azubimatch::bench::Run(flags);
+  using azubimatch::bench::Flags;
+  return azubimatch::bench::RunProgram<Flags>("overload_load", azubimatch::bench::kAbout, argc, argv,
+                                              azubimatch::bench::DefineFlags,
+                                              azubimatch::bench::Run);
 }

@@ -5,56 +5,84 @@
 // answer in every round (the report counts every candidate of the run).
 //
 //   run_report_load [--candidates 50000] [--offers 20000] [--seed 1]
-//                   [--mode optimal|stable|greedy] [--rounds 5]
+//                   [--mode optimal|stable|greedy] [--rounds 5] [--help]
+//
+// Flags as every benchmark's (bench/flags/bench_flags.h: CLI11, '-' and '_' alike).
 #include <stdlib.h>  // mkdtemp
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "absl/strings/numbers.h"
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "azubimatch/v1/reports.grpc.pb.h"
+#include "bench/flags/bench_flags.h"
 #include "bench/matching_load/assign_timing.h"
 #include "bench/matching_load/cohort_import.h"
 #include "bench/matching_load/in_process_server.h"
+#include "bench/matching_load/load_average.h"
 #include "bench/matching_load/load_channel.h"
 
 namespace azubimatch::bench {
 namespace {
 
-std::string LoadAverage() {
-  std::ifstream file("/proc/loadavg");
-  std::string one, five, fifteen;
-  if (!(file >> one >> five >> fifteen)) return "unknown";
-  return one + " " + five + " " + fifteen;
-}
+constexpr char kAbout[] =
+    "The time of Reports.GetRunReport for a large run, end to end through gRPC on an\n"
+    "in-process matchd: loads a demo cohort, stores one Assign run, then calls\n"
+    "GetRunReport --rounds times and prints each call's wall time and the median.";
 
-int Main(int argc, char** argv) {
-  int candidates = 50000, offers = 20000, rounds = 5;
+struct Flags {
+  int candidates = 50000;
+  int offers = 20000;
+  int rounds = 5;
   uint64_t seed = 1;
   v1::AssignMode mode = v1::ASSIGN_MODE_OPTIMAL;
-  for (int k = 1; k + 1 < argc; k += 2) {
-    const std::string flag = argv[k], value = argv[k + 1];
-    bool ok = true;
-    if (flag == "--candidates") ok = absl::SimpleAtoi(value, &candidates);
-    else if (flag == "--offers") ok = absl::SimpleAtoi(value, &offers);
-    else if (flag == "--seed") ok = absl::SimpleAtoi(value, &seed);
-    else if (flag == "--rounds") ok = absl::SimpleAtoi(value, &rounds);
-    else if (flag == "--mode") ok = v1::AssignMode_Parse("ASSIGN_MODE_" + std::string(
-        value == "stable" ? "STABLE" : value == "greedy" ? "GREEDY" : "OPTIMAL"), &mode);
-    else ok = false;
-    if (!ok) {
-      std::cerr << "usage: run_report_load [--candidates N] [--offers N] [--seed S] "
-                   "[--mode optimal|stable|greedy] [--rounds R]\n";
-      return 2;
-    }
-  }
+};
+
+// The flags (bench/flags/bench_flags.h), bound to `flags`.
+void DefineFlags(CLI::App& app, Flags& flags) {
+  PrepareFlagApp(app);
+  app.add_option("--candidates", flags.candidates, "candidates to load (default 50000)")
+      ->type_name("N")
+      ->check(IntIn(0, INT_MAX));
+  app.add_option("--offers", flags.offers, "training offers to load (default 20000)")
+      ->type_name("N")
+      ->check(IntIn(0, INT_MAX));
+  app.add_option("--seed", flags.seed, "cohort seed (default 1)")
+      ->type_name("S")
+      ->check(Unsigned64());
+  app.add_option_function<std::string>(
+         "--mode",
+         [&flags](const std::string& name) {
+           flags.mode = name == "stable"   ? v1::ASSIGN_MODE_STABLE
+                        : name == "greedy" ? v1::ASSIGN_MODE_GREEDY
+                                           : v1::ASSIGN_MODE_OPTIMAL;
+         },
+         "the run's assignment mode (default optimal)")
+      ->type_name("optimal|stable|greedy")
+      ->check(CLI::Validator(
+          [](std::string& name) -> std::string {
+            return name == "optimal" || name == "stable" || name == "greedy"
+                       ? ""
+                       : absl::StrCat("expected optimal, stable or greedy, got \"", name, "\"");
+          },
+          ""));
+  app.add_option("--rounds", flags.rounds, "GetRunReport calls (default 5)")
+      ->type_name("R")
+      ->check(IntIn(0, INT_MAX));
+}
+
+int Run(const Flags& flags) {
+  const int candidates = flags.candidates, offers = flags.offers, rounds = flags.rounds;
+  const uint64_t seed = flags.seed;
+  const v1::AssignMode mode = flags.mode;
   std::string dir = (std::filesystem::temp_directory_path() / "run_report_load.XXXXXX").string();
   if (mkdtemp(dir.data()) == nullptr) {
     std::cerr << "run_report_load: cannot create a temporary folder\n";
@@ -127,4 +155,9 @@ int Main(int argc, char** argv) {
 }  // namespace
 }  // namespace azubimatch::bench
 
-int main(int argc, char** argv) { return azubimatch::bench::Main(argc, argv); }
+int main(int argc, char** argv) {
+  using azubimatch::bench::Flags;
+  return azubimatch::bench::RunProgram<Flags>("run_report_load", azubimatch::bench::kAbout, argc, argv,
+                                              azubimatch::bench::DefineFlags,
+                                              azubimatch::bench::Run);
+}

@@ -8,7 +8,9 @@
 //   two_sided_bench [--candidates 50000] [--offers 20000] [--seed 1] [--common 0.5]
 //                   [--modes stable,stable-offer-proposing,best-stable,greedy,optimal]
 //                   [--offers-per-region 200] [--full-offer-lists 0]
-//                   [--complete-lists 0]
+//                   [--complete-lists 0] [--help]
+//
+// Flags as every benchmark's (bench/flags/bench_flags.h: CLI11, '-' and '_' alike).
 //
 // --common is the weight of the common quality in both sides' preferences (1: everybody
 // agrees, few stable matchings; 0: independent tastes, more rotations). Small regions
@@ -17,11 +19,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "absl/strings/numbers.h"
+#include "CLI/CLI.hpp"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "bench/flags/bench_flags.h"
 #include "bench/two_sided/two_sided_market_generator.h"
 #include "engine/matching/max_weight_closure.h"
 #include "engine/matching/optimal_assignment.h"
@@ -41,69 +46,62 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-constexpr char kUsage[] =
-    "usage: two_sided_bench [--candidates N] [--offers N] [--seed S] [--common W]\n"
-    "                       [--modes stable,stable-offer-proposing,best-stable,...]\n"
-    "                       [--offers-per-region N] [--full-offer-lists 0|1]\n"
-    "                       [--complete-lists 0|1]\n"
+constexpr char kAbout[] =
     "Runs the five two-sided modes on a generated market with rankings on both sides\n"
-    "and prints the time of each. Defaults: 50000 candidates, 20000 offers, seed 1,\n"
-    "common 0.5 (weight of the shared quality in both sides' preferences, 0..1),\n"
-    "all five modes, regions of 200 offers, offers ranking 5-20 interviewees\n"
-    "(--full-offer-lists 1: all of them). The cross-mode checks apply to the modes "
-    "run.\n";
+    "and prints the time of each. The cross-mode checks apply to the modes run.";
 
-bool ParseFlags(int argc, char** argv, MarketShape* shape,
-                std::vector<engine::TwoSidedMode>* modes) {
-  for (int k = 1; k < argc; ++k) {
-    const std::string arg = argv[k];
-    if (arg == "--help" || arg == "-h") {
-      std::fputs(kUsage, stdout);
-      std::exit(0);
-    }
-    if (k + 1 >= argc) {
-      std::fprintf(stderr, "two_sided_bench: %s needs a value\n%s", arg.c_str(), kUsage);
-      return false;
-    }
-    const std::string value = argv[++k];
-    bool ok = true;
-    if (arg == "--candidates") {
-      ok = absl::SimpleAtoi(value, &shape->candidates) && shape->candidates > 0;
-    } else if (arg == "--offers") {
-      ok = absl::SimpleAtoi(value, &shape->offers) && shape->offers > 0;
-    } else if (arg == "--seed") {
-      ok = absl::SimpleAtoi(value, &shape->seed);
-    } else if (arg == "--common") {
-      ok = absl::SimpleAtod(value, &shape->common) && shape->common >= 0 &&
-           shape->common <= 1;
-    } else if (arg == "--offers-per-region") {
-      ok = absl::SimpleAtoi(value, &shape->offers_per_region) &&
-           shape->offers_per_region > 0;
-    } else if (arg == "--complete-lists") {
-      ok = value == "0" || value == "1";
-      shape->complete_lists = value == "1";
-    } else if (arg == "--full-offer-lists") {
-      ok = value == "0" || value == "1";
-      shape->full_offer_lists = value == "1";
-    } else if (arg == "--modes") {
-      modes->clear();
-      for (absl::string_view name : absl::StrSplit(value, ',', absl::SkipEmpty())) {
-        absl::StatusOr<engine::TwoSidedMode> mode =
-            engine::ParseTwoSidedMode(std::string(name));
-        ok &= mode.ok();
-        if (mode.ok()) modes->push_back(*mode);
-      }
-    } else {
-      std::fprintf(stderr, "two_sided_bench: unknown flag %s\n%s", arg.c_str(), kUsage);
-      return false;
-    }
-    if (!ok) {
-      std::fprintf(stderr, "two_sided_bench: %s: bad value '%s'\n", arg.c_str(),
-                   value.c_str());
-      return false;
-    }
-  }
-  return true;
+// The flags (bench/flags/bench_flags.h), bound to `shape` and `modes`.
+void DefineFlags(CLI::App& app, MarketShape& shape, std::vector<engine::TwoSidedMode>& modes) {
+  using azubimatch::bench::IntIn;
+  azubimatch::bench::PrepareFlagApp(app);
+  app.add_option("--candidates", shape.candidates, "candidates (default 50000)")
+      ->type_name("N")
+      ->check(IntIn(1, INT32_MAX));
+  app.add_option("--offers", shape.offers, "offers (default 20000)")
+      ->type_name("N")
+      ->check(IntIn(1, INT32_MAX));
+  app.add_option("--seed", shape.seed, "market seed (default 1)")
+      ->type_name("S")
+      ->check(azubimatch::bench::Unsigned64());
+  app.add_option("--common", shape.common,
+                 "weight of the shared quality in both sides' preferences, 0..1\n"
+                 "(default 0.5)")
+      ->type_name("W")
+      ->check(azubimatch::bench::NumberWhere([](double w) { return w >= 0 && w <= 1; },
+                                             "a weight in [0, 1]"));
+  app.add_option_function<std::string>(
+         "--modes",
+         [&modes](const std::string& value) {
+           modes.clear();
+           for (absl::string_view name : absl::StrSplit(value, ',', absl::SkipEmpty())) {
+             modes.push_back(*engine::ParseTwoSidedMode(std::string(name)));
+           }
+         },
+         "modes to run, comma-separated (default all five:\n"
+         "stable,stable-offer-proposing,best-stable,greedy,optimal)")
+      ->type_name("LIST")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            for (absl::string_view name : absl::StrSplit(value, ',', absl::SkipEmpty())) {
+              if (!engine::ParseTwoSidedMode(std::string(name)).ok()) {
+                return absl::StrCat("bad value '", value, "'");
+              }
+            }
+            return "";
+          },
+          ""));
+  app.add_option("--offers-per-region", shape.offers_per_region,
+                 "offers per region (default 200)")
+      ->type_name("N")
+      ->check(IntIn(1, INT32_MAX));
+  app.add_option("--full-offer-lists", shape.full_offer_lists,
+                 "1: offers rank all their interviewees, not 5-20 (default 0)")
+      ->type_name("0|1")
+      ->check(IntIn(0, 1));
+  app.add_option("--complete-lists", shape.complete_lists,
+                 "1: every offer of the region interviews every candidate (default 0)")
+      ->type_name("0|1")
+      ->check(IntIn(0, 1));
 }
 
 int64_t TotalWeight(const engine::TwoSidedMarket& market,
@@ -128,7 +126,12 @@ int main(int argc, char** argv) {
       engine::TwoSidedMode::kStable, engine::TwoSidedMode::kStableOfferProposing,
       engine::TwoSidedMode::kBestStable, engine::TwoSidedMode::kGreedy,
       engine::TwoSidedMode::kOptimal};
-  if (!ParseFlags(argc, argv, &shape, &modes)) return 2;
+  CLI::App app{"", "two_sided_bench"};
+  DefineFlags(app, shape, modes);
+  if (std::optional<int> exit =
+          azubimatch::bench::ParseProgramFlags(app, argc, argv, kAbout)) {
+    return *exit;
+  }
 
   Clock::time_point start = Clock::now();
   const engine::TiedMarketInput tied = azubimatch::bench::GenerateTwoSidedMarket(shape);

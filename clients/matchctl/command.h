@@ -40,6 +40,7 @@ inline constexpr int kExitUsage = 2;    // bad arguments or unreadable input; no
 inline constexpr absl::Duration kDefaultRpcTimeout = absl::Seconds(30);
 
 class Context;
+class JsonWriter;
 
 struct Command {
   std::string name;     // the word after `matchctl`, e.g. "list"
@@ -52,6 +53,12 @@ struct Command {
   // When true, `--json` and `--help` are handed on to `run` in `args` (for commands
   // that parse them themselves, e.g. `solve`) instead of being handled here.
   bool passes_global_flags = false;
+  // Other words that name this command, e.g. "runs" for "run".
+  std::vector<std::string> aliases = {};
+  // Non-empty for an old spelling kept for one release, naming the spelling that
+  // replaces it, e.g. "{company|offer|candidate} list" for `list`. It still works;
+  // `matchctl --help` lists it apart from the commands.
+  std::string replaced_by = {};
 };
 
 class Context {
@@ -78,6 +85,10 @@ class Context {
   // The command being run (set by RunMatchctl before Command::run); nullptr before.
   const Command* command() const { return command_; }
   void set_command(const Command* command) { command_ = command; }
+
+  // Prints one JSON object and a newline to stdout; `write_members` writes its keys
+  // and values, the braces are written here.
+  void PrintJsonObject(const std::function<void(JsonWriter& json)>& write_members);
 
   // Prints "matchctl NAME: <message>" and the command's usage line to stderr;
   // returns kExitUsage.

@@ -3,6 +3,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "clients/matchctl/command.h"
+#include "clients/matchctl/json_writer.h"
 #include "clients/matchctl/rpc_error.h"
 
 namespace azubimatch::matchctl {
@@ -42,6 +43,15 @@ void Context::PrepareCall(grpc::ClientContext* call,
   if (!options_.api_key.empty()) {
     call->AddMetadata("authorization", absl::StrCat("Bearer ", options_.api_key));
   }
+}
+
+void Context::PrintJsonObject(const std::function<void(JsonWriter& json)>& write_members) {
+  std::string text;
+  JsonWriter json(&text);
+  json.BeginObject();
+  write_members(json);
+  json.EndObject();
+  out_ << text << "\n";
 }
 
 int Context::UsageError(absl::string_view message) {

@@ -55,21 +55,18 @@ int RunErase(Context& context, const std::vector<std::string>& args) {
                                   ->EraseCandidate(&call, request, &response);
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject();
-    json.Key("id");
-    json.String(id);
-    json.Key("erased");
-    json.Bool(true);
-    json.Key("pseudonym");
-    json.String(response.pseudonym());
-    json.Key("runs_rewritten");
-    json.Int(response.runs_rewritten());
-    json.Key("placements_removed");
-    json.Int(response.placements_removed());
-    json.EndObject();
-    context.out() << out << "\n";
+    context.PrintJsonObject([&](JsonWriter& json) {
+      json.Key("id");
+      json.String(id);
+      json.Key("erased");
+      json.Bool(true);
+      json.Key("pseudonym");
+      json.String(response.pseudonym());
+      json.Key("runs_rewritten");
+      json.Int(response.runs_rewritten());
+      json.Key("placements_removed");
+      json.Int(response.placements_removed());
+    });
   } else {
     context.out() << "erased candidate " << id << ": stored runs now show "
                   << response.pseudonym() << " (" << response.runs_rewritten()

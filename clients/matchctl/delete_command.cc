@@ -18,15 +18,12 @@ int RunDelete(Context& context, const std::vector<std::string>& args) {
       NewRegistryCalls(parsed->kind, context)->Delete(id, version->value_or(0));
   if (!status.ok()) return context.RpcError(status);
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject();
-    json.Key("id");
-    json.String(id);
-    json.Key("deleted");
-    json.Bool(true);
-    json.EndObject();
-    context.out() << out << "\n";
+    context.PrintJsonObject([&](JsonWriter& json) {
+      json.Key("id");
+      json.String(id);
+      json.Key("deleted");
+      json.Bool(true);
+    });
   } else {
     context.out() << "deleted " << KindSingular(parsed->kind) << " " << id << "\n";
   }

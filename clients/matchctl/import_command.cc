@@ -12,6 +12,7 @@
 #include "clients/matchctl/record_file.h"
 #include "clients/matchctl/registry_commands.h"
 #include "clients/matchctl/rpc_error.h"
+#include "engine/base/json_string.h"
 
 namespace azubimatch::matchctl {
 namespace {
@@ -132,7 +133,7 @@ int RunImport(Context& context, const std::vector<std::string>& args) {
 
   if (parsed->args.Has("dry_run")) {
     if (context.json()) {
-      context.out() << "{\"file\":" << JsonQuote(path) << ",\"kind\":\""
+      context.out() << "{\"file\":" << engine::JsonQuote(path) << ",\"kind\":\""
                     << KindPlural(kind) << "\",\"records\":" << input.records.size()
                     << "}\n";
     } else {

@@ -4,54 +4,9 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "engine/base/json_string.h"
 
 namespace azubimatch::matchctl {
-namespace {
-
-void AppendQuoted(absl::string_view text, std::string* out) {
-  out->push_back('"');
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          absl::StrAppendFormat(out, "\\u%04x", static_cast<unsigned char>(c));
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
-
-}  // namespace
-
-std::string JsonQuote(absl::string_view text) {
-  std::string out;
-  AppendQuoted(text, &out);
-  return out;
-}
 
 void JsonWriter::BeforeValue() {
   if (after_key_) {
@@ -88,14 +43,14 @@ void JsonWriter::EndArray() {
 
 void JsonWriter::Key(absl::string_view key) {
   BeforeValue();
-  AppendQuoted(key, out_);
+  engine::AppendJsonString(key, out_);
   out_->push_back(':');
   after_key_ = true;
 }
 
 void JsonWriter::String(absl::string_view value) {
   BeforeValue();
-  AppendQuoted(value, out_);
+  engine::AppendJsonString(value, out_);
 }
 
 void JsonWriter::Int(int64_t value) {

@@ -11,8 +11,8 @@
 //
 // Numbers: integers in decimal; doubles in the shortest form that reads back to the
 // same value (std::to_chars), NaN and infinities as the strings "NaN", "Infinity",
-// "-Infinity" (as protobuf's JSON mapping does). Strings: '"', '\\' and control
-// characters escaped; other bytes (UTF-8) copied unchanged.
+// "-Infinity" (as protobuf's JSON mapping does). Strings: engine/base/json_string.h
+// (style kProto: '"', '\\' and control characters escaped, other bytes copied).
 //
 // Thread-compatible. Each call is O(length of what it writes). The caller keeps
 // the calls balanced (REQUIRES: a Key before every value inside an object).
@@ -54,9 +54,6 @@ class JsonWriter {
   std::vector<bool> first_;
   bool after_key_ = false;
 };
-
-// `text` as a quoted JSON string.
-std::string JsonQuote(absl::string_view text);
 
 }  // namespace azubimatch::matchctl
 

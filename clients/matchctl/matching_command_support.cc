@@ -27,6 +27,14 @@ std::unique_ptr<v1::Matching::Stub> MatchingStub(Context& context) {
   return v1::Matching::NewStub(context.channel());
 }
 
+grpc::Status GetRun(Context& context, const std::string& id, v1::Run* run) {
+  v1::GetRunRequest request;
+  request.set_id(id);
+  grpc::ClientContext call;
+  context.PrepareCall(&call);
+  return MatchingStub(context)->GetRun(&call, request, run);
+}
+
 std::string ScoreText(double score) { return absl::StrFormat("%.4f", score); }
 
 std::string MinutesText(double minutes) { return absl::StrFormat("%.0f", minutes); }

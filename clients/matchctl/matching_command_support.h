@@ -27,6 +27,9 @@ namespace azubimatch::matchctl {
 
 std::unique_ptr<v1::Matching::Stub> MatchingStub(Context& context);
 
+// Matching.GetRun of the run `id` into *run, with the default deadline.
+grpc::Status GetRun(Context& context, const std::string& id, v1::Run* run);
+
 // A score with 4 decimals; minutes without decimals.
 std::string ScoreText(double score);
 std::string MinutesText(double minutes);

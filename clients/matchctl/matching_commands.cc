@@ -9,7 +9,7 @@
 //                            "school_travel_minutes":0,"components":{…},
 //                            "reasons":["German B1 required, candidate has A2",…]}
 //                            (school_travel_minutes: to the Berufsschule, 0 without)
-//   assign, runs get        {"run_id":"…","mode":"optimal","placements":[{"candidate_id":
+//   assign, run get         {"run_id":"…","mode":"optimal","placements":[{"candidate_id":
 //                            "…","offer_id":"…","score":0.8}],"unmatched":[{"candidate_id":
 //                            "…","reason":"outcompeted"}],"metrics":{"candidates":…,
 //                            "seats":…,"placed":…,"fill_rate":…,"total_score":…,
@@ -22,7 +22,7 @@
 //                            "company_policy_offers":…,"seed":…}}
 //   rank candidate|offer, rank show   the Ranking as proto JSON; --clear {"cleared":…}
 //   policy show, policy set the CompanyPolicy as proto JSON; --clear {"cleared":…}
-//   runs list               {"runs":[<Run summary as proto JSON>,…]}
+//   run list                {"runs":[<Run summary as proto JSON>,…]}
 //   placement accept|reject|withdraw   the Placement as proto JSON
 //   placement list          {"placements":[<Placement as proto JSON>,…]}
 // "components" maps each score component's name to its contribution (weight x value);

@@ -4,16 +4,21 @@
 
 #include "absl/strings/str_cat.h"
 #include "clients/matchctl/proto_json.h"
+#include "clients/matchctl/record_noun_commands.h"
 #include "clients/matchctl/record_table.h"
 
 namespace azubimatch::matchctl {
 
 void AddRegistryCommands(std::vector<Command>& commands) {
-  commands.push_back(ListCommand());
-  commands.push_back(GetCommand());
-  commands.push_back(AddCommand());
-  commands.push_back(DeleteCommand());
-  commands.push_back(ImportCommand());
+  static const auto* const kVerbs = new std::vector<Command>{
+      ListCommand(), GetCommand(), AddCommand(), DeleteCommand(), ImportCommand()};
+  for (const char* noun : {"company", "offer", "candidate"}) {
+    commands.push_back(RecordNounCommand(noun, kVerbs));
+  }
+  for (Command verb : *kVerbs) {
+    verb.replaced_by = absl::StrCat("{company|offer|candidate} ", verb.name);
+    commands.push_back(std::move(verb));
+  }
 }
 
 absl::StatusOr<KindArgs> ParseKindArgs(const std::vector<std::string>& args,

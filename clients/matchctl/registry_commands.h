@@ -1,6 +1,8 @@
 // The registry command group: list, get, add, delete and import of companies, training
-// offers and candidates. Each command is built in its own file; AddRegistryCommands
-// appends them all.
+// offers and candidates, spelled noun first (`matchctl offer list`, see
+// record_noun_commands.h). Each verb is built in its own file; AddRegistryCommands
+// appends the three nouns and, as old spellings kept for one release, the verbs
+// (`matchctl list offers`).
 //
 // Thread-compatible (see command.h).
 #ifndef AZUBIMATCH_CLIENTS_MATCHCTL_REGISTRY_COMMANDS_H_

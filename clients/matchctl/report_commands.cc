@@ -238,15 +238,12 @@ int RunReportCommand(Context& context, const std::vector<std::string>& args) {
     return context.InputError(error);
   }
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject();
-    json.Key("reports");
-    json.BeginArray();
-    for (const v1::RunReport& r : reports) WriteReportJson(r, json);
-    json.EndArray();
-    json.EndObject();
-    context.out() << out << "\n";
+    context.PrintJsonObject([&](JsonWriter& json) {
+      json.Key("reports");
+      json.BeginArray();
+      for (const v1::RunReport& r : reports) WriteReportJson(r, json);
+      json.EndArray();
+    });
   } else if (written.empty()) {
     for (const v1::RunReport& r : reports) PrintReportTables(r, context.out());
   }
@@ -260,14 +257,10 @@ int RunReportCommand(Context& context, const std::vector<std::string>& args) {
 
 int RunRunsExport(Context& context, const ParsedArgs& parsed) {
   if (parsed.positional.size() != 2 || !parsed.Has("csv")) {
-    return context.UsageError("expected: runs export RUN_ID --csv FILE");
+    return context.UsageError("expected: run export RUN_ID --csv FILE");
   }
-  v1::GetRunRequest request;
-  request.set_id(parsed.positional[1]);
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
   v1::Run run;
-  if (grpc::Status status = MatchingStub(context)->GetRun(&call, request, &run); !status.ok()) {
+  if (grpc::Status status = GetRun(context, parsed.positional[1], &run); !status.ok()) {
     return context.RpcError(status);
   }
   if (run.placements_size() == 0 && run.metrics().placed() > 0) {
@@ -288,17 +281,14 @@ int RunRunsExport(Context& context, const ParsedArgs& parsed) {
   const std::string path = parsed.Value("csv");
   if (!WriteFile(path, text, &error)) return context.InputError(error);
   if (context.json()) {
-    std::string out;
-    JsonWriter json(&out);
-    json.BeginObject();
-    json.Key("run_id");
-    json.String(run.id());
-    json.Key("placements");
-    json.Int(run.placements_size());
-    json.Key("file");
-    json.String(path);
-    json.EndObject();
-    context.out() << out << "\n";
+    context.PrintJsonObject([&](JsonWriter& json) {
+      json.Key("run_id");
+      json.String(run.id());
+      json.Key("placements");
+      json.Int(run.placements_size());
+      json.Key("file");
+      json.String(path);
+    });
   } else {
     context.out() << "wrote " << run.placements_size() << " placements of run " << run.id()
                   << " to " << path << "\n";

@@ -32,7 +32,7 @@ constexpr absl::Duration kAssignTimeout = absl::Minutes(10);
 constexpr int kRunRowsShown = 20;
 constexpr int kMaxRunsPage = 200;
 
-// ---- runs (assign, runs get, runs list) ----
+// ---- runs (assign, run get, run list) ----
 
 void WriteRunJson(const v1::Run& run, JsonWriter& json) {
   json.BeginObject();
@@ -239,20 +239,16 @@ int RunAssign(Context& context, const std::vector<std::string>& args) {
 }
 
 int RunRunsGet(Context& context, const ParsedArgs& parsed) {
-  if (parsed.positional.size() != 2) return context.UsageError("expected: runs get ID");
-  v1::GetRunRequest request;
-  request.set_id(parsed.positional[1]);
-  grpc::ClientContext call;
-  context.PrepareCall(&call);
+  if (parsed.positional.size() != 2) return context.UsageError("expected: run get ID");
   v1::Run run;
-  if (grpc::Status status = MatchingStub(context)->GetRun(&call, request, &run); !status.ok()) {
+  if (grpc::Status status = GetRun(context, parsed.positional[1], &run); !status.ok()) {
     return context.RpcError(status);
   }
   return PrintRun(context, run);
 }
 
 int RunRunsList(Context& context, const ParsedArgs& parsed) {
-  if (parsed.positional.size() != 1) return context.UsageError("expected: runs list");
+  if (parsed.positional.size() != 1) return context.UsageError("expected: run list");
   absl::StatusOr<std::optional<int64_t>> limit = parsed.IntValue("limit", 1);
   if (!limit.ok()) return context.UsageError(limit.status().message());
   std::vector<v1::Run> runs;
@@ -288,7 +284,7 @@ int RunRuns(Context& context, const std::vector<std::string>& args) {
   if (verb == "list") return RunRunsList(context, *parsed);
   if (verb == "get") return RunRunsGet(context, *parsed);
   if (verb == "export") return RunRunsExport(context, *parsed);
-  return context.UsageError("expected: runs list | runs get ID | runs export ID --csv FILE");
+  return context.UsageError("expected: run list | run get ID | run export ID --csv FILE");
 }
 
 }  // namespace
@@ -327,16 +323,18 @@ void AddRunCommands(std::vector<Command>& commands) {
       "\"candidate_rankings_used\",\"offer_rankings_used\",\"company_policy_offers\",\"seed\"}}. Default deadline 10\n"
       "minutes (--timeout).",
       RunAssign));
-  commands.push_back(MakeCommand(
-      "runs", "list stored assignment runs, or show one",
-      "matchctl runs list [--limit N] | runs get ID | runs export ID --csv FILE\n"
+  Command runs = MakeCommand(
+      "run", "list stored assignment runs, show or export one",
+      "matchctl run list [--limit N] | run get ID | run export ID --csv FILE\n"
       "\n"
       "list: your runs, newest first (with --json {\"runs\":[...]}, without placements);\n"
       "get: one run as `assign` prints it (same --json shape);\n"
       "export: the run's placements as CSV (candidate_id,offer_id,score,commute_minutes,\n"
       "rank; rank 1 = first wish, \"sector\" = sector match), for officers (analysts see\n"
-      "no placements).",
-      RunRuns));
+      "no placements). 'runs' is the old spelling of 'run'.",
+      RunRuns);
+  runs.aliases = {"runs"};
+  commands.push_back(std::move(runs));
 }
 
 }  // namespace azubimatch::matchctl

@@ -18,7 +18,13 @@ void PrintMainHelp(std::ostream& out) {
          "\n"
          "commands:\n";
   for (const Command& command : AllCommands()) {
+    if (!command.replaced_by.empty()) continue;
     out << absl::StrFormat("  %-10s %s\n", command.name, command.summary);
+  }
+  out << "\nold spellings, still accepted until the next release:\n";
+  for (const Command& command : AllCommands()) {
+    if (command.replaced_by.empty()) continue;
+    out << absl::StrFormat("  %-10s now: %s\n", command.name, command.replaced_by);
   }
   out << "\nglobal flags (before or after the command):\n"
       << GlobalFlagsHelp()
@@ -26,10 +32,6 @@ void PrintMainHelp(std::ostream& out) {
          "violations\n"
          "on stderr), 2 usage or input error (nothing sent).\n"
          "'matchctl COMMAND --help' shows a command's arguments.\n";
-}
-
-void PrintCommandHelp(const Command& command, std::ostream& out) {
-  out << "usage: " << command.usage << "\n\nglobal flags:\n" << GlobalFlagsHelp();
 }
 
 }  // namespace

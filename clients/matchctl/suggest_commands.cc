@@ -152,7 +152,7 @@ int RunExplain(Context& context, const std::vector<std::string>& args) {
     WriteComponents(e.components(), json);
     json.Key("reasons");
     json.BeginArray();
-    for (const v1::Exclusion& reason : e.reasons()) json.String(reason.text());
+    for (const v1::Exclusion& exclusion : e.reasons()) json.String(exclusion.text());
     json.EndArray();
     json.EndObject();
     context.out() << out << "\n";
@@ -177,9 +177,9 @@ int RunExplain(Context& context, const std::vector<std::string>& args) {
   table.Print(context.out());
   if (!e.reasons().empty()) {
     context.out() << "excluded because:\n";
-    for (const v1::Exclusion& reason : e.reasons()) {
-      context.out() << "  - " << reason.text() << " ("
-                    << EnumShortName(v1::ExclusionCode_descriptor(), reason.code()) << ")\n";
+    for (const v1::Exclusion& exclusion : e.reasons()) {
+      context.out() << "  - " << exclusion.text() << " ("
+                    << EnumShortName(v1::ExclusionCode_descriptor(), exclusion.code()) << ")\n";
     }
   }
   return kExitOk;

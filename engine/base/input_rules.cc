@@ -45,6 +45,12 @@ int64_t Utf8Length(absl::string_view text) {
   return count;
 }
 
+size_t Utf8SequenceLength(absl::string_view text, size_t pos) {
+  size_t end = pos;
+  char32_t cp = 0;
+  return NextCodePoint(text, &end, &cp) ? end - pos : 0;
+}
+
 std::optional<std::string> TextProblem(absl::string_view text, bool required, int max_chars) {
   int64_t chars = 0;
   bool blank = true;

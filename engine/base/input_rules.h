@@ -31,6 +31,11 @@ namespace azubimatch::engine {
 // Number of code points in `text`, or -1 when it is not valid UTF-8.
 int64_t Utf8Length(absl::string_view text);
 
+// Length in bytes (1..4) of the valid UTF-8 sequence starting at text[pos], or 0 when
+// the bytes there are not one (bad lead byte, truncated, overlong, surrogate, beyond
+// U+10FFFF). REQUIRES: pos < text.size().
+size_t Utf8SequenceLength(absl::string_view text, size_t pos);
+
 // What is wrong with `text` under the text rule, in this order: "must be valid UTF-8",
 // "must not be empty" (required and blank), "must have at most N characters, has M",
 // "must not contain control characters".

@@ -6,13 +6,13 @@
 namespace azubimatch::engine {
 namespace {
 
-std::string NoEligibleText(const CandidateExclusions& ex, ReasonCode top) {
+std::string NoEligibleText(const CandidateExclusions& ex, ExclusionCode top) {
   if (ex.wished_offers == 0) {
     return "no eligible offer: no offer in the desired occupations";
   }
   return absl::StrFormat(
       "no eligible offer: %s excluded %d of %d offers in the desired occupations",
-      ReasonCodeName(top), ex.count(top), ex.wished_offers);
+      ExclusionCodeName(top), ex.count(top), ex.wished_offers);
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ struct UnmatchedCandidate {
   UnmatchedReason reason = UnmatchedReason::kNoEligibleOffer;
   // For kNoEligibleOffer: the constraint that excluded the most wished offers.
   // Unused (kOccupationNotWished) for kOutcompeted.
-  ReasonCode top_constraint = ReasonCode::kOccupationNotWished;
+  ExclusionCode top_constraint = ExclusionCode::kOccupationNotWished;
   int32_t eligible_offers = 0;
   // In words, e.g. "no eligible offer: travel_time_over_limit excluded 14 of 20 offers
   // in the desired occupations" or "outcompeted: the seats of all 3 eligible offers went

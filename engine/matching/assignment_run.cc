@@ -18,36 +18,36 @@ ProgressCallback StageProgress(const AssignmentOptions& options, AssignmentStage
 
 }  // namespace
 
-std::string_view AssignmentModeName(AssignmentMode mode) {
+std::string_view AssignModeName(AssignMode mode) {
   switch (mode) {
-    case AssignmentMode::kStable:
+    case AssignMode::kStable:
       return "stable";
-    case AssignmentMode::kGreedy:
+    case AssignMode::kGreedy:
       return "greedy";
-    case AssignmentMode::kOptimal:
+    case AssignMode::kOptimal:
       break;
   }
   return "optimal";
 }
 
-absl::StatusOr<AssignmentMode> ParseAssignmentMode(std::string_view name) {
-  for (AssignmentMode mode :
-       {AssignmentMode::kOptimal, AssignmentMode::kStable, AssignmentMode::kGreedy}) {
-    if (AssignmentModeName(mode) == name) return mode;
+absl::StatusOr<AssignMode> ParseAssignMode(std::string_view name) {
+  for (AssignMode mode :
+       {AssignMode::kOptimal, AssignMode::kStable, AssignMode::kGreedy}) {
+    if (AssignModeName(mode) == name) return mode;
   }
   return absl::InvalidArgumentError(
       absl::StrFormat("mode must be one of optimal, stable, greedy; got '%s'", name));
 }
 
 absl::StatusOr<AssignmentOutcome> AssignWithMode(const AssignmentInstance& instance,
-                                                 AssignmentMode mode, uint64_t seed,
+                                                 AssignMode mode, uint64_t seed,
                                                  const ProgressCallback& progress) {
   switch (mode) {
-    case AssignmentMode::kStable:
+    case AssignMode::kStable:
       return AssignStable(instance, seed, progress);
-    case AssignmentMode::kGreedy:
+    case AssignMode::kGreedy:
       return AssignGreedy(instance, progress);
-    case AssignmentMode::kOptimal:
+    case AssignMode::kOptimal:
       break;
   }
   return AssignOptimal(instance, progress);

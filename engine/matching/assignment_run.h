@@ -28,13 +28,13 @@
 
 namespace azubimatch::engine {
 
-enum class AssignmentMode : int8_t { kOptimal = 0, kStable = 1, kGreedy = 2 };
+enum class AssignMode : int8_t { kOptimal = 0, kStable = 1, kGreedy = 2 };
 
 // "optimal", "stable", "greedy".
-std::string_view AssignmentModeName(AssignmentMode mode);
+std::string_view AssignModeName(AssignMode mode);
 
-// The mode named `name` (as AssignmentModeName spells it); InvalidArgument otherwise.
-absl::StatusOr<AssignmentMode> ParseAssignmentMode(std::string_view name);
+// The mode named `name` (as AssignModeName spells it); InvalidArgument otherwise.
+absl::StatusOr<AssignMode> ParseAssignMode(std::string_view name);
 
 // The stages a run reports progress for, in order.
 enum class AssignmentStage : int8_t {
@@ -44,7 +44,7 @@ enum class AssignmentStage : int8_t {
 
 struct AssignmentOptions {
   // Which assignment to compute. Default: kOptimal.
-  AssignmentMode mode = AssignmentMode::kOptimal;
+  AssignMode mode = AssignMode::kOptimal;
   // Seed of the tie-breaking hashes of the stable mode; other modes ignore it.
   // Default: 0.
   uint64_t seed = 0;
@@ -73,7 +73,7 @@ absl::StatusOr<AssignmentRun> RunAssignment(absl::Span<const CandidateProfile> c
 
 // Runs `mode` on a prepared instance (for comparing modes on one instance).
 absl::StatusOr<AssignmentOutcome> AssignWithMode(const AssignmentInstance& instance,
-                                                 AssignmentMode mode, uint64_t seed,
+                                                 AssignMode mode, uint64_t seed,
                                                  const ProgressCallback& progress = {});
 
 }  // namespace azubimatch::engine

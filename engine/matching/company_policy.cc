@@ -12,19 +12,19 @@ namespace {
 // The weights normalised exactly as NormalizedWeights normalises a policy's.
 std::array<double, kComponentCount> Normalized(const ComponentWeights& weights) {
   ScoringPolicy policy;
-  policy.weight_occupation = weights[static_cast<int>(ComponentId::kOccupation)];
-  policy.weight_language = weights[static_cast<int>(ComponentId::kLanguage)];
-  policy.weight_commute = weights[static_cast<int>(ComponentId::kCommute)];
-  policy.weight_certificate = weights[static_cast<int>(ComponentId::kCertificate)];
-  policy.weight_start_date = weights[static_cast<int>(ComponentId::kStartDate)];
+  policy.occupation_weight = weights[static_cast<int>(ComponentId::kOccupation)];
+  policy.language_weight = weights[static_cast<int>(ComponentId::kLanguage)];
+  policy.commute_weight = weights[static_cast<int>(ComponentId::kCommute)];
+  policy.certificate_weight = weights[static_cast<int>(ComponentId::kCertificate)];
+  policy.date_weight = weights[static_cast<int>(ComponentId::kStartDate)];
   return NormalizedWeights(policy);
 }
 
 }  // namespace
 
 ComponentWeights PairScoreWeights(const ScoringPolicy& policy) {
-  return {policy.weight_occupation, policy.weight_language, policy.weight_commute,
-          policy.weight_certificate, policy.weight_start_date};
+  return {policy.occupation_weight, policy.language_weight, policy.commute_weight,
+          policy.certificate_weight, policy.date_weight};
 }
 
 absl::Status ValidateComponentWeights(const ComponentWeights& weights) {
@@ -32,10 +32,10 @@ absl::Status ValidateComponentWeights(const ComponentWeights& weights) {
   for (int i = 0; i < kComponentCount; ++i) {
     const std::string name(ComponentName(static_cast<ComponentId>(i)));
     if (!std::isfinite(weights[i])) {
-      return absl::InvalidArgumentError(absl::StrCat("weight_", name, " is not finite"));
+      return absl::InvalidArgumentError(absl::StrCat("the ", name, " weight is not finite"));
     }
     if (weights[i] < 0.0) {
-      return absl::InvalidArgumentError(absl::StrCat("weight_", name, " is negative"));
+      return absl::InvalidArgumentError(absl::StrCat("the ", name, " weight is negative"));
     }
     any_positive = any_positive || weights[i] > 0.0;
   }

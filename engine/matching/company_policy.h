@@ -40,7 +40,7 @@ using ComponentWeights = std::array<double, kComponentCount>;
 // The pair score's weights of `policy`, in ComponentId order, as given (not normalised).
 ComponentWeights PairScoreWeights(const ScoringPolicy& policy);
 
-// OK, or InvalidArgument naming the component ("weight_commute is negative") when a
+// OK, or InvalidArgument naming the component ("commute_weight is negative") when a
 // weight is negative or not finite, or when no weight is positive.
 absl::Status ValidateComponentWeights(const ComponentWeights& weights);
 

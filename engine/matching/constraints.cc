@@ -10,7 +10,7 @@
 namespace azubimatch::engine {
 namespace {
 
-bool Has(ConstraintMask mask, ReasonCode code) {
+bool Has(ConstraintMask mask, ExclusionCode code) {
   return (mask & ConstraintBit(code)) != 0;
 }
 
@@ -62,23 +62,23 @@ std::string TravelText(const CandidateProfile& candidate, double travel_minutes)
 
 }  // namespace
 
-std::string_view ReasonCodeName(ReasonCode code) {
+std::string_view ExclusionCodeName(ExclusionCode code) {
   switch (code) {
-    case ReasonCode::kOccupationNotWished:
+    case ExclusionCode::kOccupationNotWished:
       return "occupation_not_wished";
-    case ReasonCode::kLanguageBelowRequired:
+    case ExclusionCode::kLanguageBelowRequired:
       return "language_below_required";
-    case ReasonCode::kTravelTimeOverLimit:
+    case ExclusionCode::kTravelTimeOverLimit:
       return "travel_time_over_limit";
-    case ReasonCode::kCertificateBelowMinimum:
+    case ExclusionCode::kCertificateBelowMinimum:
       return "certificate_below_minimum";
-    case ReasonCode::kStartBeforeAvailable:
+    case ExclusionCode::kStartBeforeAvailable:
       return "start_before_available";
-    case ReasonCode::kOfferNotOpen:
+    case ExclusionCode::kOfferNotOpen:
       return "offer_not_open";
-    case ReasonCode::kNoFreeSeats:
+    case ExclusionCode::kNoFreeSeats:
       return "no_free_seats";
-    case ReasonCode::kBannedPair:
+    case ExclusionCode::kBannedPair:
       return "banned_pair";
   }
   return "unknown";
@@ -89,16 +89,16 @@ std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
                                           const ScoringPolicy& policy,
                                           CommuteMinutes minutes, ConstraintMask failed) {
   std::vector<Exclusion> out;
-  if (Has(failed, ReasonCode::kOccupationNotWished)) {
-    out.push_back({ReasonCode::kOccupationNotWished, OccupationText(offer, policy)});
+  if (Has(failed, ExclusionCode::kOccupationNotWished)) {
+    out.push_back({ExclusionCode::kOccupationNotWished, OccupationText(offer, policy)});
   }
-  if (Has(failed, ReasonCode::kLanguageBelowRequired)) {
+  if (Has(failed, ExclusionCode::kLanguageBelowRequired)) {
     for (const LanguageSkill& required : offer.required_languages) {
       const CefrLevel have = LevelOf(candidate.languages, required.language);
       if (have >= required.level) continue;
       const std::string_view name = LanguageName(required.language);
       out.push_back(
-          {ReasonCode::kLanguageBelowRequired,
+          {ExclusionCode::kLanguageBelowRequired,
            have == CefrLevel::kNone
                ? absl::StrFormat("%s %s required, candidate does not speak it", name,
                                  CefrLevelName(required.level))
@@ -106,40 +106,40 @@ std::vector<Exclusion> DescribeExclusions(const CandidateProfile& candidate,
                                  CefrLevelName(required.level), CefrLevelName(have))});
     }
   }
-  if (Has(failed, ReasonCode::kTravelTimeOverLimit)) {
+  if (Has(failed, ExclusionCode::kTravelTimeOverLimit)) {
     const double limit = candidate.travel_limit_minutes;
     const bool school_over = SchoolDaysPerWeek(offer) > 0 && !(minutes.school <= limit);
     // The place of work is named whenever it is out of reach, and also when nothing
     // else explains the failed constraint.
     if (!(minutes.work <= limit) || !school_over) {
       out.push_back(
-          {ReasonCode::kTravelTimeOverLimit, TravelText(candidate, minutes.work)});
+          {ExclusionCode::kTravelTimeOverLimit, TravelText(candidate, minutes.work)});
     }
     if (school_over) {
-      out.push_back({ReasonCode::kTravelTimeOverLimit,
+      out.push_back({ExclusionCode::kTravelTimeOverLimit,
                      SchoolTravelText(candidate, *offer.vocational_school, minutes.school)});
     }
   }
-  if (Has(failed, ReasonCode::kCertificateBelowMinimum)) {
-    out.push_back({ReasonCode::kCertificateBelowMinimum,
+  if (Has(failed, ExclusionCode::kCertificateBelowMinimum)) {
+    out.push_back({ExclusionCode::kCertificateBelowMinimum,
                    absl::StrFormat("%s required, candidate has %s",
                                    SchoolCertificateName(offer.min_certificate),
                                    SchoolCertificateName(candidate.certificate))});
   }
-  if (Has(failed, ReasonCode::kStartBeforeAvailable)) {
-    out.push_back({ReasonCode::kStartBeforeAvailable,
+  if (Has(failed, ExclusionCode::kStartBeforeAvailable)) {
+    out.push_back({ExclusionCode::kStartBeforeAvailable,
                    absl::StrCat("training starts ", offer.start_date.ToString(),
                                 ", candidate available from ",
                                 candidate.available_from.ToString())});
   }
-  if (Has(failed, ReasonCode::kOfferNotOpen)) {
-    out.push_back({ReasonCode::kOfferNotOpen, "offer is not open for candidates"});
+  if (Has(failed, ExclusionCode::kOfferNotOpen)) {
+    out.push_back({ExclusionCode::kOfferNotOpen, "offer is not open for candidates"});
   }
-  if (Has(failed, ReasonCode::kNoFreeSeats)) {
-    out.push_back({ReasonCode::kNoFreeSeats, "offer has no free seat"});
+  if (Has(failed, ExclusionCode::kNoFreeSeats)) {
+    out.push_back({ExclusionCode::kNoFreeSeats, "offer has no free seat"});
   }
-  if (Has(failed, ReasonCode::kBannedPair)) {
-    out.push_back({ReasonCode::kBannedPair,
+  if (Has(failed, ExclusionCode::kBannedPair)) {
+    out.push_back({ExclusionCode::kBannedPair,
                    "pair is banned: it was rejected, or its placement ended early"});
   }
   return out;

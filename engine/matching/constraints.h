@@ -33,7 +33,7 @@
 
 namespace azubimatch::engine {
 
-enum class ReasonCode : int8_t {
+enum class ExclusionCode : int8_t {
   kOccupationNotWished = 0,
   kLanguageBelowRequired = 1,
   kTravelTimeOverLimit = 2,
@@ -43,28 +43,28 @@ enum class ReasonCode : int8_t {
   kNoFreeSeats = 6,
   kBannedPair = 7,
 };
-inline constexpr int kReasonCodeCount = 8;
+inline constexpr int kExclusionCodeCount = 8;
 
 // Stable lower-case names for storage and the API: "occupation_not_wished",
 // "language_below_required", "travel_time_over_limit", "certificate_below_minimum",
 // "start_before_available", "offer_not_open", "no_free_seats", "banned_pair".
-std::string_view ReasonCodeName(ReasonCode code);
+std::string_view ExclusionCodeName(ExclusionCode code);
 
-// A set of failed constraints, bit i standing for ReasonCode i.
+// A set of failed constraints, bit i standing for ExclusionCode i.
 using ConstraintMask = uint32_t;
-constexpr ConstraintMask ConstraintBit(ReasonCode code) {
+constexpr ConstraintMask ConstraintBit(ExclusionCode code) {
   return ConstraintMask{1} << static_cast<int>(code);
 }
 
 // One failed constraint in words.
 struct Exclusion {
-  ReasonCode code;
+  ExclusionCode code;
   std::string text;  // e.g. "German B1 required, candidate has A2"
 
   friend bool operator==(const Exclusion&, const Exclusion&) = default;
 };
 
-// The failed constraints in `failed`, in ReasonCode order, one Exclusion each (one per
+// The failed constraints in `failed`, in ExclusionCode order, one Exclusion each (one per
 // unmet language requirement, in the offer's order; one for the place of work and one
 // for the vocational school when each is out of reach, e.g. "Berufsschule in Freiburg
 // im Breisgau: 140 min, limit 60 (public transport)"). `minutes` are the travel times

@@ -164,7 +164,7 @@ class PairBuilder {
                   by_sector_[s], in_wished_occupation, ex, edges);
       }
     }
-    ex.offers_by_reason[static_cast<int>(ReasonCode::kOccupationNotWished)] =
+    ex.offers_by_reason[static_cast<int>(ExclusionCode::kOccupationNotWished)] =
         num_offers_ - ex.wished_offers;
     ex.eligible_offers = static_cast<int32_t>(edges.size() - first_edge);
     std::sort(edges.begin() + first_edge, edges.end(),
@@ -209,7 +209,7 @@ class PairBuilder {
     }
     const int32_t outside = static_cast<int32_t>(list.offers.size() - (hi - lo));
     travel_over += outside - (already_counted - found_counted);
-    ex.offers_by_reason[static_cast<int>(ReasonCode::kTravelTimeOverLimit)] +=
+    ex.offers_by_reason[static_cast<int>(ExclusionCode::kTravelTimeOverLimit)] +=
         travel_over;
 
     batch_minutes_.resize(batch_points_.size());
@@ -231,8 +231,8 @@ class PairBuilder {
                                    e.school_travel_minutes});
         continue;
       }
-      for (int r = 0; r < kReasonCodeCount; ++r) {
-        if (e.failed & ConstraintBit(static_cast<ReasonCode>(r)))
+      for (int r = 0; r < kExclusionCodeCount; ++r) {
+        if (e.failed & ConstraintBit(static_cast<ExclusionCode>(r)))
           ++ex.offers_by_reason[r];
       }
     }
@@ -258,13 +258,13 @@ class PairBuilder {
 
 }  // namespace
 
-ReasonCode TopExclusionReason(const CandidateExclusions& exclusions) {
-  ReasonCode top = ReasonCode::kOccupationNotWished;
+ExclusionCode TopExclusionReason(const CandidateExclusions& exclusions) {
+  ExclusionCode top = ExclusionCode::kOccupationNotWished;
   if (exclusions.wished_offers == 0) return top;
   int32_t best = 0;
-  for (int r = 0; r < kReasonCodeCount; ++r) {
-    const auto code = static_cast<ReasonCode>(r);
-    if (code == ReasonCode::kOccupationNotWished) continue;
+  for (int r = 0; r < kExclusionCodeCount; ++r) {
+    const auto code = static_cast<ExclusionCode>(r);
+    if (code == ExclusionCode::kOccupationNotWished) continue;
     if (exclusions.offers_by_reason[r] > best) {
       best = exclusions.offers_by_reason[r];
       top = code;

@@ -67,19 +67,19 @@ struct ScoredEdge {
 // How many of the pool's offers each constraint excluded for one candidate; see the
 // file comment for how offers are counted.
 struct CandidateExclusions {
-  std::array<int32_t, kReasonCodeCount> offers_by_reason{};
+  std::array<int32_t, kExclusionCodeCount> offers_by_reason{};
   int32_t wished_offers = 0;    // offers in a wished occupation (or sector)
   int32_t eligible_offers = 0;  // edges of this candidate
 
-  int32_t count(ReasonCode code) const {
+  int32_t count(ExclusionCode code) const {
     return offers_by_reason[static_cast<int>(code)];
   }
 };
 
 // The constraint to name when the candidate has no eligible offer: kOccupationNotWished
 // when no offer is in a wished occupation (or sector); otherwise the reason that
-// excluded the most wished offers, ties going to the lower ReasonCode.
-ReasonCode TopExclusionReason(const CandidateExclusions& exclusions);
+// excluded the most wished offers, ties going to the lower ExclusionCode.
+ExclusionCode TopExclusionReason(const CandidateExclusions& exclusions);
 
 struct EligibleGraph {
   std::vector<ScoredEdge> edges;         // by candidate, then offer index

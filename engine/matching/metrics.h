@@ -52,7 +52,7 @@ struct MatchingMetrics {
   int64_t unmatched_no_eligible_offer = 0;
   int64_t unmatched_outcompeted = 0;
   // Candidates without an eligible offer, by the constraint named for them.
-  std::array<int64_t, kReasonCodeCount> unmatched_by_top_constraint{};
+  std::array<int64_t, kExclusionCodeCount> unmatched_by_top_constraint{};
 };
 
 MatchingMetrics ComputeMetrics(const AssignmentInstance& instance,

@@ -34,7 +34,7 @@ double OccupationValue(OccupationMatch match, const PreparedPolicy& prepared,
   e.sector_rank = match.sector_rank;
   if (match.wish_rank >= 0) return prepared.WishValue(match.wish_rank);
   if (match.sector_rank >= 0) return prepared.SectorValue(match.sector_rank);
-  e.failed |= ConstraintBit(ReasonCode::kOccupationNotWished);
+  e.failed |= ConstraintBit(ExclusionCode::kOccupationNotWished);
   return 0.0;
 }
 
@@ -45,7 +45,7 @@ double LanguageValue(const CandidateFacts& candidate, const OfferFacts& offer,
     const int have = static_cast<int>(LevelOfId(candidate, required.language));
     const int need = static_cast<int>(required.level);
     if (have < need) {
-      e.failed |= ConstraintBit(ReasonCode::kLanguageBelowRequired);
+      e.failed |= ConstraintBit(ExclusionCode::kLanguageBelowRequired);
       requirement_fit = 0.0;
       continue;
     }
@@ -65,7 +65,7 @@ double CommuteValue(const CandidateFacts& candidate, const OfferFacts& offer,
                     CommuteMinutes minutes, PairEvaluation& e) {
   const double limit = candidate.travel_limit_minutes;
   if (!WithinLimit(minutes, offer.school_days, limit)) {
-    e.failed |= ConstraintBit(ReasonCode::kTravelTimeOverLimit);
+    e.failed |= ConstraintBit(ExclusionCode::kTravelTimeOverLimit);
     return 0.0;
   }
   return CommuteFit(WeeklyMinutes(minutes, offer.school_days), limit);
@@ -76,7 +76,7 @@ double CertificateValue(const CandidateFacts& candidate, const OfferFacts& offer
   const int missing =
       static_cast<int>(offer.min_certificate) - static_cast<int>(candidate.certificate);
   if (missing > 0 && policy.certificate_is_hard) {
-    e.failed |= ConstraintBit(ReasonCode::kCertificateBelowMinimum);
+    e.failed |= ConstraintBit(ExclusionCode::kCertificateBelowMinimum);
     return 0.0;
   }
   return CertificateFit(policy, missing);
@@ -86,7 +86,7 @@ double StartDateValue(const CandidateFacts& candidate, const OfferFacts& offer,
                       const ScoringPolicy& policy, PairEvaluation& e) {
   const int64_t wait = int64_t{offer.start_day} - int64_t{candidate.available_day};
   if (wait < 0) {
-    e.failed |= ConstraintBit(ReasonCode::kStartBeforeAvailable);
+    e.failed |= ConstraintBit(ExclusionCode::kStartBeforeAvailable);
     return 0.0;
   }
   return StartDateFit(policy, wait);
@@ -157,9 +157,9 @@ PairEvaluation EvaluateFacts(const CandidateFacts& candidate, const OfferFacts& 
   e.values[Index(ComponentId::kCertificate)] =
       CertificateValue(candidate, offer, policy, e);
   e.values[Index(ComponentId::kStartDate)] = StartDateValue(candidate, offer, policy, e);
-  if (!offer.open) e.failed |= ConstraintBit(ReasonCode::kOfferNotOpen);
-  if (offer.seats_free <= 0) e.failed |= ConstraintBit(ReasonCode::kNoFreeSeats);
-  if (banned) e.failed |= ConstraintBit(ReasonCode::kBannedPair);
+  if (!offer.open) e.failed |= ConstraintBit(ExclusionCode::kOfferNotOpen);
+  if (offer.seats_free <= 0) e.failed |= ConstraintBit(ExclusionCode::kNoFreeSeats);
+  if (banned) e.failed |= ConstraintBit(ExclusionCode::kBannedPair);
 
   e.weights = prepared.weights();
   double score = 0.0;

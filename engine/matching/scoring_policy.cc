@@ -36,8 +36,8 @@ std::string_view ComponentName(ComponentId id) {
 
 std::array<double, kComponentCount> NormalizedWeights(const ScoringPolicy& policy) {
   const std::array<double, kComponentCount> raw = {
-      policy.weight_occupation, policy.weight_language, policy.weight_commute,
-      policy.weight_certificate, policy.weight_start_date};
+      policy.occupation_weight, policy.language_weight, policy.commute_weight,
+      policy.certificate_weight, policy.date_weight};
   double sum = 0.0;
   for (double w : raw) sum += w;
   std::array<double, kComponentCount> normalized{};
@@ -51,11 +51,11 @@ absl::Status ValidateScoringPolicy(const ScoringPolicy& policy) {
   const struct {
     double value;
     absl::string_view field;
-  } weights[] = {{policy.weight_occupation, "weight_occupation"},
-                 {policy.weight_language, "weight_language"},
-                 {policy.weight_commute, "weight_commute"},
-                 {policy.weight_certificate, "weight_certificate"},
-                 {policy.weight_start_date, "weight_start_date"}};
+  } weights[] = {{policy.occupation_weight, "occupation_weight"},
+                 {policy.language_weight, "language_weight"},
+                 {policy.commute_weight, "commute_weight"},
+                 {policy.certificate_weight, "certificate_weight"},
+                 {policy.date_weight, "date_weight"}};
   double sum = 0.0;
   for (const auto& w : weights) {
     AZM_RETURN_IF_ERROR(CheckRange(w.value, 0.0, kMaxWeight, w.field));

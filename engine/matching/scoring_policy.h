@@ -35,16 +35,16 @@ struct ScoringPolicy {
   // ---- Weights (>= 0, finite, sum > 0; normalised by their sum) ----
 
   // Rank of the offer's occupation among the candidate's wishes. Default: 0.35.
-  double weight_occupation = 0.35;
+  double occupation_weight = 0.35;
   // Language fit: margin over the required levels, shared company language. Default:
   // 0.15.
-  double weight_language = 0.15;
+  double language_weight = 0.15;
   // Commute: shorter is better, relative to the candidate's limit. Default: 0.30.
-  double weight_commute = 0.30;
+  double commute_weight = 0.30;
   // School certificate against the offer's minimum. Default: 0.10.
-  double weight_certificate = 0.10;
+  double certificate_weight = 0.10;
   // Start date against the candidate's availability. Default: 0.10.
-  double weight_start_date = 0.10;
+  double date_weight = 0.10;
 
   // ---- Component shapes ----
 

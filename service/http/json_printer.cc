@@ -7,54 +7,13 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "engine/base/json_string.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#include "service/http/reflection_names.h"
 
 namespace azubimatch::service::http {
 namespace {
-
-using google::protobuf::Descriptor;
-using google::protobuf::FieldDescriptor;
-using google::protobuf::Message;
-using google::protobuf::Reflection;
-
-void AppendString(absl::string_view s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof(buffer), "\\u%04x", c);
-          out->append(buffer);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 template <typename Float>
 void AppendFloating(Float v, std::string* out) {
@@ -167,7 +126,7 @@ void AppendValue(const Message& message, const FieldDescriptor* field, int index
       if (field->enum_type()->full_name() == "google.protobuf.NullValue") {
         out->append("null");
       } else if (value != nullptr) {
-        AppendString(value->name(), out);
+        engine::AppendJsonString(value->name(), out);
       } else {
         absl::StrAppend(out, number);
       }
@@ -179,9 +138,9 @@ void AppendValue(const Message& message, const FieldDescriptor* field, int index
           rep ? r->GetRepeatedStringReference(message, field, index, &scratch)
               : r->GetStringReference(message, field, &scratch);
       if (field->type() == FieldDescriptor::TYPE_BYTES) {
-        AppendString(absl::Base64Escape(s), out);
+        engine::AppendJsonString(absl::Base64Escape(s), out);
       } else {
-        AppendString(s, out);
+        engine::AppendJsonString(s, out);
       }
       return;
     }
@@ -204,7 +163,7 @@ void AppendMapKey(const Message& entry, const FieldDescriptor* key, std::string*
   if (!text.empty() && text.front() == '"') {
     out->append(text);
   } else {
-    AppendString(text, out);
+    engine::AppendJsonString(text, out);
   }
 }
 
@@ -233,7 +192,7 @@ void AppendMessage(const Message& message, std::string* out) {
     }
     if (!first) out->push_back(',');
     first = false;
-    AppendString(field->json_name(), out);
+    engine::AppendJsonString(field->json_name(), out);
     out->push_back(':');
     if (field->is_map()) {
       const FieldDescriptor* key = field->message_type()->map_key();

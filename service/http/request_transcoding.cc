@@ -11,14 +11,10 @@
 #include "google/rpc/error_details.pb.h"
 #include "nlohmann/json.hpp"
 #include "service/http/json_printer.h"
+#include "service/http/reflection_names.h"
 
 namespace azubimatch::service::http {
 namespace {
-
-using google::protobuf::Descriptor;
-using google::protobuf::FieldDescriptor;
-using google::protobuf::Message;
-using google::protobuf::Reflection;
 
 absl::Status BadValue(absl::string_view where, const FieldDescriptor* field,
                       absl::string_view value, absl::string_view expected) {

@@ -120,14 +120,14 @@ engine::ScoringPolicy ApplyPolicyOverrides(const engine::ScoringPolicy& base,
                                            const v1::ScoringPolicyOverrides& overrides) {
   engine::ScoringPolicy policy = base;
   if (overrides.has_occupation_weight()) {
-    policy.weight_occupation = overrides.occupation_weight();
+    policy.occupation_weight = overrides.occupation_weight();
   }
-  if (overrides.has_language_weight()) policy.weight_language = overrides.language_weight();
-  if (overrides.has_commute_weight()) policy.weight_commute = overrides.commute_weight();
+  if (overrides.has_language_weight()) policy.language_weight = overrides.language_weight();
+  if (overrides.has_commute_weight()) policy.commute_weight = overrides.commute_weight();
   if (overrides.has_certificate_weight()) {
-    policy.weight_certificate = overrides.certificate_weight();
+    policy.certificate_weight = overrides.certificate_weight();
   }
-  if (overrides.has_date_weight()) policy.weight_start_date = overrides.date_weight();
+  if (overrides.has_date_weight()) policy.date_weight = overrides.date_weight();
   if (overrides.has_allow_sector_match()) {
     policy.allow_sector_match = overrides.allow_sector_match();
   }
@@ -139,55 +139,55 @@ engine::ScoringPolicy ApplyPolicyOverrides(const engine::ScoringPolicy& base,
 
 v1::ScoringPolicyOverrides ToPolicyOverrides(const engine::ScoringPolicy& policy) {
   v1::ScoringPolicyOverrides out;
-  out.set_occupation_weight(policy.weight_occupation);
-  out.set_language_weight(policy.weight_language);
-  out.set_commute_weight(policy.weight_commute);
-  out.set_certificate_weight(policy.weight_certificate);
-  out.set_date_weight(policy.weight_start_date);
+  out.set_occupation_weight(policy.occupation_weight);
+  out.set_language_weight(policy.language_weight);
+  out.set_commute_weight(policy.commute_weight);
+  out.set_certificate_weight(policy.certificate_weight);
+  out.set_date_weight(policy.date_weight);
   out.set_allow_sector_match(policy.allow_sector_match);
   out.set_certificate_is_hard(policy.certificate_is_hard);
   return out;
 }
 
-engine::AssignmentMode ToEngineMode(v1::AssignMode mode) {
+engine::AssignMode ToEngineMode(v1::AssignMode mode) {
   switch (mode) {
     case v1::ASSIGN_MODE_STABLE:
-      return engine::AssignmentMode::kStable;
+      return engine::AssignMode::kStable;
     case v1::ASSIGN_MODE_GREEDY:
-      return engine::AssignmentMode::kGreedy;
+      return engine::AssignMode::kGreedy;
     default:
-      return engine::AssignmentMode::kOptimal;
+      return engine::AssignMode::kOptimal;
   }
 }
 
-v1::AssignMode ToProtoMode(engine::AssignmentMode mode) {
+v1::AssignMode ToProtoMode(engine::AssignMode mode) {
   switch (mode) {
-    case engine::AssignmentMode::kStable:
+    case engine::AssignMode::kStable:
       return v1::ASSIGN_MODE_STABLE;
-    case engine::AssignmentMode::kGreedy:
+    case engine::AssignMode::kGreedy:
       return v1::ASSIGN_MODE_GREEDY;
-    case engine::AssignmentMode::kOptimal:
+    case engine::AssignMode::kOptimal:
       break;
   }
   return v1::ASSIGN_MODE_OPTIMAL;
 }
 
-v1::ExclusionCode ToExclusionCode(engine::ReasonCode code) {
+v1::ExclusionCode ToExclusionCode(engine::ExclusionCode code) {
   switch (code) {
-    case engine::ReasonCode::kOccupationNotWished:
+    case engine::ExclusionCode::kOccupationNotWished:
       return v1::EXCLUSION_CODE_OCCUPATION;
-    case engine::ReasonCode::kLanguageBelowRequired:
+    case engine::ExclusionCode::kLanguageBelowRequired:
       return v1::EXCLUSION_CODE_LANGUAGE;
-    case engine::ReasonCode::kTravelTimeOverLimit:
+    case engine::ExclusionCode::kTravelTimeOverLimit:
       return v1::EXCLUSION_CODE_TRAVEL_TIME;
-    case engine::ReasonCode::kCertificateBelowMinimum:
+    case engine::ExclusionCode::kCertificateBelowMinimum:
       return v1::EXCLUSION_CODE_CERTIFICATE;
-    case engine::ReasonCode::kStartBeforeAvailable:
+    case engine::ExclusionCode::kStartBeforeAvailable:
       return v1::EXCLUSION_CODE_START_DATE;
-    case engine::ReasonCode::kOfferNotOpen:
-    case engine::ReasonCode::kNoFreeSeats:
+    case engine::ExclusionCode::kOfferNotOpen:
+    case engine::ExclusionCode::kNoFreeSeats:
       return v1::EXCLUSION_CODE_OFFER_CLOSED;
-    case engine::ReasonCode::kBannedPair:
+    case engine::ExclusionCode::kBannedPair:
       return v1::EXCLUSION_CODE_BANNED;
   }
   return v1::EXCLUSION_CODE_UNSPECIFIED;
@@ -254,9 +254,9 @@ v1::RunMetrics ToProtoMetrics(const engine::MatchingMetrics& metrics) {
     reasons[std::string(engine::UnmatchedReasonName(engine::UnmatchedReason::kOutcompeted))] =
         metrics.unmatched_outcompeted;
   }
-  for (int i = 0; i < engine::kReasonCodeCount; ++i) {
+  for (int i = 0; i < engine::kExclusionCodeCount; ++i) {
     if (metrics.unmatched_by_top_constraint[i] > 0) {
-      reasons[std::string(engine::ReasonCodeName(static_cast<engine::ReasonCode>(i)))] =
+      reasons[std::string(engine::ExclusionCodeName(static_cast<engine::ExclusionCode>(i)))] =
           metrics.unmatched_by_top_constraint[i];
     }
   }

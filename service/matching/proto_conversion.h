@@ -11,7 +11,7 @@
 //                    "no minimum")
 //   TravelMode       PUBLIC_TRANSPORT, BICYCLE, CAR; UNSPECIFIED -> public transport
 //   Sector           same names, same order
-//   ReasonCode -> ExclusionCode: occupation_not_wished -> OCCUPATION,
+//   engine::ExclusionCode -> v1::ExclusionCode: occupation_not_wished -> OCCUPATION,
 //                    language_below_required -> LANGUAGE, travel_time_over_limit ->
 //                    TRAVEL_TIME, certificate_below_minimum -> CERTIFICATE,
 //                    start_before_available -> START_DATE, offer_not_open and
@@ -71,10 +71,10 @@ engine::ScoringPolicy ApplyPolicyOverrides(const engine::ScoringPolicy& base,
 v1::ScoringPolicyOverrides ToPolicyOverrides(const engine::ScoringPolicy& policy);
 
 // REQUIRES: mode is OPTIMAL, STABLE or GREEDY.
-engine::AssignmentMode ToEngineMode(v1::AssignMode mode);
-v1::AssignMode ToProtoMode(engine::AssignmentMode mode);
+engine::AssignMode ToEngineMode(v1::AssignMode mode);
+v1::AssignMode ToProtoMode(engine::AssignMode mode);
 
-v1::ExclusionCode ToExclusionCode(engine::ReasonCode code);
+v1::ExclusionCode ToExclusionCode(engine::ExclusionCode code);
 
 // The explanation as the API returns it: every component with its text in words
 // (component_text.h), every failed constraint with its code and sentence.

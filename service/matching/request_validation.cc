@@ -117,9 +117,9 @@ void CheckPolicyOverrides(const v1::ScoringPolicyOverrides& overrides,
   check_weight(overrides.has_date_weight(), overrides.date_weight(), "date_weight");
   if (!weights_ok) return;
   const engine::ScoringPolicy policy = ApplyPolicyOverrides(base, overrides);
-  const double sum = policy.weight_occupation + policy.weight_language +
-                     policy.weight_commute + policy.weight_certificate +
-                     policy.weight_start_date;
+  const double sum = policy.occupation_weight + policy.language_weight +
+                     policy.commute_weight + policy.certificate_weight +
+                     policy.date_weight;
   if (!(sum > 0.0)) {
     v->Add(std::string(path), "the weights in effect must not all be 0");
     return;

@@ -40,7 +40,7 @@ TEST(DemoMarketShapeTest, OptimalAssignmentLeavesGermanySharesUnfilledAndUnplace
         pool.candidates, pool.offers, {}, {}, policy, travel);
     ASSERT_TRUE(instance.ok()) << instance.status();
     absl::StatusOr<engine::AssignmentOutcome> outcome =
-        engine::AssignWithMode(*instance, engine::AssignmentMode::kOptimal, seed);
+        engine::AssignWithMode(*instance, engine::AssignMode::kOptimal, seed);
     ASSERT_TRUE(outcome.ok()) << outcome.status();
 
     int64_t seats = 0;

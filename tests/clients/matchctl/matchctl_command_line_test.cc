@@ -7,6 +7,7 @@
 
 #include "clients/matchctl/global_flags.h"
 #include "clients/matchctl/progress_bar.h"
+#include "clients/matchctl/record_noun_commands.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/clients/matchctl/matchctl_runner.h"
@@ -119,6 +120,54 @@ TEST(MatchctlCommandLineTest, HelpListsCommandsAndExplainsEachWithExitCodeZero) 
   CtlResult help_word = RunCtl({"help", "delete"});
   EXPECT_EQ(help_word.code, 0);
   EXPECT_THAT(help_word.out, HasSubstr("--version V"));
+}
+
+TEST(MatchctlCommandLineTest, NounFirstSpellingIsListedAndOldSpellingsApart) {
+  const CtlResult help = RunCtl({"--help"});
+  EXPECT_EQ(help.code, 0);
+  const size_t old_section = help.out.find("old spellings");
+  ASSERT_NE(old_section, std::string::npos) << help.out;
+  for (const char* noun : {"company", "offer", "candidate", "run"}) {
+    const size_t at = help.out.find(std::string("\n  ") + noun + " ");
+    ASSERT_NE(at, std::string::npos) << noun;
+    EXPECT_LT(at, old_section) << noun;
+  }
+  const size_t old_list = help.out.find("\n  list ", old_section);
+  ASSERT_NE(old_list, std::string::npos);
+  EXPECT_THAT(help.out.substr(old_list), HasSubstr("now: {company|offer|candidate} list"));
+  EXPECT_EQ(help.out.find("\n  list "), old_list) << "`list` is only an old spelling";
+
+  const CtlResult noun_help = RunCtl({"offer", "--help"});
+  EXPECT_EQ(noun_help.code, 0);
+  EXPECT_THAT(noun_help.out, HasSubstr("usage: matchctl offer {list|get|add|delete|import}"));
+  for (const char* line : {"matchctl offer list [--limit N]", "matchctl offer get ID",
+                           "matchctl offer delete ID", "matchctl offer import FILE"}) {
+    EXPECT_THAT(noun_help.out, HasSubstr(line));
+  }
+  const CtlResult verb_help = RunCtl({"candidates", "get", "--help"});
+  EXPECT_EQ(verb_help.code, 0);
+  EXPECT_THAT(verb_help.out, HasSubstr("usage: matchctl candidate get ID\n"));
+  const CtlResult json_help = RunCtl({"--json", "company", "import", "-h"});
+  EXPECT_EQ(json_help.code, 0);
+  EXPECT_THAT(json_help.out, HasSubstr("usage: matchctl company import FILE"));
+
+  const CtlResult unknown = RunCtl({"offer", "frobnicate"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown offer command \"frobnicate\""));
+  const CtlResult no_verb = RunCtl({"company"});
+  EXPECT_EQ(no_verb.code, 2);
+  EXPECT_THAT(no_verb.err, HasSubstr("list, get, add, delete, import"));
+  // The verb's own usage errors come through unchanged.
+  EXPECT_EQ(RunCtl({"offer", "get"}).code, 2);
+}
+
+TEST(NounFirstUsageTest, RewritesOnlyTheFirstVerbKindsPrefix) {
+  EXPECT_EQ(NounFirstUsage("matchctl get {company|offer|candidate} ID\nmore",
+                                     "get", "offer"),
+            "matchctl offer get ID\nmore");
+  EXPECT_EQ(NounFirstUsage("no prefix here", "get", "offer"), "no prefix here");
+  EXPECT_EQ(NounFirstUsage("matchctl get {unclosed", "get", "offer"),
+            "matchctl get {unclosed");
 }
 
 TEST(MatchctlCommandLineTest, UsageErrorsExitTwoWithAMessageOnStderr) {

@@ -27,12 +27,12 @@ using ::testing::HasSubstr;
 using ::testing::Pair;
 using ::testing::UnorderedElementsAre;
 
-constexpr AssignmentMode kAllModes[] = {AssignmentMode::kOptimal, AssignmentMode::kStable,
-                                        AssignmentMode::kGreedy};
+constexpr AssignMode kAllModes[] = {AssignMode::kOptimal, AssignMode::kStable,
+                                        AssignMode::kGreedy};
 
 absl::StatusOr<AssignmentRun> RunPool(
     const std::vector<CandidateProfile>& candidates,
-    const std::vector<OfferProfile>& offers, AssignmentMode mode, uint64_t seed = 0,
+    const std::vector<OfferProfile>& offers, AssignMode mode, uint64_t seed = 0,
     const std::vector<PairIds>& locked = {}, const std::vector<PairIds>& banned = {},
     const ScoringPolicy& policy = ScoringPolicy(),
     const TravelTimeModel& travel = GreatCircleTravelTime()) {
@@ -48,12 +48,12 @@ TEST(GreedyAssignmentTest, TakesTheBestPairFirst) {
   c2.languages = {{"de", CefrLevel::kC2}};  // fits o1 better than c1 does
   const std::vector<OfferProfile> offers = {MakeOffer("o1", "11111"),
                                             MakeOffer("o2", "22222")};
-  auto run = RunPool({c1, c2}, offers, AssignmentMode::kGreedy);
+  auto run = RunPool({c1, c2}, offers, AssignMode::kGreedy);
   ASSERT_TRUE(run.ok()) << run.status();
   EXPECT_THAT(PlacedIds({c1, c2}, offers, run->outcome),
               UnorderedElementsAre(Pair("c1", "o2"), Pair("c2", "o1")));
   // The same pool listed the other way round gives the same placements.
-  auto reversed = RunPool({c2, c1}, {offers[1], offers[0]}, AssignmentMode::kGreedy);
+  auto reversed = RunPool({c2, c1}, {offers[1], offers[0]}, AssignMode::kGreedy);
   ASSERT_TRUE(reversed.ok());
   EXPECT_EQ(PlacedIds({c2, c1}, {offers[1], offers[0]}, reversed->outcome),
             PlacedIds({c1, c2}, offers, run->outcome));
@@ -63,7 +63,7 @@ TEST(GreedyAssignmentTest, BreaksTiesByCandidateIdThenOfferId) {
   const std::vector<CandidateProfile> candidates = {MakeCandidate("b", {"11111"}),
                                                     MakeCandidate("a", {"11111"})};
   const std::vector<OfferProfile> one_seat = {MakeOffer("o1", "11111")};
-  auto run = RunPool(candidates, one_seat, AssignmentMode::kGreedy);
+  auto run = RunPool(candidates, one_seat, AssignMode::kGreedy);
   ASSERT_TRUE(run.ok());
   EXPECT_THAT(PlacedIds(candidates, one_seat, run->outcome),
               ElementsAre(Pair("a", "o1")));
@@ -71,7 +71,7 @@ TEST(GreedyAssignmentTest, BreaksTiesByCandidateIdThenOfferId) {
   const std::vector<CandidateProfile> one = {MakeCandidate("x", {"11111"})};
   const std::vector<OfferProfile> twins = {MakeOffer("o2", "11111"),
                                            MakeOffer("o1", "11111")};
-  run = RunPool(one, twins, AssignmentMode::kGreedy);
+  run = RunPool(one, twins, AssignMode::kGreedy);
   ASSERT_TRUE(run.ok());
   EXPECT_THAT(PlacedIds(one, twins, run->outcome), ElementsAre(Pair("x", "o1")));
 }
@@ -81,7 +81,7 @@ TEST(AssignmentModesTest, OptimalPlacesTheCandidateGreedyLeavesOutcompeted) {
       MakeCandidate("c1", {"11111", "22222"}), MakeCandidate("c2", {"11111"})};
   const std::vector<OfferProfile> offers = {MakeOffer("o1", "11111"),
                                             MakeOffer("o2", "22222")};
-  auto greedy = RunPool(candidates, offers, AssignmentMode::kGreedy);
+  auto greedy = RunPool(candidates, offers, AssignMode::kGreedy);
   ASSERT_TRUE(greedy.ok());
   EXPECT_THAT(PlacedIds(candidates, offers, greedy->outcome),
               ElementsAre(Pair("c1", "o1")));
@@ -94,7 +94,7 @@ TEST(AssignmentModesTest, OptimalPlacesTheCandidateGreedyLeavesOutcompeted) {
             "outcompeted: the seats of the one eligible offer went to other candidates");
   EXPECT_EQ(greedy->metrics.unmatched_outcompeted, 1);
 
-  auto optimal = RunPool(candidates, offers, AssignmentMode::kOptimal);
+  auto optimal = RunPool(candidates, offers, AssignMode::kOptimal);
   ASSERT_TRUE(optimal.ok()) << optimal.status();
   EXPECT_THAT(PlacedIds(candidates, offers, optimal->outcome),
               UnorderedElementsAre(Pair("c1", "o2"), Pair("c2", "o1")));
@@ -108,19 +108,19 @@ TEST(AssignmentModesTest, UnmatchedWithoutEligibleOfferNamesTheConstraintThatCut
                                       MakeOffer("o3", "11111"), MakeOffer("o4", "22222")};
   offers[2].required_languages = {};
   offers[2].open = false;
-  for (AssignmentMode mode : kAllModes) {
+  for (AssignMode mode : kAllModes) {
     auto run = RunPool({c}, offers, mode);
     ASSERT_TRUE(run.ok()) << run.status();
     ASSERT_EQ(run->outcome.unmatched.size(), 1u);
     const UnmatchedCandidate& u = run->outcome.unmatched[0];
     EXPECT_EQ(u.reason, UnmatchedReason::kNoEligibleOffer);
-    EXPECT_EQ(u.top_constraint, ReasonCode::kLanguageBelowRequired);
+    EXPECT_EQ(u.top_constraint, ExclusionCode::kLanguageBelowRequired);
     EXPECT_EQ(u.text,
               "no eligible offer: language_below_required excluded 2 of 3 offers in the "
               "desired occupations");
     EXPECT_EQ(run->metrics.unmatched_no_eligible_offer, 1);
     EXPECT_EQ(run->metrics.unmatched_by_top_constraint[static_cast<int>(
-                  ReasonCode::kLanguageBelowRequired)],
+                  ExclusionCode::kLanguageBelowRequired)],
               1);
   }
 }
@@ -133,16 +133,16 @@ TEST(AssignmentModesTest, GreedyAndStableLeaveNoBlockingPairsOnRandomPools) {
     options.num_offers = 25;
     options.coarse = seed % 2 == 0;  // many ties
     const RandomPool pool = MakeRandomPool(seed, options);
-    for (AssignmentMode mode : {AssignmentMode::kStable, AssignmentMode::kGreedy}) {
+    for (AssignMode mode : {AssignMode::kStable, AssignMode::kGreedy}) {
       auto run = RunPool(pool.candidates, pool.offers, mode, seed);
       ASSERT_TRUE(run.ok()) << run.status();
       EXPECT_GT(run->metrics.placed, 0);
       EXPECT_EQ(run->metrics.blocking_pairs, 0)
-          << AssignmentModeName(mode) << " " << seed;
+          << AssignModeName(mode) << " " << seed;
       EXPECT_EQ(BruteForceBlockingPairs(pool.candidates, pool.offers, {}, {},
                                         ScoringPolicy(), travel, run->outcome),
                 0)
-          << AssignmentModeName(mode) << " seed " << seed;
+          << AssignModeName(mode) << " seed " << seed;
     }
   }
 }
@@ -160,13 +160,13 @@ TEST(AssignmentModesTest, BlockingPairCountAgreesWithBruteForceInEveryMode) {
     offers[1].seats_free = std::max(offers[1].seats_free, 1);
     const std::vector<PairIds> banned = {{pool.candidates[2].id, pool.offers[3].id},
                                          {pool.candidates[4].id, pool.offers[5].id}};
-    for (AssignmentMode mode : kAllModes) {
+    for (AssignMode mode : kAllModes) {
       auto run = RunPool(pool.candidates, offers, mode, seed, locked, banned);
       ASSERT_TRUE(run.ok()) << run.status();
       const int64_t brute = BruteForceBlockingPairs(
           pool.candidates, offers, locked, banned, ScoringPolicy(), travel, run->outcome);
-      EXPECT_EQ(run->metrics.blocking_pairs, brute) << AssignmentModeName(mode) << seed;
-      if (mode == AssignmentMode::kOptimal) optimal_blocking += brute;
+      EXPECT_EQ(run->metrics.blocking_pairs, brute) << AssignModeName(mode) << seed;
+      if (mode == AssignMode::kOptimal) optimal_blocking += brute;
     }
   }
   // Optimal trades stability for placements somewhere in these pools.
@@ -179,8 +179,8 @@ TEST(StableAssignmentTest, SameSeedSameResultWhateverTheInputOrder) {
   options.num_offers = 30;
   options.coarse = true;
   RandomPool pool = MakeRandomPool(5, options);
-  auto first = RunPool(pool.candidates, pool.offers, AssignmentMode::kStable, 42);
-  auto again = RunPool(pool.candidates, pool.offers, AssignmentMode::kStable, 42);
+  auto first = RunPool(pool.candidates, pool.offers, AssignMode::kStable, 42);
+  auto again = RunPool(pool.candidates, pool.offers, AssignMode::kStable, 42);
   ASSERT_TRUE(first.ok() && again.ok());
   EXPECT_EQ(first->outcome.placements, again->outcome.placements);
 
@@ -188,7 +188,7 @@ TEST(StableAssignmentTest, SameSeedSameResultWhateverTheInputOrder) {
   std::mt19937_64 rng(9);
   std::shuffle(pool.candidates.begin(), pool.candidates.end(), rng);
   std::shuffle(pool.offers.begin(), pool.offers.end(), rng);
-  auto shuffled = RunPool(pool.candidates, pool.offers, AssignmentMode::kStable, 42);
+  auto shuffled = RunPool(pool.candidates, pool.offers, AssignMode::kStable, 42);
   ASSERT_TRUE(shuffled.ok());
   EXPECT_EQ(PlacedIds(pool.candidates, pool.offers, shuffled->outcome), expected);
   // Summed in another order, so equal up to rounding only.
@@ -203,8 +203,8 @@ TEST(StableAssignmentTest, SeedDecidesBetweenCandidatesOfEqualScore) {
   const std::vector<OfferProfile> offers = {MakeOffer("o1", "11111")};
   std::set<int32_t> winners;
   for (uint64_t seed = 0; seed < 20; ++seed) {
-    auto run = RunPool(candidates, offers, AssignmentMode::kStable, seed);
-    auto repeat = RunPool(candidates, offers, AssignmentMode::kStable, seed);
+    auto run = RunPool(candidates, offers, AssignMode::kStable, seed);
+    auto repeat = RunPool(candidates, offers, AssignMode::kStable, seed);
     ASSERT_TRUE(run.ok() && repeat.ok());
     ASSERT_EQ(run->outcome.placements.size(), 1u);
     EXPECT_EQ(run->outcome.placements, repeat->outcome.placements);
@@ -224,7 +224,7 @@ TEST(AssignmentModesTest, LockedPairsAreHonouredAndBannedPairsNeverPlaced) {
   // would otherwise take.
   const std::vector<PairIds> locked = {{pool.candidates[0].id, offers[0].id},
                                        {pool.candidates[1].id, offers[1].id}};
-  auto unconstrained = RunPool(pool.candidates, offers, AssignmentMode::kGreedy);
+  auto unconstrained = RunPool(pool.candidates, offers, AssignMode::kGreedy);
   ASSERT_TRUE(unconstrained.ok());
   std::vector<PairIds> banned;
   for (const Placement& p : unconstrained->outcome.placements) {
@@ -234,16 +234,16 @@ TEST(AssignmentModesTest, LockedPairsAreHonouredAndBannedPairsNeverPlaced) {
   }
   ASSERT_EQ(banned.size(), 5u);
   const GreatCircleTravelTime travel;
-  for (AssignmentMode mode : kAllModes) {
+  for (AssignMode mode : kAllModes) {
     auto run = RunPool(pool.candidates, offers, mode, 3, locked, banned);
     ASSERT_TRUE(run.ok()) << run.status();
     const auto placed = PlacedIds(pool.candidates, offers, run->outcome);
     for (const PairIds& l : locked) {
-      EXPECT_TRUE(placed.count({l.candidate_id, l.offer_id})) << AssignmentModeName(mode);
+      EXPECT_TRUE(placed.count({l.candidate_id, l.offer_id})) << AssignModeName(mode);
     }
     for (const PairIds& b : banned) {
       EXPECT_FALSE(placed.count({b.candidate_id, b.offer_id}))
-          << AssignmentModeName(mode);
+          << AssignModeName(mode);
     }
     EXPECT_EQ(run->metrics.placed_locked, 2);
     for (const Placement& p : run->outcome.placements) {
@@ -259,17 +259,17 @@ TEST(AssignmentModesTest, LockedPairsAreValidatedNamingTheField) {
   const std::vector<CandidateProfile> candidates = {MakeCandidate("c1", {"11111"}),
                                                     MakeCandidate("c2", {"11111"})};
   const std::vector<OfferProfile> offers = {MakeOffer("o1", "11111", 1)};
-  auto run = RunPool(candidates, offers, AssignmentMode::kGreedy, 0, {{"c9", "o1"}});
+  auto run = RunPool(candidates, offers, AssignMode::kGreedy, 0, {{"c9", "o1"}});
   EXPECT_EQ(run.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(run.status().message(), HasSubstr("locked[0].candidate_id 'c9'"));
-  run = RunPool(candidates, offers, AssignmentMode::kGreedy, 0, {{"c1", "o9"}});
+  run = RunPool(candidates, offers, AssignMode::kGreedy, 0, {{"c1", "o9"}});
   EXPECT_THAT(run.status().message(), HasSubstr("locked[0].offer_id 'o9'"));
-  run = RunPool(candidates, offers, AssignmentMode::kGreedy, 0,
+  run = RunPool(candidates, offers, AssignMode::kGreedy, 0,
                 {{"c1", "o1"}, {"c2", "o1"}});
   EXPECT_EQ(run.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(run.status().message(),
               HasSubstr("locked[1].offer_id 'o1' has more locked"));
-  run = RunPool(candidates, offers, AssignmentMode::kGreedy, 0, {{"c1", "o1"}},
+  run = RunPool(candidates, offers, AssignMode::kGreedy, 0, {{"c1", "o1"}},
                 {{"c1", "o1"}});
   EXPECT_THAT(run.status().message(), HasSubstr("also banned"));
 }
@@ -283,7 +283,7 @@ TEST(AssignmentModesTest, EveryModeRespectsSeatsAndReportsExplainScores) {
     options.num_candidates = 50;
     options.num_offers = 20;
     const RandomPool pool = MakeRandomPool(200 + seed, options);
-    for (AssignmentMode mode : kAllModes) {
+    for (AssignMode mode : kAllModes) {
       auto run = RunPool(pool.candidates, pool.offers, mode, seed, {}, {}, policy);
       ASSERT_TRUE(run.ok()) << run.status();
       std::vector<int> taken(pool.offers.size(), 0);
@@ -349,7 +349,7 @@ TEST(OptimalAssignmentTest, MatchesBruteForceOnSmallPools) {
     const RandomPool pool = MakeRandomPool(300 + seed, options);
     const auto [best_placed, best_weight] =
         BruteForceOptimum(pool, ScoringPolicy(), travel);
-    auto run = RunPool(pool.candidates, pool.offers, AssignmentMode::kOptimal);
+    auto run = RunPool(pool.candidates, pool.offers, AssignMode::kOptimal);
     ASSERT_TRUE(run.ok()) << run.status();
     int64_t weight = 0;
     for (const Placement& p : run->outcome.placements) weight += OptimalWeight(p.score);
@@ -365,9 +365,9 @@ TEST(OptimalAssignmentTest, PlacesAtLeastAsManyAsGreedyAndStable) {
     options.num_offers = 40;
     options.coarse = seed % 2 == 0;
     const RandomPool pool = MakeRandomPool(400 + seed, options);
-    auto optimal = RunPool(pool.candidates, pool.offers, AssignmentMode::kOptimal);
-    auto stable = RunPool(pool.candidates, pool.offers, AssignmentMode::kStable, seed);
-    auto greedy = RunPool(pool.candidates, pool.offers, AssignmentMode::kGreedy);
+    auto optimal = RunPool(pool.candidates, pool.offers, AssignMode::kOptimal);
+    auto stable = RunPool(pool.candidates, pool.offers, AssignMode::kStable, seed);
+    auto greedy = RunPool(pool.candidates, pool.offers, AssignMode::kGreedy);
     ASSERT_TRUE(optimal.ok() && stable.ok() && greedy.ok());
     EXPECT_GE(optimal->metrics.placed, stable->metrics.placed);
     EXPECT_GE(optimal->metrics.placed, greedy->metrics.placed);
@@ -379,7 +379,7 @@ TEST(OptimalAssignmentTest, PlacesAtLeastAsManyAsGreedyAndStable) {
 
 TEST(AssignmentModesTest, ProgressReportsStagesAndCanCancelEveryMode) {
   const RandomPool pool = MakeRandomPool(8);
-  for (AssignmentMode mode : kAllModes) {
+  for (AssignMode mode : kAllModes) {
     AssignmentOptions options;
     options.mode = mode;
     std::set<AssignmentStage> stages;
@@ -391,19 +391,19 @@ TEST(AssignmentModesTest, ProgressReportsStagesAndCanCancelEveryMode) {
     auto run = RunAssignment(pool.candidates, pool.offers, {}, {}, ScoringPolicy(),
                              GreatCircleTravelTime(), options);
     EXPECT_EQ(run.status().code(), absl::StatusCode::kCancelled)
-        << AssignmentModeName(mode);
+        << AssignModeName(mode);
     EXPECT_THAT(stages, ElementsAre(AssignmentStage::kEligiblePairs,
                                     AssignmentStage::kAssignment));
   }
 }
 
 TEST(AssignmentModesTest, ModeNamesRoundTrip) {
-  for (AssignmentMode mode : kAllModes) {
-    absl::StatusOr<AssignmentMode> parsed = ParseAssignmentMode(AssignmentModeName(mode));
+  for (AssignMode mode : kAllModes) {
+    absl::StatusOr<AssignMode> parsed = ParseAssignMode(AssignModeName(mode));
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(*parsed, mode);
   }
-  absl::StatusOr<AssignmentMode> bad = ParseAssignmentMode("fastest");
+  absl::StatusOr<AssignMode> bad = ParseAssignMode("fastest");
   EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(bad.status().message(), HasSubstr("'fastest'"));
 }

@@ -58,9 +58,9 @@ RandomPool SmallPool(uint64_t seed, int candidates, int offers, double spread_de
 TEST(CompanyPolicyTest, ValidationNamesTheComponent) {
   EXPECT_TRUE(ValidateComponentWeights({0, 0, 1, 0, 0}).ok());
   EXPECT_THAT(ValidateComponentWeights({0, 0, -1, 0, 0}).message(),
-              HasSubstr("weight_commute is negative"));
+              HasSubstr("the commute weight is negative"));
   EXPECT_THAT(ValidateComponentWeights({0, NAN, 1, 0, 0}).message(),
-              HasSubstr("weight_language is not finite"));
+              HasSubstr("the language weight is not finite"));
   EXPECT_EQ(ValidateComponentWeights({0, 0, 0, 0, 0}).code(),
             absl::StatusCode::kInvalidArgument);
   const RandomPool pool = MakeRandomPool(1);
@@ -97,7 +97,7 @@ TEST(CompanyPolicyTest, PairScoreWeightsGiveEveryRunExactlyAsWithout) {
     options.num_offers = 12;
     const RandomPool pool = MakeRandomPool(seed, options);
     ScoringPolicy policy;
-    if (seed % 3 == 0) policy.weight_commute = 0.7;  // another run policy
+    if (seed % 3 == 0) policy.commute_weight = 0.7;  // another run policy
     const AssignmentInstance instance = InstanceOf(pool, policy);
     std::vector<std::optional<ComponentWeights>> weights(pool.offers.size());
     for (size_t o = 0; o < weights.size(); ++o) {

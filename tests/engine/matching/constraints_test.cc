@@ -16,7 +16,7 @@ using ::testing::ElementsAre;
 
 const FixedTravelTime kTwentyMinutes(20.0);
 
-Exclusion Ex(ReasonCode code, std::string text) {
+Exclusion Ex(ExclusionCode code, std::string text) {
   return Exclusion{code, std::move(text)};
 }
 
@@ -35,7 +35,7 @@ TEST(ConstraintsTest, OccupationNotAmongWishes) {
                                 ScoringPolicy(), kTwentyMinutes);
   EXPECT_FALSE(e.eligible);
   EXPECT_THAT(e.exclusions,
-              ElementsAre(Ex(ReasonCode::kOccupationNotWished,
+              ElementsAre(Ex(ExclusionCode::kOccupationNotWished,
                              "occupation 26212 (Elektroniker/in) is not among the "
                              "candidate's desired occupations")));
   EXPECT_EQ(e.wish_rank, -1);
@@ -60,7 +60,7 @@ TEST(ConstraintsTest, SectorMatchAdmitsOtherOccupationsOfAWishedSectorOnlyWhenAl
   OfferProfile health = MakeOffer("o2", "81302");
   health.occupation.sector = Sector::kHealth;
   EXPECT_THAT(Explain(candidate, health, policy, kTwentyMinutes).exclusions,
-              ElementsAre(Ex(ReasonCode::kOccupationNotWished,
+              ElementsAre(Ex(ExclusionCode::kOccupationNotWished,
                              "occupation 81302 is not among the candidate's desired "
                              "occupations and its sector health is not among the desired "
                              "sectors")));
@@ -75,9 +75,9 @@ TEST(ConstraintsTest, RequiredLanguageBelowItsLevel) {
   const Explanation e = Explain(candidate, offer, ScoringPolicy(), kTwentyMinutes);
   EXPECT_FALSE(e.eligible);
   EXPECT_THAT(e.exclusions,
-              ElementsAre(Ex(ReasonCode::kLanguageBelowRequired,
+              ElementsAre(Ex(ExclusionCode::kLanguageBelowRequired,
                              "German B1 required, candidate has A2"),
-                          Ex(ReasonCode::kLanguageBelowRequired,
+                          Ex(ExclusionCode::kLanguageBelowRequired,
                              "Italian A2 required, candidate does not speak it")));
 }
 
@@ -86,12 +86,12 @@ TEST(ConstraintsTest, TravelTimeOverTheCandidatesLimit) {
   const OfferProfile offer = MakeOffer("o1", "62102");
   EXPECT_THAT(
       Explain(candidate, offer, ScoringPolicy(), FixedTravelTime(72.0)).exclusions,
-      ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+      ElementsAre(Ex(ExclusionCode::kTravelTimeOverLimit,
                      "travel time 72 min exceeds limit of 60 min (public transport)")));
   // Just over the limit: one decimal, so the sentence does not contradict itself.
   EXPECT_THAT(
       Explain(candidate, offer, ScoringPolicy(), FixedTravelTime(60.4)).exclusions,
-      ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+      ElementsAre(Ex(ExclusionCode::kTravelTimeOverLimit,
                      "travel time 60.4 min exceeds limit of 60 min (public transport)")));
   // Exactly at the limit is allowed.
   EXPECT_TRUE(Explain(candidate, offer, ScoringPolicy(), FixedTravelTime(60.0)).eligible);
@@ -101,7 +101,7 @@ TEST(ConstraintsTest, TravelTimeOverTheCandidatesLimit) {
   EXPECT_THAT(Explain(cyclist, offer, ScoringPolicy(),
                       FixedTravelTime(std::numeric_limits<double>::infinity()))
                   .exclusions,
-              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+              ElementsAre(Ex(ExclusionCode::kTravelTimeOverLimit,
                              "place of work cannot be reached by bicycle")));
 }
 
@@ -113,7 +113,7 @@ TEST(ConstraintsTest, CertificateBelowMinimumExcludesWhenHard) {
   const Explanation e = Explain(candidate, offer, ScoringPolicy(), kTwentyMinutes);
   EXPECT_THAT(
       e.exclusions,
-      ElementsAre(Ex(ReasonCode::kCertificateBelowMinimum,
+      ElementsAre(Ex(ExclusionCode::kCertificateBelowMinimum,
                      "Fachhochschulreife required, candidate has Hauptschulabschluss")));
   EXPECT_EQ(e.components[3].value, 0.0);
 }
@@ -143,7 +143,7 @@ TEST(ConstraintsTest, StartDateBeforeTheCandidateIsAvailable) {
   EXPECT_THAT(
       Explain(candidate, MakeOffer("o1", "62102"), ScoringPolicy(), kTwentyMinutes)
           .exclusions,
-      ElementsAre(Ex(ReasonCode::kStartBeforeAvailable,
+      ElementsAre(Ex(ExclusionCode::kStartBeforeAvailable,
                      "training starts 2025-09-01, candidate available from "
                      "2025-10-01")));
   candidate.available_from = Date::FromYmd(2025, 9, 1);  // the same day is fine
@@ -159,8 +159,8 @@ TEST(ConstraintsTest, OfferNotOpenOrWithoutFreeSeats) {
   EXPECT_THAT(
       Explain(MakeCandidate("c1", {"62102"}), offer, ScoringPolicy(), kTwentyMinutes)
           .exclusions,
-      ElementsAre(Ex(ReasonCode::kOfferNotOpen, "offer is not open for candidates"),
-                  Ex(ReasonCode::kNoFreeSeats, "offer has no free seat")));
+      ElementsAre(Ex(ExclusionCode::kOfferNotOpen, "offer is not open for candidates"),
+                  Ex(ExclusionCode::kNoFreeSeats, "offer has no free seat")));
 }
 
 TEST(ConstraintsTest, BannedPair) {
@@ -168,7 +168,7 @@ TEST(ConstraintsTest, BannedPair) {
                                 ScoringPolicy(), kTwentyMinutes, /*banned=*/true);
   EXPECT_FALSE(e.eligible);
   EXPECT_THAT(e.exclusions,
-              ElementsAre(Ex(ReasonCode::kBannedPair,
+              ElementsAre(Ex(ExclusionCode::kBannedPair,
                              "pair is banned: it was rejected, or its placement ended early")));
 }
 
@@ -182,14 +182,14 @@ TEST(ConstraintsTest, EveryFailedConstraintIsListedInReasonCodeOrder) {
   offer.seats_free = 0;
   const Explanation e =
       Explain(candidate, offer, ScoringPolicy(), FixedTravelTime(90.0), /*banned=*/true);
-  std::vector<ReasonCode> codes;
+  std::vector<ExclusionCode> codes;
   for (const Exclusion& x : e.exclusions) codes.push_back(x.code);
   EXPECT_THAT(
       codes,
-      ElementsAre(ReasonCode::kOccupationNotWished, ReasonCode::kLanguageBelowRequired,
-                  ReasonCode::kTravelTimeOverLimit, ReasonCode::kCertificateBelowMinimum,
-                  ReasonCode::kStartBeforeAvailable, ReasonCode::kOfferNotOpen,
-                  ReasonCode::kNoFreeSeats, ReasonCode::kBannedPair));
+      ElementsAre(ExclusionCode::kOccupationNotWished, ExclusionCode::kLanguageBelowRequired,
+                  ExclusionCode::kTravelTimeOverLimit, ExclusionCode::kCertificateBelowMinimum,
+                  ExclusionCode::kStartBeforeAvailable, ExclusionCode::kOfferNotOpen,
+                  ExclusionCode::kNoFreeSeats, ExclusionCode::kBannedPair));
   EXPECT_EQ(e.exclusions[4].text,
             "training starts 2025-09-01, candidate available from 2026-01-01");
   EXPECT_EQ(e.exclusions[3].text,
@@ -197,16 +197,16 @@ TEST(ConstraintsTest, EveryFailedConstraintIsListedInReasonCodeOrder) {
 }
 
 TEST(ConstraintsTest, ReasonCodeNamesAreStable) {
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kOccupationNotWished), "occupation_not_wished");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kLanguageBelowRequired),
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kOccupationNotWished), "occupation_not_wished");
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kLanguageBelowRequired),
             "language_below_required");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kTravelTimeOverLimit), "travel_time_over_limit");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kCertificateBelowMinimum),
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kTravelTimeOverLimit), "travel_time_over_limit");
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kCertificateBelowMinimum),
             "certificate_below_minimum");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kStartBeforeAvailable), "start_before_available");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kOfferNotOpen), "offer_not_open");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kNoFreeSeats), "no_free_seats");
-  EXPECT_EQ(ReasonCodeName(ReasonCode::kBannedPair), "banned_pair");
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kStartBeforeAvailable), "start_before_available");
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kOfferNotOpen), "offer_not_open");
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kNoFreeSeats), "no_free_seats");
+  EXPECT_EQ(ExclusionCodeName(ExclusionCode::kBannedPair), "banned_pair");
 }
 
 }  // namespace

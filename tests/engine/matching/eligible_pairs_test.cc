@@ -58,17 +58,17 @@ void ExpectGraphMatchesExplain(const RandomPool& pool, const EligibleGraph& grap
       }
       bool wished = true;
       for (const Exclusion& ex : x.exclusions) {
-        if (ex.code == ReasonCode::kOccupationNotWished) wished = false;
+        if (ex.code == ExclusionCode::kOccupationNotWished) wished = false;
       }
       if (!wished) {
-        ++expected.offers_by_reason[static_cast<int>(ReasonCode::kOccupationNotWished)];
+        ++expected.offers_by_reason[static_cast<int>(ExclusionCode::kOccupationNotWished)];
         continue;
       }
       ++expected.wished_offers;
       ConstraintMask seen = 0;
       for (const Exclusion& ex : x.exclusions) seen |= ConstraintBit(ex.code);
-      for (int r = 0; r < kReasonCodeCount; ++r) {
-        if (seen & ConstraintBit(static_cast<ReasonCode>(r)))
+      for (int r = 0; r < kExclusionCodeCount; ++r) {
+        if (seen & ConstraintBit(static_cast<ExclusionCode>(r)))
           ++expected.offers_by_reason[r];
       }
     }
@@ -137,10 +137,10 @@ TEST(EligiblePairsTest, SpatialPrefilterKeepsExactlyTheSameEdges) {
     int64_t travel_fast = 0, travel_slow = 0;
     for (size_t c = 0; c < pool.candidates.size(); ++c) {
       EXPECT_EQ(fast->exclusions[c].wished_offers, slow->exclusions[c].wished_offers);
-      EXPECT_EQ(fast->exclusions[c].count(ReasonCode::kOccupationNotWished),
-                slow->exclusions[c].count(ReasonCode::kOccupationNotWished));
-      travel_fast += fast->exclusions[c].count(ReasonCode::kTravelTimeOverLimit);
-      travel_slow += slow->exclusions[c].count(ReasonCode::kTravelTimeOverLimit);
+      EXPECT_EQ(fast->exclusions[c].count(ExclusionCode::kOccupationNotWished),
+                slow->exclusions[c].count(ExclusionCode::kOccupationNotWished));
+      travel_fast += fast->exclusions[c].count(ExclusionCode::kTravelTimeOverLimit);
+      travel_slow += slow->exclusions[c].count(ExclusionCode::kTravelTimeOverLimit);
     }
     EXPECT_EQ(travel_fast, travel_slow);
   }
@@ -163,14 +163,14 @@ TEST(EligiblePairsTest, TopExclusionReasonNamesWhatCutMostAmongWishedOffers) {
   const CandidateExclusions& c1 = graph->exclusions[0];
   EXPECT_EQ(c1.wished_offers, 4);
   EXPECT_EQ(c1.eligible_offers, 0);
-  EXPECT_EQ(c1.count(ReasonCode::kLanguageBelowRequired), 3);
-  EXPECT_EQ(c1.count(ReasonCode::kOfferNotOpen), 1);
-  EXPECT_EQ(c1.count(ReasonCode::kOccupationNotWished), 1);
-  EXPECT_EQ(TopExclusionReason(c1), ReasonCode::kLanguageBelowRequired);
+  EXPECT_EQ(c1.count(ExclusionCode::kLanguageBelowRequired), 3);
+  EXPECT_EQ(c1.count(ExclusionCode::kOfferNotOpen), 1);
+  EXPECT_EQ(c1.count(ExclusionCode::kOccupationNotWished), 1);
+  EXPECT_EQ(TopExclusionReason(c1), ExclusionCode::kLanguageBelowRequired);
   const CandidateExclusions& c2 = graph->exclusions[1];
   EXPECT_EQ(c2.wished_offers, 0);
-  EXPECT_EQ(c2.count(ReasonCode::kOccupationNotWished), 5);
-  EXPECT_EQ(TopExclusionReason(c2), ReasonCode::kOccupationNotWished);
+  EXPECT_EQ(c2.count(ExclusionCode::kOccupationNotWished), 5);
+  EXPECT_EQ(TopExclusionReason(c2), ExclusionCode::kOccupationNotWished);
 }
 
 TEST(EligiblePairsTest, RepeatedWishesAndSectorsYieldOneEdgePerOffer) {
@@ -207,10 +207,10 @@ TEST(EligiblePairsTest, RejectsRepeatedIdsAndInvalidProfilesNamingTheField) {
 
   offers[0].location.lon = 9.0;
   ScoringPolicy bad;
-  bad.weight_start_date = -1.0;
+  bad.date_weight = -1.0;
   graph = BuildEligiblePairs(candidates, offers, bad, travel);
   EXPECT_EQ(graph.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(graph.status().message(), HasSubstr("policy.weight_start_date"));
+  EXPECT_THAT(graph.status().message(), HasSubstr("policy.date_weight"));
 }
 
 TEST(EligiblePairsTest, ProgressCanCancel) {

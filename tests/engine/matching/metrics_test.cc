@@ -36,7 +36,7 @@ class MetricsTest : public ::testing::Test {
     }
     CandidateExclusions& c3 = instance_.graph.exclusions[3];
     c3.wished_offers = 2;
-    c3.offers_by_reason[static_cast<int>(ReasonCode::kLanguageBelowRequired)] = 2;
+    c3.offers_by_reason[static_cast<int>(ExclusionCode::kLanguageBelowRequired)] = 2;
     instance_.capacity = {2, 1};
     instance_.candidate_locked = {0, 0, 0, 0};
   }
@@ -73,7 +73,7 @@ TEST_F(MetricsTest, HandComputedExample) {
   EXPECT_EQ(m.unmatched_no_eligible_offer, 1);
   EXPECT_EQ(m.unmatched_outcompeted, 0);
   EXPECT_EQ(
-      m.unmatched_by_top_constraint[static_cast<int>(ReasonCode::kLanguageBelowRequired)],
+      m.unmatched_by_top_constraint[static_cast<int>(ExclusionCode::kLanguageBelowRequired)],
       1);
 }
 

@@ -32,7 +32,7 @@ TEST(ScoringTest, ComponentsAddUpToTheScoreExactly) {
   ScoringPolicy policy;
   policy.allow_sector_match = true;
   policy.certificate_is_hard = false;
-  policy.weight_language = 0.37;  // weights need not add up to one
+  policy.language_weight = 0.37;  // weights need not add up to one
   int checked = 0;
   for (const CandidateProfile& c : pool.candidates) {
     for (const OfferProfile& o : pool.offers) {
@@ -57,11 +57,11 @@ TEST(ScoringTest, ComponentsAddUpToTheScoreExactly) {
 
 TEST(ScoringTest, ComponentsComeInTheirFixedOrderWithNormalisedWeights) {
   ScoringPolicy policy;
-  policy.weight_occupation = 2.0;
-  policy.weight_language = 1.0;
-  policy.weight_commute = 1.0;
-  policy.weight_certificate = 0.0;
-  policy.weight_start_date = 0.0;
+  policy.occupation_weight = 2.0;
+  policy.language_weight = 1.0;
+  policy.commute_weight = 1.0;
+  policy.certificate_weight = 0.0;
+  policy.date_weight = 0.0;
   const Explanation e = Explain(MakeCandidate("c1", {"62102"}), MakeOffer("o1", "62102"),
                                 policy, FixedTravelTime(30.0));
   std::vector<std::string> names;
@@ -80,11 +80,11 @@ TEST(ScoringTest, ComponentsComeInTheirFixedOrderWithNormalisedWeights) {
 
 TEST(ScoringTest, ScalingAllWeightsLeavesScoresUnchanged) {
   ScoringPolicy doubled;
-  doubled.weight_occupation *= 2;
-  doubled.weight_language *= 2;
-  doubled.weight_commute *= 2;
-  doubled.weight_certificate *= 2;
-  doubled.weight_start_date *= 2;
+  doubled.occupation_weight *= 2;
+  doubled.language_weight *= 2;
+  doubled.commute_weight *= 2;
+  doubled.certificate_weight *= 2;
+  doubled.date_weight *= 2;
   const auto c = MakeCandidate("c1", {"51542", "62102"});
   const auto o = MakeOffer("o1", "62102");
   EXPECT_EQ(Explain(c, o, ScoringPolicy(), FixedTravelTime(17.0)).score,
@@ -163,14 +163,14 @@ TEST(ScoringTest, IneligiblePairsStillCarryTheScoreTheyWouldHave) {
 TEST(ScoringPolicyTest, ValidationNamesTheOffendingField) {
   ScoringPolicy policy;
   EXPECT_TRUE(ValidateScoringPolicy(policy).ok());
-  policy.weight_commute = -0.1;
+  policy.commute_weight = -0.1;
   absl::Status s = ValidateScoringPolicy(policy);
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_THAT(s.message(), HasSubstr("policy.weight_commute"));
+  EXPECT_THAT(s.message(), HasSubstr("policy.commute_weight"));
 
   policy = ScoringPolicy();
-  policy.weight_occupation = policy.weight_language = policy.weight_commute = 0.0;
-  policy.weight_certificate = policy.weight_start_date = 0.0;
+  policy.occupation_weight = policy.language_weight = policy.commute_weight = 0.0;
+  policy.certificate_weight = policy.date_weight = 0.0;
   EXPECT_THAT(ValidateScoringPolicy(policy).message(), HasSubstr("weights"));
 
   policy = ScoringPolicy();

@@ -53,7 +53,7 @@ double CommuteValue(const Explanation& e) {
   return e.components[static_cast<int>(ComponentId::kCommute)].value;
 }
 
-auto Ex(ReasonCode code, const std::string& text) {
+auto Ex(ExclusionCode code, const std::string& text) {
   return ::testing::AllOf(Field(&Exclusion::code, code), Field(&Exclusion::text, text));
 }
 
@@ -90,7 +90,7 @@ TEST(VocationalSchoolTest, SchoolBeyondTheLimitExcludesAndIsNamed) {
   EXPECT_FALSE(school_far.eligible);
   EXPECT_EQ(school_far.travel_minutes, 25.0);
   EXPECT_THAT(school_far.exclusions,
-              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+              ElementsAre(Ex(ExclusionCode::kTravelTimeOverLimit,
                              "Berufsschule in Freiburg im Breisgau: 140 min, limit 60 "
                              "(public transport)")));
   // The score is what the pair would have: the commute value is 0, as for a far
@@ -100,9 +100,9 @@ TEST(VocationalSchoolTest, SchoolBeyondTheLimitExcludesAndIsNamed) {
   const Explanation both_far =
       Explain(c, OfferWithSchool(2), ScoringPolicy(), WorkAndSchoolTravelTime(72.0, 140.0));
   EXPECT_THAT(both_far.exclusions,
-              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+              ElementsAre(Ex(ExclusionCode::kTravelTimeOverLimit,
                              "travel time 72 min exceeds limit of 60 min (public transport)"),
-                          Ex(ReasonCode::kTravelTimeOverLimit,
+                          Ex(ExclusionCode::kTravelTimeOverLimit,
                              "Berufsschule in Freiburg im Breisgau: 140 min, limit 60 "
                              "(public transport)")));
   // Exactly at the limit is allowed, for the school as for the place of work.
@@ -115,7 +115,7 @@ TEST(VocationalSchoolTest, SchoolBeyondTheLimitExcludesAndIsNamed) {
   EXPECT_THAT(Explain(c, unnamed, ScoringPolicy(),
                       WorkAndSchoolTravelTime(25.0, std::numeric_limits<double>::infinity()))
                   .exclusions,
-              ElementsAre(Ex(ReasonCode::kTravelTimeOverLimit,
+              ElementsAre(Ex(ExclusionCode::kTravelTimeOverLimit,
                              "Berufsschule cannot be reached by public transport")));
 }
 

@@ -12,15 +12,11 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "service/http/api_files.h"
+#include "service/http/reflection_names.h"
 #include "service/http/request_transcoding.h"
 
 namespace azubimatch::service::http {
 namespace {
-
-using google::protobuf::Descriptor;
-using google::protobuf::FieldDescriptor;
-using google::protobuf::Message;
-using google::protobuf::Reflection;
 
 std::vector<const Descriptor*> ApiMessages() {
   std::vector<const Descriptor*> types;

@@ -257,6 +257,43 @@ TEST_F(RegistryServerTest, ImportReportsBadRecordsAndWritesTheRest) {
   EXPECT_THAT(offers.offers(), SizeIs(offers_written));
 }
 
+// Batches are written while the next ones are read; they are still written one at a
+// time in stream order, so an offer may name a company sent in the batch before it.
+TEST_F(RegistryServerTest, PipelinedBatchesAreWrittenInStreamOrder) {
+  constexpr int kPairs = 1000;  // 2,000 records: 20 batches of 100 on this server
+  grpc::ClientContext context;
+  v1::ImportResponse response;
+  auto writer = stub_->Import(&context, &response);
+  for (int i = 0; i < kPairs; ++i) {
+    v1::ImportRequest company;
+    *company.mutable_company() = SampleCompany("pipe-" + std::to_string(i));
+    ASSERT_TRUE(writer->Write(company));
+    v1::ImportRequest offer;
+    *offer.mutable_offer() = SampleOffer("", "pipe-offer-" + std::to_string(i));
+    // The company of the record before: in the same batch or in the previous one.
+    offer.mutable_offer()->set_company_external_id("pipe-" + std::to_string(i));
+    ASSERT_TRUE(writer->Write(offer));
+  }
+  ASSERT_TRUE(writer->WritesDone());
+  const grpc::Status status = writer->Finish();
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.received(), 2 * kPairs);
+  EXPECT_EQ(response.failed(), 0) << (response.errors().empty()
+                                          ? ""
+                                          : response.errors(0).message());
+  EXPECT_EQ(response.created(), 2 * kPairs);
+  ASSERT_THAT(response.ids(), SizeIs(2 * kPairs));
+  // Each offer belongs to the company sent just before it.
+  for (int i : {0, 99, 100, 501, kPairs - 1}) {
+    v1::GetRecordRequest get;
+    get.set_id(response.ids(2 * i + 1));
+    grpc::ClientContext get_context;
+    v1::TrainingOffer offer;
+    ASSERT_TRUE(stub_->GetOffer(&get_context, get, &offer).ok());
+    EXPECT_EQ(offer.company_id(), response.ids(2 * i)) << i;
+  }
+}
+
 TEST_F(RegistryServerTest, EmptyImportIsOk) {
   grpc::ClientContext context;
   v1::ImportResponse response;
