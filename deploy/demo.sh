@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # The azubimatch demo (`make demo`): starts matchd on a local data folder, loads a
-# synthetic Baden-Württemberg cohort through the API, shows what the service holds and,
-# where matching is built in, suggestions for a few candidates and the three assignment
-# modes side by side. matchd is stopped when the script ends, however it ends; the data
+# synthetic Baden-Württemberg cohort through the API with rankings on both sides (as
+# after interviews), shows what the service holds and, where matching is built in,
+# suggestions for a few candidates and the five assignment modes side by side. matchd is stopped when the script ends, however it ends; the data
 # folder is kept, so a second run skips the import and starts at once.
 #
 # Usage: deploy/demo.sh BUILD_DIR DATA_DIR
 #   BUILD_DIR  CMake build folder holding bin/matchd and bin/matchctl
 #   DATA_DIR   matchd's data folder (created when missing; delete it to start afresh)
 # Environment:
-#   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 80, 7)
+#   DEMO_CANDIDATES, DEMO_OFFERS, DEMO_SEED  the cohort (default 300, 170, 7)
 #   DEMO_LISTEN         address for matchd (default 127.0.0.1:0, a free port)
 #   DEMO_HTTP_LISTEN    address for its HTTP/JSON API and web console (default 127.0.0.1:0)
 #   DEMO_START_TIMEOUT  seconds to wait for matchd to answer (default 60)
-#   DEMO_REPORT         where the HTML run report of the three modes is written
+#   DEMO_REPORT         where the HTML run report of the five modes is written
 #                       (default demo-report.html in the current folder)
 #   AZUBIMATCH_API_KEY  an officer's API key for matchctl (default: the demo member's
 #                       key, made on the first run with DATA_DIR/admin.key and kept in
@@ -34,7 +34,7 @@ DATA_DIR=$2
 MATCHD="$BUILD_DIR/bin/matchd"
 MATCHCTL="$BUILD_DIR/bin/matchctl"
 CANDIDATES=${DEMO_CANDIDATES:-300}
-OFFERS=${DEMO_OFFERS:-80}
+OFFERS=${DEMO_OFFERS:-170}
 SEED=${DEMO_SEED:-7}
 LISTEN=${DEMO_LISTEN:-127.0.0.1:0}
 HTTP_LISTEN=${DEMO_HTTP_LISTEN:-127.0.0.1:0}
@@ -170,9 +170,10 @@ if [[ $CANDIDATES -gt 0 &&
 else
   echo "Companies in real Baden-Württemberg towns, offers for recognised training"
   echo "occupations (KldB 2010), candidates with German levels, heritage languages,"
-  echo "certificates and commutes; streamed through the Import RPC."
+  echo "certificates and commutes; streamed through the Import RPC. Then both sides rank"
+  echo "as after interviews: candidates the offers they met, offers their interviewees."
   # In the background, so that a signal to this script interrupts the wait at once.
-  ctl demo --candidates "$CANDIDATES" --offers "$OFFERS" --seed "$SEED" &
+  ctl demo --candidates "$CANDIDATES" --offers "$OFFERS" --seed "$SEED" --rankings &
   IMPORT_PID=$!
   wait "$IMPORT_PID" || fail "matchctl demo failed (exit $?)"
   IMPORT_PID=
@@ -222,7 +223,7 @@ done
 ((shown > 0)) || note "No candidate among the first 40 has an offer within reach."
 ((skipped == 0)) || note "($skipped candidates before them have no eligible offer.)"
 
-heading "Assignment of the whole cohort: optimal, stable and greedy side by side"
+heading "Assignment of the whole cohort: the five modes side by side"
 {
   # metric MODE_JSON KEY: one number of the flat "metrics" object of `assign --json`.
   metric() {
@@ -230,7 +231,10 @@ heading "Assignment of the whole cohort: optimal, stable and greedy side by side
       head -n 1 | cut -d: -f2
   }
   declare -A RESULT
-  modes=(optimal stable greedy)
+  modes=(optimal stable stable-offer-proposing best-stable greedy)
+  # Column headings (stable-offer-proposing is too wide for a column).
+  declare -A LABEL=([optimal]=optimal [stable]=stable [stable-offer-proposing]=offer-prop.
+    [best-stable]=best-stable [greedy]=greedy)
   for mode in "${modes[@]}"; do
     if out=$(ctl assign --mode "$mode" --json); then
       RESULT[$mode]=$out
@@ -245,10 +249,13 @@ heading "Assignment of the whole cohort: optimal, stable and greedy side by side
     "fill rate:fill_rate:share" "total score:total_score:score"
     "mean score:mean_score:score" "first choice:first_choice_share:share"
     "top three:top3_share:share" "commute median:commute_median_min:minutes"
-    "commute p90:commute_p90_min:minutes" "blocking pairs:blocking_pairs:count"
+    "commute p90:commute_p90_min:minutes"
+    "blocking (lists):ranked_blocking_pairs:count"
+    "cand. mean rank:candidate_mean_rank:rank" "ranked 1st:ranked_first_choice_share:share"
+    "offer mean rank:offer_mean_rank:rank"
   )
   printf '%-18s' ""
-  for mode in "${modes[@]}"; do printf '%12s' "$mode"; done
+  for mode in "${modes[@]}"; do printf '%13s' "${LABEL[$mode]}"; done
   printf '\n'
   for row in "${rows[@]}"; do
     IFS=: read -r label key format <<<"$row"
@@ -261,15 +268,19 @@ heading "Assignment of the whole cohort: optimal, stable and greedy side by side
           share) value=$(awk -v v="$value" 'BEGIN { printf "%.1f%%", 100 * v }') ;;
           score) value=$(printf '%.3f' "$value") ;;
           minutes) value=$(printf '%.0f min' "$value") ;;
+          rank) value=$(printf '%.2f' "$value") ;;
         esac
       fi
-      printf '%12s' "${value:--}"
+      printf '%13s' "${value:--}"
     done
     printf '\n'
   done
   note "Runs are proposals: they change no seat. 'optimal' places the most candidates, then"
-  note "maximises the total score; 'stable' leaves no blocking pair; 'greedy' takes the best"
-  note "pair first, as an officer would by hand."
+  note "maximises the total score; 'stable' (candidate-proposing), 'offer-prop.' (offer-"
+  note "proposing) and 'best-stable' (highest score) leave no pair who would rather have each"
+  note "other by the rankings (blocking (lists) = 0); 'greedy' takes the best pair first, as an"
+  note "officer would by hand. Ranks: position of the placement in the candidate's ranking,"
+  note "and of the placed candidates in the offers' rankings (1 = first choice)."
   RUN_IDS=()
   for mode in "${modes[@]}"; do
     id=$(grep -o '"run_id":"[^"]*"' <<<"${RESULT[$mode]}" | head -n 1 | cut -d'"' -f4 || true)

@@ -1,16 +1,19 @@
 #include "clients/demo/demo_candidates.h"
 
-#include "clients/demo/bw_municipalities.h"
-
 #include <algorithm>
+#include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "clients/demo/bw_municipalities.h"
 #include "clients/demo/demo_sampling.h"
 #include "clients/demo/heritage_groups.h"
 #include "clients/demo/training_occupations.h"
+#include "clients/demo/vocational_schools.h"
+#include "engine/matching/travel_time.h"
 
 namespace azubimatch::clients {
 namespace {
@@ -31,6 +34,7 @@ constexpr Level kB1 = v1::CEFR_LEVEL_B1;
 constexpr Level kB2 = v1::CEFR_LEVEL_B2;
 constexpr Level kC1 = v1::CEFR_LEVEL_C1;
 constexpr Level kC2 = v1::CEFR_LEVEL_C2;
+constexpr Level kUnspecifiedLevel = v1::CEFR_LEVEL_UNSPECIFIED;
 
 // Age at the training start.
 constexpr std::pair<int, double> kAges[] = {{16, 0.20}, {17, 0.25}, {18, 0.22},
@@ -76,12 +80,18 @@ constexpr double kSameSectorWishShare = 0.7;
 // (BA/BIBB 2023/24: about 14 % of places unfilled, about 7 % of applicants unplaced).
 constexpr double kFollowOffersWeight = 0.8;
 // How many candidates applied first for one of the cohort's places (drawn by seats):
-// they live in its town and wish its occupation first; the rest live anywhere by
-// population. A cohort of a few hundred is a region's, not the whole state's, so most
-// of its applicants live where its places are.
-constexpr double kNearOffersShare = 0.85;
-// How often a further wish is an occupation advertised in the home town (seat-weighted)
-// for a candidate who applied for a place there.
+// they live in its town and wish its occupation first; the rest live anywhere in the
+// cohort's region by population (cohort_region.h). With kFitsAnchorShare and the
+// default ratio of offers to candidates, this gives Germany's shares of unfilled places
+// and unplaced applicants (tests/clients/demo/demo_market_shape_test.cc).
+constexpr double kNearOffersShare = 0.96;
+// How many of those meet what the place asks for (certificate, German and English
+// level, a heritage language, the start date, the commute to its place of work and
+// school): young people apply where they may be taken, and the Berufsberatung steers
+// them there. The rest applied regardless.
+constexpr double kFitsAnchorShare = 0.97;
+// How often a wish (other than the place applied for) is an occupation advertised in
+// the home town (seat-weighted) rather than one by demand or sector.
 constexpr double kNearbyWishShare = 0.6;
 constexpr double kWishAboveCertificateWeight = 0.3;
 constexpr double kRelatedLanguageShare = 0.2;
@@ -99,56 +109,63 @@ absl::string_view FirstCharacter(absl::string_view utf8) {
   return utf8.substr(0, n);
 }
 
-// 1–3 occupations with distinct KldB codes in order of preference: the first by
-// `demand` (less likely when it asks for more than the candidate's certificate), the
-// next ones mostly of the same sector.
-std::vector<const TrainingOccupation*> SampleWishes(DemoRandom& rng,
-                                                    Certificate certificate,
-                                                    const std::vector<double>& demand,
-                                                    absl::string_view anchor_kldb,
-                                                    const std::vector<double>& nearby) {
+// Occupation weights for one draw: `weights` (of the rows still free) times
+// kWishAboveCertificateWeight for rows asking more than `certificate`. Empty when no
+// row is left with weight.
+std::vector<double> CertificateWeighted(const std::vector<double>& weights,
+                                        const std::vector<uint8_t>& free,
+                                        Certificate certificate) {
   const std::vector<TrainingOccupation>& all = TrainingOccupations();
-  std::vector<double> base(all.size());
+  std::vector<double> out(all.size(), 0.0);
+  bool any = false;
   for (size_t i = 0; i < all.size(); ++i) {
-    base[i] = demand[i] * (certificate >= all[i].typical_min_certificate
+    if (!free[i]) continue;
+    out[i] = weights[i] * (certificate >= all[i].typical_min_certificate
                                ? 1.0
                                : kWishAboveCertificateWeight);
+    any = any || out[i] > 0;
   }
+  if (!any) out.clear();
+  return out;
+}
+
+// 1–3 occupations with distinct KldB codes in order of preference. The first is the
+// occupation of the place applied for (`anchor_row`), or else, kNearbyWishShare of the
+// time, one advertised in the home town by seats (`town_seats`), otherwise one by
+// `demand`; further ones are advertised in the home town kNearbyWishShare of the time,
+// otherwise mostly of the first one's sector. Draws by seats or demand are less likely
+// for occupations asking more than the candidate's certificate.
+std::vector<const TrainingOccupation*> SampleWishes(
+    DemoRandom& rng, Certificate certificate, const std::vector<double>& demand,
+    int anchor_row, const std::vector<double>& town_seats) {
+  const std::vector<TrainingOccupation>& all = TrainingOccupations();
+  std::vector<uint8_t> free(all.size(), 1);
   const int count = PickWeighted<int>(rng, absl::MakeConstSpan(kWishCount));
   std::vector<const TrainingOccupation*> wishes;
-  std::vector<double> weights = base;
   for (int k = 0; k < count; ++k) {
-    std::vector<double> step = weights;
-    if (k == 0 && !anchor_kldb.empty()) {
-      // The occupation of the place the candidate applied for first.
-      bool any = false;
-      for (size_t i = 0; i < all.size(); ++i) {
-        if (all[i].kldb_code != anchor_kldb) step[i] = 0;
-        any = any || step[i] > 0;
+    size_t pick = 0;
+    std::vector<double> step;
+    if (k == 0 && anchor_row >= 0) {
+      pick = static_cast<size_t>(anchor_row);
+    } else {
+      if (rng.Bernoulli(kNearbyWishShare)) {
+        step = CertificateWeighted(town_seats, free, certificate);
+      } else if (k > 0 && rng.Bernoulli(kSameSectorWishShare)) {
+        std::vector<double> sector = demand;
+        for (size_t i = 0; i < all.size(); ++i) {
+          if (all[i].sector != wishes.front()->sector) sector[i] = 0;
+        }
+        step = CertificateWeighted(sector, free, certificate);
       }
-      if (!any) step = weights;
-    } else if (k > 0 && !anchor_kldb.empty() && rng.Bernoulli(kNearbyWishShare)) {
-      // Another occupation advertised in the home town.
-      bool any = false;
-      for (size_t i = 0; i < all.size(); ++i) {
-        step[i] = weights[i] > 0 ? nearby[i] : 0;
-        any = any || step[i] > 0;
-      }
-      if (!any) step = weights;
-    } else if (k > 0 && rng.Bernoulli(kSameSectorWishShare)) {
-      bool any = false;
-      for (size_t i = 0; i < all.size(); ++i) {
-        if (all[i].sector != wishes.front()->sector) step[i] = 0;
-        any = any || step[i] > 0;
-      }
-      if (!any) step = weights;  // the sector has no occupation left
+      if (step.empty()) step = CertificateWeighted(demand, free, certificate);
+      if (step.empty()) break;  // every occupation is wished already
+      pick = rng.WeightedIndex(step);
     }
-    const size_t pick = rng.WeightedIndex(step);
     wishes.push_back(&all[pick]);
     // Wishes are matched by KldB code, so each code once (Verkäufer/in and
     // Kaufmann/-frau im Einzelhandel share 62102).
     for (size_t i = 0; i < all.size(); ++i) {
-      if (all[i].kldb_code == all[pick].kldb_code) weights[i] = 0;
+      if (all[i].kldb_code == all[pick].kldb_code) free[i] = 0;
     }
   }
   return wishes;
@@ -160,12 +177,107 @@ void AddLanguage(absl::string_view language, Level level, v1::Candidate* candida
   skill->set_level(level);
 }
 
-v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
-                           const std::vector<double>& demand,
-                           absl::Span<const v1::TrainingOffer> offers,
-                           const std::vector<double>& offer_seats, DemoRandom& rng) {
-  const HeritageGroup& group =
-      SampleHeritageGroup(rng, /*for_company=*/false, /*preferred=*/{});
+// The level `offer` requires in `language`, or CEFR_LEVEL_UNSPECIFIED.
+Level RequiredLevel(const v1::TrainingOffer& offer, absl::string_view language) {
+  for (const v1::LanguageSkill& skill : offer.required_languages()) {
+    if (skill.language() == language) return skill.level();
+  }
+  return v1::CEFR_LEVEL_UNSPECIFIED;
+}
+
+// The language other than German and English that `offer` requires, or "".
+absl::string_view HeritageLanguageRequired(const v1::TrainingOffer& offer) {
+  for (const v1::LanguageSkill& skill : offer.required_languages()) {
+    if (skill.language() != "de" && skill.language() != "en") return skill.language();
+  }
+  return "";
+}
+
+// The heritage group of `language`, or nullptr.
+const HeritageGroup* GroupSpeaking(absl::string_view language) {
+  for (const HeritageGroup& group : HeritageGroups()) {
+    if (group.language == language) return &group;
+  }
+  return nullptr;
+}
+
+// The engine's mode of a candidate's travel mode (UNSPECIFIED: public transport, as the
+// service converts it).
+engine::TravelMode EngineMode(v1::TravelMode mode) {
+  return mode == v1::TRAVEL_MODE_BICYCLE ? engine::TravelMode::kBicycle
+         : mode == v1::TRAVEL_MODE_CAR   ? engine::TravelMode::kCar
+                                         : engine::TravelMode::kPublicTransport;
+}
+
+// The longer of the candidate's trips (engine's default travel-time model) to the place
+// of work of `offer` and to the vocational school AssignVocationalSchools names for it.
+double LongerTrip(const v1::TrainingOffer& offer, const v1::Candidate& candidate) {
+  static const auto* const kTravel = new engine::GreatCircleTravelTime();
+  const engine::GeoPoint home{candidate.home().latitude(), candidate.home().longitude()};
+  const engine::TravelMode mode = EngineMode(candidate.travel_mode());
+  double minutes = kTravel->Minutes(
+      home, engine::GeoPoint{offer.location().latitude(), offer.location().longitude()},
+      mode);
+  const int row = DemoOfferIndex::OccupationRow(offer);
+  if (row >= 0) {
+    absl::StatusOr<const BwMunicipality*> school =
+        VocationalSchoolTown(TrainingOccupations()[row], offer.location().latitude(),
+                             offer.location().longitude());
+    if (school.ok()) {
+      minutes = std::max(
+          minutes,
+          kTravel->Minutes(
+              home, engine::GeoPoint{(*school)->latitude, (*school)->longitude}, mode));
+    }
+  }
+  return minutes;
+}
+
+// A candidate who applied for `offer` accepts its commute: the travel limit rises to the
+// first step of kTravelLimits that covers the trips to its place of work and its school
+// (whether or not the cohort names schools, so that naming them changes no candidate); a
+// cyclist out of reach takes public transport. A trip beyond the largest step stays out
+// of reach.
+void FitCommute(const v1::TrainingOffer& offer, v1::Candidate* candidate) {
+  double minutes = LongerTrip(offer, *candidate);
+  if (minutes <= candidate->travel_limit_minutes()) return;
+  if (candidate->travel_mode() == v1::TRAVEL_MODE_BICYCLE) {
+    candidate->set_travel_mode(v1::TRAVEL_MODE_PUBLIC_TRANSPORT);
+    minutes = LongerTrip(offer, *candidate);
+  }
+  for (const auto& [limit, weight] : kTravelLimits) {
+    if (limit >= minutes && limit > candidate->travel_limit_minutes()) {
+      candidate->set_travel_limit_minutes(limit);
+      return;
+    }
+  }
+}
+
+bool AvailableBy(const v1::Date& available, const v1::Date& start) {
+  return std::make_tuple(available.year(), available.month(), available.day()) <=
+         std::make_tuple(start.year(), start.month(), start.day());
+}
+
+v1::Candidate NewCandidate(const DemoCohortOptions& options, const CohortRegion& region,
+                           int index, const std::vector<double>& demand,
+                           const DemoOfferIndex& market, DemoRandom& rng) {
+  // Most candidates applied first for a place advertised near home: its town is their
+  // home town and its occupation their first wish; most of them meet what it asks for.
+  const v1::TrainingOffer* anchor = nullptr;
+  if (market.has_seats() && rng.Bernoulli(kNearOffersShare)) {
+    anchor = &market.DrawBySeats(rng);
+  }
+  const bool fits = anchor != nullptr && rng.Bernoulli(kFitsAnchorShare);
+
+  const HeritageGroup* drawn =
+      &SampleHeritageGroup(rng, /*for_company=*/false, /*preferred=*/{});
+  if (fits) {
+    // A place asking for a heritage language draws applicants who speak it.
+    const absl::string_view asked = HeritageLanguageRequired(*anchor);
+    const HeritageGroup* speaking = asked.empty() ? nullptr : GroupSpeaking(asked);
+    if (speaking != nullptr) drawn = speaking;
+  }
+  const HeritageGroup& group = *drawn;
   const bool has_heritage = group.language != "de";
   const bool grew_up_here = !has_heritage || rng.Bernoulli(group.born_in_germany_share);
 
@@ -174,25 +286,27 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
   candidate.set_display_name(absl::StrCat(PickOne(rng, group.first_names), " ",
                                           FirstCharacter(PickOne(rng, group.surnames)),
                                           "."));
-  // Most candidates apply first for a place advertised near home: its town is their
-  // home town and its occupation their first wish.
-  const v1::TrainingOffer* anchor = nullptr;
-  if (!offers.empty() && rng.Bernoulli(kNearOffersShare)) {
-    anchor = &offers[rng.WeightedIndex(offer_seats)];
-  }
   const BwMunicipality* anchor_town =
       anchor == nullptr ? nullptr : FindBwMunicipality(anchor->location().municipality());
-  *candidate.mutable_home() =
-      anchor_town != nullptr ? SampleLocationIn(rng, *anchor_town) : SampleTownLocation(rng);
+  *candidate.mutable_home() = anchor_town != nullptr ? SampleLocationIn(rng, *anchor_town)
+                                                     : region.SampleLocation(rng);
 
-  const int age = PickWeighted<int>(rng, absl::MakeConstSpan(kAges));
-  candidate.set_birth_year(options.training_year - age);
-
+  int age = PickWeighted<int>(rng, absl::MakeConstSpan(kAges));
   Certificate certificate =
       grew_up_here
           ? PickWeighted<Certificate>(rng, absl::MakeConstSpan(kCertificatesGrownUpHere))
           : PickWeighted<Certificate>(rng, absl::MakeConstSpan(kCertificatesArrived));
-  if (age < kMinAgeForUpperSecondary && certificate > kMittlere) certificate = kMittlere;
+  if (fits && certificate < anchor->min_certificate()) {
+    certificate = anchor->min_certificate();
+  }
+  if (age < kMinAgeForUpperSecondary && certificate > kMittlere) {
+    if (fits && anchor->min_certificate() > kMittlere) {
+      age = kMinAgeForUpperSecondary;  // applied with an upper secondary certificate
+    } else {
+      certificate = kMittlere;
+    }
+  }
+  candidate.set_birth_year(options.training_year - age);
   candidate.set_school_certificate(certificate);
 
   if (age >= kMinDrivingAgeDifference && rng.Bernoulli(kCarShareOfAdults)) {
@@ -209,20 +323,12 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
         PickWeighted<int>(rng, absl::MakeConstSpan(kTravelLimits)));
   }
 
-  std::vector<double> nearby;
-  if (anchor_town != nullptr) {
-    const std::vector<TrainingOccupation>& all = TrainingOccupations();
-    nearby.assign(all.size(), 0.0);
-    for (const v1::TrainingOffer& offer : offers) {
-      if (offer.location().municipality() != anchor->location().municipality()) continue;
-      for (size_t i = 0; i < all.size(); ++i) {
-        if (all[i].kldb_code == offer.occupation().kldb_code()) nearby[i] += offer.seats();
-      }
-    }
-  }
+  if (fits) FitCommute(*anchor, &candidate);
+
   for (const TrainingOccupation* wish :
        SampleWishes(rng, certificate, demand,
-                    anchor_town != nullptr ? anchor->occupation().kldb_code() : "", nearby)) {
+                    anchor != nullptr ? DemoOfferIndex::OccupationRow(*anchor) : -1,
+                    market.TownSeats(candidate.home().municipality()))) {
     v1::Occupation* o = candidate.add_desired_occupations();
     o->set_kldb_code(std::string(wish->kldb_code));
     o->set_title(std::string(wish->title));
@@ -234,10 +340,11 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
   }
 
   // Languages: German first, then the heritage language(s), then English.
-  const Level german =
+  Level german =
       !has_heritage  ? PickWeighted<Level>(rng, absl::MakeConstSpan(kGermanNative))
       : grew_up_here ? PickWeighted<Level>(rng, absl::MakeConstSpan(kGermanBornHere))
                      : PickWeighted<Level>(rng, absl::MakeConstSpan(kGermanArrived));
+  if (fits) german = std::max(german, RequiredLevel(*anchor, "de"));
   AddLanguage("de", german, &candidate);
   if (has_heritage) {
     AddLanguage(group.language, grew_up_here && rng.Bernoulli(0.5) ? kC1 : kC2,
@@ -247,14 +354,15 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
                   &candidate);
     }
   }
-  if (rng.Bernoulli(kEnglishShare)) {
+  const Level english_asked = fits ? RequiredLevel(*anchor, "en") : kUnspecifiedLevel;
+  if (rng.Bernoulli(kEnglishShare) || english_asked != kUnspecifiedLevel) {
     const Level english =
         certificate >= kFachhochschulreife
             ? PickWeighted<Level>(rng, absl::MakeConstSpan(kEnglishHigh))
         : certificate == kMittlere
             ? PickWeighted<Level>(rng, absl::MakeConstSpan(kEnglishMiddle))
             : PickWeighted<Level>(rng, absl::MakeConstSpan(kEnglishBasic));
-    AddLanguage("en", english, &candidate);
+    AddLanguage("en", std::max(english, english_asked), &candidate);
   }
 
   // Available from: mostly when school ends (15 June to 31 July); some earlier (left
@@ -273,6 +381,10 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
     *candidate.mutable_available_from() = MakeDate(year, 8, rng.UniformInt(1, 31));
   } else {
     *candidate.mutable_available_from() = MakeDate(year, 9, rng.UniformInt(1, 30));
+  }
+  if (fits && !AvailableBy(candidate.available_from(), anchor->start_date())) {
+    // Applied for a place starting before: free by then (school ended in July).
+    *candidate.mutable_available_from() = MakeDate(year, 7, rng.UniformInt(1, 31));
   }
 
   // Consents, given during the registration season before the training year.
@@ -297,40 +409,29 @@ v1::Candidate NewCandidate(const DemoCohortOptions& options, int index,
 
 }  // namespace
 
-std::vector<double> WishDemand(absl::Span<const v1::TrainingOffer> offers) {
+std::vector<double> WishDemand(const DemoOfferIndex& market) {
   const std::vector<TrainingOccupation>& all = TrainingOccupations();
   double popularity_total = 0.0;
   for (const TrainingOccupation& o : all) popularity_total += o.popularity;
-  // Seats per KldB code, spread over the occupations sharing the code.
-  std::vector<double> seats(all.size(), 0.0);
   double seats_total = 0.0;
-  for (const v1::TrainingOffer& offer : offers) {
-    std::vector<size_t> same;
-    for (size_t i = 0; i < all.size(); ++i) {
-      if (all[i].kldb_code == offer.occupation().kldb_code()) same.push_back(i);
-    }
-    for (size_t i : same) seats[i] += static_cast<double>(offer.seats()) / same.size();
-    if (!same.empty()) seats_total += offer.seats();
-  }
+  for (double seats : market.seats()) seats_total += seats;
   std::vector<double> demand(all.size());
   const double follow = seats_total > 0 ? kFollowOffersWeight : 0.0;
   for (size_t i = 0; i < all.size(); ++i) {
     demand[i] = (1.0 - follow) * all[i].popularity / popularity_total +
-                (seats_total > 0 ? follow * seats[i] / seats_total : 0.0);
+                (seats_total > 0 ? follow * market.seats()[i] / seats_total : 0.0);
   }
   return demand;
 }
 
-void GenerateCandidates(const DemoCohortOptions& options,
+void GenerateCandidates(const DemoCohortOptions& options, const CohortRegion& region,
                         absl::Span<const v1::TrainingOffer> offers, DemoRandom& rng,
                         std::vector<v1::Candidate>* candidates) {
-  const std::vector<double> demand = WishDemand(offers);
-  std::vector<double> seats;
-  seats.reserve(offers.size());
-  for (const v1::TrainingOffer& offer : offers) seats.push_back(offer.seats());
+  const DemoOfferIndex market(offers);
+  const std::vector<double> demand = WishDemand(market);
   candidates->reserve(candidates->size() + options.candidates);
   for (int i = 0; i < options.candidates; ++i) {
-    candidates->push_back(NewCandidate(options, i, demand, offers, seats, rng));
+    candidates->push_back(NewCandidate(options, region, i, demand, market, rng));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "clients/demo/cohort_region.h"
 #include "clients/demo/demo_candidates.h"
 #include "clients/demo/demo_companies.h"
 #include "clients/demo/demo_random.h"
@@ -58,10 +59,11 @@ absl::Status ValidateOptions(const DemoCohortOptions& options) {
 absl::StatusOr<DemoCohort> GenerateDemoCohort(const DemoCohortOptions& options) {
   AZM_RETURN_IF_ERROR(ValidateOptions(options));
   DemoCohort cohort;
+  const CohortRegion region(options.offers);
   DemoRandom company_rng(options.seed, kCompanyStream);
-  AZM_RETURN_IF_ERROR(GenerateCompaniesAndOffers(options, company_rng, &cohort));
+  AZM_RETURN_IF_ERROR(GenerateCompaniesAndOffers(options, region, company_rng, &cohort));
   DemoRandom candidate_rng(options.seed, kCandidateStream);
-  GenerateCandidates(options, cohort.offers, candidate_rng, &cohort.candidates);
+  GenerateCandidates(options, region, cohort.offers, candidate_rng, &cohort.candidates);
   if (options.vocational_schools) {
     DemoRandom school_rng(options.seed, kSchoolStream);
     AZM_RETURN_IF_ERROR(AssignVocationalSchools(school_rng, &cohort));

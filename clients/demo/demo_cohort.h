@@ -5,8 +5,10 @@
 //
 // What the records look like (tables in bw_municipalities.h, training_occupations.h,
 // heritage_groups.h, business_types.h):
-// - Companies sit in real BW towns drawn by population (Stuttgart most often), a few
-//   hundred metres to a few kilometres from the centre; a business type (Kfz workshop,
+// - Companies sit in real BW towns of the cohort's region (cohort_region.h: a few
+//   hundred offers fill the towns around Stuttgart, tens of thousands the whole
+//   state), drawn by population, a few hundred metres to a few kilometres from the
+//   centre; a business type (Kfz workshop,
 //   dental practice, restaurant, IT service, ...) fixes sector, chamber (crafts: HWK)
 //   and occupations; an owner of a heritage group gives the name, the contact and the
 //   languages spoken (always "de" plus the heritage language, sometimes a related one
@@ -18,18 +20,27 @@
 //   language as well. Each names its vocational school (Berufsschule), 1 or 2 days a
 //   week: in the nearest district school town for common occupations, in a regional
 //   or state-wide centre for rare ones (vocational_schools.h).
-// - Candidates live in BW towns (population-weighted); are 16–21 at the training start
-//   (birth_year = training_year - age); commute by public transport mostly, by bicycle
-//   sometimes, by car rarely and only when surely of age (training_year - birth_year
-//   >= 19); travel 30–90 minutes (mostly 45–60; bicycle at most 45); wish for 1–3
-//   occupations (distinct KldB codes) in order, correlated by sector and with their
-//   certificate, drawn 80 % by the seats the cohort's offers advertise and 20 % by the
-//   occupations' national popularity (wishes follow the places on offer, with a
-//   mismatch; demo_candidates.h WishDemand); speak German from A2 to C2 (mostly B1/B2; born in Germany: B2–C2)
-//   plus 0–2 heritage languages at C1/C2 and often English; are available from the
-//   training year's summer (some earlier, some only in August or September); all gave the
-//   "matching" consent, about 60% the "statistics" consent as well, and only those carry
-//   a country_of_origin (the family's country; "DE" for no heritage language).
+// - Candidates: 96 % applied first for one of the cohort's places, drawn by seats
+//   (demo_offer_index.h): they live in its town and wish its occupation first, and 97 %
+//   of those meet what it asks for (certificate, German and English level, a heritage
+//   language, the start date, the commute to the place of work and to its vocational
+//   school), as young people apply where they may be taken; the others live in a town
+//   of the region by population. Further wishes (1–3 in all, distinct KldB codes, in
+//   order) are occupations advertised in the home town by seats 60 % of the time,
+//   otherwise mostly of the first wish's sector, drawn 80 % by the seats the cohort
+//   advertises and 20 % by national popularity (WishDemand); occupations asking more
+//   than the candidate's certificate are less likely. With the default ratio of offers
+//   to candidates (kDemoOffersPerCandidate) the optimal assignment leaves about 14 % of
+//   the seats unfilled and 7 % of the candidates unplaced (BA/BIBB 2023/24).
+//   Candidates are 16–21 at the training start (birth_year = training_year - age);
+//   commute by public transport mostly, by bicycle sometimes, by car rarely and only
+//   when surely of age (training_year - birth_year >= 19); travel 30–90 minutes (mostly
+//   45–60; bicycle at most 45); speak German from A2 to C2 (mostly B1/B2; born in
+//   Germany: B2–C2) plus 0–2 heritage languages at C1/C2 and often English; are
+//   available from the training year's summer (some earlier, some only in August or
+//   September); all gave the "matching" consent, about 60% the "statistics" consent as
+//   well, and only those carry a country_of_origin (the family's country; "DE" for no
+//   heritage language).
 //
 // Importing (the server assigns ids; offers need their company's id):
 //   1. stream `companies` to Import; ImportResponse.ids holds their ids in order;
@@ -49,7 +60,8 @@
 // except for the last company, whose offer count is cut to fit).
 //
 // Complexity: O(companies + offers + candidates) time and memory, times the table
-// sizes (< 100). Thread safety: GenerateDemoCohort is a pure function; it may run on
+// sizes (< 100), plus O(log offers) per candidate for its draw by seats: 500,000
+// candidates and 500,000 offers take about 10 s on one core. Thread safety: GenerateDemoCohort is a pure function; it may run on
 // several threads at once.
 #ifndef AZUBIMATCH_CLIENTS_DEMO_DEMO_COHORT_H_
 #define AZUBIMATCH_CLIENTS_DEMO_DEMO_COHORT_H_
@@ -65,15 +77,22 @@
 
 namespace azubimatch::clients {
 
+// Offers per candidate of the default cohort: with about 1.9 seats per offer, about
+// 1.08 seats per candidate, the ratio at which the optimal assignment leaves about 14 %
+// of the seats unfilled and 7 % of the candidates unplaced, as in Germany in 2023/24
+// (BA/BIBB); tests/clients/demo/demo_market_shape_test.cc checks the band.
+inline constexpr double kDemoOffersPerCandidate = 170.0 / 300.0;
+
 struct DemoCohortOptions {
   // Number of candidates to generate, 0..1,000,000.
-  // Default: 200.
-  int candidates = 200;
+  // Default: 300.
+  int candidates = 300;
 
   // Number of training offers to generate, 0..1,000,000. Companies are generated as
-  // needed, with 1–3 offers each (about 1.5 on average).
-  // Default: 60.
-  int offers = 60;
+  // needed, with 1–3 offers each (about 1.3 on average). Other counts than
+  // kDemoOffersPerCandidate * candidates give a market with more or fewer seats.
+  // Default: 170.
+  int offers = 170;
 
   // Seed of the random source; the same seed gives the same cohort.
   // Default: 1.

@@ -80,8 +80,8 @@ std::vector<std::string> BusinessLanguages(DemoRandom& rng, const HeritageGroup&
   return languages;
 }
 
-v1::Company NewCompany(const DemoCohortOptions& options, int index, DemoRandom& rng,
-                       const BusinessType& type) {
+v1::Company NewCompany(const DemoCohortOptions& options, const CohortRegion& region,
+                       int index, DemoRandom& rng, const BusinessType& type) {
   const HeritageGroup& group =
       SampleHeritageGroup(rng, /*for_company=*/true, type.preferred_languages);
   const absl::string_view first_name = PickOne(rng, group.first_names);
@@ -91,7 +91,7 @@ v1::Company NewCompany(const DemoCohortOptions& options, int index, DemoRandom& 
   company.set_external_id(DemoExternalId(options.external_id_prefix, "company", index));
   company.set_name(CompanyName(rng, type, group, first_name, surname));
   company.set_sector(type.sector);
-  *company.mutable_location() = SampleTownLocation(rng);
+  *company.mutable_location() = region.SampleLocation(rng);
   for (std::string& language : BusinessLanguages(rng, group)) {
     company.add_languages(std::move(language));
   }
@@ -171,13 +171,14 @@ v1::TrainingOffer NewOffer(const DemoCohortOptions& options, int index, DemoRand
 
 }  // namespace
 
-absl::Status GenerateCompaniesAndOffers(const DemoCohortOptions& options, DemoRandom& rng,
+absl::Status GenerateCompaniesAndOffers(const DemoCohortOptions& options,
+                                        const CohortRegion& region, DemoRandom& rng,
                                         DemoCohort* cohort) {
   int offers_left = options.offers;
   while (offers_left > 0) {
     const BusinessType& type = SampleBusinessType(rng);
     const int company_index = static_cast<int>(cohort->companies.size());
-    cohort->companies.push_back(NewCompany(options, company_index, rng, type));
+    cohort->companies.push_back(NewCompany(options, region, company_index, rng, type));
     const v1::Company& company = cohort->companies.back();
 
     int count = PickWeighted<int>(rng, absl::MakeConstSpan(kOffersPerCompany));

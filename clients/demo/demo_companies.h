@@ -7,6 +7,7 @@
 #define AZUBIMATCH_CLIENTS_DEMO_DEMO_COMPANIES_H_
 
 #include "absl/status/status.h"
+#include "clients/demo/cohort_region.h"
 #include "clients/demo/demo_cohort.h"
 #include "clients/demo/demo_random.h"
 
@@ -15,7 +16,9 @@ namespace azubimatch::clients {
 // Appends companies and exactly options.offers offers (with offer_company_index) to
 // `cohort`, drawing from `rng`. REQUIRES: options are valid (see ValidateOptions in
 // demo_cohort.cc). INTERNAL when a table refers to an unknown occupation title.
-absl::Status GenerateCompaniesAndOffers(const DemoCohortOptions& options, DemoRandom& rng,
+// Companies are located in `region`.
+absl::Status GenerateCompaniesAndOffers(const DemoCohortOptions& options,
+                                        const CohortRegion& region, DemoRandom& rng,
                                         DemoCohort* cohort);
 
 }  // namespace azubimatch::clients

@@ -1,5 +1,6 @@
 #include "clients/demo/demo_random.h"
 
+#include <algorithm>
 #include <cassert>
 
 namespace azubimatch::clients {
@@ -58,6 +59,17 @@ size_t DemoRandom::WeightedIndex(absl::Span<const double> weights) {
     if (target < cumulative) return i;
   }
   return last_positive;  // rounding at the top end
+}
+
+size_t DemoRandom::CumulativeIndex(absl::Span<const double> cumulative) {
+  assert(!cumulative.empty() && cumulative.back() > 0);
+  const double target = UniformDouble() * cumulative.back();
+  size_t i = std::upper_bound(cumulative.begin(), cumulative.end(), target) -
+             cumulative.begin();
+  if (i == cumulative.size()) --i;  // rounding at the top end
+  // Never an index of weight 0 (a step of 0 at the top end after rounding).
+  while (i > 0 && cumulative[i] == cumulative[i - 1]) --i;
+  return i;
 }
 
 }  // namespace azubimatch::clients

@@ -10,7 +10,8 @@
 // draw from independent sequences; growing one part never changes the other.
 //
 // Thread safety: none; one instance per thread. Every operation is O(1) expected,
-// except WeightedIndex, which is O(n) in the number of weights.
+// except WeightedIndex, which is O(n) in the number of weights, and CumulativeIndex,
+// O(log n).
 #ifndef AZUBIMATCH_CLIENTS_DEMO_DEMO_RANDOM_H_
 #define AZUBIMATCH_CLIENTS_DEMO_DEMO_RANDOM_H_
 
@@ -45,6 +46,12 @@ class DemoRandom {
   // Index i with probability weights[i] / sum(weights). Weights must be >= 0.
   // REQUIRES: the sum of weights is > 0.
   size_t WeightedIndex(absl::Span<const double> weights);
+
+  // The draw of WeightedIndex for a table drawn from many times, in O(log n):
+  // `cumulative` holds the running sums of the weights (cumulative[i] = weights[0] +
+  // ... + weights[i]), and index i comes with probability weights[i] / cumulative.back().
+  // REQUIRES: non-decreasing, cumulative.back() > 0.
+  size_t CumulativeIndex(absl::Span<const double> cumulative);
 
  private:
   std::mt19937_64 engine_;

@@ -17,20 +17,7 @@ constexpr double kLargestPopulation = 633000;  // Stuttgart
 
 double RoundTo5Decimals(double x) { return std::round(x * 1e5) / 1e5; }
 
-const std::vector<double>& MunicipalityWeights() {
-  static const auto* const kWeights = [] {
-    auto* weights = new std::vector<double>;
-    for (const BwMunicipality& m : BwMunicipalities()) weights->push_back(m.population);
-    return weights;
-  }();
-  return *kWeights;
-}
-
 }  // namespace
-
-azubimatch::v1::Location SampleTownLocation(DemoRandom& rng) {
-  return SampleLocationIn(rng, BwMunicipalities()[rng.WeightedIndex(MunicipalityWeights())]);
-}
 
 azubimatch::v1::Location SampleLocationIn(DemoRandom& rng, const BwMunicipality& town) {
   const double radius_km = 0.5 + 3.5 * std::sqrt(town.population / kLargestPopulation);

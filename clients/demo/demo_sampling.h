@@ -1,5 +1,5 @@
-// Sampling helpers shared by the demo company and candidate generators: places in BW
-// towns, heritage groups, weighted small tables, external ids, dates and times.
+// Sampling helpers shared by the demo company and candidate generators: places in a
+// BW town, heritage groups, weighted small tables, external ids, dates and times.
 //
 // Every function draws only from the DemoRandom it is given, so results depend on the
 // seed and the call order alone. Thread safety: as DemoRandom (one per thread); the
@@ -21,12 +21,9 @@
 
 namespace azubimatch::clients {
 
-// A point in a BW town drawn by population, uniformly within a disc around the centre
-// whose radius grows with the town (about 1.2 km for 25,000 inhabitants, 4 km for
-// Stuttgart); coordinates rounded to 5 decimals (about 1 m).
-azubimatch::v1::Location SampleTownLocation(DemoRandom& rng);
-
-// A point within `town`, scattered as SampleTownLocation scatters it.
+// A point in `town`, uniformly within a disc around the centre whose radius grows with
+// the town (about 1.2 km for 25,000 inhabitants, 4 km for Stuttgart); coordinates
+// rounded to 5 decimals (about 1 m). Towns are drawn by CohortRegion (cohort_region.h).
 azubimatch::v1::Location SampleLocationIn(DemoRandom& rng, const BwMunicipality& town);
 
 // A heritage group by candidate_weight (for_company = false) or company_weight

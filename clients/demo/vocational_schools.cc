@@ -1,7 +1,9 @@
 #include "clients/demo/vocational_schools.h"
 
+#include <array>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
@@ -15,16 +17,53 @@ namespace {
 
 // Towns with the vocational schools of the district: the seats of the Stadt- and
 // Landkreise that the municipality table holds, and other large school towns.
-constexpr absl::string_view kSchoolTowns[] = {
-    "Stuttgart", "Mannheim", "Karlsruhe", "Freiburg im Breisgau", "Heidelberg", "Ulm",
-    "Heilbronn", "Pforzheim", "Reutlingen", "Esslingen am Neckar", "Ludwigsburg",
-    "Tübingen", "Villingen-Schwenningen", "Konstanz", "Aalen", "Böblingen",
-    "Schwäbisch Gmünd", "Friedrichshafen", "Offenburg", "Göppingen", "Baden-Baden",
-    "Waiblingen", "Ravensburg", "Rastatt", "Heidenheim an der Brenz", "Lörrach",
-    "Singen (Hohentwiel)", "Lahr/Schwarzwald", "Balingen", "Bruchsal", "Schwäbisch Hall",
-    "Nürtingen", "Backnang", "Sinsheim", "Tuttlingen", "Biberach an der Riß",
-    "Emmendingen", "Rottweil", "Öhringen", "Bad Mergentheim", "Calw", "Waldshut-Tiengen",
-    "Freudenstadt", "Mosbach", "Ehingen (Donau)", "Crailsheim", "Albstadt"};
+constexpr absl::string_view kSchoolTowns[] = {"Stuttgart",
+                                              "Mannheim",
+                                              "Karlsruhe",
+                                              "Freiburg im Breisgau",
+                                              "Heidelberg",
+                                              "Ulm",
+                                              "Heilbronn",
+                                              "Pforzheim",
+                                              "Reutlingen",
+                                              "Esslingen am Neckar",
+                                              "Ludwigsburg",
+                                              "Tübingen",
+                                              "Villingen-Schwenningen",
+                                              "Konstanz",
+                                              "Aalen",
+                                              "Böblingen",
+                                              "Schwäbisch Gmünd",
+                                              "Friedrichshafen",
+                                              "Offenburg",
+                                              "Göppingen",
+                                              "Baden-Baden",
+                                              "Waiblingen",
+                                              "Ravensburg",
+                                              "Rastatt",
+                                              "Heidenheim an der Brenz",
+                                              "Lörrach",
+                                              "Singen (Hohentwiel)",
+                                              "Lahr/Schwarzwald",
+                                              "Balingen",
+                                              "Bruchsal",
+                                              "Schwäbisch Hall",
+                                              "Nürtingen",
+                                              "Backnang",
+                                              "Sinsheim",
+                                              "Tuttlingen",
+                                              "Biberach an der Riß",
+                                              "Emmendingen",
+                                              "Rottweil",
+                                              "Öhringen",
+                                              "Bad Mergentheim",
+                                              "Calw",
+                                              "Waldshut-Tiengen",
+                                              "Freudenstadt",
+                                              "Mosbach",
+                                              "Ehingen (Donau)",
+                                              "Crailsheim",
+                                              "Albstadt"};
 
 // Seats of the four Regierungsbezirke: centralised classes of rare occupations.
 constexpr absl::string_view kRegionalCentres[] = {"Stuttgart", "Karlsruhe",
@@ -41,16 +80,27 @@ engine::GeoPoint PointOf(const BwMunicipality& town) {
   return engine::GeoPoint{town.latitude, town.longitude};
 }
 
-// The town of `towns` nearest to `place`; ties go to the earlier town.
-absl::StatusOr<const BwMunicipality*> Nearest(absl::Span<const absl::string_view> towns,
-                                              engine::GeoPoint place) {
-  const BwMunicipality* best = nullptr;
-  double best_km = std::numeric_limits<double>::infinity();
-  for (absl::string_view name : towns) {
+// The municipalities of `names`, looked up once; INTERNAL naming the first unknown one.
+absl::StatusOr<std::vector<const BwMunicipality*>> Towns(
+    absl::Span<const absl::string_view> names) {
+  std::vector<const BwMunicipality*> towns;
+  for (absl::string_view name : names) {
     const BwMunicipality* town = FindBwMunicipality(name);
     if (town == nullptr) {
-      return absl::InternalError(absl::StrCat("school town \"", name, "\" is not in the table"));
+      return absl::InternalError(
+          absl::StrCat("school town \"", name, "\" is not in the table"));
     }
+    towns.push_back(town);
+  }
+  return towns;
+}
+
+// The town of `towns` nearest to `place`; ties go to the earlier town.
+const BwMunicipality* Nearest(absl::Span<const BwMunicipality* const> towns,
+                              engine::GeoPoint place) {
+  const BwMunicipality* best = nullptr;
+  double best_km = std::numeric_limits<double>::infinity();
+  for (const BwMunicipality* town : towns) {
     const double km = engine::GreatCircleKm(place, PointOf(*town));
     if (km < best_km) {
       best_km = km;
@@ -68,6 +118,20 @@ absl::Span<const absl::string_view> SchoolTownsFor(const TrainingOccupation& occ
 
 }  // namespace
 
+absl::StatusOr<const BwMunicipality*> VocationalSchoolTown(
+    const TrainingOccupation& occupation, double latitude, double longitude) {
+  // The three tables' towns, looked up once (the tables are constant).
+  static const auto* const kTowns =
+      new std::array<absl::StatusOr<std::vector<const BwMunicipality*>>, 3>{
+          Towns(kSchoolTowns), Towns(kRegionalCentres), Towns(kStateWideCentre)};
+  const absl::Span<const absl::string_view> names = SchoolTownsFor(occupation);
+  const auto& towns = names.data() == kSchoolTowns       ? (*kTowns)[0]
+                      : names.data() == kRegionalCentres ? (*kTowns)[1]
+                                                         : (*kTowns)[2];
+  if (!towns.ok()) return towns.status();
+  return Nearest(*towns, engine::GeoPoint{latitude, longitude});
+}
+
 absl::Status AssignVocationalSchools(DemoRandom& rng, DemoCohort* cohort) {
   for (v1::TrainingOffer& offer : cohort->offers) {
     const TrainingOccupation* occupation =
@@ -77,8 +141,8 @@ absl::Status AssignVocationalSchools(DemoRandom& rng, DemoCohort* cohort) {
                                               ": unknown occupation title \"",
                                               offer.occupation().title(), "\""));
     }
-    const engine::GeoPoint place{offer.location().latitude(), offer.location().longitude()};
-    absl::StatusOr<const BwMunicipality*> town = Nearest(SchoolTownsFor(*occupation), place);
+    absl::StatusOr<const BwMunicipality*> town = VocationalSchoolTown(
+        *occupation, offer.location().latitude(), offer.location().longitude());
     if (!town.ok()) return town.status();
     v1::Location* school = offer.mutable_vocational_school();
     school->set_latitude((*town)->latitude);

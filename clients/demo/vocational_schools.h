@@ -19,15 +19,25 @@
 //
 // Determinism: the school town depends only on the occupation and the place of work;
 // the days come from their own stream of the seed, so schools change no other record.
-// Thread safety: pure function of its arguments. Complexity: O(offers * school towns).
+// Thread safety: pure functions of their arguments. Complexity: O(school towns) per
+// offer (the school towns are looked up in the municipality table once).
 #ifndef AZUBIMATCH_CLIENTS_DEMO_VOCATIONAL_SCHOOLS_H_
 #define AZUBIMATCH_CLIENTS_DEMO_VOCATIONAL_SCHOOLS_H_
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "clients/demo/bw_municipalities.h"
 #include "clients/demo/demo_cohort.h"
 #include "clients/demo/demo_random.h"
+#include "clients/demo/training_occupations.h"
 
 namespace azubimatch::clients {
+
+// The school town of an offer for `occupation` whose place of work is at (latitude,
+// longitude): what AssignVocationalSchools names. INTERNAL when a school town is not in
+// the municipality table.
+absl::StatusOr<const BwMunicipality*> VocationalSchoolTown(
+    const TrainingOccupation& occupation, double latitude, double longitude);
 
 // Sets vocational_school and school_days_per_week of every offer of `cohort`.
 // INTERNAL when an offer's occupation title or a school town is not in the tables.

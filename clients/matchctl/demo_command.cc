@@ -2,11 +2,11 @@
 // Baden-Württemberg cohort (clients/demo) and imports it through the Import RPC:
 // companies first, then their offers (with the company ids the server assigned), then
 // candidates. External ids make a second run with the same options an update.
-// With --rankings it then gives the cohort rankings on both sides, as after interviews:
-// every candidate is "interviewed" by its best suggested offers (SuggestOffers, 3–8 of
-// them) and ranks them by score plus a private taste; every offer ranks its
-// interviewees by score plus the company's own taste (Preferences.SetRanking). Tastes
-// are uniform in [-0.1, 0.1], drawn from the seed and the ids.
+// With --rankings it then gives the cohort rankings on both sides, as after interviews
+// (clients/demo/demo_rankings.h): every candidate is interviewed for 5–20 of its best
+// suggested offers (SuggestOffers) and ranks them by score plus a private taste; every
+// offer ranks its interviewees by score plus the company's own taste
+// (Preferences.SetRanking). Tastes are drawn from the seed and the ids.
 #include <algorithm>
 #include <map>
 #include <ostream>
@@ -16,6 +16,7 @@
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "azubimatch/v1/preferences.grpc.pb.h"
 #include "clients/demo/demo_cohort.h"
+#include "clients/demo/demo_rankings.h"
 #include "clients/matchctl/command_args.h"
 #include "clients/matchctl/command_list.h"
 #include "clients/matchctl/import_stream.h"
@@ -28,6 +29,8 @@ namespace {
 
 // Errors listed per kind; the rest are counted.
 constexpr int kMaxListedErrors = 10;
+// The most entries a ranking may have (Preferences.SetRanking).
+constexpr size_t kMaxRankingEntries = 200;
 
 struct KindResult {
   std::string kind;  // "companies", "offers", "candidates"
@@ -98,39 +101,56 @@ void PrintResults(Context& context, const std::vector<KindResult>& results) {
   }
 }
 
-// A number in [-0.1, 0.1] from the seed and two ids (FNV-1a, then SplitMix64).
-double Taste(uint64_t seed, const std::string& a, const std::string& b) {
-  uint64_t h = 1469598103934665603ULL ^ seed;
-  for (const std::string* s : {&a, &b}) {
-    for (unsigned char c : *s) h = (h ^ c) * 1099511628211ULL;
-    h = (h ^ '/') * 1099511628211ULL;
-  }
-  h += 0x9e3779b97f4a7c15ULL;
-  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-  h ^= h >> 31;
-  return (static_cast<double>(h >> 11) / 9007199254740992.0 - 0.5) * 0.2;
-}
-
 struct RankingCounts {
   int candidates = 0;
   int offers = 0;
 };
 
-// Rankings on both sides after "interviews" (see the file comment).
+grpc::Status SetRanking(Context& context, v1::Preferences::Stub& preferences,
+                        v1::RankingSide side, const std::string& owner,
+                        const std::vector<std::string>& ranked) {
+  v1::SetRankingRequest set;
+  set.set_side(side);
+  set.set_owner_id(owner);
+  for (const std::string& id : ranked) set.add_ranked_ids(id);
+  grpc::ClientContext call;
+  context.PrepareCall(&call);
+  v1::Ranking ranking;
+  return preferences.SetRanking(&call, set, &ranking);
+}
+
+// Rankings on both sides after "interviews" (clients/demo/demo_rankings.h): every
+// candidate's eligible offers are its kInterviewPool best suggestions. Tastes and ties
+// go by external ids, so that the same cohort gets the same rankings on every server
+// (the ids the server assigns are random). `*_ids[i]` are the server's ids of
+// cohort.candidates[i] and cohort.offers[i] (empty: not imported).
 grpc::Status SetDemoRankings(Context& context, uint64_t seed,
+                             const clients::DemoCohort& cohort,
                              const std::vector<std::string>& candidate_ids,
+                             const std::vector<std::string>& offer_ids,
                              RankingCounts* counts) {
   std::unique_ptr<v1::Matching::Stub> matching = v1::Matching::NewStub(context.channel());
   std::unique_ptr<v1::Preferences::Stub> preferences =
       v1::Preferences::NewStub(context.channel());
-  // offer id -> (candidate id, the company's value of the interviewee)
-  std::map<std::string, std::vector<std::pair<std::string, double>>> interviewees;
-  for (const std::string& candidate : candidate_ids) {
+  std::map<std::string, std::string> offer_external_id;  // server id -> external id
+  for (size_t i = 0; i < offer_ids.size() && i < cohort.offers.size(); ++i) {
+    if (!offer_ids[i].empty())
+      offer_external_id[offer_ids[i]] = cohort.offers[i].external_id();
+  }
+  struct Interviewee {
+    std::string id;
+    std::string external_id;
+    double score;
+  };
+  // offer id -> its interviewees
+  std::map<std::string, std::vector<Interviewee>> interviewees;
+  for (size_t c = 0; c < candidate_ids.size() && c < cohort.candidates.size(); ++c) {
+    const std::string& candidate = candidate_ids[c];
+    const std::string& candidate_external = cohort.candidates[c].external_id();
     if (candidate.empty()) continue;
     v1::SuggestOffersRequest request;
     request.set_candidate_id(candidate);
-    request.set_k(3 + static_cast<int>((Taste(seed, candidate, "k") + 0.1) * 25));  // 3..8
+    request.set_k(clients::kInterviewPool);
     grpc::ClientContext call;
     context.PrepareCall(&call);
     v1::SuggestionsResponse response;
@@ -138,37 +158,39 @@ grpc::Status SetDemoRankings(Context& context, uint64_t seed,
         !status.ok()) {
       return status;
     }
-    if (response.suggestions_size() == 0) continue;
-    std::vector<std::pair<double, std::string>> wanted;
+    std::vector<const v1::Suggestion*> suggestions;
+    std::vector<clients::InterviewOption> eligible;
     for (const v1::Suggestion& s : response.suggestions()) {
-      wanted.emplace_back(s.score() + Taste(seed, candidate, s.offer_id()), s.offer_id());
-      interviewees[s.offer_id()].emplace_back(
-          candidate, s.score() + Taste(seed ^ 0x5a5a, s.offer_id(), candidate));
+      const auto it = offer_external_id.find(s.offer_id());
+      if (it == offer_external_id.end()) continue;  // not an offer of this cohort
+      suggestions.push_back(&s);
+      eligible.push_back({it->second, s.score()});
     }
-    std::sort(wanted.begin(), wanted.end(), std::greater<>());
-    v1::SetRankingRequest set;
-    set.set_side(v1::RANKING_SIDE_CANDIDATE);
-    set.set_owner_id(candidate);
-    for (const auto& [value, offer] : wanted) set.add_ranked_ids(offer);
-    grpc::ClientContext set_call;
-    context.PrepareCall(&set_call);
-    v1::Ranking ranking;
-    if (grpc::Status status = preferences->SetRanking(&set_call, set, &ranking); !status.ok()) {
+    if (eligible.empty()) continue;
+    std::vector<std::string> ranked;
+    for (size_t i : clients::RankInterviewedOffers(seed, candidate_external, eligible)) {
+      ranked.push_back(suggestions[i]->offer_id());
+      interviewees[suggestions[i]->offer_id()].push_back(
+          {candidate, candidate_external, suggestions[i]->score()});
+    }
+    if (grpc::Status status = SetRanking(context, *preferences,
+                                         v1::RANKING_SIDE_CANDIDATE, candidate, ranked);
+        !status.ok()) {
       return status;
     }
     ++counts->candidates;
   }
   for (auto& [offer, list] : interviewees) {
-    std::sort(list.begin(), list.end(),
-              [](const auto& a, const auto& b) { return a.second > b.second; });
-    v1::SetRankingRequest set;
-    set.set_side(v1::RANKING_SIDE_OFFER);
-    set.set_owner_id(offer);
-    for (size_t i = 0; i < list.size() && i < 200; ++i) set.add_ranked_ids(list[i].first);
-    grpc::ClientContext set_call;
-    context.PrepareCall(&set_call);
-    v1::Ranking ranking;
-    if (grpc::Status status = preferences->SetRanking(&set_call, set, &ranking); !status.ok()) {
+    std::vector<clients::InterviewOption> options;
+    for (const Interviewee& x : list) options.push_back({x.external_id, x.score});
+    std::vector<std::string> ranked;
+    for (size_t i : clients::RankInterviewees(seed, offer_external_id[offer], options)) {
+      if (ranked.size() == kMaxRankingEntries) break;
+      ranked.push_back(list[i].id);
+    }
+    if (grpc::Status status =
+            SetRanking(context, *preferences, v1::RANKING_SIDE_OFFER, offer, ranked);
+        !status.ok()) {
       return status;
     }
     ++counts->offers;
@@ -178,8 +200,13 @@ grpc::Status SetDemoRankings(Context& context, uint64_t seed,
 
 int RunDemo(Context& context, const std::vector<std::string>& args) {
   absl::StatusOr<ParsedArgs> parsed =
-      ParseCommandArgs(args, {{"candidates"}, {"offers"}, {"seed"}, {"year"}, {"prefix"},
-                              {"batch_size"}, {"rankings", /*takes_value=*/false}});
+      ParseCommandArgs(args, {{"candidates"},
+                              {"offers"},
+                              {"seed"},
+                              {"year"},
+                              {"prefix"},
+                              {"batch_size"},
+                              {"rankings", /*takes_value=*/false}});
   if (!parsed.ok()) return context.UsageError(parsed.status().message());
   if (!parsed->positional.empty()) {
     return context.UsageError(
@@ -243,10 +270,11 @@ int RunDemo(Context& context, const std::vector<std::string>& args) {
   }
   if (status.ok() && parsed->Has("rankings") && results.size() == 3) {
     RankingCounts counts;
-    status = SetDemoRankings(context, options.seed, results[2].outcome.ids, &counts);
+    status = SetDemoRankings(context, options.seed, *cohort, results[2].outcome.ids,
+                             results[1].outcome.ids, &counts);
     if (status.ok() && !context.json()) {
-      context.err() << "rankings: " << counts.candidates << " candidates, " << counts.offers
-                    << " offers\n";
+      context.err() << "rankings: " << counts.candidates << " candidates, "
+                    << counts.offers << " offers\n";
     }
   }
   PrintResults(context, results);
@@ -270,15 +298,18 @@ void AddDemoCommand(std::vector<Command>& commands) {
       "Generates companies in real Baden-Württemberg municipalities, their training\n"
       "offers (real occupations, KldB codes) and candidates, and imports them through\n"
       "the Import RPC: companies, then offers, then candidates.\n"
-      "  --candidates N   candidates (default 200)\n"
-      "  --offers M       training offers (default 60); companies as needed\n"
+      "  --candidates N   candidates (default 300)\n"
+      "  --offers M       training offers (default 170: about 1.08 seats per\n"
+      "                   candidate); companies as needed\n"
       "  --seed S         the same seed gives the same cohort (default 1)\n"
       "  --year Y         year training starts (default 2027)\n"
       "  --prefix P       external id prefix (default demo); another prefix loads a\n"
       "                   second cohort, the same one updates the first\n"
       "  --batch-size N   records per Import stream (default 500)\n"
-      "  --rankings       then rank both sides as after interviews: each candidate ranks\n"
-      "                   its 3-8 best suggested offers, each offer its interviewees\n"
+      "  --rankings       then rank both sides as after interviews: each candidate "
+      "ranks\n"
+      "                   5-20 of its best suggested offers, each offer its "
+      "interviewees\n"
       "                   (score plus a private taste; `matchctl rank show`)\n"
       "Output: a table of received/created/updated/failed per kind; with --json\n"
       "{\"companies\":{\"received\":..,\"created\":..,\"updated\":..,\"failed\":..},\n"

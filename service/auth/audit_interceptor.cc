@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "azubimatch/v1/admin.pb.h"
 #include "azubimatch/v1/matching.pb.h"
+#include "azubimatch/v1/preferences.pb.h"
 #include "azubimatch/v1/registry.pb.h"
 
 namespace azubimatch::service {
@@ -13,9 +15,20 @@ namespace {
 
 using grpc::experimental::InterceptionHookPoints;
 
+// A record a call touched: its kind ("candidate", "offer", "company_policy") and id.
+struct Subject {
+  std::string kind;
+  std::string id;
+
+  friend bool operator<(const Subject& a, const Subject& b) {
+    return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
+  }
+  friend bool operator==(const Subject& a, const Subject& b) = default;
+};
+
 // What one call has shown so far.
 struct CallState {
-  std::vector<std::string> candidate_ids;
+  std::vector<Subject> subjects;
   // Import: stream positions of the candidate records received.
   int64_t received = 0;
   std::vector<int64_t> candidate_positions;
@@ -36,7 +49,26 @@ const M& As(const void* message) {
 }
 
 void Add(const std::string& id, CallState* state) {
-  if (!id.empty()) state->candidate_ids.push_back(id);
+  if (!id.empty()) state->subjects.push_back({"candidate", id});
+}
+
+// The owner of a ranking (a candidate, or an offer) and, for an offer's ranking, the
+// candidates it names.
+void AddRanking(v1::RankingSide side, const std::string& owner_id,
+                const google::protobuf::RepeatedPtrField<std::string>& ranked_ids,
+                CallState* state) {
+  if (side == v1::RANKING_SIDE_OFFER) {
+    if (!owner_id.empty()) state->subjects.push_back({"offer", owner_id});
+    for (const std::string& id : ranked_ids) Add(id, state);
+  } else {
+    Add(owner_id, state);
+  }
+}
+
+// A member's company policy; an empty id stands for the caller's member (filled in when
+// the entry is recorded).
+void AddCompanyPolicy(const std::string& member_id, CallState* state) {
+  state->subjects.push_back({"company_policy", member_id});
 }
 
 // Every candidate a run names: the placed and the unmatched.
@@ -144,6 +176,30 @@ const absl::flat_hash_map<std::string, AuditedMethod>& Methods() {
             Add(p.candidate_id(), s);
           }
         }}},
+      // Preferences: rankings (matchctl's `rank import` sets them one by one) and
+      // company policies.
+      {"/azubimatch.v1.Preferences/SetRanking",
+       {AuditAction::kWrite,
+        [](const void* m, CallState* s) {
+          const auto& request = As<v1::SetRankingRequest>(m);
+          AddRanking(request.side(), request.owner_id(), request.ranked_ids(), s);
+        }}},
+      {"/azubimatch.v1.Preferences/ClearRanking",
+       {AuditAction::kWrite,
+        [](const void* m, CallState* s) {
+          const auto& request = As<v1::ClearRankingRequest>(m);
+          AddRanking(request.side(), request.owner_id(), {}, s);
+        }}},
+      {"/azubimatch.v1.Preferences/SetCompanyPolicy",
+       {AuditAction::kWrite,
+        [](const void* m, CallState* s) {
+          AddCompanyPolicy(As<v1::SetCompanyPolicyRequest>(m).member_id(), s);
+        }}},
+      {"/azubimatch.v1.Preferences/ClearCompanyPolicy",
+       {AuditAction::kWrite,
+        [](const void* m, CallState* s) {
+          AddCompanyPolicy(As<v1::ClearCompanyPolicyRequest>(m).member_id(), s);
+        }}},
       // Data protection.
       {"/azubimatch.v1.DataProtection/EraseCandidate",
        {AuditAction::kErase,
@@ -200,18 +256,23 @@ class AuditInterceptor final : public grpc::experimental::Interceptor {
         resolved.ok()) {
       caller = *std::move(resolved);
     }
-    std::vector<std::string>& ids = state_.candidate_ids;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    if (ids.empty()) ids.emplace_back();
+    std::vector<Subject>& subjects = state_.subjects;
+    for (Subject& subject : subjects) {
+      if (subject.kind == "company_policy" && subject.id.empty()) {
+        subject.id = caller.member_id;
+      }
+    }
+    std::sort(subjects.begin(), subjects.end());
+    subjects.erase(std::unique(subjects.begin(), subjects.end()), subjects.end());
+    if (subjects.empty()) subjects.push_back({"candidate", ""});
     std::vector<AuditEvent> events;
-    events.reserve(ids.size());
-    for (std::string& id : ids) {
+    events.reserve(subjects.size());
+    for (Subject& subject : subjects) {
       AuditEvent& event = events.emplace_back();
       event.action = method_->action;
       event.rpc = info_->method();
-      event.subject_kind = "candidate";
-      event.subject_id = std::move(id);
+      event.subject_kind = std::move(subject.kind);
+      event.subject_id = std::move(subject.id);
       event.code = code;
     }
     return audit_->AppendAll(caller, events);

@@ -1,11 +1,13 @@
-// AuditInterceptor: records every call that reads or writes candidate data in the
-// audit log, in one place for every service, without the handlers' help.
+// AuditInterceptor: records every call that reads or writes candidate data, rankings or
+// company policies in the audit log, in one place for every service, without the
+// handlers' help.
 //
 // A gRPC server interceptor sees each call's method, its request and response messages
 // (before serialization) and its final status. For the methods below it collects the
-// candidate ids the call touched and, just before the status is sent, appends one
-// audit entry per candidate (subject "candidate:#<keyed hash>"), or one entry without
-// id when there is none (a failed call, an empty listing), all in one commit:
+// records the call touched and, just before the status is sent, appends one audit
+// entry per record (subject "candidate:#<keyed hash>", "offer:<id>" or
+// "company_policy:<member id>"), or one candidate entry without id when there is none
+// (a failed call, an empty listing), all in one commit:
 //
 //   read    Registry GetCandidate (request id), ListCandidates (returned ids);
 //           Matching SuggestOffers, Explain (request candidate_id), SuggestCandidates
@@ -15,7 +17,12 @@
 //   write   Registry CreateCandidate, UpsertCandidate (returned id), UpdateCandidate
 //           (request id), DeleteCandidate (request id), Import (ids of the candidate
 //           records stored); Matching AcceptPlacement, RejectPlacement (request
-//           candidate_id), WithdrawPlacement, AdvancePlacement (returned candidate_id)
+//           candidate_id), WithdrawPlacement, AdvancePlacement (returned candidate_id);
+//           Preferences SetRanking, ClearRanking (the request's owner: the candidate, or
+//           the offer and, for SetRanking, every candidate its ranking names; rankings
+//           imported by `matchctl rank import` are set one by one), SetCompanyPolicy,
+//           ClearCompanyPolicy (the request's member_id, or the caller's member when
+//           it is empty)
 //   erase   DataProtection EraseCandidate (request id)
 //   export  DataProtection ExportCandidate (request id)
 //

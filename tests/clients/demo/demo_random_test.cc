@@ -63,6 +63,21 @@ TEST(DemoRandomTest, WeightedIndexNeverPicksZeroWeightAndFollowsWeights) {
   EXPECT_NEAR(seen[3] / 8000.0, 0.75, 0.03);
 }
 
+TEST(DemoRandomTest, CumulativeIndexDrawsAsWeightedIndexFromRunningSums) {
+  // Weights {0, 1, 0, 3, 0} as running sums: zero steps are never drawn.
+  const std::vector<double> cumulative = {0, 1, 1, 4, 4};
+  DemoRandom a(9, 0);
+  DemoRandom b(9, 0);
+  std::vector<int> seen(cumulative.size(), 0);
+  for (int i = 0; i < 8000; ++i) {
+    const size_t pick = a.CumulativeIndex(cumulative);
+    EXPECT_EQ(pick, b.WeightedIndex({0, 1, 0, 3, 0})) << "draw " << i;
+    ++seen[pick];
+  }
+  EXPECT_EQ(seen[0] + seen[2] + seen[4], 0);
+  EXPECT_NEAR(seen[3] / 8000.0, 0.75, 0.03);
+}
+
 TEST(DemoRandomTest, BernoulliExtremesAreCertain) {
   DemoRandom rng(11, 0);
   for (int i = 0; i < 100; ++i) {

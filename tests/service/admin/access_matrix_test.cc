@@ -1,7 +1,7 @@
-// The access matrix: every RPC of the Registry, Admin, Matching, Reports, DataProtection and
-// Preferences services called by every kind of caller (no key, a revoked key, another member's
-// officer, the owning member's officer, portal and analyst, an admin), each on fresh
-// records of the owning member, against matchd's own wiring (Server plus every
+// The access matrix: every RPC of the Registry, Admin, Matching, Reports, DataProtection
+// and Preferences services called by every kind of caller (no key, a revoked key, another
+// member's officer, the owning member's officer, portal and analyst, an admin), each on
+// fresh records of the owning member, against matchd's own wiring (Server plus every
 // installed service), asserting the exact status code. One test per RPC.
 #include <algorithm>
 #include <chrono>

@@ -2,7 +2,8 @@
 // folder: Server::Open (store, access control, <data>/admin.key, the Registry and Admin
 // services), every installer of InstalledServices() (Matching, DataProtection), then
 // Start() with the authenticated credentials and the audit interceptor. The bootstrap
-// admin key is read back from <data>/admin.key. Plus helpers to make members and keys.
+// admin key is read back from <data>/admin.key. Plus helpers to make members and keys,
+// and a member's officer with a company, an offer and a candidate (OfficerWithRecords).
 // Sync writes and the request log are off: the tests need neither durability nor log
 // lines. The backup folder lies in the temporary folder, beside the data folder.
 //
@@ -21,9 +22,11 @@
 #include "gtest/gtest.h"
 #include "service/auth/access_control.h"
 #include "service/auth/bootstrap.h"
+#include "service/auth/caller.h"
 #include "service/registry/record_store.h"
 #include "service/server/installed_services.h"
 #include "service/server/server.h"
+#include "tests/service/registry/sample_records.h"
 #include "tests/service/store/scoped_temp_dir.h"
 
 namespace azubimatch::service {
@@ -83,12 +86,47 @@ class AuthenticatedServer {
     return created.ok() ? *created : CreatedApiKey{};
   }
 
+  // A new member's officer key and the sample company, offer and candidate
+  // (tests/service/registry/sample_records.h) the member owns.
+  struct OfficerRecords {
+    std::string member_id;
+    std::string key;
+    std::string offer_id;
+    std::string candidate_id;
+  };
+  OfficerRecords OfficerWithRecords(const std::string& member_name) {
+    OfficerRecords out;
+    out.member_id = NewMember(member_name);
+    out.key = NewKey(out.member_id, "officer").key;
+    Caller officer;
+    officer.member_id = out.member_id;
+    officer.role = Role::kOfficer;
+    auto company = records().Create(officer, SampleCompany());
+    EXPECT_TRUE(company.ok()) << company.status();
+    if (!company.ok()) return out;
+    auto offer = records().Create(officer, SampleOffer(company->id()));
+    auto candidate = records().Create(officer, SampleCandidate());
+    EXPECT_TRUE(offer.ok() && candidate.ok()) << offer.status() << candidate.status();
+    if (offer.ok()) out.offer_id = offer->id();
+    if (candidate.ok()) out.candidate_id = candidate->id();
+    return out;
+  }
+
  private:
   ScopedTempDir dir_;
   std::unique_ptr<Server> server_;
   std::string admin_key_;
   std::shared_ptr<grpc::Channel> channel_;
 };
+
+// Calls `method` of `stub` with `key` as the bearer API key.
+template <typename Stub, typename Method, typename Request, typename Response>
+grpc::Status CallWithKey(const std::string& key, Stub& stub, Method method,
+                         const Request& request, Response* response) {
+  grpc::ClientContext context;
+  context.AddMetadata("authorization", "Bearer " + key);
+  return (stub.*method)(&context, request, response);
+}
 
 }  // namespace azubimatch::service
 

@@ -6,9 +6,7 @@
 
 #include "azubimatch/v1/matching.grpc.pb.h"
 #include "gtest/gtest.h"
-#include "service/auth/caller.h"
 #include "tests/service/admin/authenticated_server.h"
-#include "tests/service/registry/sample_records.h"
 
 namespace azubimatch::service {
 namespace {
@@ -16,25 +14,17 @@ namespace {
 TEST(LifecycleAuditTest, EachStepIsAuditedAsAWriteOfThePlacementsCandidate) {
   AuthenticatedServer server;
   ASSERT_TRUE(server.ok());
-  const std::string member = server.NewMember("Netzwerk Ulm");
-  const std::string key = server.NewKey(member, "officer").key;
-  Caller officer;
-  officer.member_id = member;
-  officer.role = Role::kOfficer;
-  auto company = server.records().Create(officer, SampleCompany());
-  ASSERT_TRUE(company.ok()) << company.status();
-  auto offer = server.records().Create(officer, SampleOffer(company->id()));
-  auto candidate = server.records().Create(officer, SampleCandidate());
-  ASSERT_TRUE(offer.ok() && candidate.ok()) << offer.status() << candidate.status();
+  const AuthenticatedServer::OfficerRecords officer =
+      server.OfficerWithRecords("Netzwerk Ulm");
+  ASSERT_FALSE(officer.candidate_id.empty() || officer.offer_id.empty());
+  const std::string& member = officer.member_id;
   const auto stub = v1::Matching::NewStub(server.channel());
-  const auto call = [&](auto method, const auto& request, v1::Placement* placement) {
-    grpc::ClientContext context;
-    context.AddMetadata("authorization", "Bearer " + key);
-    return ((*stub).*method)(&context, request, placement);
+  const auto call = [&](auto method, const auto& request, auto* response) {
+    return CallWithKey(officer.key, *stub, method, request, response);
   };
   v1::AcceptPlacementRequest accept;
-  accept.set_candidate_id(candidate->id());
-  accept.set_offer_id(offer->id());
+  accept.set_candidate_id(officer.candidate_id);
+  accept.set_offer_id(officer.offer_id);
   v1::Placement placement;
   ASSERT_TRUE(call(&v1::Matching::Stub::AcceptPlacement, accept, &placement).ok());
 
@@ -49,7 +39,7 @@ TEST(LifecycleAuditTest, EachStepIsAuditedAsAWriteOfThePlacementsCandidate) {
   EXPECT_EQ(call(&v1::Matching::Stub::AdvancePlacement, advance, &placement).error_code(),
             grpc::StatusCode::FAILED_PRECONDITION);
 
-  auto entries = server.access().audit().FindBySubject("candidate", candidate->id());
+  auto entries = server.access().audit().FindBySubject("candidate", officer.candidate_id);
   ASSERT_TRUE(entries.ok()) << entries.status();
   std::vector<std::string> advances;
   for (const v1::AuditEntry& entry : *entries) {
