@@ -1,7 +1,8 @@
 // RecordCounts: how many companies, training offers and candidates the registry holds,
 // kept by observing the RecordStore (record_observer.h), for the records-per-kind gauge.
 //
-// Subscribe it with RecordStore::Subscribe(), which replays every stored record first;
+// Subscribe it with RecordStore::SubscribeCounting(), which starts it from the stored
+// totals (Start), or with RecordStore::Subscribe(), which replays every stored record;
 // from then on each create adds one and each delete (or erasure) takes one away.
 //
 // Thread safety: the notifications come one at a time under the store's write lock;
@@ -13,6 +14,7 @@
 #include <cstdint>
 
 #include "service/registry/record_observer.h"
+#include "service/registry/record_store.h"
 
 namespace azubimatch::service {
 
@@ -28,6 +30,13 @@ class RecordCounts final : public RecordObserver {
   void OnCandidateChanged(const v1::Candidate* before,
                           const v1::Candidate* after) override {
     Count(candidates_, before != nullptr, after != nullptr);
+  }
+
+  // Adds the stored totals (before any notification).
+  void Start(const RecordStore::Totals& totals) {
+    companies_.fetch_add(totals.companies, std::memory_order_relaxed);
+    offers_.fetch_add(totals.offers, std::memory_order_relaxed);
+    candidates_.fetch_add(totals.candidates, std::memory_order_relaxed);
   }
 
   int64_t companies() const { return companies_.load(std::memory_order_relaxed); }

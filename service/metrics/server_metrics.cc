@@ -43,7 +43,9 @@ absl::StatusOr<std::unique_ptr<ServerMetrics>> ServerMetrics::Create(
     ServerMetricsSources sources) {
   std::unique_ptr<ServerMetrics> metrics(new ServerMetrics(sources));
   if (sources.records != nullptr) {
-    if (absl::Status status = sources.records->Subscribe(&metrics->record_counts_);
+    RecordCounts* counts = &metrics->record_counts_;
+    if (absl::Status status = sources.records->SubscribeCounting(
+            counts, [counts](const RecordStore::Totals& totals) { counts->Start(totals); });
         !status.ok()) {
       return status;
     }

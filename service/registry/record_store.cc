@@ -12,6 +12,7 @@
 #include "service/registry/access_policy.h"
 #include "service/registry/field_violations.h"
 #include "service/registry/record_kind.h"
+#include "service/registry/record_replay.h"
 #include "service/registry/record_traits.h"
 #include "service/registry/registry_keys.h"
 #include "service/registry/staged_writes.h"
@@ -359,27 +360,24 @@ void RecordStore::RemoveDeleteGuard(RecordDeleteGuard* guard) {
 
 absl::Status RecordStore::Subscribe(RecordObserver* observer) {
   absl::MutexLock lock(&write_mu_);
-  absl::Status parse_status;
-  auto replay = [&]<typename R>(const R*) {
-    return store_->Scan(Traits<R>::kFamily, "", "",
-                        [&](std::string_view key, std::string_view value) {
-                          R record;
-                          if (!record.ParseFromArray(value.data(),
-                                                     static_cast<int>(value.size()))) {
-                            parse_status = absl::DataLossError(absl::StrCat(
-                                "stored ", KindName<R>(), " ", std::string(key), " cannot be parsed"));
-                            return false;
-                          }
-                          Traits<R>::Notify(*observer, nullptr, &record);
-                          return true;
-                        });
-  };
-  AZM_RETURN_IF_ERROR(replay(static_cast<const v1::Company*>(nullptr)));
-  AZM_RETURN_IF_ERROR(parse_status);
-  AZM_RETURN_IF_ERROR(replay(static_cast<const v1::TrainingOffer*>(nullptr)));
-  AZM_RETURN_IF_ERROR(parse_status);
-  AZM_RETURN_IF_ERROR(replay(static_cast<const v1::Candidate*>(nullptr)));
-  AZM_RETURN_IF_ERROR(parse_status);
+  AZM_RETURN_IF_ERROR(ReplayRecords(*store_, *observer));
+  observers_.push_back(observer);
+  return absl::OkStatus();
+}
+
+absl::Status RecordStore::SubscribeCounting(
+    RecordObserver* observer, const std::function<void(const Totals&)>& start) {
+  absl::MutexLock lock(&write_mu_);
+  Totals totals;
+  for (auto [family, count] : {std::pair{Family::kCompanies, &totals.companies},
+                               std::pair{Family::kOffers, &totals.offers},
+                               std::pair{Family::kCandidates, &totals.candidates}}) {
+    AZM_RETURN_IF_ERROR(store_->Scan(family, "", "", [count](std::string_view, std::string_view) {
+      ++*count;
+      return true;
+    }));
+  }
+  start(totals);
   observers_.push_back(observer);
   return absl::OkStatus();
 }

@@ -50,6 +50,7 @@
 #define AZUBIMATCH_SERVICE_REGISTRY_RECORD_STORE_H_
 
 #include <concepts>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -221,6 +222,19 @@ class RecordStore {
   // unsubscribed first.
   absl::Status Subscribe(RecordObserver* observer);
   void Unsubscribe(RecordObserver* observer);
+
+  // How many records of each kind are stored.
+  struct Totals {
+    int64_t companies = 0;
+    int64_t offers = 0;
+    int64_t candidates = 0;
+  };
+  // Like Subscribe for an observer that only counts: instead of replaying the records
+  // it calls `start` with the stored totals (counted over the keys, nothing parsed),
+  // with no write between the count and the first notification. O(records) key reads,
+  // far cheaper than a replay.
+  absl::Status SubscribeCounting(RecordObserver* observer,
+                                 const std::function<void(const Totals&)>& start);
 
  private:
   using Txn = registry_internal::Txn;

@@ -1,6 +1,7 @@
 // Internal to the record store (record_store.cc, record_traits.cc,
-// record_store_placements.cc): what differs between the kinds of record (Traits), the
-// staged writes of one operation (Txn), and the small helpers they share. Not for
+// record_store_placements.cc, record_replay.cc): what differs between the kinds of
+// record (Traits), the staged writes of one operation (Txn), and the small helpers they
+// share. Not for
 // other components: they use RecordStore.
 //
 // Thread safety: a Txn belongs to one operation, under RecordStore's write lock.

@@ -180,7 +180,7 @@ TEST_F(ServerMetricsTest, RecordsPerKindFollowCreatesAndDeletes) {
   EXPECT_EQ(samples.at(Series("azubimatch_records", {{"kind", "company"}})), 1);
   EXPECT_EQ(samples.at(Series("azubimatch_records", {{"kind", "offer"}})), 2);
 
-  // Counts survive a restart: the subscription replays the stored records.
+  // Counts survive a restart: the subscription starts from the stored totals.
   server_.reset();
   StartServer(ServerOptions{});
   samples = Scrape();

@@ -3,6 +3,7 @@
 // imports, observers and persistence.
 #include "service/registry/record_store.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -15,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "service/registry/field_violations.h"
+#include "service/registry/record_replay.h"
 #include "service/registry/validation.h"
 #include "service/store/rocksdb_store.h"
 #include "tests/service/registry/sample_records.h"
@@ -564,6 +566,62 @@ TEST_F(RecordStoreTest, ObserversSeeEverySuccessfulWriteInOrder) {
   records_->Unsubscribe(&observer);
   MakeCompany(alpha_);
   EXPECT_THAT(observer.events, SizeIs(6));
+}
+
+// More records than one replay batch: the replay (read and parsed on another thread)
+// hands every record over in the store's order, companies before offers before
+// candidates; the counting subscription starts from the same totals.
+TEST_F(RecordStoreTest, ReplayOverManyBatchesKeepsTheStoreOrder) {
+  const v1::Company company = MakeCompany(alpha_);
+  const int offers = static_cast<int>(2 * kReplayBatchSize + 17);
+  std::vector<v1::ImportRequest> batch;
+  for (int i = 0; i < offers; ++i) {
+    *batch.emplace_back().mutable_offer() = SampleOffer(company.id());
+  }
+  ASSERT_TRUE(records_->Import(alpha_, batch).ok());
+
+  struct OrderObserver final : RecordObserver {
+    void OnCompanyChanged(const v1::Company*, const v1::Company* after) override {
+      kinds.push_back('c');
+      ids.push_back(after->id());
+    }
+    void OnOfferChanged(const v1::TrainingOffer*, const v1::TrainingOffer* after) override {
+      kinds.push_back('o');
+      ids.push_back(after->id());
+    }
+    std::string kinds;
+    std::vector<std::string> ids;
+  } observer;
+  ASSERT_TRUE(records_->Subscribe(&observer).ok());
+  ASSERT_EQ(observer.kinds, "c" + std::string(offers, 'o'));
+  EXPECT_TRUE(std::is_sorted(observer.ids.begin() + 1, observer.ids.end()));
+  records_->Unsubscribe(&observer);
+
+  RecordStore::Totals totals;
+  RecordingObserver counting;
+  ASSERT_TRUE(records_
+                  ->SubscribeCounting(&counting,
+                                      [&](const RecordStore::Totals& t) { totals = t; })
+                  .ok());
+  EXPECT_EQ(totals.companies, 1);
+  EXPECT_EQ(totals.offers, offers);
+  EXPECT_EQ(totals.candidates, 0);
+  EXPECT_THAT(counting.events, SizeIs(0));  // no replay
+  MakeCompany(alpha_);
+  EXPECT_THAT(counting.events, ElementsAre("company -->v1"));
+  records_->Unsubscribe(&counting);
+}
+
+// A stored record that does not parse stops the replay with DataLoss naming it.
+TEST_F(RecordStoreTest, ReplayNamesARecordThatDoesNotParse) {
+  MakeCompany(alpha_);
+  WriteBatch broken;
+  broken.Put(Family::kCandidates, "zzzzzzzzzzzzzzzz", std::string("\xff\xff\xff", 3));
+  ASSERT_TRUE(store_->Write(broken).ok());
+  RecordingObserver observer;
+  const absl::Status status = records_->Subscribe(&observer);
+  EXPECT_EQ(status.code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(status.message(), HasSubstr("zzzzzzzzzzzzzzzz"));
 }
 
 TEST_F(RecordStoreTest, SeatsTakenStaysWithinSeats) {
