@@ -114,8 +114,9 @@ int RunSuggest(Context& context, const std::vector<std::string>& args) {
   } else {
     // SuggestCandidates counts only the candidates it had to look at.
     context.out() << response.suggestions_size() << " shown of "
-                  << (by_candidate ? "" : "at least ") << response.eligible() << " eligible "
-                  << side << " (" << response.considered() << " scored)\n";
+                  << (by_candidate ? "" : "at least ") << response.eligible()
+                  << " eligible " << side << " (" << response.considered()
+                  << " scored)\n";
   }
   return kExitOk;
 }

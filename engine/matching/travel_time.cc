@@ -51,7 +51,8 @@ double GreatCircleKm(GeoPoint from, GeoPoint to) {
   return GreatCircleKmFrom(from, CosOfLatitude(from), to);
 }
 
-double GreatCircleKmToBoxAtLeast(GeoPoint from, GeoPoint south_west, GeoPoint north_east) {
+double GreatCircleKmToBoxAtLeast(GeoPoint from, GeoPoint south_west,
+                                 GeoPoint north_east) {
   // hav(d / R) = hav(dlat) + cos(lat1) cos(lat2) hav(dlon): each term is bounded below
   // on its own, by the nearest latitude and longitude of the box and by the smaller
   // cosine of its edges (cos is concave on [-90, 90]).
@@ -66,8 +67,9 @@ double GreatCircleKmToBoxAtLeast(GeoPoint from, GeoPoint south_west, GeoPoint no
                           ? 0.0
                           : std::min(wrapped(from.lon - south_west.lon),
                                      wrapped(from.lon - north_east.lon));
-  const double cos_box = std::max(0.0, std::min(std::cos(south_west.lat * kRadiansPerDegree),
-                                                std::cos(north_east.lat * kRadiansPerDegree)));
+  const double cos_box =
+      std::max(0.0, std::min(std::cos(south_west.lat * kRadiansPerDegree),
+                             std::cos(north_east.lat * kRadiansPerDegree)));
   const double sin_dlat = std::sin(dlat * kRadiansPerDegree / 2.0);
   const double sin_dlon = std::sin(dlon * kRadiansPerDegree / 2.0);
   const double h = sin_dlat * sin_dlat +

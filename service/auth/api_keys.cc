@@ -133,7 +133,8 @@ absl::StatusOr<v1::ApiKeyInfo> ApiKeyStore::Revoke(std::string_view key_id) {
   AZM_RETURN_IF_ERROR(store_->Write(batch));
   {
     absl::MutexLock cache_lock(&cache_mu_);
-    cache_[std::string(key_id)] = *stored;  // overwrites: the next call sees the revocation
+    cache_[std::string(key_id)] =
+        *stored;  // overwrites: the next call sees the revocation
   }
   return stored->info();
 }

@@ -95,7 +95,8 @@ class ApiKeyStore {
   const AuthClock clock_;
   absl::Mutex mu_;
   mutable absl::Mutex cache_mu_;
-  mutable absl::flat_hash_map<std::string, v1::StoredApiKey> cache_ ABSL_GUARDED_BY(cache_mu_);
+  mutable absl::flat_hash_map<std::string, v1::StoredApiKey> cache_
+      ABSL_GUARDED_BY(cache_mu_);
 };
 
 }  // namespace azubimatch::service

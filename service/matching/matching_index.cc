@@ -254,8 +254,7 @@ void SummarizeCandidateCell(absl::Span<const SpatialGrid::Entry> entries,
 // A candidate grid: its cells keep CandidateCellFacts.
 SpatialGrid& CandidateGrid(absl::flat_hash_map<std::string, SpatialGrid>& grids,
                            absl::string_view key) {
-  return grids
-      .try_emplace(key, SpatialGrid::kDefaultCellDegrees, &SummarizeCandidateCell)
+  return grids.try_emplace(key, SpatialGrid::kDefaultCellDegrees, &SummarizeCandidateCell)
       .first->second;
 }
 

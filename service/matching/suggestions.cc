@@ -125,26 +125,28 @@ class ScoreBound {
                                 const engine::TravelTimeModel& travel) const {
     const double work_km =
         engine::GreatCircleKmToBoxAtLeast(o.location, box.south_west, box.north_east);
-    const double school_km =
-        school_days > 0 ? engine::GreatCircleKmToBoxAtLeast(o.vocational_school->location,
-                                                            box.south_west, box.north_east)
-                        : 0.0;
+    const double school_km = school_days > 0 ? engine::GreatCircleKmToBoxAtLeast(
+                                                   o.vocational_school->location,
+                                                   box.south_west, box.north_east)
+                                             : 0.0;
     double commute = -1.0;  // no travel mode within reach
     for (int m = 0; m < engine::kTravelModeCount; ++m) {
       if (cell.max_limit_minutes[m] == 0) continue;  // no entry of this mode
-      const double limit = CandidateGate{.limit_minutes = cell.max_limit_minutes[m]}.LimitAtMost();
+      const double limit =
+          CandidateGate{.limit_minutes = cell.max_limit_minutes[m]}.LimitAtMost();
       const auto mode = static_cast<engine::TravelMode>(m);
       engine::CommuteMinutes fastest{travel.MinutesAtLeast(work_km, mode), 0.0};
       if (school_days > 0) fastest.school = travel.MinutesAtLeast(school_km, mode);
       if (!engine::WithinLimit(fastest, school_days, limit)) continue;
       commute = std::max(
-          commute, engine::CommuteFit(engine::WeeklyMinutes(fastest, school_days), limit));
+          commute,
+          engine::CommuteFit(engine::WeeklyMinutes(fastest, school_days), limit));
     }
     if (commute < 0.0) return std::nullopt;
     const double language = engine::LanguageFit(policy_, 1.0, /*shared=*/true);
-    const double certificate = engine::CertificateFit(
-        policy_,
-        static_cast<int>(o.min_certificate) - static_cast<int>(cell.best_certificate));
+    const double certificate =
+        engine::CertificateFit(policy_, static_cast<int>(o.min_certificate) -
+                                            static_cast<int>(cell.best_certificate));
     const int64_t wait =
         int64_t{o.start_date.days_since_epoch} - int64_t{cell.latest_available_day};
     const double start = wait < 0 ? 1.0 : engine::StartDateFit(policy_, wait);
@@ -158,17 +160,20 @@ class ScoreBound {
   // certificate below a hard minimum).
   std::optional<double> EntryMax(const CandidateGate& gate, double occupation,
                                  const engine::OfferProfile& o,
-                                 engine::CommuteMinutes minutes, int32_t school_days) const {
+                                 engine::CommuteMinutes minutes,
+                                 int32_t school_days) const {
     const double limit = gate.LimitAtMost();
     if (!engine::WithinLimit(minutes, school_days, limit)) return std::nullopt;
     const int missing =
         static_cast<int>(o.min_certificate) - static_cast<int>(gate.certificate);
     if (missing > 0 && policy_.certificate_is_hard) return std::nullopt;
-    const int64_t wait = int64_t{o.start_date.days_since_epoch} - int64_t{gate.available_day};
+    const int64_t wait =
+        int64_t{o.start_date.days_since_epoch} - int64_t{gate.available_day};
     if (wait < 0) return std::nullopt;
     return Sum(occupation, engine::LanguageFit(policy_, 1.0, /*shared=*/true),
                engine::CommuteFit(engine::WeeklyMinutes(minutes, school_days), limit),
-               engine::CertificateFit(policy_, missing), engine::StartDateFit(policy_, wait));
+               engine::CertificateFit(policy_, missing),
+               engine::StartDateFit(policy_, wait));
   }
 
  private:
@@ -236,8 +241,8 @@ struct SearchBuffers {
 // pair. A search may skip pairs it has not examined whose bound Excludes.
 class PairCollector {
  public:
-  PairCollector(const engine::ScoringPolicy& policy, const engine::TravelTimeModel& travel,
-                bool rank_by_offer, int k)
+  PairCollector(const engine::ScoringPolicy& policy,
+                const engine::TravelTimeModel& travel, bool rank_by_offer, int k)
       : policy_(policy),
         travel_(travel),
         bound_(policy),
@@ -423,7 +428,8 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
   }
   const engine::CandidateProfile& c = candidate->profile;
   const double reach = travel_->ReachBoundKm(c.travel_limit_minutes, c.travel_mode);
-  PairCollector collector(policy, *travel_, /*rank_by_offer=*/true, EffectiveK(request.k()));
+  PairCollector collector(policy, *travel_, /*rank_by_offer=*/true,
+                          EffectiveK(request.k()));
   LanguageLevels levels;
   reader.FillLanguageLevels(c, &levels);
   const auto banned = [&](const OfferEntry& offer) {
@@ -529,7 +535,8 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   AZM_RETURN_IF_ERROR(CheckMayReadKind(caller, RecordKind::kCandidate));
   v1::SuggestionsResponse response;
   const engine::OfferProfile& o = offer->profile;
-  PairCollector collector(policy, *travel_, /*rank_by_offer=*/false, EffectiveK(request.k()));
+  PairCollector collector(policy, *travel_, /*rank_by_offer=*/false,
+                          EffectiveK(request.k()));
   // With sector matches a candidate may be in both grids: each is examined once.
   const bool sector_grid = policy.allow_sector_match;
   absl::flat_hash_set<const CandidateEntry*> seen;
@@ -571,18 +578,20 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   const int32_t school_days = engine::SchoolDaysPerWeek(o);
   const auto add_cells = [&](const SpatialGrid* grid, bool sector) {
     if (grid == nullptr) return;
-    grid->ForEachCellNear(
-        o.location, grid->max_reach_km(),
-        [&](absl::Span<const SpatialGrid::Entry> entries,
-            const SpatialGrid::CellSummary& summary) {
-          const CandidateCellFacts facts = MatchingIndex::Reader::CandidateCellOf(summary);
-          if (!facts.any) return;
-          const double occupation = sector ? prepared.SectorValue(facts.best_rank)
-                                           : prepared.WishValue(facts.best_rank);
-          const std::optional<double> bound = collector.bound().CellMax(
-              facts, summary, occupation, o, school_days, *travel_);
-          if (bound.has_value()) cells.push_back({*bound + kBoundSlack, sector, entries});
-        });
+    grid->ForEachCellNear(o.location, grid->max_reach_km(),
+                          [&](absl::Span<const SpatialGrid::Entry> entries,
+                              const SpatialGrid::CellSummary& summary) {
+                            const CandidateCellFacts facts =
+                                MatchingIndex::Reader::CandidateCellOf(summary);
+                            if (!facts.any) return;
+                            const double occupation =
+                                sector ? prepared.SectorValue(facts.best_rank)
+                                       : prepared.WishValue(facts.best_rank);
+                            const std::optional<double> bound = collector.bound().CellMax(
+                                facts, summary, occupation, o, school_days, *travel_);
+                            if (bound.has_value())
+                              cells.push_back({*bound + kBoundSlack, sector, entries});
+                          });
   };
   add_cells(reader.CandidatesOfOccupation(o.occupation.kldb_code), /*sector=*/false);
   if (sector_grid) add_cells(reader.CandidatesOfSector(engine::MatchingSector(o)), true);
@@ -607,8 +616,8 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
       engine::CommuteMinutes minutes{
           travel_->Minutes(entry.point, o.location, gate.travel_mode), 0.0};
       if (school_days > 0) {
-        minutes.school =
-            travel_->Minutes(entry.point, o.vocational_school->location, gate.travel_mode);
+        minutes.school = travel_->Minutes(entry.point, o.vocational_school->location,
+                                          gate.travel_mode);
       }
       const double occupation = cell.sector ? 1.0 : prepared.WishValue(gate.rank);
       const std::optional<double> bound =

@@ -103,7 +103,8 @@ TEST(GreatCircleTravelTimeTest, BoxDistanceAndMinutesLowerBoundsHoldForEveryPoin
     for (int j = 0; j < 20; ++j) {
       const GeoPoint inside{
           south_west.lat + (north_east.lat - south_west.lat) * unit(rng),
-          j == 0 ? south_west.lon : south_west.lon + (north_east.lon - south_west.lon) * unit(rng)};
+          j == 0 ? south_west.lon
+                 : south_west.lon + (north_east.lon - south_west.lon) * unit(rng)};
       ASSERT_LE(km, GreatCircleKm(from, inside)) << i << " " << j;
       ASSERT_LE(model.MinutesAtLeast(km, mode), model.Minutes(inside, from, mode)) << i;
     }

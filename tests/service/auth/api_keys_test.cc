@@ -107,7 +107,8 @@ TEST_F(ApiKeyStoreTest, RevocationTakesEffectForTheNextCheck) {
 // Records are kept in memory after the first check: a wrong secret still fails against
 // the kept record, and no check after Revoke returned passes, also while other threads
 // keep checking the key during the revocation.
-TEST_F(ApiKeyStoreTest, KeptRecordsStillCheckTheSecretAndRevocationWinsOverConcurrentChecks) {
+TEST_F(ApiKeyStoreTest,
+       KeptRecordsStillCheckTheSecretAndRevocationWinsOverConcurrentChecks) {
   CreatedApiKey admin = MustCreate("admin", "");
   CreatedApiKey officer = MustCreate("officer", member_id_);
   ASSERT_TRUE(keys_->Authenticate(officer.key).ok());
@@ -125,7 +126,8 @@ TEST_F(ApiKeyStoreTest, KeptRecordsStillCheckTheSecretAndRevocationWinsOverConcu
       for (int i = 0; i < 2000; ++i) {
         const bool after = revoked.load();
         checks.fetch_add(1);
-        if (keys_->Authenticate(officer.key).ok() && after) passed_after_revoke.fetch_add(1);
+        if (keys_->Authenticate(officer.key).ok() && after)
+          passed_after_revoke.fetch_add(1);
       }
     });
   }

@@ -45,10 +45,12 @@ class GatedCandidatesTest : public testing::TestWithParam<uint64_t> {
   // some holding a placement, some pairs banned.
   void LoadRegistry(uint64_t seed) {
     for (const char* member : {"m1", "m2"}) {
-      absl::StatusOr<LoadedCohort> cohort = LoadDemoCohort(
-          &records_, OfficerOf(member),
-          {.candidates = 300, .offers = 20, .seed = seed + (member[1] - '0'),
-           .external_id_prefix = member});
+      absl::StatusOr<LoadedCohort> cohort =
+          LoadDemoCohort(&records_, OfficerOf(member),
+                         {.candidates = 300,
+                          .offers = 20,
+                          .seed = seed + (member[1] - '0'),
+                          .external_id_prefix = member});
       ASSERT_TRUE(cohort.ok()) << cohort.status();
       offers_.insert(offers_.end(), cohort->offer_ids.begin(), cohort->offer_ids.end());
       for (size_t i = 0; i < cohort->candidate_ids.size(); ++i) {
@@ -172,8 +174,8 @@ TEST_P(GatedCandidatesTest, SuggestCandidatesEqualsExhaustiveScoring) {
       }
     }
   }
-  EXPECT_GT(ranked_beyond_k, 50);  // the k best leave pairs out
-  EXPECT_GT(ties_at_kth, 0);       // twins tie with the k-th best
+  EXPECT_GT(ranked_beyond_k, 50);            // the k best leave pairs out
+  EXPECT_GT(ties_at_kth, 0);                 // twins tie with the k-th best
   EXPECT_LT(considered_k1, considered_all);  // cells were passed over
 }
 
