@@ -112,8 +112,11 @@ int RunSuggest(Context& context, const std::vector<std::string>& args) {
     context.out() << "none of the " << response.considered() << " " << side
                   << " scored passes every constraint ('matchctl explain' says why)\n";
   } else {
-    context.out() << response.suggestions_size() << " shown of " << response.eligible()
-                  << " eligible " << side << " (" << response.considered() << " scored)\n";
+    // SuggestCandidates counts only the candidates it had to look at.
+    context.out() << response.suggestions_size() << " shown of "
+                  << (by_candidate ? "" : "at least ") << response.eligible()
+                  << " eligible " << side << " (" << response.considered()
+                  << " scored)\n";
   }
   return kExitOk;
 }

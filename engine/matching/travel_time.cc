@@ -51,6 +51,32 @@ double GreatCircleKm(GeoPoint from, GeoPoint to) {
   return GreatCircleKmFrom(from, CosOfLatitude(from), to);
 }
 
+double GreatCircleKmToBoxAtLeast(GeoPoint from, GeoPoint south_west,
+                                 GeoPoint north_east) {
+  // hav(d / R) = hav(dlat) + cos(lat1) cos(lat2) hav(dlon): each term is bounded below
+  // on its own, by the nearest latitude and longitude of the box and by the smaller
+  // cosine of its edges (cos is concave on [-90, 90]).
+  const double dlat = from.lat < south_west.lat   ? south_west.lat - from.lat
+                      : from.lat > north_east.lat ? from.lat - north_east.lat
+                                                  : 0.0;
+  const auto wrapped = [](double degrees) {
+    const double d = std::fmod(std::abs(degrees), 360.0);
+    return std::min(d, 360.0 - d);
+  };
+  const double dlon = from.lon >= south_west.lon && from.lon <= north_east.lon
+                          ? 0.0
+                          : std::min(wrapped(from.lon - south_west.lon),
+                                     wrapped(from.lon - north_east.lon));
+  const double cos_box =
+      std::max(0.0, std::min(std::cos(south_west.lat * kRadiansPerDegree),
+                             std::cos(north_east.lat * kRadiansPerDegree)));
+  const double sin_dlat = std::sin(dlat * kRadiansPerDegree / 2.0);
+  const double sin_dlon = std::sin(dlon * kRadiansPerDegree / 2.0);
+  const double h = sin_dlat * sin_dlat +
+                   std::max(0.0, CosOfLatitude(from)) * cos_box * sin_dlon * sin_dlon;
+  return 2.0 * kEarthRadiusKm * std::asin(std::sqrt(std::min(1.0, h))) * (1.0 - 1e-9);
+}
+
 CommuteMinutes MinutesToOffer(const TravelTimeModel& travel,
                               const CandidateProfile& candidate,
                               const OfferProfile& offer) {
@@ -93,6 +119,11 @@ void GreatCircleTravelTime::MinutesFrom(GeoPoint from, absl::Span<const GeoPoint
   for (size_t i = 0; i < to.size(); ++i) {
     out[i] = MinutesForKm(p, GreatCircleKmFrom(from, cos_from_lat, to[i]));
   }
+}
+
+double GreatCircleTravelTime::MinutesAtLeast(double km, TravelMode mode) const {
+  // Minutes grows with the distance; narrowed by a relative 1e-9 for rounding.
+  return MinutesForKm(parameters(mode), std::max(0.0, km)) * (1.0 - 1e-9);
 }
 
 double GreatCircleTravelTime::ReachBoundKm(double minutes, TravelMode mode) const {

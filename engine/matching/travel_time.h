@@ -32,6 +32,12 @@ inline constexpr double kEarthRadiusKm = 6371.0088;
 // Great-circle (haversine) distance in km between two points.
 double GreatCircleKm(GeoPoint from, GeoPoint to);
 
+// A lower bound of GreatCircleKm(from, p) over every point p with south_west.lat <=
+// p.lat <= north_east.lat and south_west.lon <= p.lon <= north_east.lon (a box that
+// does not cross the antimeridian), narrowed by a relative 1e-9 so that rounding never
+// puts a point of the box nearer than the bound. 0 when `from` lies in the box.
+double GreatCircleKmToBoxAtLeast(GeoPoint from, GeoPoint south_west, GeoPoint north_east);
+
 class TravelTimeModel {
  public:
   virtual ~TravelTimeModel() = default;
@@ -52,6 +58,11 @@ class TravelTimeModel {
   virtual double ReachBoundKm(double minutes, TravelMode mode) const {
     return std::numeric_limits<double>::infinity();
   }
+
+  // A lower bound of Minutes(from, to, mode) for every pair at least `km` apart
+  // (great-circle), nondecreasing in `km`. Suggestions use it to bound the commute
+  // value of a whole grid cell. 0 (the default) claims nothing.
+  virtual double MinutesAtLeast(double km, TravelMode mode) const { return 0.0; }
 };
 
 // The one-way travel times of a candidate–offer pair: to the place of work and, when
@@ -107,6 +118,7 @@ class GreatCircleTravelTime final : public TravelTimeModel {
   void MinutesFrom(GeoPoint from, absl::Span<const GeoPoint> to, TravelMode mode,
                    absl::Span<double> out) const override;
   double ReachBoundKm(double minutes, TravelMode mode) const override;
+  double MinutesAtLeast(double km, TravelMode mode) const override;
 
   const TravelModeParameters& parameters(TravelMode mode) const {
     return modes_[static_cast<int>(mode)];

@@ -131,13 +131,18 @@ absl::StatusOr<v1::ApiKeyInfo> ApiKeyStore::Revoke(std::string_view key_id) {
   WriteBatch batch;
   batch.Put(Family::kKeys, key_id, stored->SerializeAsString());
   AZM_RETURN_IF_ERROR(store_->Write(batch));
+  {
+    absl::MutexLock cache_lock(&cache_mu_);
+    cache_[std::string(key_id)] =
+        *stored;  // overwrites: the next call sees the revocation
+  }
   return stored->info();
 }
 
 absl::StatusOr<Caller> ApiKeyStore::Authenticate(std::string_view key) const {
   absl::StatusOr<std::string> key_id = ApiKeyIdOf(key);
   if (!key_id.ok()) return absl::UnauthenticatedError(kInvalidKeyMessage);
-  absl::StatusOr<v1::StoredApiKey> stored = Load(*key_id);
+  absl::StatusOr<v1::StoredApiKey> stored = Find(*key_id);
   if (absl::IsNotFound(stored.status()))
     return absl::UnauthenticatedError(kInvalidKeyMessage);
   if (!stored.ok()) return stored.status();
@@ -154,6 +159,21 @@ absl::StatusOr<Caller> ApiKeyStore::Authenticate(std::string_view key) const {
   caller.member_id = stored->info().member_id();
   caller.key_id = *key_id;
   return caller;
+}
+
+absl::StatusOr<v1::StoredApiKey> ApiKeyStore::Find(const std::string& key_id) const {
+  {
+    absl::ReaderMutexLock cache_lock(&cache_mu_);
+    auto it = cache_.find(key_id);
+    if (it != cache_.end()) return it->second;
+  }
+  absl::StatusOr<v1::StoredApiKey> stored = Load(key_id);
+  if (stored.ok()) {
+    absl::MutexLock cache_lock(&cache_mu_);
+    // Never replaces: a Revoke since this read has put the newer record there.
+    cache_.try_emplace(key_id, *stored);
+  }
+  return stored;
 }
 
 absl::StatusOr<bool> ApiKeyStore::HasActiveAdminKey() const {

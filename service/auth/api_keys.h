@@ -5,9 +5,12 @@
 // once by Create() and never stored or logged; only SHA-256(key) is kept (see
 // api_key_format.h for the format and why a plain hash suffices).
 //
-// Authentication: Authenticate() reads the key record from the store on every call:
-// there is no cache, so a revocation takes effect for the very next call. It derives
-// the key id from the key, loads the record and compares hashes in constant time.
+// Authentication: Authenticate() derives the key id from the key, finds the record and
+// compares hashes in constant time. Records are read from the store once and then kept
+// in memory (only keys that exist: at most one record per stored key). Revoke writes
+// the revoked record to the cache right after the store, before it returns, so a
+// revocation takes effect for the very next call; a record read concurrently never
+// replaces a cached one (a stale read cannot bring a revoked key back).
 // Every failure (malformed key, unknown id, wrong secret, revoked) is the same
 // UNAUTHENTICATED message, so a caller learns nothing about which part was wrong;
 // store failures pass through with their own code (e.g. UNAVAILABLE), never as OK.
@@ -20,7 +23,8 @@
 //
 // Thread safety: every method may be called concurrently. Create and Revoke are
 // serialized by a mutex (Revoke reads, checks and writes). One ApiKeyStore per store.
-// Complexity: Authenticate and Create O(log n) plus one SHA-256; Revoke and
+// Complexity: Authenticate O(1) expected plus one SHA-256 (O(log n) the first time a
+// key is seen); Create O(log n) plus one SHA-256; Revoke and
 // HasActiveAdminKey O(n) in the number of keys (they scan); List O(n).
 // Order: List returns keys by key id (bytewise).
 #ifndef AZUBIMATCH_SERVICE_AUTH_API_KEYS_H_
@@ -32,6 +36,7 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "azubimatch/v1/admin.pb.h"
@@ -79,6 +84,9 @@ class ApiKeyStore {
 
  private:
   absl::StatusOr<v1::StoredApiKey> Load(std::string_view key_id) const;
+  // The record of `key_id` from the cache, else from the store (then cached).
+  absl::StatusOr<v1::StoredApiKey> Find(const std::string& key_id) const
+      ABSL_LOCKS_EXCLUDED(cache_mu_);
   // Visits every stored key in key id order; stops early when `visit` returns false.
   absl::Status ForEach(const std::function<bool(const v1::StoredApiKey&)>& visit) const;
 
@@ -86,6 +94,9 @@ class ApiKeyStore {
   const MemberStore* const members_;
   const AuthClock clock_;
   absl::Mutex mu_;
+  mutable absl::Mutex cache_mu_;
+  mutable absl::flat_hash_map<std::string, v1::StoredApiKey> cache_
+      ABSL_GUARDED_BY(cache_mu_);
 };
 
 }  // namespace azubimatch::service

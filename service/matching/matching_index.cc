@@ -1,6 +1,8 @@
 #include "service/matching/matching_index.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -15,6 +17,9 @@ size_t SectorSlot(engine::Sector sector) { return static_cast<size_t>(sector); }
 const SpatialGrid* NonEmpty(const SpatialGrid& grid) {
   return grid.size() == 0 ? nullptr : &grid;
 }
+
+void SummarizeCandidateCell(absl::Span<const SpatialGrid::Entry> entries,
+                            std::array<uint64_t, 2>* facts);
 
 const SpatialGrid* GridOf(const absl::flat_hash_map<std::string, SpatialGrid>& grids,
                           absl::string_view key) {
@@ -36,7 +41,11 @@ bool BansPair(v1::PlacementStatus status) {
          status == v1::PLACEMENT_STATUS_ENDED_EARLY;
 }
 
-MatchingIndex::MatchingIndex(const engine::TravelTimeModel* travel) : travel_(travel) {}
+MatchingIndex::MatchingIndex(const engine::TravelTimeModel* travel) : travel_(travel) {
+  for (SpatialGrid& grid : candidates_by_sector_) {
+    grid = SpatialGrid(SpatialGrid::kDefaultCellDegrees, &SummarizeCandidateCell);
+  }
+}
 
 void MatchingIndex::OnCompanyChanged(const v1::Company* before, const v1::Company* after) {
   absl::MutexLock lock(&mu_);
@@ -163,6 +172,110 @@ OfferGate OfferGate::Unpack(uint64_t tag) {
   return gate;
 }
 
+double CandidateGate::LimitAtMost() const {
+  return limit_minutes == kNoLimit ? std::numeric_limits<double>::infinity()
+                                   : static_cast<double>(limit_minutes);
+}
+
+uint64_t CandidateGate::Pack() const {
+  // Bits 0-31 available_day, 32-47 limit_minutes, 48-51 certificate, 52-53 travel_mode,
+  // 54-61 rank, 62 active.
+  uint64_t tag = static_cast<uint32_t>(available_day);
+  tag |= uint64_t{limit_minutes} << 32;
+  tag |= uint64_t(static_cast<int>(certificate) & 15) << 48;
+  tag |= uint64_t(static_cast<int>(travel_mode) & 3) << 52;
+  tag |= uint64_t{rank} << 54;
+  tag |= uint64_t{active} << 62;
+  return tag;
+}
+
+CandidateGate CandidateGate::Unpack(uint64_t tag) {
+  CandidateGate gate;
+  gate.available_day = static_cast<int32_t>(static_cast<uint32_t>(tag));
+  gate.limit_minutes = static_cast<uint16_t>((tag >> 32) & 0xffff);
+  gate.certificate = static_cast<engine::SchoolCertificate>((tag >> 48) & 15);
+  gate.travel_mode = static_cast<engine::TravelMode>((tag >> 52) & 3);
+  gate.rank = static_cast<uint8_t>((tag >> 54) & 0xff);
+  gate.active = (tag >> 62) & 1;
+  return gate;
+}
+
+CandidateCellFacts CandidateCellFacts::Of(absl::Span<const SpatialGrid::Entry> entries) {
+  CandidateCellFacts cell;
+  for (const SpatialGrid::Entry& entry : entries) {
+    const CandidateGate gate = CandidateGate::Unpack(entry.tag);
+    if (!gate.active) continue;
+    cell.latest_available_day =
+        cell.any ? std::max(cell.latest_available_day, gate.available_day)
+                 : gate.available_day;
+    cell.any = true;
+    cell.best_rank = std::min<int>(cell.best_rank, gate.rank);
+    cell.best_certificate = std::max(cell.best_certificate, gate.certificate);
+    uint16_t& limit = cell.max_limit_minutes[static_cast<int>(gate.travel_mode)];
+    limit = std::max(limit, gate.limit_minutes);
+  }
+  return cell;
+}
+
+std::array<uint64_t, 2> CandidateCellFacts::Pack() const {
+  // Word 0: bits 0-31 latest_available_day, 32-39 best_rank, 40-43 best_certificate,
+  // 44 any. Word 1: 16 bits of max_limit_minutes per travel mode.
+  std::array<uint64_t, 2> facts{};
+  facts[0] = static_cast<uint32_t>(latest_available_day);
+  facts[0] |= uint64_t(best_rank & 0xff) << 32;
+  facts[0] |= uint64_t(static_cast<int>(best_certificate) & 15) << 40;
+  facts[0] |= uint64_t{any} << 44;
+  for (int m = 0; m < engine::kTravelModeCount; ++m) {
+    facts[1] |= uint64_t{max_limit_minutes[m]} << (16 * m);
+  }
+  return facts;
+}
+
+CandidateCellFacts CandidateCellFacts::Unpack(const std::array<uint64_t, 2>& facts) {
+  CandidateCellFacts cell;
+  cell.latest_available_day = static_cast<int32_t>(static_cast<uint32_t>(facts[0]));
+  cell.best_rank = static_cast<int>((facts[0] >> 32) & 0xff);
+  cell.best_certificate = static_cast<engine::SchoolCertificate>((facts[0] >> 40) & 15);
+  cell.any = (facts[0] >> 44) & 1;
+  for (int m = 0; m < engine::kTravelModeCount; ++m) {
+    cell.max_limit_minutes[m] = static_cast<uint16_t>((facts[1] >> (16 * m)) & 0xffff);
+  }
+  return cell;
+}
+
+namespace {
+
+// The Summarizer of the candidate grids.
+void SummarizeCandidateCell(absl::Span<const SpatialGrid::Entry> entries,
+                            std::array<uint64_t, 2>* facts) {
+  *facts = CandidateCellFacts::Of(entries).Pack();
+}
+
+// A candidate grid: its cells keep CandidateCellFacts.
+SpatialGrid& CandidateGrid(absl::flat_hash_map<std::string, SpatialGrid>& grids,
+                           absl::string_view key) {
+  return grids.try_emplace(key, SpatialGrid::kDefaultCellDegrees, &SummarizeCandidateCell)
+      .first->second;
+}
+
+// The gate of a candidate's entry in the grid of its wish or sector at `rank`.
+CandidateGate CandidateGateFor(const CandidateEntry& entry, size_t rank) {
+  const engine::CandidateProfile& p = entry.profile;
+  CandidateGate gate;
+  gate.available_day = p.available_from.days_since_epoch;
+  const double limit = std::ceil(p.travel_limit_minutes);
+  gate.limit_minutes = limit >= 0.0 && limit < CandidateGate::kNoLimit
+                           ? static_cast<uint16_t>(limit)
+                           : CandidateGate::kNoLimit;
+  gate.certificate = p.certificate;
+  gate.travel_mode = p.travel_mode;
+  gate.rank = static_cast<uint8_t>(std::min<size_t>(rank, 255));
+  gate.active = entry.status == v1::CANDIDATE_STATUS_ACTIVE;
+  return gate;
+}
+
+}  // namespace
+
 OfferGate MatchingIndex::GateFor(const engine::OfferProfile& offer) {
   OfferGate gate;
   gate.start_day = offer.start_date.days_since_epoch;
@@ -225,17 +338,22 @@ void MatchingIndex::AddCandidate(const v1::Candidate& candidate) {
   }
   const engine::CandidateProfile& p = entry.profile;
   const double reach = travel_->ReachBoundKm(p.travel_limit_minutes, p.travel_mode);
+  // Each code and sector once, at its first (best) rank.
   std::vector<absl::string_view> codes;
-  for (const engine::Occupation& wish : p.desired_occupations) {
-    if (std::find(codes.begin(), codes.end(), wish.kldb_code) != codes.end()) continue;
-    codes.push_back(wish.kldb_code);
-    candidates_by_occupation_[wish.kldb_code].Insert(p.id, p.home, reach, &entry);
+  for (size_t r = 0; r < p.desired_occupations.size(); ++r) {
+    const std::string& code = p.desired_occupations[r].kldb_code;
+    if (std::find(codes.begin(), codes.end(), code) != codes.end()) continue;
+    codes.push_back(code);
+    CandidateGrid(candidates_by_occupation_, code)
+        .Insert(p.id, p.home, reach, &entry, CandidateGateFor(entry, r).Pack());
   }
   std::vector<engine::Sector> sectors;
-  for (engine::Sector sector : p.desired_sectors) {
+  for (size_t r = 0; r < p.desired_sectors.size(); ++r) {
+    const engine::Sector sector = p.desired_sectors[r];
     if (std::find(sectors.begin(), sectors.end(), sector) != sectors.end()) continue;
     sectors.push_back(sector);
-    candidates_by_sector_[SectorSlot(sector)].Insert(p.id, p.home, reach, &entry);
+    candidates_by_sector_[SectorSlot(sector)].Insert(p.id, p.home, reach, &entry,
+                                                     CandidateGateFor(entry, r).Pack());
   }
 }
 

@@ -18,6 +18,7 @@
 //   offers_by_sector_                  matching sector -> SpatialGrid (sector matches)
 //   candidates_by_occupation_          KldB code -> SpatialGrid of the candidates wishing
 //                                      it, each with its reach in km (travel model)
+//                                      and its CandidateGate in the tag
 //   candidates_by_sector_              desired sector -> SpatialGrid of the candidates
 //   company_offers_                    company id -> its offers (a company change
 //                                      re-derives their profiles)
@@ -47,6 +48,7 @@
 #include "absl/container/node_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/types/span.h"
 #include "azubimatch/v1/matching.pb.h"
 #include "azubimatch/v1/records.pb.h"
 #include "engine/matching/model.h"
@@ -101,6 +103,49 @@ struct OfferGate {
 
   uint64_t Pack() const;
   static OfferGate Unpack(uint64_t tag);
+};
+
+// The facts of a candidate that bound its pairs' scores from its grid entries, small
+// enough for their tag (Pack, Unpack), so that a search bounds a whole grid cell of
+// candidates from the cell's own memory (suggestions.cc) and reads only the candidates
+// of cells that may hold one of the k best. `rank` is the 0-based position of the
+// grid's key among the candidate's wishes (occupation grids) or desired sectors (sector
+// grids), saturated at 255; `limit_minutes` the travel limit rounded up, kNoLimit when
+// it does not fit (an upper bound either way); `active` whether the status is ACTIVE
+// (a held placement is not in the gate: it is read from the index).
+struct CandidateGate {
+  static constexpr uint16_t kNoLimit = 0xffff;
+
+  int32_t available_day = 0;  // Date::days_since_epoch of available_from
+  uint16_t limit_minutes = 0;
+  engine::SchoolCertificate certificate = engine::SchoolCertificate::kNone;
+  engine::TravelMode travel_mode = engine::TravelMode::kPublicTransport;
+  uint8_t rank = 0;
+  bool active = false;
+
+  // An upper bound of the travel limit in minutes (+infinity for kNoLimit).
+  double LimitAtMost() const;
+
+  uint64_t Pack() const;
+  static CandidateGate Unpack(uint64_t tag);
+};
+
+// What the active entries of one cell of a candidate grid carry, for a bound of the
+// scores of all their pairs: the best rank, the best certificate, the latest
+// availability and per travel mode the largest limit (LimitAtMost; 0: no entry of that
+// mode). Kept in the cell's SpatialGrid::CellSummary (Pack, Unpack).
+struct CandidateCellFacts {
+  bool any = false;  // an active entry
+  int best_rank = 255;
+  engine::SchoolCertificate best_certificate = engine::SchoolCertificate::kNone;
+  int32_t latest_available_day = 0;
+  std::array<uint16_t, engine::kTravelModeCount> max_limit_minutes{};
+
+  // The facts of the active entries among `entries` (of a candidate grid).
+  static CandidateCellFacts Of(absl::Span<const SpatialGrid::Entry> entries);
+
+  std::array<uint64_t, 2> Pack() const;
+  static CandidateCellFacts Unpack(const std::array<uint64_t, 2>& facts);
 };
 
 // A placement that holds a seat (ACCEPTED, CONTRACT_SIGNED, STARTED, PROBATION_PASSED).
@@ -159,6 +204,14 @@ class MatchingIndex final : public RecordObserver {
     // The gate of the offer behind an entry of an OffersOf* grid.
     static OfferGate GateOf(const SpatialGrid::Entry& entry) {
       return OfferGate::Unpack(entry.tag);
+    }
+    // The gate of the candidate behind an entry of a CandidatesOf* grid.
+    static CandidateGate CandidateGateOf(const SpatialGrid::Entry& entry) {
+      return CandidateGate::Unpack(entry.tag);
+    }
+    // The facts of a cell of a CandidatesOf* grid.
+    static CandidateCellFacts CandidateCellOf(const SpatialGrid::CellSummary& summary) {
+      return CandidateCellFacts::Unpack(summary.facts);
     }
     // The candidate's level of every language with an id of the index (kNone for the
     // others), the first listing of a language counting, as engine::LevelOf.

@@ -14,14 +14,15 @@ constexpr double kRadians = kPi / 180.0;
 // Relative and absolute slack so that rounding never excludes a point on the border.
 constexpr double kSlack = 1e-9;
 
-// The part of the sphere a query has to look at.
-struct Window {
+}  // namespace
+
+struct SpatialGrid::Window {
   bool everywhere = true;
   double lat_lo = -90.0, lat_hi = 90.0;
   double lon_lo = -180.0, lon_hi = 180.0;
 };
 
-Window QueryWindow(engine::GeoPoint center, double radius_km) {
+SpatialGrid::Window SpatialGrid::QueryWindow(engine::GeoPoint center, double radius_km) {
   Window w;
   if (!std::isfinite(radius_km)) return w;
   const double angle = std::max(0.0, radius_km) / engine::kEarthRadiusKm;  // radians
@@ -42,14 +43,25 @@ Window QueryWindow(engine::GeoPoint center, double radius_km) {
   return w;
 }
 
-bool Inside(const Window& w, engine::GeoPoint p) {
+bool SpatialGrid::Inside(const Window& w, engine::GeoPoint p) {
   return w.everywhere || (p.lat >= w.lat_lo && p.lat <= w.lat_hi && p.lon >= w.lon_lo &&
                           p.lon <= w.lon_hi);
 }
 
-}  // namespace
+SpatialGrid::SpatialGrid(double cell_degrees, Summarizer summarizer)
+    : cell_degrees_(cell_degrees), summarizer_(summarizer) {}
 
-SpatialGrid::SpatialGrid(double cell_degrees) : cell_degrees_(cell_degrees) {}
+void SpatialGrid::Summarize(Cell& cell) const {
+  CellSummary& summary = cell.summary;
+  summary = CellSummary();
+  for (const Entry& entry : cell.entries) {
+    summary.south_west.lat = std::min(summary.south_west.lat, entry.point.lat);
+    summary.south_west.lon = std::min(summary.south_west.lon, entry.point.lon);
+    summary.north_east.lat = std::max(summary.north_east.lat, entry.point.lat);
+    summary.north_east.lon = std::max(summary.north_east.lon, entry.point.lon);
+  }
+  if (summarizer_ != nullptr) summarizer_(cell.entries, &summary.facts);
+}
 
 int32_t SpatialGrid::Row(double lat) const {
   return static_cast<int32_t>(std::floor(lat / cell_degrees_));
@@ -66,8 +78,9 @@ uint64_t SpatialGrid::CellKey(int32_t row, int32_t column) {
 
 void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km,
                          const void* payload, uint64_t tag) {
-  cells_[CellKey(Row(point.lat), Column(point.lon))].push_back(
-      {std::move(id), point, payload, tag});
+  Cell& cell = cells_[CellKey(Row(point.lat), Column(point.lon))];
+  cell.entries.push_back({std::move(id), point, payload, tag});
+  Summarize(cell);
   ++size_;
   max_reach_km_ = std::max(max_reach_km_, reach_km);
 }
@@ -75,26 +88,23 @@ void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km
 bool SpatialGrid::Erase(absl::string_view id, engine::GeoPoint point) {
   auto cell = cells_.find(CellKey(Row(point.lat), Column(point.lon)));
   if (cell == cells_.end()) return false;
-  std::vector<Entry>& entries = cell->second;
+  std::vector<Entry>& entries = cell->second.entries;
   for (size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].id != id) continue;
     if (i + 1 != entries.size()) entries[i] = std::move(entries.back());
     entries.pop_back();
-    if (entries.empty()) cells_.erase(cell);
+    if (entries.empty()) {
+      cells_.erase(cell);
+    } else {
+      Summarize(cell->second);
+    }
     --size_;
     return true;
   }
   return false;
 }
 
-void SpatialGrid::ForEachNear(engine::GeoPoint center, double radius_km,
-                              const Visitor& visit) const {
-  const Window w = QueryWindow(center, radius_km);
-  const auto visit_cell = [&](const std::vector<Entry>& entries) {
-    for (const Entry& entry : entries) {
-      if (Inside(w, entry.point)) visit(entry);
-    }
-  };
+void SpatialGrid::ForEachCellIn(const Window& w, const CellVisitor& visit) const {
   if (!w.everywhere) {
     const int32_t row_lo = Row(w.lat_lo), row_hi = Row(w.lat_hi);
     const int32_t col_lo = Column(w.lon_lo), col_hi = Column(w.lon_hi);
@@ -104,13 +114,28 @@ void SpatialGrid::ForEachNear(engine::GeoPoint center, double radius_km,
       for (int32_t row = row_lo; row <= row_hi; ++row) {
         for (int32_t col = col_lo; col <= col_hi; ++col) {
           auto cell = cells_.find(CellKey(row, col));
-          if (cell != cells_.end()) visit_cell(cell->second);
+          if (cell != cells_.end()) visit(cell->second.entries, cell->second.summary);
         }
       }
       return;
     }
   }
-  for (const auto& [key, entries] : cells_) visit_cell(entries);
+  for (const auto& [key, cell] : cells_) visit(cell.entries, cell.summary);
+}
+
+void SpatialGrid::ForEachNear(engine::GeoPoint center, double radius_km,
+                              const Visitor& visit) const {
+  const Window w = QueryWindow(center, radius_km);
+  ForEachCellIn(w, [&](absl::Span<const Entry> entries, const CellSummary&) {
+    for (const Entry& entry : entries) {
+      if (Inside(w, entry.point)) visit(entry);
+    }
+  });
+}
+
+void SpatialGrid::ForEachCellNear(engine::GeoPoint center, double radius_km,
+                                  const CellVisitor& visit) const {
+  ForEachCellIn(QueryWindow(center, radius_km), visit);
 }
 
 }  // namespace azubimatch::service

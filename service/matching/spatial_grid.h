@@ -16,7 +16,8 @@
 // entry.
 //
 // Thread safety: thread-compatible; MatchingIndex guards its grids with its mutex.
-// Complexity: Insert O(1) expected; Erase O(entries in the cell); ForEachNear
+// Complexity: Insert and Erase O(entries in the cell) (the cell's summary is made
+// again); ForEachNear and ForEachCellNear
 // O(min(cells in the window, non-empty cells) + entries in the visited cells).
 // Order: cells row by row (south to north, west to east), entries of a cell in insertion
 // order as changed by erasures (swap with the last); callers that need a deterministic
@@ -24,6 +25,7 @@
 #ifndef AZUBIMATCH_SERVICE_MATCHING_SPATIAL_GRID_H_
 #define AZUBIMATCH_SERVICE_MATCHING_SPATIAL_GRID_H_
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -31,6 +33,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "engine/matching/model.h"
 
 namespace azubimatch::service {
@@ -44,12 +47,27 @@ class SpatialGrid {
     uint64_t tag = 0;               // as given to Insert
   };
   using Visitor = std::function<void(const Entry& entry)>;
+  // What the entries of one cell carry as a whole, kept up to date by Insert and Erase:
+  // the bounding box of their points and what the grid's Summarizer makes of them.
+  struct CellSummary {
+    engine::GeoPoint south_west{90.0, 180.0};
+    engine::GeoPoint north_east{-90.0, -180.0};
+    std::array<uint64_t, 2> facts{};
+  };
+  // Writes the facts of a cell from all of its entries (e.g. a fold of their tags).
+  using Summarizer = void (*)(absl::Span<const Entry> entries,
+                              std::array<uint64_t, 2>* facts);
+  // The entries of one cell, in the order of the file comment, and their summary.
+  using CellVisitor =
+      std::function<void(absl::Span<const Entry> entries, const CellSummary& summary)>;
 
   // 0.1 degrees: about 11 km north-south and 7.4 km east-west in Baden-Württemberg, so a
   // 60-minute public-transport reach (about 45 km) spans some 9 x 13 cells.
   static constexpr double kDefaultCellDegrees = 0.1;
 
-  explicit SpatialGrid(double cell_degrees = kDefaultCellDegrees);
+  // Without a `summarizer` the cells' facts stay zero.
+  explicit SpatialGrid(double cell_degrees = kDefaultCellDegrees,
+                       Summarizer summarizer = nullptr);
 
   // Adds an entry. `reach_km` raises max_reach_km() (an entry's own reach, for queries
   // from the other side: "which candidates can reach this offer"). `payload` is handed
@@ -65,18 +83,36 @@ class SpatialGrid {
   // file comment). REQUIRES: `visit` does not change the grid.
   void ForEachNear(engine::GeoPoint center, double radius_km, const Visitor& visit) const;
 
+  // Calls `visit` once for each non-empty cell that meets the window of ForEachNear,
+  // with all of its entries (also those outside the window), so that a caller can
+  // decide on a whole cell from what its entries carry. Same cells, same order.
+  // REQUIRES: `visit` does not change the grid.
+  void ForEachCellNear(engine::GeoPoint center, double radius_km,
+                       const CellVisitor& visit) const;
+
   size_t size() const { return size_; }
   // The largest reach_km ever inserted; Erase does not lower it, so it is an upper
   // bound, not the exact maximum of the entries present.
   double max_reach_km() const { return max_reach_km_; }
 
  private:
+  struct Window;  // the part of the sphere a query has to look at (spatial_grid.cc)
+  static Window QueryWindow(engine::GeoPoint center, double radius_km);
+  static bool Inside(const Window& w, engine::GeoPoint p);
+  struct Cell {
+    std::vector<Entry> entries;
+    CellSummary summary;
+  };
+  void ForEachCellIn(const Window& w, const CellVisitor& visit) const;
+  void Summarize(Cell& cell) const;
+
   int32_t Row(double lat) const;
   int32_t Column(double lon) const;
   static uint64_t CellKey(int32_t row, int32_t column);
 
   double cell_degrees_;
-  absl::flat_hash_map<uint64_t, std::vector<Entry>> cells_;
+  Summarizer summarizer_;
+  absl::flat_hash_map<uint64_t, Cell> cells_;
   size_t size_ = 0;
   double max_reach_km_ = 0.0;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "engine/base/status_macros.h"
 #include "engine/matching/pair_evaluation.h"
 #include "engine/matching/scoring.h"
@@ -106,13 +108,83 @@ class ScoreBound {
         policy_, static_cast<int>(min_certificate) - static_cast<int>(c.certificate));
     const double start = engine::StartDateFit(
         policy_, int64_t{start_day} - int64_t{c.available_from.days_since_epoch});
+    return Sum(occupation, language, commute, certificate, start);
+  }
+
+  // At least the score of every eligible pair of the offer `o` (`school_days` a week at
+  // its school) and an active candidate of a grid cell with facts `cell` and bounding
+  // box `box` (`occupation` the best occupation value among them);
+  // nullopt when none of them can reach the offer (and its school) within its limit.
+  // Each component is bounded on its own: the occupation by the best rank, the
+  // language as in Max, the commute from the nearest point of the cell's bounding box
+  // (TravelTimeModel::MinutesAtLeast) and the largest limit of each travel mode, the
+  // certificate by the best one, the start date by the latest availability.
+  std::optional<double> CellMax(const CandidateCellFacts& cell,
+                                const SpatialGrid::CellSummary& box, double occupation,
+                                const engine::OfferProfile& o, int32_t school_days,
+                                const engine::TravelTimeModel& travel) const {
+    const double work_km =
+        engine::GreatCircleKmToBoxAtLeast(o.location, box.south_west, box.north_east);
+    const double school_km = school_days > 0 ? engine::GreatCircleKmToBoxAtLeast(
+                                                   o.vocational_school->location,
+                                                   box.south_west, box.north_east)
+                                             : 0.0;
+    double commute = -1.0;  // no travel mode within reach
+    for (int m = 0; m < engine::kTravelModeCount; ++m) {
+      if (cell.max_limit_minutes[m] == 0) continue;  // no entry of this mode
+      const double limit =
+          CandidateGate{.limit_minutes = cell.max_limit_minutes[m]}.LimitAtMost();
+      const auto mode = static_cast<engine::TravelMode>(m);
+      engine::CommuteMinutes fastest{travel.MinutesAtLeast(work_km, mode), 0.0};
+      if (school_days > 0) fastest.school = travel.MinutesAtLeast(school_km, mode);
+      if (!engine::WithinLimit(fastest, school_days, limit)) continue;
+      commute = std::max(
+          commute,
+          engine::CommuteFit(engine::WeeklyMinutes(fastest, school_days), limit));
+    }
+    if (commute < 0.0) return std::nullopt;
+    const double language = engine::LanguageFit(policy_, 1.0, /*shared=*/true);
+    const double certificate =
+        engine::CertificateFit(policy_, static_cast<int>(o.min_certificate) -
+                                            static_cast<int>(cell.best_certificate));
+    const int64_t wait =
+        int64_t{o.start_date.days_since_epoch} - int64_t{cell.latest_available_day};
+    const double start = wait < 0 ? 1.0 : engine::StartDateFit(policy_, wait);
+    return Sum(occupation, language, commute, certificate, start);
+  }
+
+  // At least the score of the pair of the offer `o` and the candidate of a grid entry
+  // whose gate is `gate`, `minutes` away (`school_days` a week at the school), when the
+  // occupation value is at most `occupation`; nullopt when the gate alone shows the
+  // pair is not eligible (out of reach, starting before the candidate is available,
+  // certificate below a hard minimum).
+  std::optional<double> EntryMax(const CandidateGate& gate, double occupation,
+                                 const engine::OfferProfile& o,
+                                 engine::CommuteMinutes minutes,
+                                 int32_t school_days) const {
+    const double limit = gate.LimitAtMost();
+    if (!engine::WithinLimit(minutes, school_days, limit)) return std::nullopt;
+    const int missing =
+        static_cast<int>(o.min_certificate) - static_cast<int>(gate.certificate);
+    if (missing > 0 && policy_.certificate_is_hard) return std::nullopt;
+    const int64_t wait =
+        int64_t{o.start_date.days_since_epoch} - int64_t{gate.available_day};
+    if (wait < 0) return std::nullopt;
+    return Sum(occupation, engine::LanguageFit(policy_, 1.0, /*shared=*/true),
+               engine::CommuteFit(engine::WeeklyMinutes(minutes, school_days), limit),
+               engine::CertificateFit(policy_, missing),
+               engine::StartDateFit(policy_, wait));
+  }
+
+ private:
+  double Sum(double occupation, double language, double commute, double certificate,
+             double start) const {
     using engine::ComponentId;
     return W(ComponentId::kOccupation) * occupation + W(ComponentId::kLanguage) * language +
            W(ComponentId::kCommute) * commute + W(ComponentId::kCertificate) * certificate +
            W(ComponentId::kStartDate) * start;
   }
 
- private:
   double W(engine::ComponentId id) const { return weights_[static_cast<int>(id)]; }
 
   const engine::ScoringPolicy& policy_;
@@ -162,18 +234,20 @@ struct SearchBuffers {
 };
 
 // Counts the pairs examined and the eligible ones, and ranks the eligible ones. Only
-// the pairs that may still enter the k best are scored: eligible pairs wait with an
-// upper bound of their score, and Finish scores them best bound first until the k-th
-// best score found exceeds every bound left. Pairs of equal score are all scored (ties
-// go by id), so the k best are exactly those of scoring every pair.
+// the pairs that may still enter the k best are scored: eligible pairs wait in a heap
+// with an upper bound of their score, and ScoreDownTo and Finish score them best bound
+// first until the k-th best score found exceeds every bound left. Pairs of equal score
+// are all scored (ties go by id), so the k best are exactly those of scoring every
+// pair. A search may skip pairs it has not examined whose bound Excludes.
 class PairCollector {
  public:
-  PairCollector(const engine::ScoringPolicy& policy, const engine::TravelTimeModel& travel,
-                bool rank_by_offer)
+  PairCollector(const engine::ScoringPolicy& policy,
+                const engine::TravelTimeModel& travel, bool rank_by_offer, int k)
       : policy_(policy),
         travel_(travel),
         bound_(policy),
         rank_by_offer_(rank_by_offer),
+        keep_(static_cast<size_t>(std::max(k, 0))),
         buffers_(SearchBuffers::OfThisThread()),
         pending_(buffers_.pending) {}
   ~PairCollector() { buffers_.Trim(); }
@@ -226,28 +300,31 @@ class PairCollector {
                 minutes);
   }
 
-  // The k best, explained, into `response`.
-  void Finish(int k, v1::SuggestionsResponse* response) {
-    response->set_considered(considered_);
-    response->set_eligible(static_cast<int64_t>(pending_.size()));
-    // Best bound first: a heap, as usually only a few pairs are taken from it.
-    const auto lower_bound_first = [](const Pending& a, const Pending& b) {
-      return a.bound < b.bound;
-    };
-    std::make_heap(pending_.begin(), pending_.end(), lower_bound_first);
-    const size_t keep = static_cast<size_t>(std::max(k, 0));
+  const ScoreBound& bound() const { return bound_; }
+
+  // True when a pair whose score is at most `bound` cannot enter the k best: k pairs
+  // scoring more are found.
+  bool Excludes(double bound) const {
+    const std::vector<Found>& best = buffers_.best;
+    return best.size() == keep_ && (keep_ == 0 || bound < best.front().score);
+  }
+
+  // Scores the waiting pairs whose bound is at least `threshold`, best bound first,
+  // as long as they may enter the k best.
+  void ScoreDownTo(double threshold) {
     std::vector<Found>& best = buffers_.best;  // a heap, the worst of the best in front
-    for (auto end = pending_.end(); end != pending_.begin(); --end) {
-      std::pop_heap(pending_.begin(), end, lower_bound_first);
-      const Pending& p = *(end - 1);
-      if (best.size() == keep && (keep == 0 || p.bound < best.front().score)) break;
+    while (!pending_.empty()) {
+      const Pending p = pending_.front();
+      if (p.bound < threshold || Excludes(p.bound)) return;
+      std::pop_heap(pending_.begin(), pending_.end(), LowerBoundFirst);
+      pending_.pop_back();
       const engine::CandidateProfile& c = p.candidate->profile;
       const engine::OfferProfile& o = p.offer->profile;
       const engine::PairEvaluation e =
           engine::EvaluatePair(c, o, policy_, p.minutes, /*banned=*/false);
       if (!e.eligible()) continue;  // not reached: PassesConstraints decides alike
       const Found found{e.score, rank_by_offer_ ? &o.id : &c.id, p.candidate, p.offer};
-      if (best.size() == keep) {
+      if (best.size() == keep_) {
         if (!RanksBefore(found, best.front())) continue;
         std::pop_heap(best.begin(), best.end(), RanksBefore);
         best.pop_back();
@@ -255,6 +332,14 @@ class PairCollector {
       best.push_back(found);
       std::push_heap(best.begin(), best.end(), RanksBefore);
     }
+  }
+
+  // The k best, explained, into `response`.
+  void Finish(v1::SuggestionsResponse* response) {
+    response->set_considered(considered_);
+    response->set_eligible(eligible_);
+    ScoreDownTo(-std::numeric_limits<double>::infinity());
+    std::vector<Found>& best = buffers_.best;
     std::sort_heap(best.begin(), best.end(), RanksBefore);
     for (const Found& found : best) {
       const engine::CandidateProfile& c = found.candidate->profile;
@@ -271,18 +356,27 @@ class PairCollector {
   }
 
  private:
+  // Best bound first: a heap, as usually only a few pairs are taken from it.
+  static bool LowerBoundFirst(const Pending& a, const Pending& b) {
+    return a.bound < b.bound;
+  }
+
   void AddEligible(const CandidateEntry& candidate, const OfferEntry& offer, double bound,
                    engine::CommuteMinutes minutes) {
+    ++eligible_;
     pending_.push_back(Pending{bound + kBoundSlack, minutes, &candidate, &offer});
+    std::push_heap(pending_.begin(), pending_.end(), LowerBoundFirst);
   }
 
   const engine::ScoringPolicy& policy_;
   const engine::TravelTimeModel& travel_;
   const ScoreBound bound_;
   const bool rank_by_offer_;
+  const size_t keep_;
   SearchBuffers& buffers_;
   std::vector<Pending>& pending_;
   int64_t considered_ = 0;
+  int64_t eligible_ = 0;
 };
 
 // The value of an occupation match (a wish rank or a sector rank), as EvaluateFacts
@@ -334,7 +428,8 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
   }
   const engine::CandidateProfile& c = candidate->profile;
   const double reach = travel_->ReachBoundKm(c.travel_limit_minutes, c.travel_mode);
-  PairCollector collector(policy, *travel_, /*rank_by_offer=*/true);
+  PairCollector collector(policy, *travel_, /*rank_by_offer=*/true,
+                          EffectiveK(request.k()));
   LanguageLevels levels;
   reader.FillLanguageLevels(c, &levels);
   const auto banned = [&](const OfferEntry& offer) {
@@ -426,7 +521,7 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
       }
     }
   }
-  collector.Finish(EffectiveK(request.k()), &response);
+  collector.Finish(&response);
   return response;
 }
 
@@ -440,9 +535,9 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   AZM_RETURN_IF_ERROR(CheckMayReadKind(caller, RecordKind::kCandidate));
   v1::SuggestionsResponse response;
   const engine::OfferProfile& o = offer->profile;
-  PairCollector collector(policy, *travel_, /*rank_by_offer=*/false);
-  // With sector matches a candidate may be in both grids (searched with different
-  // radii): each is examined once.
+  PairCollector collector(policy, *travel_, /*rank_by_offer=*/false,
+                          EffectiveK(request.k()));
+  // With sector matches a candidate may be in both grids: each is examined once.
   const bool sector_grid = policy.allow_sector_match;
   absl::flat_hash_set<const CandidateEntry*> seen;
   const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
@@ -466,15 +561,72 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
       return reader.AnyBanned() && reader.IsBanned(entry.id, o.id);
     });
   };
-  if (const SpatialGrid* grid = reader.CandidatesOfOccupation(o.occupation.kldb_code)) {
-    grid->ForEachNear(o.location, grid->max_reach_km(), visit);
-  }
-  if (sector_grid) {
-    if (const SpatialGrid* grid = reader.CandidatesOfSector(engine::MatchingSector(o))) {
-      grid->ForEachNear(o.location, grid->max_reach_km(), visit);
+  // The cells of both grids within the largest reach, each with a bound of its pairs'
+  // scores (from its entries' CandidateGates, without reading a candidate), best bound
+  // first; cells none of whose candidates can reach the offer are left out. A cell is
+  // opened only while its bound can still beat the k-th best score found, so most
+  // candidates are never read. The bound of a sector grid's cell takes its sector
+  // ranks: a candidate who also wishes the occupation is bounded by its cell in the
+  // occupation grid, which is opened or passed over by the same rule.
+  struct Cell {
+    double bound;
+    bool sector;
+    absl::Span<const SpatialGrid::Entry> entries;
+  };
+  thread_local std::vector<Cell> cells;  // kept from call to call: no allocation
+  cells.clear();
+  const int32_t school_days = engine::SchoolDaysPerWeek(o);
+  const auto add_cells = [&](const SpatialGrid* grid, bool sector) {
+    if (grid == nullptr) return;
+    grid->ForEachCellNear(o.location, grid->max_reach_km(),
+                          [&](absl::Span<const SpatialGrid::Entry> entries,
+                              const SpatialGrid::CellSummary& summary) {
+                            const CandidateCellFacts facts =
+                                MatchingIndex::Reader::CandidateCellOf(summary);
+                            if (!facts.any) return;
+                            const double occupation =
+                                sector ? prepared.SectorValue(facts.best_rank)
+                                       : prepared.WishValue(facts.best_rank);
+                            const std::optional<double> bound = collector.bound().CellMax(
+                                facts, summary, occupation, o, school_days, *travel_);
+                            if (bound.has_value())
+                              cells.push_back({*bound + kBoundSlack, sector, entries});
+                          });
+  };
+  add_cells(reader.CandidatesOfOccupation(o.occupation.kldb_code), /*sector=*/false);
+  if (sector_grid) add_cells(reader.CandidatesOfSector(engine::MatchingSector(o)), true);
+  // Equal bounds by first entry id, then grid: the same cells are opened on every run.
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+    if (a.bound != b.bound) return a.bound > b.bound;
+    if (a.entries.front().id != b.entries.front().id) {
+      return a.entries.front().id < b.entries.front().id;
+    }
+    return a.sector < b.sector;
+  });
+  // In an opened cell each entry is bounded again from its own gate and travel time
+  // before its candidate is read: an inactive candidate, one the gate shows ineligible,
+  // or one whose bound cannot beat the k-th best is passed over. A sector grid's entry
+  // takes the best occupation value (the candidate may wish the occupation too).
+  for (const Cell& cell : cells) {
+    collector.ScoreDownTo(cell.bound);
+    if (collector.Excludes(cell.bound)) break;
+    for (const SpatialGrid::Entry& entry : cell.entries) {
+      const CandidateGate gate = MatchingIndex::Reader::CandidateGateOf(entry);
+      if (!gate.active) continue;
+      engine::CommuteMinutes minutes{
+          travel_->Minutes(entry.point, o.location, gate.travel_mode), 0.0};
+      if (school_days > 0) {
+        minutes.school = travel_->Minutes(entry.point, o.vocational_school->location,
+                                          gate.travel_mode);
+      }
+      const double occupation = cell.sector ? 1.0 : prepared.WishValue(gate.rank);
+      const std::optional<double> bound =
+          collector.bound().EntryMax(gate, occupation, o, minutes, school_days);
+      if (!bound.has_value() || collector.Excludes(*bound + kBoundSlack)) continue;
+      visit(entry);
     }
   }
-  collector.Finish(EffectiveK(request.k()), &response);
+  collector.Finish(&response);
   return response;
 }
 

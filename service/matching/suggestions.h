@@ -14,7 +14,12 @@
 //   SuggestCandidates(offer)    likewise from the offer: the candidates wishing its
 //                               occupation (or sector) within the largest reach in that
 //                               grid; only candidates the caller may see, that are ACTIVE
-//                               and hold no placement.
+//                               and hold no placement. The grid cells are bounded first
+//                               from their CandidateCellFacts and bounding box (no
+//                               candidate read) and opened best bound first while the
+//                               bound can beat the k-th best score; in an opened cell
+//                               each entry is bounded again from its CandidateGate and
+//                               travel time before its candidate is read.
 //   Explain(candidate, offer)   engine::Explain plus the service's own exclusion
 //                               CANDIDATE_INACTIVE (status not ACTIVE, or the candidate
 //                               holds an accepted placement). The score is the pair's
@@ -34,7 +39,9 @@
 // order, so results are deterministic, and the same as scoring every eligible pair
 // (pairs tying with the k-th best are all scored). `considered` counts the pairs
 // examined (those within reach that pass the request's filters), `eligible` those that
-// pass every constraint.
+// pass every constraint; SuggestCandidates counts only the pairs of the cells and
+// entries it opens: `eligible` is exact while fewer than k pairs are eligible, else at
+// least k and at most the exact count.
 //
 // Ownership: the candidate of SuggestOffers / Explain must be visible to the caller
 // (its member's, or an admin), else NOT_FOUND as for an unknown id; offers are visible
@@ -45,7 +52,8 @@
 // lock while it runs; each thread keeps its search buffers from call to call.
 // Complexity: SuggestOffers O(V + s + m (e + log s)) for V offers in the visited grid
 // cells, s eligible pairs, m of them scored (usually a few times k), e the cost of one
-// EvaluatePair; SuggestCandidates likewise over the candidates in the visited cells;
+// EvaluatePair; SuggestCandidates O(C log C + E + m (e + log s)) for C cells within the
+// grid's largest reach, E entries in the opened cells and m pairs scored;
 // Explain O(e).
 #ifndef AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_
 #define AZUBIMATCH_SERVICE_MATCHING_SUGGESTIONS_H_

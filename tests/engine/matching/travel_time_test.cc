@@ -86,6 +86,33 @@ TEST(GreatCircleTravelTimeTest, ReachBoundNeverCutsAReachablePair) {
   EXPECT_EQ(model.ReachBoundKm(5.0, TravelMode::kPublicTransport), 0.0);
 }
 
+// The lower bounds a suggestion search bounds whole grid cells with: never above the
+// distance to, or the travel time to, any point of the box, and tight for a point far
+// from a small box (so that they prune).
+TEST(GreatCircleTravelTimeTest, BoxDistanceAndMinutesLowerBoundsHoldForEveryPointInside) {
+  const GreatCircleTravelTime model;
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> lat(47.5, 49.8), lon(7.5, 10.5), unit(0.0, 1.0);
+  for (int i = 0; i < 2000; ++i) {
+    const GeoPoint from{lat(rng), lon(rng)};
+    GeoPoint south_west{lat(rng), lon(rng)};
+    const GeoPoint north_east{south_west.lat + 0.1 * unit(rng),
+                              south_west.lon + 0.1 * unit(rng)};
+    const double km = GreatCircleKmToBoxAtLeast(from, south_west, north_east);
+    const auto mode = static_cast<TravelMode>(i % kTravelModeCount);
+    for (int j = 0; j < 20; ++j) {
+      const GeoPoint inside{
+          south_west.lat + (north_east.lat - south_west.lat) * unit(rng),
+          j == 0 ? south_west.lon
+                 : south_west.lon + (north_east.lon - south_west.lon) * unit(rng)};
+      ASSERT_LE(km, GreatCircleKm(from, inside)) << i << " " << j;
+      ASSERT_LE(model.MinutesAtLeast(km, mode), model.Minutes(inside, from, mode)) << i;
+    }
+    EXPECT_GE(km, GreatCircleKm(from, north_east) - 30.0) << i;  // a 0.1-degree box
+  }
+  EXPECT_EQ(GreatCircleKmToBoxAtLeast(kStuttgart, {48.0, 9.0}, {49.0, 10.0}), 0.0);
+}
+
 TEST(GreatCircleTravelTimeTest, MinutesFromGivesTheSameDoublesAsMinutes) {
   const GreatCircleTravelTime model;
   const std::vector<GeoPoint> to = {kUlm, kEsslingen, kTuebingen, kStuttgart};

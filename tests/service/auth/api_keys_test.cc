@@ -1,6 +1,10 @@
 #include "service/auth/api_keys.h"
 
+#include <atomic>
 #include <memory>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
@@ -98,6 +102,47 @@ TEST_F(ApiKeyStoreTest, RevocationTakesEffectForTheNextCheck) {
   EXPECT_EQ(again->revoked_at().seconds(), revoked->revoked_at().seconds());
   EXPECT_EQ(again->revoked_at().nanos(), revoked->revoked_at().nanos());
   EXPECT_TRUE(keys_->Authenticate(admin.key).ok());
+}
+
+// Records are kept in memory after the first check: a wrong secret still fails against
+// the kept record, and no check after Revoke returned passes, also while other threads
+// keep checking the key during the revocation.
+TEST_F(ApiKeyStoreTest,
+       KeptRecordsStillCheckTheSecretAndRevocationWinsOverConcurrentChecks) {
+  CreatedApiKey admin = MustCreate("admin", "");
+  CreatedApiKey officer = MustCreate("officer", member_id_);
+  ASSERT_TRUE(keys_->Authenticate(officer.key).ok());
+  std::string wrong_secret = officer.key;
+  wrong_secret.back() = wrong_secret.back() == 'a' ? 'b' : 'a';
+  EXPECT_EQ(keys_->Authenticate(wrong_secret).status().code(),
+            absl::StatusCode::kUnauthenticated);
+
+  std::atomic<bool> revoked{false};
+  std::atomic<int> passed_after_revoke{0};
+  std::atomic<int> checks{0};
+  std::vector<std::thread> checkers;
+  for (int t = 0; t < 4; ++t) {
+    checkers.emplace_back([&] {
+      for (int i = 0; i < 2000; ++i) {
+        const bool after = revoked.load();
+        checks.fetch_add(1);
+        if (keys_->Authenticate(officer.key).ok() && after)
+          passed_after_revoke.fetch_add(1);
+      }
+    });
+  }
+  while (checks.load() < 100) std::this_thread::yield();  // the checkers are running
+  ASSERT_TRUE(keys_->Revoke(officer.info.id()).ok());
+  revoked.store(true);
+  for (std::thread& checker : checkers) checker.join();
+  EXPECT_EQ(passed_after_revoke.load(), 0);
+  EXPECT_EQ(keys_->Authenticate(officer.key).status().code(),
+            absl::StatusCode::kUnauthenticated);
+  // A second store object over the same data (a restart) sees the revocation too.
+  ApiKeyStore reopened(store_.get(), members_.get());
+  EXPECT_EQ(reopened.Authenticate(officer.key).status().code(),
+            absl::StatusCode::kUnauthenticated);
+  EXPECT_TRUE(reopened.Authenticate(admin.key).ok());
 }
 
 TEST_F(ApiKeyStoreTest, LastActiveAdminKeyCannotBeRevoked) {

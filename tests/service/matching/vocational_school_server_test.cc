@@ -128,7 +128,8 @@ TEST_F(VocationalSchoolServerTest, SuggestionsNeverOfferASchoolOutOfReach) {
   };
   const v1::SuggestionsResponse far = candidates_of(far_school_);
   EXPECT_EQ(far.suggestions_size(), 0);
-  EXPECT_EQ(far.considered(), 1);
+  // The candidate's grid cell is not even opened: the school is out of every reach in it.
+  EXPECT_EQ(far.considered(), 0);
   const v1::SuggestionsResponse near = candidates_of(near_school_);
   ASSERT_EQ(near.suggestions_size(), 1);
   EXPECT_EQ(near.suggestions(0).candidate_id(), candidate_);
