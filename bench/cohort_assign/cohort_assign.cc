@@ -36,7 +36,7 @@
 #include "absl/strings/str_split.h"
 #include "bench/flags/bench_flags.h"
 #include "clients/demo/demo_cohort.h"
-#include "clients/demo/demo_pool.h"
+#include "bench/cohort_assign/demo_pool.h"
 #include "clients/demo/demo_rankings.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_run.h"
@@ -246,7 +246,7 @@ int main(int argc, char** argv) {
               SecondsSince(start));
   if (flags.generate_only) return 0;
   start = Clock::now();
-  azubimatch::clients::DemoPool pool = azubimatch::clients::ToDemoPool(*cohort);
+  azubimatch::bench::DemoPool pool = azubimatch::bench::ToDemoPool(*cohort);
   const std::vector<engine::CandidateProfile>& candidates = pool.candidates;
   const std::vector<engine::OfferProfile>& offers = pool.offers;
   std::printf("engine profiles: %.2f s\n", SecondsSince(start));

@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "clients/demo/demo_cohort.h"
-#include "clients/demo/demo_pool.h"
+#include "bench/cohort_assign/demo_pool.h"
 #include "engine/matching/assignment_instance.h"
 #include "engine/matching/assignment_run.h"
 #include "engine/matching/scoring_policy.h"
@@ -33,7 +33,7 @@ TEST(DemoMarketShapeTest, OptimalAssignmentLeavesGermanySharesUnfilledAndUnplace
     options.seed = seed;
     absl::StatusOr<DemoCohort> cohort = GenerateDemoCohort(options);
     ASSERT_TRUE(cohort.ok()) << cohort.status();
-    const DemoPool pool = ToDemoPool(*cohort);
+    const bench::DemoPool pool = bench::ToDemoPool(*cohort);
     const engine::ScoringPolicy policy;
     const engine::GreatCircleTravelTime travel;
     absl::StatusOr<engine::AssignmentInstance> instance = engine::BuildAssignmentInstance(

@@ -1,12 +1,12 @@
-#include "clients/demo/demo_pool.h"
+#include "bench/cohort_assign/demo_pool.h"
 
 #include <string>
 
 #include "service/matching/proto_conversion.h"
 
-namespace azubimatch::clients {
+namespace azubimatch::bench {
 
-DemoPool ToDemoPool(const DemoCohort& cohort) {
+DemoPool ToDemoPool(const clients::DemoCohort& cohort) {
   std::vector<service::CompanyFacts> companies;
   companies.reserve(cohort.companies.size());
   for (const auto& company : cohort.companies) {
@@ -27,4 +27,4 @@ DemoPool ToDemoPool(const DemoCohort& cohort) {
   return pool;
 }
 
-}  // namespace azubimatch::clients
+}  // namespace azubimatch::bench
