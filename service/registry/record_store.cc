@@ -369,10 +369,13 @@ absl::Status RecordStore::SubscribeCounting(
     RecordObserver* observer, const std::function<void(const Totals&)>& start) {
   absl::MutexLock lock(&write_mu_);
   Totals totals;
-  for (auto [family, count] : {std::pair{Family::kCompanies, &totals.companies},
-                               std::pair{Family::kOffers, &totals.offers},
-                               std::pair{Family::kCandidates, &totals.candidates}}) {
-    AZM_RETURN_IF_ERROR(store_->Scan(family, "", "", [count](std::string_view, std::string_view) {
+  for (const std::pair<Family, int64_t*>& kind :
+       {std::pair{Family::kCompanies, &totals.companies},
+        std::pair{Family::kOffers, &totals.offers},
+        std::pair{Family::kCandidates, &totals.candidates}}) {
+    int64_t* const count = kind.second;
+    AZM_RETURN_IF_ERROR(store_->Scan(kind.first, "", "", [count](std::string_view,
+                                                                 std::string_view) {
       ++*count;
       return true;
     }));
