@@ -29,6 +29,8 @@
 #include "bench/matching_load/in_process_server.h"
 #include "bench/matching_load/load_average.h"
 #include "bench/matching_load/load_channel.h"
+#include "engine/matching/assignment_run.h"
+#include "service/matching/proto_conversion.h"
 
 namespace azubimatch::bench {
 namespace {
@@ -61,17 +63,14 @@ void DefineFlags(CLI::App& app, Flags& flags) {
   app.add_option_function<std::string>(
          "--mode",
          [&flags](const std::string& name) {
-           flags.mode = name == "stable"   ? v1::ASSIGN_MODE_STABLE
-                        : name == "greedy" ? v1::ASSIGN_MODE_GREEDY
-                                           : v1::ASSIGN_MODE_OPTIMAL;
+           flags.mode = service::ToProtoMode(*engine::ParseAssignMode(name));
          },
          "the run's assignment mode (default optimal)")
       ->type_name("optimal|stable|greedy")
       ->check(CLI::Validator(
           [](std::string& name) -> std::string {
-            return name == "optimal" || name == "stable" || name == "greedy"
-                       ? ""
-                       : absl::StrCat("expected optimal, stable or greedy, got \"", name, "\"");
+            const absl::StatusOr<engine::AssignMode> mode = engine::ParseAssignMode(name);
+            return mode.ok() ? "" : std::string(mode.status().message());
           },
           ""));
   app.add_option("--rounds", flags.rounds, "GetRunReport calls (default 5)")

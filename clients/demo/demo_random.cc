@@ -3,21 +3,14 @@
 #include <algorithm>
 #include <cassert>
 
+#include "engine/matching/tie_break.h"
+
 namespace azubimatch::clients {
-namespace {
 
-// SplitMix64 finaliser (Steele, Lea, Flood 2014): spreads nearby seeds apart.
-uint64_t SplitMix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-}  // namespace
-
+// SplitMix64 spreads nearby seeds apart.
 DemoRandom::DemoRandom(uint64_t seed, uint64_t stream)
-    : engine_(SplitMix64(SplitMix64(seed) ^ (stream * 0xd1b54a32d192ed03ULL))) {}
+    : engine_(engine::SplitMix64(engine::SplitMix64(seed) ^
+                                 (stream * 0xd1b54a32d192ed03ULL))) {}
 
 uint64_t DemoRandom::Uniform(uint64_t n) {
   assert(n > 0);

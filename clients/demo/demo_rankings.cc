@@ -4,6 +4,8 @@
 #include <numeric>
 #include <optional>
 
+#include "engine/matching/tie_break.h"
+
 namespace azubimatch::clients {
 namespace {
 
@@ -32,10 +34,7 @@ double Taste(uint64_t seed, absl::string_view a, absl::string_view b, double sca
     for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
     h = (h ^ '/') * 1099511628211ULL;
   }
-  h += 0x9e3779b97f4a7c15ULL;
-  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
-  h ^= h >> 31;
+  h = engine::SplitMix64(h);
   return (static_cast<double>(h >> 11) / 9007199254740992.0 - 0.5) * 2 * scale;
 }
 

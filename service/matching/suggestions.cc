@@ -540,7 +540,10 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   // With sector matches a candidate may be in both grids: each is examined once.
   const bool sector_grid = policy.allow_sector_match;
   absl::flat_hash_set<const CandidateEntry*> seen;
-  const SpatialGrid::Visitor visit = [&](const SpatialGrid::Entry& entry) {
+  // Examines the candidate of `entry`, `minutes` from the offer (as MinutesToOffer gives
+  // them: the entry's point is the candidate's home, its gate's mode the candidate's).
+  const auto examine = [&](const SpatialGrid::Entry& entry,
+                           engine::CommuteMinutes minutes) {
     const CandidateEntry* candidate = &MatchingIndex::Reader::CandidateOf(entry);
     if (sector_grid && !seen.insert(candidate).second) return;
     if (!MaySeeCandidatesOf(caller, candidate->member_id)) return;
@@ -556,7 +559,6 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
       collector.AddExcluded();
       return;
     }
-    const engine::CommuteMinutes minutes = engine::MinutesToOffer(*travel_, c, o);
     collector.Add(*candidate, *offer, *occupation, minutes, [&] {
       return reader.AnyBanned() && reader.IsBanned(entry.id, o.id);
     });
@@ -623,7 +625,7 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
       const std::optional<double> bound =
           collector.bound().EntryMax(gate, occupation, o, minutes, school_days);
       if (!bound.has_value() || collector.Excludes(*bound + kBoundSlack)) continue;
-      visit(entry);
+      examine(entry, minutes);
     }
   }
   collector.Finish(&response);
