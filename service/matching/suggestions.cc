@@ -597,24 +597,19 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   };
   add_cells(reader.CandidatesOfOccupation(o.occupation.kldb_code), /*sector=*/false);
   if (sector_grid) add_cells(reader.CandidatesOfSector(engine::MatchingSector(o)), true);
-  // Best bound first; equal bounds by first entry id, then grid: a total order, so the
-  // same cells are opened on every run. A heap, not a sort: most calls open a few of
-  // the cells, and popping those costs less than ordering all of them.
-  const auto opens_later = [](const Cell& a, const Cell& b) {
-    if (a.bound != b.bound) return a.bound < b.bound;
+  // Equal bounds by first entry id, then grid: the same cells are opened on every run.
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+    if (a.bound != b.bound) return a.bound > b.bound;
     if (a.entries.front().id != b.entries.front().id) {
-      return a.entries.front().id > b.entries.front().id;
+      return a.entries.front().id < b.entries.front().id;
     }
-    return a.sector > b.sector;
-  };
-  std::make_heap(cells.begin(), cells.end(), opens_later);
+    return a.sector < b.sector;
+  });
   // In an opened cell each entry is bounded again from its own gate and travel time
   // before its candidate is read: an inactive candidate, one the gate shows ineligible,
   // or one whose bound cannot beat the k-th best is passed over. A sector grid's entry
   // takes the best occupation value (the candidate may wish the occupation too).
-  for (auto heap_end = cells.end(); heap_end != cells.begin(); --heap_end) {
-    std::pop_heap(cells.begin(), heap_end, opens_later);
-    const Cell& cell = *(heap_end - 1);
+  for (const Cell& cell : cells) {
     collector.ScoreDownTo(cell.bound);
     if (collector.Excludes(cell.bound)) break;
     for (const SpatialGrid::Entry& entry : cell.entries) {
