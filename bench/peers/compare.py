@@ -18,7 +18,7 @@ runs, taken in turn in one process, so every ratio compares runs made under the
 same machine load. Ratio = peer time / our time (> 1: we are faster).
 
   /usr/bin/python3 bench/peers/compare.py --build build
-  /usr/bin/python3 bench/peers/compare.py --build build --national   # + 500k x 300k
+  /usr/bin/python3 bench/peers/compare.py --build build --national   # + national.py
   /usr/bin/python3 bench/peers/compare.py --build build --only capacitated
   /usr/bin/python3 bench/peers/compare.py --build build --only geographic --geographic 500000x300000
 The "geographic" family is shaped like a country (geographic_instance): candidates and
@@ -28,7 +28,6 @@ offers clustered around towns, 80 % of a candidate's edges to offers of its own 
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -38,112 +37,8 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-
-# ---------------------------------------------------------------- instances
-
-def dense_instance(n, seed):
-    rng = np.random.default_rng(seed)
-    return rng.integers(0, 1000, size=(n, n), dtype=np.int64)
-
-
-def unique_edges(rows, cols, costs, num_cols):
-    """Keeps one edge per (row, col), the cheapest; sorted by row then column."""
-    key = rows.astype(np.int64) * num_cols + cols
-    order = np.lexsort((costs, key))
-    key, costs = key[order], costs[order]
-    first = np.ones(key.size, dtype=bool)
-    first[1:] = key[1:] != key[:-1]
-    key, costs = key[first], costs[first]
-    return key // num_cols, key % num_cols, costs
-
-
-def random_edges(rng, num_rows, num_cols, hidden_col, degree):
-    rows = np.repeat(np.arange(num_rows, dtype=np.int64), degree + 1)
-    cols = np.empty((num_rows, degree + 1), dtype=np.int64)
-    cols[:, 0] = hidden_col
-    cols[:, 1:] = rng.integers(0, num_cols, size=(num_rows, degree))
-    costs = rng.integers(0, 1000, size=rows.size, dtype=np.int64)
-    return unique_edges(rows, cols.ravel(), costs, num_cols)
-
-
-def sparse_instance(n, degree, seed):
-    """n x n, `degree` random columns per row plus a hidden perfect matching."""
-    rng = np.random.default_rng(seed)
-    rows, cols, costs = random_edges(rng, n, n, rng.permutation(n), degree)
-    return dict(num_rows=n, capacities=np.ones(n, dtype=np.int64), rows=rows, cols=cols,
-                costs=costs)
-
-
-def capacitated_instance(num_rows, num_cols, degree, seed):
-    """Capacities uniform in 1..10, topped up at random until seats == rows."""
-    rng = np.random.default_rng(seed)
-    capacities = rng.integers(1, 11, size=num_cols, dtype=np.int64)
-    missing = num_rows - int(capacities.sum())
-    if missing > 0:
-        np.add.at(capacities, rng.integers(0, num_cols, size=missing), 1)
-    assert capacities.sum() == num_rows, "top-up only: choose rows >= 10 * cols"
-    seats = rng.permutation(np.repeat(np.arange(num_cols), capacities))
-    rows, cols, costs = random_edges(rng, num_rows, num_cols, seats, degree)
-    return dict(num_rows=num_rows, capacities=capacities, rows=rows, cols=cols, costs=costs)
-
-
-def geographic_instance(num_rows, num_cols, degree, seed, towns=300, near_share=0.8):
-    """A country-shaped market: `towns` towns in a 250 km square with Zipf-like sizes;
-    candidates and offers live around them (6 km spread); offers have 1..3 seats with
-    at least as many seats as candidates. Each candidate gets `degree` edges, a share
-    `near_share` of them to offers of its own town and the rest anywhere, plus one to a
-    seat of a hidden complete assignment (so every peer can match every row). Cost =
-    10 x distance in km plus a private taste in 0..199: far pairs cost more, as a
-    commute does."""
-    rng = np.random.default_rng(seed)
-    centres = rng.uniform(0, 250, size=(towns, 2))
-    weights = 1.0 / np.arange(1, towns + 1)
-    weights /= weights.sum()
-    row_town = rng.choice(towns, size=num_rows, p=weights)
-    col_town = rng.choice(towns, size=num_cols, p=weights)
-    row_xy = centres[row_town] + rng.normal(0, 6, size=(num_rows, 2))
-    col_xy = centres[col_town] + rng.normal(0, 6, size=(num_cols, 2))
-    capacities = rng.integers(1, 4, size=num_cols, dtype=np.int64)
-    missing = num_rows - int(capacities.sum())
-    if missing > 0:
-        np.add.at(capacities, rng.integers(0, num_cols, size=missing), 1)
-    hidden = rng.permutation(np.repeat(np.arange(num_cols), capacities))[:num_rows]
-    # Offers by town, to draw near ones: offers_by_town[start[t] : start[t] + count[t]].
-    offers_by_town = np.argsort(col_town, kind="stable")
-    count = np.bincount(col_town, minlength=towns)
-    start = np.concatenate(([0], np.cumsum(count)[:-1]))
-    near = int(round(degree * near_share))
-    rows = np.repeat(np.arange(num_rows, dtype=np.int64), degree + 1)
-    cols = np.empty((num_rows, degree + 1), dtype=np.int64)
-    cols[:, 0] = hidden
-    town_count = count[row_town][:, None]
-    pick = (rng.random((num_rows, near)) * np.maximum(town_count, 1)).astype(np.int64)
-    near_cols = offers_by_town[np.minimum(start[row_town][:, None] + pick, num_cols - 1)]
-    anywhere = rng.integers(0, num_cols, size=(num_rows, near))
-    cols[:, 1:near + 1] = np.where(town_count > 0, near_cols, anywhere)
-    cols[:, near + 1:] = rng.integers(0, num_cols, size=(num_rows, degree - near))
-    cols = cols.ravel()
-    distance = np.hypot(*(row_xy[rows] - col_xy[cols]).T)
-    costs = (10 * distance).astype(np.int64) + rng.integers(0, 200, size=rows.size)
-    rows, cols, costs = unique_edges(rows, cols, costs, num_cols)
-    return dict(num_rows=num_rows, capacities=capacities, rows=rows, cols=cols, costs=costs)
-
-
-def write_orlib(path, matrix):
-    with open(path, "w") as out:
-        out.write(f"{matrix.shape[0]}\n")
-        np.savetxt(out, matrix, fmt="%d")
-
-
-def write_edges(path, inst):
-    with open(path, "w") as out:
-        caps = inst["capacities"]
-        out.write(f"{inst['num_rows']} {caps.size} {inst['rows'].size}\n")
-        big = np.nonzero(caps != 1)[0]
-        if big.size:
-            np.savetxt(out, np.column_stack((big, caps[big])), fmt="cap %d %d")
-        np.savetxt(out, np.column_stack((inst["rows"], inst["cols"], inst["costs"])),
-                   fmt="%d")
+from instances import (capacitated_instance, dense_instance, geographic_instance,
+                       sparse_instance, write_edges, write_orlib)
 
 
 # ---------------------------------------------------------------- solvers
@@ -231,7 +126,8 @@ def main():
                         help="candidates x offers of the geographic family (the national "
                              "scale is 500000x300000)")
     parser.add_argument("--national", action="store_true",
-                        help="also time the 500k x 300k national instance (time, peak memory)")
+                        help="also run national.py: the 500k x 300k national instances, "
+                             "plain and popular, against LEMON (read, solve, peak memory)")
     args = parser.parse_args()
 
     build = os.path.abspath(args.build)
@@ -327,19 +223,11 @@ def main():
         print(row + f"  {scipy_name}", flush=True)
 
     if args.national:
-        bench = os.path.join(build, "bin", "assignment_bench")
-        cmd = ["/usr/bin/time", "-v", bench, "--national", "--benchmark_filter=BM_National",
-               "--benchmark_format=json"]
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            sys.exit(f"national instance failed: {proc.stderr[-2000:]}")
-        result = json.loads(proc.stdout)["benchmarks"][0]
-        peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)",
-                                proc.stderr).group(1))
-        print(f"\nnational 500k x 300k, 600k seats, ~100 edges/row (assignment_bench, "
-              f"generation in process): solve {result['real_time']:.2f} s wall, "
-              f"{result['cpu_time']:.2f} s CPU, cost {int(result['cost'])}, "
-              f"peak memory {peak_kb / 1048576:.2f} GiB (whole process)")
+        national = os.path.join(os.path.dirname(os.path.abspath(__file__)), "national.py")
+        print(flush=True)
+        proc = subprocess.run([sys.executable, national, "--build", build,
+                               "--work-dir", args.work_dir])
+        failed = failed or proc.returncode != 0
     if failed:
         sys.exit("error: a peer reported a different optimal cost")
 

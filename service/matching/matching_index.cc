@@ -18,8 +18,7 @@ const SpatialGrid* NonEmpty(const SpatialGrid& grid) {
   return grid.size() == 0 ? nullptr : &grid;
 }
 
-void SummarizeCandidateCell(absl::Span<const SpatialGrid::Entry> entries,
-                            std::array<uint64_t, 2>* facts);
+void FoldCandidateCell(const SpatialGrid::Entry& entry, std::array<uint64_t, 2>* facts);
 
 const SpatialGrid* GridOf(const absl::flat_hash_map<std::string, SpatialGrid>& grids,
                           absl::string_view key) {
@@ -43,7 +42,7 @@ bool BansPair(v1::PlacementStatus status) {
 
 MatchingIndex::MatchingIndex(const engine::TravelTimeModel* travel) : travel_(travel) {
   for (SpatialGrid& grid : candidates_by_sector_) {
-    grid = SpatialGrid(SpatialGrid::kDefaultCellDegrees, &SummarizeCandidateCell);
+    grid = SpatialGrid(SpatialGrid::kDefaultCellDegrees, &FoldCandidateCell);
   }
 }
 
@@ -200,21 +199,17 @@ CandidateGate CandidateGate::Unpack(uint64_t tag) {
   return gate;
 }
 
-CandidateCellFacts CandidateCellFacts::Of(absl::Span<const SpatialGrid::Entry> entries) {
-  CandidateCellFacts cell;
-  for (const SpatialGrid::Entry& entry : entries) {
-    const CandidateGate gate = CandidateGate::Unpack(entry.tag);
-    if (!gate.active) continue;
-    cell.latest_available_day =
-        cell.any ? std::max(cell.latest_available_day, gate.available_day)
-                 : gate.available_day;
-    cell.any = true;
-    cell.best_rank = std::min<int>(cell.best_rank, gate.rank);
-    cell.best_certificate = std::max(cell.best_certificate, gate.certificate);
-    uint16_t& limit = cell.max_limit_minutes[static_cast<int>(gate.travel_mode)];
-    limit = std::max(limit, gate.limit_minutes);
-  }
-  return cell;
+void CandidateCellFacts::Add(const SpatialGrid::Entry& entry) {
+  const CandidateGate gate = CandidateGate::Unpack(entry.tag);
+  if (!gate.active) return;
+  if (!any) *this = CandidateCellFacts{.any = true, .best_rank = gate.rank,
+                                       .best_certificate = gate.certificate,
+                                       .latest_available_day = gate.available_day};
+  latest_available_day = std::max(latest_available_day, gate.available_day);
+  best_rank = std::min<int>(best_rank, gate.rank);
+  best_certificate = std::max(best_certificate, gate.certificate);
+  uint16_t& limit = max_limit_minutes[static_cast<int>(gate.travel_mode)];
+  limit = std::max(limit, gate.limit_minutes);
 }
 
 std::array<uint64_t, 2> CandidateCellFacts::Pack() const {
@@ -245,16 +240,17 @@ CandidateCellFacts CandidateCellFacts::Unpack(const std::array<uint64_t, 2>& fac
 
 namespace {
 
-// The Summarizer of the candidate grids.
-void SummarizeCandidateCell(absl::Span<const SpatialGrid::Entry> entries,
-                            std::array<uint64_t, 2>* facts) {
-  *facts = CandidateCellFacts::Of(entries).Pack();
+// The FactsFold of the candidate grids.
+void FoldCandidateCell(const SpatialGrid::Entry& entry, std::array<uint64_t, 2>* facts) {
+  CandidateCellFacts cell = CandidateCellFacts::Unpack(*facts);
+  cell.Add(entry);
+  *facts = cell.Pack();
 }
 
 // A candidate grid: its cells keep CandidateCellFacts.
 SpatialGrid& CandidateGrid(absl::flat_hash_map<std::string, SpatialGrid>& grids,
                            absl::string_view key) {
-  return grids.try_emplace(key, SpatialGrid::kDefaultCellDegrees, &SummarizeCandidateCell)
+  return grids.try_emplace(key, SpatialGrid::kDefaultCellDegrees, &FoldCandidateCell)
       .first->second;
 }
 

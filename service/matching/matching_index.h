@@ -141,8 +141,10 @@ struct CandidateCellFacts {
   int32_t latest_available_day = 0;
   std::array<uint16_t, engine::kTravelModeCount> max_limit_minutes{};
 
-  // The facts of the active entries among `entries` (of a candidate grid).
-  static CandidateCellFacts Of(absl::Span<const SpatialGrid::Entry> entries);
+  // Folds one entry of a candidate grid in (inactive entries change nothing). The
+  // result does not depend on the order of the entries; the facts of no entry, packed,
+  // are all zero (a SpatialGrid::FactsFold starts there).
+  void Add(const SpatialGrid::Entry& entry);
 
   std::array<uint64_t, 2> Pack() const;
   static CandidateCellFacts Unpack(const std::array<uint64_t, 2>& facts);

@@ -48,19 +48,20 @@ bool SpatialGrid::Inside(const Window& w, engine::GeoPoint p) {
                           p.lon <= w.lon_hi);
 }
 
-SpatialGrid::SpatialGrid(double cell_degrees, Summarizer summarizer)
-    : cell_degrees_(cell_degrees), summarizer_(summarizer) {}
+SpatialGrid::SpatialGrid(double cell_degrees, FactsFold fold)
+    : cell_degrees_(cell_degrees), fold_(fold) {}
+
+void SpatialGrid::Fold(const Entry& entry, CellSummary& summary) const {
+  summary.south_west.lat = std::min(summary.south_west.lat, entry.point.lat);
+  summary.south_west.lon = std::min(summary.south_west.lon, entry.point.lon);
+  summary.north_east.lat = std::max(summary.north_east.lat, entry.point.lat);
+  summary.north_east.lon = std::max(summary.north_east.lon, entry.point.lon);
+  if (fold_ != nullptr) fold_(entry, &summary.facts);
+}
 
 void SpatialGrid::Summarize(Cell& cell) const {
-  CellSummary& summary = cell.summary;
-  summary = CellSummary();
-  for (const Entry& entry : cell.entries) {
-    summary.south_west.lat = std::min(summary.south_west.lat, entry.point.lat);
-    summary.south_west.lon = std::min(summary.south_west.lon, entry.point.lon);
-    summary.north_east.lat = std::max(summary.north_east.lat, entry.point.lat);
-    summary.north_east.lon = std::max(summary.north_east.lon, entry.point.lon);
-  }
-  if (summarizer_ != nullptr) summarizer_(cell.entries, &summary.facts);
+  cell.summary = CellSummary();
+  for (const Entry& entry : cell.entries) Fold(entry, cell.summary);
 }
 
 int32_t SpatialGrid::Row(double lat) const {
@@ -80,7 +81,7 @@ void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km
                          const void* payload, uint64_t tag) {
   Cell& cell = cells_[CellKey(Row(point.lat), Column(point.lon))];
   cell.entries.push_back({std::move(id), point, payload, tag});
-  Summarize(cell);
+  Fold(cell.entries.back(), cell.summary);
   ++size_;
   max_reach_km_ = std::max(max_reach_km_, reach_km);
 }

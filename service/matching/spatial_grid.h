@@ -16,8 +16,9 @@
 // entry.
 //
 // Thread safety: thread-compatible; MatchingIndex guards its grids with its mutex.
-// Complexity: Insert and Erase O(entries in the cell) (the cell's summary is made
-// again); ForEachNear and ForEachCellNear
+// Complexity: Insert O(1) amortised (the new entry is folded into its cell's summary);
+// Erase O(entries in the cell) (the summary is made again from those left);
+// ForEachNear and ForEachCellNear
 // O(min(cells in the window, non-empty cells) + entries in the visited cells).
 // Order: cells row by row (south to north, west to east), entries of a cell in insertion
 // order as changed by erasures (swap with the last); callers that need a deterministic
@@ -48,15 +49,17 @@ class SpatialGrid {
   };
   using Visitor = std::function<void(const Entry& entry)>;
   // What the entries of one cell carry as a whole, kept up to date by Insert and Erase:
-  // the bounding box of their points and what the grid's Summarizer makes of them.
+  // the bounding box of their points and the fold of their facts by the grid's FactsFold.
   struct CellSummary {
     engine::GeoPoint south_west{90.0, 180.0};
     engine::GeoPoint north_east{-90.0, -180.0};
     std::array<uint64_t, 2> facts{};
   };
-  // Writes the facts of a cell from all of its entries (e.g. a fold of their tags).
-  using Summarizer = void (*)(absl::Span<const Entry> entries,
-                              std::array<uint64_t, 2>* facts);
+  // Folds one entry into the facts of its cell (e.g. the largest of a field of their
+  // tags). The facts of a cell without entries are all zero. The fold must not depend
+  // on the order of the entries: Insert folds the new entry into the cell's facts, and
+  // Erase folds the entries left into zero facts again.
+  using FactsFold = void (*)(const Entry& entry, std::array<uint64_t, 2>* facts);
   // The entries of one cell, in the order of the file comment, and their summary.
   using CellVisitor =
       std::function<void(absl::Span<const Entry> entries, const CellSummary& summary)>;
@@ -65,9 +68,9 @@ class SpatialGrid {
   // 60-minute public-transport reach (about 45 km) spans some 9 x 13 cells.
   static constexpr double kDefaultCellDegrees = 0.1;
 
-  // Without a `summarizer` the cells' facts stay zero.
+  // Without a `fold` the cells' facts stay zero.
   explicit SpatialGrid(double cell_degrees = kDefaultCellDegrees,
-                       Summarizer summarizer = nullptr);
+                       FactsFold fold = nullptr);
 
   // Adds an entry. `reach_km` raises max_reach_km() (an entry's own reach, for queries
   // from the other side: "which candidates can reach this offer"). `payload` is handed
@@ -104,6 +107,9 @@ class SpatialGrid {
     CellSummary summary;
   };
   void ForEachCellIn(const Window& w, const CellVisitor& visit) const;
+  // Folds `entry` into `summary`.
+  void Fold(const Entry& entry, CellSummary& summary) const;
+  // Makes the summary of `cell` again from all of its entries.
   void Summarize(Cell& cell) const;
 
   int32_t Row(double lat) const;
@@ -111,7 +117,7 @@ class SpatialGrid {
   static uint64_t CellKey(int32_t row, int32_t column);
 
   double cell_degrees_;
-  Summarizer summarizer_;
+  FactsFold fold_;
   absl::flat_hash_map<uint64_t, Cell> cells_;
   size_t size_ = 0;
   double max_reach_km_ = 0.0;

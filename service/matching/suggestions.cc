@@ -572,6 +572,7 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
   // occupation grid, which is opened or passed over by the same rule.
   struct Cell {
     double bound;
+    engine::GeoPoint south_west;  // of the cell's entries: tells cells apart
     bool sector;
     absl::Span<const SpatialGrid::Entry> entries;
   };
@@ -592,17 +593,19 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestCandidates(
                             const std::optional<double> bound = collector.bound().CellMax(
                                 facts, summary, occupation, o, school_days, *travel_);
                             if (bound.has_value())
-                              cells.push_back({*bound + kBoundSlack, sector, entries});
+                              cells.push_back(
+                                  {*bound + kBoundSlack, summary.south_west, sector, entries});
                           });
   };
   add_cells(reader.CandidatesOfOccupation(o.occupation.kldb_code), /*sector=*/false);
   if (sector_grid) add_cells(reader.CandidatesOfSector(engine::MatchingSector(o)), true);
-  // Equal bounds by first entry id, then grid: the same cells are opened on every run.
+  // Equal bounds (many cells share their facts) by the south-west corner of the
+  // entries, which lies inside the cell, then grid: the same cells are opened on every
+  // run, without comparing strings.
   std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
     if (a.bound != b.bound) return a.bound > b.bound;
-    if (a.entries.front().id != b.entries.front().id) {
-      return a.entries.front().id < b.entries.front().id;
-    }
+    if (a.south_west.lat != b.south_west.lat) return a.south_west.lat < b.south_west.lat;
+    if (a.south_west.lon != b.south_west.lon) return a.south_west.lon < b.south_west.lon;
     return a.sector < b.sector;
   });
   // In an opened cell each entry is bounded again from its own gate and travel time

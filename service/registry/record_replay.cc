@@ -1,6 +1,7 @@
 #include "service/registry/record_replay.h"
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -11,6 +12,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "google/protobuf/arena.h"
 #include "service/registry/record_traits.h"
 
 namespace azubimatch::service {
@@ -19,8 +21,27 @@ namespace {
 using registry_internal::KindName;
 using registry_internal::Traits;
 
-using Batch = std::variant<std::vector<v1::Company>, std::vector<v1::TrainingOffer>,
-                           std::vector<v1::Candidate>>;
+// Records of one kind parsed on one arena: the reader thread allocates them, the
+// notifying thread frees them all at once with the arena (parsing a record makes a
+// dozen small allocations, and freeing them one by one on another thread than the one
+// that made them cost more than the parsing did).
+template <typename R>
+struct ParsedBatch {
+  std::unique_ptr<google::protobuf::Arena> arena;
+  std::vector<const R*> records;
+};
+using Batch = std::variant<ParsedBatch<v1::Company>, ParsedBatch<v1::TrainingOffer>,
+                           ParsedBatch<v1::Candidate>>;
+
+template <typename R>
+ParsedBatch<R> NewBatch() {
+  google::protobuf::ArenaOptions options;
+  options.start_block_size = 64 << 10;
+  options.max_block_size = 1 << 20;
+  ParsedBatch<R> batch{std::make_unique<google::protobuf::Arena>(options), {}};
+  batch.records.reserve(kReplayBatchSize);
+  return batch;
+}
 
 // The batches between the reader thread and the notifying thread, in store order.
 class BatchQueue {
@@ -77,29 +98,29 @@ class BatchQueue {
 // (`status` says why, or the consumer stopped).
 template <typename R>
 bool ReadKind(KvStore& store, BatchQueue& queue, absl::Status& status) {
-  std::vector<R> batch;
-  batch.reserve(kReplayBatchSize);
+  ParsedBatch<R> batch = NewBatch<R>();
   bool consumer_stopped = false;
   absl::Status parse_status;
   status = store.Scan(Traits<R>::kFamily, "", "",
                       [&](std::string_view key, std::string_view value) {
-                        R& record = batch.emplace_back();
-                        if (!record.ParseFromArray(value.data(),
-                                                   static_cast<int>(value.size()))) {
+                        R* record =
+                            google::protobuf::Arena::CreateMessage<R>(batch.arena.get());
+                        if (!record->ParseFromArray(value.data(),
+                                                    static_cast<int>(value.size()))) {
                           parse_status = absl::DataLossError(
                               absl::StrCat("stored ", KindName<R>(), " ",
                                            std::string(key), " cannot be parsed"));
                           return false;
                         }
-                        if (batch.size() < kReplayBatchSize) return true;
+                        batch.records.push_back(record);
+                        if (batch.records.size() < kReplayBatchSize) return true;
                         consumer_stopped = !queue.Push(std::move(batch));
-                        batch = std::vector<R>();
-                        batch.reserve(kReplayBatchSize);
+                        batch = NewBatch<R>();
                         return !consumer_stopped;
                       });
   if (status.ok()) status = parse_status;
   if (!status.ok() || consumer_stopped) return false;
-  if (!batch.empty() && !queue.Push(std::move(batch))) return false;
+  if (!batch.records.empty() && !queue.Push(std::move(batch))) return false;
   return true;
 }
 
@@ -116,9 +137,10 @@ absl::Status ReplayRecords(KvStore& store, RecordObserver& observer) {
   });
   while (std::optional<Batch> batch = queue.Pop()) {
     std::visit(
-        [&observer](const auto& records) {
-          for (const auto& record : records) {
-            Traits<std::decay_t<decltype(record)>>::Notify(observer, nullptr, &record);
+        [&observer](const auto& parsed) {
+          for (const auto* record : parsed.records) {
+            Traits<std::remove_cvref_t<decltype(*record)>>::Notify(observer, nullptr,
+                                                                   record);
           }
         },
         *batch);

@@ -9,6 +9,9 @@
 // observer sees is the order of the store, as without the pipeline; the observer is
 // only ever called from the calling thread.
 //
+// The records of a batch are parsed on one protobuf arena and freed with it, once the
+// observer has seen them: an observer must copy what it keeps of a record.
+//
 // Errors: the store's scan error, or DataLoss naming the record that does not parse;
 // the observer may have seen the records before it. Memory: at most
 // kReplayBatchesInFlight batches of kReplayBatchSize parsed records.

@@ -136,7 +136,9 @@ absl::StatusOr<UpsertResult<R>> RecordStore::StageWrite(const Caller& caller,
     }
   }
 
-  if (!record.external_id().empty()) {
+  // An upsert found `existing` by this very key above (or found none), so only creates
+  // and updates ask who holds the external id.
+  if (mode != WriteMode::kUpsert && !record.external_id().empty()) {
     AZM_ASSIGN_OR_RETURN(std::optional<std::string> holder,
                          txn.LookupExternalId(T::kKind, owner, record.external_id()));
     if (holder.has_value() && (!existing.has_value() || *holder != existing->id())) {

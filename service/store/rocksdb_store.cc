@@ -117,6 +117,11 @@ rdb::ColumnFamilyOptions MakeFamilyOptions(const StoreOptions& options,
                                            const std::shared_ptr<rdb::Cache>& cache) {
   rdb::ColumnFamilyOptions family;
   family.write_buffer_size = options.write_buffer_bytes;
+  // A whole-key bloom filter over the memtable: most lookups while records are written
+  // are for keys that do not exist yet (a fresh id, a new external id), and the filter
+  // answers those without searching the skip list. 2 % of the write buffer.
+  family.memtable_prefix_bloom_size_ratio = 0.02;
+  family.memtable_whole_key_filtering = true;
   rdb::BlockBasedTableOptions table;
   table.block_cache = cache;
   table.filter_policy.reset(rdb::NewBloomFilterPolicy(10));

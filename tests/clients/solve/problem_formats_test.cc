@@ -124,6 +124,32 @@ TEST(ProblemFormatsTest, EdgesRejectsMalformedFiles) {
 
 // The OR-Library files, when present in ../shared beside the project (never
 // required: the test is skipped without them).
+// The reader takes the stream in blocks of 1 MiB: lines that cross a block, a comment
+// line longer than a block, CRLF line ends and a last line without '\n' read as any
+// other, and line numbers in errors count every line.
+TEST(ProblemFormatsTest, EdgesReadLinesAcrossBlocks) {
+  constexpr int kEdges = 150000;  // about 2 MB of edge lines
+  std::string text = "# header next\n" + std::to_string(kEdges) + " 7 " +
+                     std::to_string(kEdges) + "\r\ncap 3 2\n";
+  for (int i = 0; i < kEdges; ++i) {
+    if (i == kEdges / 2) text += "# " + std::string(3 << 20, 'x') + "\n";  // 3 MiB
+    text += std::to_string(i) + " " + std::to_string(i % 7) + " " +
+            std::to_string(int64_t{i} * 1000003) + (i + 1 == kEdges ? "" : "\n");
+  }
+  absl::StatusOr<engine::AssignmentProblem> problem = Read(text, ProblemFormat::kEdges);
+  ASSERT_TRUE(problem.ok()) << problem.status();
+  ASSERT_EQ(problem->edges.size(), static_cast<size_t>(kEdges));
+  EXPECT_EQ(problem->capacities[3], 2);
+  for (int i : {0, 1, kEdges / 2 - 1, kEdges / 2, kEdges - 1}) {
+    EXPECT_EQ(problem->edges[i].row, i);
+    EXPECT_EQ(problem->edges[i].col, i % 7);
+    EXPECT_EQ(problem->edges[i].cost, int64_t{i} * 1000003);
+  }
+  // A bad value on the last line: 3 header lines, kEdges edge lines and the comment.
+  std::string bad = text.substr(0, text.rfind('\n') + 1) + "1 2 x";
+  ExpectErrorAtLine(bad, ProblemFormat::kEdges, 3 + kEdges + 1, "cost 'x'");
+}
+
 TEST(ProblemFormatsTest, OrLibraryInstancesSolveToTheirKnownOptima) {
   const std::string dir = AZM_ORLIB_DIR;
   const std::pair<const char*, int64_t> known[] = {

@@ -49,7 +49,8 @@ TEST_F(SolveCommandTest, JsonLineHasEveryField) {
       out_.str(),
       MatchesRegex(
           "\\{\"status\":\"OPTIMAL\",\"rows\":3,\"cols\":2,\"assigned\":3,"
-          "\"cost\":6,\"solve_seconds\":[0-9.]+,\"assignment\":\\[1,1,0\\]\\}\n"));
+          "\"cost\":6,\"read_seconds\":[0-9.]+,\"solve_seconds\":[0-9.]+,"
+          "\"assignment\":\\[1,1,0\\]\\}\n"));
   EXPECT_EQ(err_.str(), "");
 }
 
@@ -73,6 +74,7 @@ TEST_F(SolveCommandTest, TextOutputListsEveryRow) {
   ASSERT_EQ(Run({file}), kSolveExitOk);
   EXPECT_THAT(out_.str(), HasSubstr("status         OPTIMAL\n"));
   EXPECT_THAT(out_.str(), HasSubstr("total cost     6\n"));
+  EXPECT_THAT(out_.str(), ::testing::ContainsRegex("read seconds   [0-9.]+\nsolve seconds  [0-9.]+\n"));
   EXPECT_THAT(out_.str(), HasSubstr("row column\n0 1\n1 1\n2 0\n"));
 }
 

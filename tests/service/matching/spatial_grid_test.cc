@@ -1,7 +1,11 @@
 // SpatialGrid: never misses an entry within the radius (checked against the exact
-// great-circle distance of every entry), and erasure removes exactly one entry.
+// great-circle distance of every entry), erasure removes exactly one entry, and the
+// cell summaries kept through inserts and erasures are those made from scratch.
 #include "service/matching/spatial_grid.h"
 
+#include <algorithm>
+#include <array>
+#include <limits>
 #include <random>
 #include <set>
 #include <string>
@@ -47,6 +51,57 @@ TEST(SpatialGridTest, VisitsEveryEntryWithinTheRadius) {
   }
   // The windows cut: far fewer than every point for every query.
   EXPECT_LT(visited_total, 50 * 3000);
+}
+
+// A fold for the summary test: facts[0] the largest tag, facts[1] the number of odd tags.
+void FoldTags(const SpatialGrid::Entry& entry, std::array<uint64_t, 2>* facts) {
+  (*facts)[0] = std::max((*facts)[0], entry.tag);
+  (*facts)[1] += entry.tag % 2;
+}
+
+TEST(SpatialGridTest, CellSummariesMatchTheirEntriesAfterInsertsAndErasures) {
+  std::mt19937_64 random(11);
+  // A small area, so that cells hold many entries.
+  std::uniform_real_distribution<double> lat(48.70, 48.85), lon(9.10, 9.30);
+  SpatialGrid grid(SpatialGrid::kDefaultCellDegrees, &FoldTags);
+  std::vector<std::pair<std::string, engine::GeoPoint>> present;
+  for (int i = 0; i < 4000; ++i) {
+    if (!present.empty() && random() % 3 == 0) {
+      const size_t victim = random() % present.size();
+      ASSERT_TRUE(grid.Erase(present[victim].first, present[victim].second));
+      present[victim] = present.back();
+      present.pop_back();
+      continue;
+    }
+    const engine::GeoPoint p{lat(random), lon(random)};
+    present.emplace_back(absl::StrCat("p", i), p);
+    grid.Insert(present.back().first, p, 0.0, nullptr, random() % 1000);
+  }
+  int cells = 0;
+  size_t entries_seen = 0;
+  grid.ForEachCellNear(
+      {48.77, 9.18}, std::numeric_limits<double>::infinity(),
+      [&](absl::Span<const SpatialGrid::Entry> entries,
+          const SpatialGrid::CellSummary& summary) {
+        ++cells;
+        entries_seen += entries.size();
+        SpatialGrid::CellSummary expected;
+        for (const SpatialGrid::Entry& e : entries) {
+          expected.south_west.lat = std::min(expected.south_west.lat, e.point.lat);
+          expected.south_west.lon = std::min(expected.south_west.lon, e.point.lon);
+          expected.north_east.lat = std::max(expected.north_east.lat, e.point.lat);
+          expected.north_east.lon = std::max(expected.north_east.lon, e.point.lon);
+          FoldTags(e, &expected.facts);
+        }
+        EXPECT_EQ(summary.facts, expected.facts);
+        EXPECT_EQ(summary.south_west.lat, expected.south_west.lat);
+        EXPECT_EQ(summary.south_west.lon, expected.south_west.lon);
+        EXPECT_EQ(summary.north_east.lat, expected.north_east.lat);
+        EXPECT_EQ(summary.north_east.lon, expected.north_east.lon);
+      });
+  EXPECT_GT(cells, 1);
+  EXPECT_EQ(entries_seen, present.size());
+  EXPECT_EQ(grid.size(), present.size());
 }
 
 TEST(SpatialGridTest, InfiniteRadiusVisitsEverything) {
