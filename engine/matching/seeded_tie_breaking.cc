@@ -39,10 +39,9 @@ absl::Status CheckEntries(absl::Span<const TiedEntry> entries, size_t partners,
 
 std::vector<uint64_t> DrawLottery(uint64_t seed, uint64_t salt,
                                   absl::Span<const uint64_t> id_hashes) {
-  const uint64_t base = SplitMix64(seed ^ salt);
   std::vector<uint64_t> lottery(id_hashes.size());
   for (size_t i = 0; i < id_hashes.size(); ++i)
-    lottery[i] = SplitMix64(base ^ id_hashes[i]);
+    lottery[i] = LotteryNumber(seed, salt, id_hashes[i]);
   return lottery;
 }
 

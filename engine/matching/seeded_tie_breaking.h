@@ -26,17 +26,14 @@
 
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
+#include "engine/matching/tie_break.h"
 #include "engine/matching/two_sided_market.h"
 
 namespace azubimatch::engine {
 
-// Salts of the two lotteries: candidates' numbers (used by offers) and offers' numbers
-// (used by candidates).
-inline constexpr uint64_t kCandidateLotterySalt = 0x6c6f7474632d6964ULL;
-inline constexpr uint64_t kOfferLotterySalt = 0x6c6f74746f2d6964ULL;
-
-// One lottery number per member of a side: SplitMix64(SplitMix64(seed ^ salt) ^
-// id_hashes[i]). Pass StableIdHash(id) of each record (tie_break.h).
+// One lottery number per member of a side: LotteryNumber(seed, salt, id_hashes[i]),
+// with salt kCandidateLotterySalt or kOfferLotterySalt (tie_break.h). Pass
+// StableIdHash(id) of each record.
 std::vector<uint64_t> DrawLottery(uint64_t seed, uint64_t salt,
                                   absl::Span<const uint64_t> id_hashes);
 

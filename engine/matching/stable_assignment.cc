@@ -14,13 +14,18 @@ absl::StatusOr<AssignmentOutcome> AssignStable(const AssignmentInstance& instanc
                                                uint64_t seed,
                                                const ProgressCallback& progress) {
   const EligibleGraph& graph = instance.graph;
-  std::vector<uint64_t> candidate_hash(instance.candidates.size());
-  for (size_t c = 0; c < candidate_hash.size(); ++c) {
-    candidate_hash[c] = StableIdHash(instance.candidates[c].id);
+  // Single tie-breaking, as the lists a run is measured against (seeded_tie_breaking.h):
+  // one lottery number per candidate, used by every offer, and one per offer, used by
+  // every candidate.
+  std::vector<uint64_t> candidate_lottery(instance.candidates.size());
+  for (size_t c = 0; c < candidate_lottery.size(); ++c) {
+    candidate_lottery[c] = LotteryNumber(seed, kCandidateLotterySalt,
+                                         StableIdHash(instance.candidates[c].id));
   }
-  std::vector<uint64_t> offer_hash(instance.offers.size());
-  for (size_t o = 0; o < offer_hash.size(); ++o) {
-    offer_hash[o] = StableIdHash(instance.offers[o].id);
+  std::vector<uint64_t> offer_lottery(instance.offers.size());
+  for (size_t o = 0; o < offer_lottery.size(); ++o) {
+    offer_lottery[o] =
+        LotteryNumber(seed, kOfferLotterySalt, StableIdHash(instance.offers[o].id));
   }
 
   DeferredAcceptanceProblem problem;
@@ -29,12 +34,6 @@ absl::StatusOr<AssignmentOutcome> AssignStable(const AssignmentInstance& instanc
   problem.proposals.resize(graph.edges.size());
   // proposal_edge[i]: the edge behind problem.proposals[i].
   std::vector<int64_t> proposal_edge(graph.edges.size());
-  std::vector<uint64_t> candidate_key(graph.edges.size());
-  for (size_t i = 0; i < graph.edges.size(); ++i) {
-    const ScoredEdge& e = graph.edges[i];
-    candidate_key[i] = PairTieBreak(seed, kCandidateSideSalt, candidate_hash[e.candidate],
-                                    offer_hash[e.offer]);
-  }
   std::iota(proposal_edge.begin(), proposal_edge.end(), int64_t{0});
   for (size_t c = 0; c + 1 < graph.candidate_begin.size(); ++c) {
     auto first = proposal_edge.begin() + graph.candidate_begin[c];
@@ -43,17 +42,15 @@ absl::StatusOr<AssignmentOutcome> AssignStable(const AssignmentInstance& instanc
       const ScoredEdge& x = graph.edges[a];
       const ScoredEdge& y = graph.edges[b];
       if (x.score != y.score) return x.score > y.score;
-      if (candidate_key[a] != candidate_key[b])
-        return candidate_key[a] > candidate_key[b];
+      if (offer_lottery[x.offer] != offer_lottery[y.offer]) {
+        return offer_lottery[x.offer] > offer_lottery[y.offer];
+      }
       return x.offer < y.offer;
     });
   }
   for (size_t i = 0; i < proposal_edge.size(); ++i) {
     const ScoredEdge& e = graph.edges[proposal_edge[i]];
-    problem.proposals[i] =
-        Proposal{e.offer, e.score,
-                 PairTieBreak(seed, kOfferSideSalt, offer_hash[e.offer],
-                              candidate_hash[e.candidate])};
+    problem.proposals[i] = Proposal{e.offer, e.score, candidate_lottery[e.candidate]};
   }
 
   AZM_ASSIGN_OR_RETURN(std::vector<int64_t> held,

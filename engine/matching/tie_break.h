@@ -32,11 +32,16 @@ constexpr uint64_t StableIdHash(std::string_view id) {
   return h;
 }
 
-// A tie-break key for the ordered pair (first, second) of id hashes under `seed`.
-// `salt` separates independent uses (e.g. the candidate side from the offer side).
-constexpr uint64_t PairTieBreak(uint64_t seed, uint64_t salt, uint64_t first_hash,
-                                uint64_t second_hash) {
-  return SplitMix64(SplitMix64(SplitMix64(seed ^ salt) ^ first_hash) ^ second_hash);
+// Salts of the two lotteries of single tie-breaking (seeded_tie_breaking.h): the
+// candidates' numbers (by which offers order tied candidates) and the offers' numbers
+// (by which candidates order tied offers).
+inline constexpr uint64_t kCandidateLotterySalt = 0x6c6f7474632d6964ULL;
+inline constexpr uint64_t kOfferLotterySalt = 0x6c6f74746f2d6964ULL;
+
+// The lottery number of the record with id hash `id_hash` (StableIdHash) on the side
+// of `salt`, under `seed`: SplitMix64(SplitMix64(seed ^ salt) ^ id_hash).
+constexpr uint64_t LotteryNumber(uint64_t seed, uint64_t salt, uint64_t id_hash) {
+  return SplitMix64(SplitMix64(seed ^ salt) ^ id_hash);
 }
 
 }  // namespace azubimatch::engine

@@ -126,6 +126,36 @@ TEST(TwoSidedInstanceTest, DefaultListsWithOneScoreMakeEveryStableModeTheGreedyO
   }
 }
 
+TEST(TwoSidedInstanceTest, StableModeBreaksTiesAsTheListsItIsMeasuredAgainst) {
+  // Scores in {1, 2, 3}: most preferences tie. The one-score stable mode must break them
+  // as the default lists do (one lottery per side), so that it equals the two-sided
+  // stable mode on those lists and has no blocking pair against them. Breaking ties per
+  // pair instead (as this mode once did) leaves blocking pairs in most of these pools.
+  std::mt19937_64 rng(17);
+  for (int round = 0; round < 60; ++round) {
+    std::vector<int32_t> seats;
+    for (int32_t o = 0; o < 6; ++o) seats.push_back(1 + static_cast<int32_t>(rng() % 2));
+    std::vector<ScoredPair> pairs;
+    for (int32_t c = 0; c < 14; ++c) {
+      for (int32_t o = 0; o < 6; ++o) {
+        if (rng() % 3 == 0) continue;
+        pairs.push_back({c, o, static_cast<double>(1 + rng() % 3)});
+      }
+    }
+    const Pool pool(14, seats, pairs);
+    const uint64_t seed = 100 + round;
+    const TwoSidedMarket market = MarketOf(pool.instance, {}, seed);
+    absl::StatusOr<AssignmentOutcome> stable = AssignStable(pool.instance, seed);
+    ASSERT_TRUE(stable.ok()) << stable.status();
+    EXPECT_EQ(stable->placements,
+              OutcomeOf(pool.instance, market, TwoSidedMode::kStable).placements)
+        << "round " << round;
+    absl::StatusOr<TwoSidedMatching> matching = MatchingOfOutcome(market, *stable);
+    ASSERT_TRUE(matching.ok()) << matching.status();
+    EXPECT_EQ(CountTwoSidedBlockingPairs(market, *matching), 0) << "round " << round;
+  }
+}
+
 TEST(TwoSidedInstanceTest, ExplicitRankingsKeepSubmittedRanksAndHardConstraints) {
   // c0 ranks o1 first, but the pair is not eligible; o0 ranks c1 (eligible) then c0.
   Pool pool(2, {1, 1}, {{0, 0, 0.4}, {1, 0, 0.9}, {1, 1, 0.8}});
