@@ -139,11 +139,12 @@ void MatchingIndex::RemoveOffer(const std::string& id) {
 }
 
 uint64_t OfferGate::Pack() const {
-  // Bits 0-31 start_day, 32-39 min_certificate, 40 bookable, 41 complete, 42-43
-  // language_count, then per language 6 bits of id and 3 of level (44-61), 62
-  // has_school.
+  // Bits 0-31 start_day, 32-35 min_certificate, 36-39 school_days, 40 bookable, 41
+  // complete, 42-43 language_count, then per language 6 bits of id and 3 of level
+  // (44-61).
   uint64_t tag = static_cast<uint32_t>(start_day);
-  tag |= uint64_t{static_cast<uint8_t>(min_certificate)} << 32;
+  tag |= uint64_t(static_cast<int>(min_certificate) & 15) << 32;
+  tag |= uint64_t(school_days & 15) << 36;
   tag |= uint64_t{bookable} << 40;
   tag |= uint64_t{complete} << 41;
   tag |= uint64_t(language_count & 3) << 42;
@@ -151,15 +152,14 @@ uint64_t OfferGate::Pack() const {
     tag |= uint64_t(language_ids[i] & 63) << (44 + 9 * i);
     tag |= uint64_t(static_cast<int>(levels[i]) & 7) << (50 + 9 * i);
   }
-  tag |= uint64_t{has_school} << 62;
   return tag;
 }
 
 OfferGate OfferGate::Unpack(uint64_t tag) {
   OfferGate gate;
   gate.start_day = static_cast<int32_t>(static_cast<uint32_t>(tag));
-  gate.min_certificate =
-      static_cast<engine::SchoolCertificate>(static_cast<int8_t>((tag >> 32) & 0xff));
+  gate.min_certificate = static_cast<engine::SchoolCertificate>((tag >> 32) & 15);
+  gate.school_days = static_cast<int32_t>((tag >> 36) & 15);
   gate.bookable = (tag >> 40) & 1;
   gate.complete = (tag >> 41) & 1;
   gate.language_count = static_cast<int>((tag >> 42) & 3);
@@ -167,7 +167,6 @@ OfferGate OfferGate::Unpack(uint64_t tag) {
     gate.language_ids[i] = static_cast<int>((tag >> (44 + 9 * i)) & 63);
     gate.levels[i] = static_cast<engine::CefrLevel>((tag >> (50 + 9 * i)) & 7);
   }
-  gate.has_school = (tag >> 62) & 1;
   return gate;
 }
 
@@ -277,7 +276,7 @@ OfferGate MatchingIndex::GateFor(const engine::OfferProfile& offer) {
   gate.start_day = offer.start_date.days_since_epoch;
   gate.min_certificate = offer.min_certificate;
   gate.bookable = offer.open && offer.seats_free > 0;
-  gate.has_school = offer.vocational_school.has_value();
+  gate.school_days = engine::SchoolDaysPerWeek(offer);
   gate.complete = offer.required_languages.size() <= OfferGate::kMaxLanguages;
   for (const engine::LanguageSkill& skill : offer.required_languages) {
     if (!gate.complete) break;
@@ -299,9 +298,12 @@ OfferGate MatchingIndex::GateFor(const engine::OfferProfile& offer) {
 void MatchingIndex::IndexOffer(const OfferEntry& entry) {
   const engine::OfferProfile& p = entry.profile;
   const uint64_t tag = GateFor(p).Pack();
-  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location, 0.0, &entry, tag);
+  const engine::GeoPoint school =
+      p.vocational_school.has_value() ? p.vocational_school->location : engine::GeoPoint{};
+  offers_by_occupation_[p.occupation.kldb_code].Insert(p.id, p.location, 0.0, &entry, tag,
+                                                       school);
   offers_by_sector_[SectorSlot(engine::MatchingSector(p))].Insert(p.id, p.location, 0.0,
-                                                                  &entry, tag);
+                                                                  &entry, tag, school);
 }
 
 void MatchingIndex::UnindexOffer(const OfferEntry& entry) {

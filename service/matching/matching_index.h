@@ -84,10 +84,11 @@ struct OfferEntry {
 // The facts of an offer that decide a pair's constraints besides its occupation, travel
 // time and ban, small enough for the tag of the offer's grid entries (Pack, Unpack), so
 // that a search decides most pairs without reading the offer. Languages are the
-// index's small ids (Reader::FillLanguageLevels). `has_school` says that the offer
-// names a vocational school, whose travel time (read from the offer) must be within
-// the limit too. When the offer's required languages do not fit (more than kMaxLanguages, an id past kMaxLanguageId, a level past C2),
-// `complete` is false and the offer itself must be read.
+// index's small ids (Reader::FillLanguageLevels). `school_days` is the offer's
+// SchoolDaysPerWeek, 0 when it names no vocational school; the school's place is the
+// entry's aux_point, and its travel time must be within the limit too. When the offer's
+// required languages do not fit (more than kMaxLanguages, an id past kMaxLanguageId, a
+// level past C2), `complete` is false and the offer itself must be read.
 struct OfferGate {
   static constexpr int kMaxLanguages = 2;
   static constexpr int kMaxLanguageId = 63;
@@ -96,7 +97,7 @@ struct OfferGate {
   engine::SchoolCertificate min_certificate = engine::SchoolCertificate::kNone;
   bool bookable = false;  // open, with a free seat
   bool complete = false;  // the required languages are all below
-  bool has_school = false;  // the offer names a vocational school
+  int32_t school_days = 0;  // engine::SchoolDaysPerWeek, 0..kTrainingDaysPerWeek
   int language_count = 0;
   std::array<int, kMaxLanguages> language_ids{};
   std::array<engine::CefrLevel, kMaxLanguages> levels{};

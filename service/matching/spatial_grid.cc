@@ -78,9 +78,9 @@ uint64_t SpatialGrid::CellKey(int32_t row, int32_t column) {
 }
 
 void SpatialGrid::Insert(std::string id, engine::GeoPoint point, double reach_km,
-                         const void* payload, uint64_t tag) {
+                         const void* payload, uint64_t tag, engine::GeoPoint aux_point) {
   Cell& cell = cells_[CellKey(Row(point.lat), Column(point.lon))];
-  cell.entries.push_back({std::move(id), point, payload, tag});
+  cell.entries.push_back({std::move(id), point, payload, tag, aux_point});
   Fold(cell.entries.back(), cell.summary);
   ++size_;
   max_reach_km_ = std::max(max_reach_km_, reach_km);

@@ -3,9 +3,10 @@
 // carry an opaque payload pointer (MatchingIndex stores the address of the indexed
 // record, so that visitors reach it without a lookup by id); the grid never reads it.
 //
-// Each entry may also carry a 64-bit tag, equally opaque: MatchingIndex packs an
-// offer's constraint facts into it, so that visitors can exclude most pairs from the
-// grid's own memory.
+// Each entry may also carry a 64-bit tag and a second point, equally opaque:
+// MatchingIndex packs an offer's constraint facts into the tag and keeps the place of
+// its vocational school as the second point, so that visitors can decide most pairs
+// from the grid's own memory.
 //
 // ForEachNear visits every entry whose great-circle distance to the centre is at most
 // the radius (never misses one) and usually few others: it visits the cells that meet a
@@ -46,6 +47,7 @@ class SpatialGrid {
     engine::GeoPoint point;
     const void* payload = nullptr;  // as given to Insert
     uint64_t tag = 0;               // as given to Insert
+    engine::GeoPoint aux_point;     // as given to Insert; not where the entry is filed
   };
   using Visitor = std::function<void(const Entry& entry)>;
   // What the entries of one cell carry as a whole, kept up to date by Insert and Erase:
@@ -75,9 +77,10 @@ class SpatialGrid {
   // Adds an entry. `reach_km` raises max_reach_km() (an entry's own reach, for queries
   // from the other side: "which candidates can reach this offer"). `payload` is handed
   // back to visitors as is; the caller keeps it valid while the entry is in the grid.
-  // `tag` is handed back as is too.
+  // `tag` and `aux_point` are handed back as is too.
   void Insert(std::string id, engine::GeoPoint point, double reach_km = 0.0,
-              const void* payload = nullptr, uint64_t tag = 0);
+              const void* payload = nullptr, uint64_t tag = 0,
+              engine::GeoPoint aux_point = {});
 
   // Removes the entry `id` inserted at `point`; false when there is none.
   bool Erase(absl::string_view id, engine::GeoPoint point);

@@ -452,20 +452,16 @@ absl::StatusOr<v1::SuggestionsResponse> Suggester::SuggestOffers(
       collector.AddExcluded();  // without computing the travel time
       return;
     }
-    // entry.point is the offer's location (the index inserts it so). An offer with a
-    // vocational school is read for the school's place and days, after its place of
-    // work proved within reach.
+    // entry.point is the offer's place of work and entry.aux_point its vocational
+    // school's (the index inserts them so): the offer need not be read for them.
     engine::CommuteMinutes minutes{travel_->Minutes(c.home, entry.point, c.travel_mode)};
     if (!(minutes.work <= c.travel_limit_minutes)) {
       collector.AddExcluded();
       return;
     }
-    int32_t school_days = 0;
-    if (gate.has_school) {
-      const engine::OfferProfile& o = offer.profile;
-      school_days = engine::SchoolDaysPerWeek(o);
-      minutes.school =
-          travel_->Minutes(c.home, o.vocational_school->location, c.travel_mode);
+    const int32_t school_days = gate.school_days;
+    if (school_days > 0) {
+      minutes.school = travel_->Minutes(c.home, entry.aux_point, c.travel_mode);
       if (!(minutes.school <= c.travel_limit_minutes)) {
         collector.AddExcluded();
         return;

@@ -27,9 +27,9 @@
 //                               add up to it).
 // Vocational schools: the grids hold places of work (offers) and homes (candidates),
 // and the reach bound prunes only pairs whose place of work is out of reach, which the
-// travel constraint excludes whatever the school. An offer naming a school (the gate's
-// has_school) is read after its place of work is found within reach: its school's
-// travel time is checked against the limit too, and the score bound uses the exact
+// travel constraint excludes whatever the school. For an offer naming a school (the
+// gate's school_days, the school's place kept in the grid entry) whose place of work is
+// within reach, the school's travel time is checked against the limit too, and the score bound uses the exact
 // commute value of both travel times, so no pair is pruned that could enter the k best.
 // Filters: municipality (exact match on the offer's place of work, or the candidate's
 // home) and, for offers, kldb_code. Banned pairs (rejected or ended-early placements)

@@ -193,6 +193,34 @@ TEST_F(MatchingIndexTest, OfferGatesFollowSeatsCompanyAndLanguages) {
   EXPECT_FALSE(gate.complete);  // the offer itself must be read
 }
 
+TEST_F(MatchingIndexTest, OfferEntriesCarryTheSchoolsPlaceAndDays) {
+  absl::StatusOr<v1::Company> company = records_.Create(caller_, TestCompany());
+  ASSERT_TRUE(company.ok()) << company.status();
+  v1::TrainingOffer with_school = TestOffer(company->id(), "62102", 1);
+  with_school.mutable_vocational_school()->set_latitude(48.40);
+  with_school.mutable_vocational_school()->set_longitude(9.99);
+  with_school.set_school_days_per_week(2);
+  ASSERT_TRUE(records_.Create(caller_, with_school).ok());
+  ASSERT_TRUE(records_.Create(caller_, TestOffer(company->id(), "25212", 1)).ok());
+  MatchingIndex::Reader reader(index_);
+  const auto only_entry = [&](const std::string& kldb) {
+    SpatialGrid::Entry found;
+    int count = 0;
+    reader.OffersOfOccupation(kldb)->ForEachNear({48.7758, 9.1829}, 1.0,
+                                                 [&](const SpatialGrid::Entry& e) {
+                                                   found = e;
+                                                   ++count;
+                                                 });
+    EXPECT_EQ(count, 1);
+    return found;
+  };
+  const SpatialGrid::Entry school_entry = only_entry("62102");
+  EXPECT_EQ(MatchingIndex::Reader::GateOf(school_entry).school_days, 2);
+  EXPECT_EQ(school_entry.aux_point.lat, 48.40);
+  EXPECT_EQ(school_entry.aux_point.lon, 9.99);
+  EXPECT_EQ(MatchingIndex::Reader::GateOf(only_entry("25212")).school_days, 0);
+}
+
 TEST(OfferGateTest, PackAndUnpackKeepEveryField) {
   OfferGate gate;
   gate.start_day = -123456;
@@ -202,7 +230,9 @@ TEST(OfferGateTest, PackAndUnpackKeepEveryField) {
   gate.language_count = 2;
   gate.language_ids = {OfferGate::kMaxLanguageId, 5};
   gate.levels = {engine::CefrLevel::kC2, engine::CefrLevel::kA1};
+  gate.school_days = engine::kTrainingDaysPerWeek;
   const OfferGate back = OfferGate::Unpack(gate.Pack());
+  EXPECT_EQ(back.school_days, gate.school_days);
   EXPECT_EQ(back.start_day, gate.start_day);
   EXPECT_EQ(back.min_certificate, gate.min_certificate);
   EXPECT_EQ(back.bookable, gate.bookable);
