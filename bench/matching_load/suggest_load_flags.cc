@@ -53,7 +53,7 @@ void DefineFlags(CLI::App& app, SuggestLoadFlags& flags, std::optional<int>& off
                "generate offers without a vocational school (as before schools existed)");
   app.add_flag("--sync-writes", flags.sync_writes,
                "the in-process server syncs every write (as matchd does by default):\n"
-               "                    durable import and audited calls");
+               "durable import and audited calls");
   app.add_flag("--assign", flags.assign,
                "time one Assign (mode optimal, no filters) end to end");
   app.add_option("--server", flags.server, "use a running matchd instead of one in process")
