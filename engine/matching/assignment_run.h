@@ -45,7 +45,7 @@ enum class AssignmentStage : int8_t {
 struct AssignmentOptions {
   // Which assignment to compute. Default: kOptimal.
   AssignMode mode = AssignMode::kOptimal;
-  // Seed of the tie-breaking hashes of the stable mode; other modes ignore it.
+  // Seed of the stable mode's tie-breaking lotteries; other modes ignore it.
   // Default: 0.
   uint64_t seed = 0;
   // Called now and then with the stage and (done, total) within it, on the calling
