@@ -30,7 +30,7 @@ ARGS = None
 
 # Runs inside the venv: the installed package against a live matchd.
 CLIENT_SCRIPT = textwrap.dedent('''
-    import os, re, signal, subprocess, sys, tempfile
+    import os, re, shutil, signal, subprocess, sys, tempfile
     import grpc
     import azubimatch_client as azm
 
@@ -64,6 +64,7 @@ CLIENT_SCRIPT = textwrap.dedent('''
         matchd.send_signal(signal.SIGTERM)
         matchd.stderr.read()
         print("matchd exit", matchd.wait(60))
+        shutil.rmtree(os.path.dirname(data), ignore_errors=True)
 ''')
 
 
